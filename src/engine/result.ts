@@ -1,0 +1,39 @@
+import type { FileKind } from '../parse/source.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { RuleMeta } from './rule.js';
+
+export interface LintedFile {
+  path: string;
+  relPath: string;
+  kind: FileKind;
+  /** The text that was linted (after fixes, when fixes were applied). */
+  text: string;
+}
+
+/** Everything a formatter needs; formatters are pure functions of this. */
+export interface LintResult {
+  /** Sorted by path, line, column, rule (see compareDiagnostics). */
+  diagnostics: Diagnostic[];
+  files: LintedFile[];
+  /** Metadata of every rule that was enabled for at least one file. */
+  rules: RuleMeta[];
+  cwd: string;
+  tool: { name: string; version: string; informationUri: string };
+  /** Problems of the run itself (unreadable path, rule crash), also present as internal diagnostics. */
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  fixableCount: number;
+  internalErrorCount: number;
+  durationMs: number;
+}
+
+export interface FormatOptions {
+  color: boolean;
+  /** Include suppressed findings (SARIF `suppressions`). */
+  includeSuppressed?: boolean;
+  /** SARIF `automationDetails.id` */
+  category?: string;
+}
+
+export type Formatter = (result: LintResult, options: FormatOptions) => string;
