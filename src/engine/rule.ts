@@ -37,6 +37,8 @@ export interface RuleMeta<K extends RuleKind = RuleKind> {
   tags?: string[];
   /** SARIF `security-severity` (0.0–10.0) for security rules. */
   securitySeverity?: number;
+  /** SARIF `properties.precision`: how often findings are true positives (default `high`). */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
   /** URL of the docs page; set by the pack for built-in rules. */
   docsUrl?: string;
 }
