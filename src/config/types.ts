@@ -1,0 +1,112 @@
+import type { SeveritySetting } from '../engine/diagnostic.js';
+import type { RuleRegistry } from '../engine/registry.js';
+import type { FileKind } from '../parse/source.js';
+
+export type { SeveritySetting };
+
+/** Options object of one rule, as given in config (validated against the rule's `meta.options`). */
+export type RuleOptions = Record<string, unknown>;
+
+/**
+ * What a `rules` entry may hold: a severity, or `[severity]`, or
+ * `[severity, options]`. Only the names `off|info|warning|error` are
+ * severities; numbers (ESLint's 0/1/2) are refused.
+ */
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, RuleOptions];
+
+export interface RawOverride {
+  /** Globs relative to the config file's folder; one without `/` matches the base name at any depth. */
+  files: string | string[];
+  rules?: Record<string, RuleSetting>;
+  settings?: Record<string, unknown>;
+}
+
+export interface LinterOptions {
+  /** Severity of the report about `# stack-lint-disable` comments that suppress nothing. Default `warning`. */
+  reportUnusedDisableDirectives: SeveritySetting;
+}
+
+/** What a `.stackpolicyrc` holds (after cosmiconfig has merged any `$import`). */
+export interface RawConfig {
+  $schema?: string;
+  /** Presets applied in order on top of the defaults, e.g. `stack-lint:recommended`. */
+  extends?: string | string[];
+  /** Kept, not loaded yet. */
+  plugins?: string[];
+  /** Rule ids or peer codes (`DL3008`, `SC2086`, BuildKit check names) → setting. */
+  rules?: Record<string, RuleSetting>;
+  overrides?: RawOverride[];
+  /** Globs (relative to the config file's folder) of files never linted. */
+  ignores?: string[];
+  /** Extra globs (relative to the config file's folder) → file kind. */
+  kinds?: Record<string, FileKind>;
+  /** Free-form, shared by all rules. */
+  settings?: Record<string, unknown>;
+  linterOptions?: Partial<LinterOptions>;
+}
+
+export interface ResolvedRule {
+  severity: SeveritySetting;
+  /** The rule's options with its schema defaults filled in. */
+  options: RuleOptions;
+}
+
+/** Globs of one config, matched against absolute paths. */
+export interface PathMatcher {
+  /** Absolute folder the patterns are relative to. */
+  readonly base: string;
+  /** The patterns as written in the config. */
+  readonly patterns: readonly string[];
+  matches(absPath: string): boolean;
+}
+
+export interface KindMatcher {
+  /** Absolute folder the globs are relative to. */
+  readonly base: string;
+  /** `[glob, kind]` in config order; the first glob that matches decides. */
+  readonly entries: readonly (readonly [string, FileKind])[];
+  kindOf(absPath: string): FileKind | undefined;
+}
+
+/**
+ * The configuration that applies to one file. Objects are shared between
+ * files that resolve alike: treat everything as read-only.
+ */
+export interface EffectiveConfig {
+  /** Every known rule, `off` ones included. */
+  rules: Map<string, ResolvedRule>;
+  settings: Record<string, unknown>;
+  ignores: PathMatcher;
+  kinds: KindMatcher;
+  linterOptions: LinterOptions;
+  plugins: string[];
+  /** Absolute path of the config file; absent when none was found or lookup is off. */
+  configPath?: string;
+  /** Indexes of the `overrides` entries that matched the file, in order. */
+  overrides: number[];
+}
+
+/** Rule settings of a named preset (`stack-lint:recommended`), or undefined when the name is unknown. */
+export type PresetResolver = (name: string) => Record<string, RuleSetting> | undefined;
+
+export interface ConfigLoaderOptions {
+  /** Working directory: `configFile` and relative paths resolve against it. */
+  cwd: string;
+  registry: RuleRegistry;
+  /** `-c/--config`: use only this file, no lookup. */
+  configFile?: string;
+  /** `--no-config-lookup`: use no config file (defaults, presets and `cliRules` only). */
+  noConfigLookup?: boolean;
+  /**
+   * Default true. False (`--no-code-config`): only JSON/YAML configs and
+   * package.json may load; a JS config that would be loaded is an error,
+   * and so is a `$import` of one.
+   */
+  codeConfig?: boolean;
+  /** `--rule` values, `id: severity` or `id: [severity, {options}]`, applied last. */
+  cliRules?: string[];
+  /** Resolves `extends` names; defaults to the built-in `stack-lint:recommended` and `stack-lint:all`. */
+  presets?: PresetResolver;
+  /** Preset names known to `presets`, used only to suggest a name for a typo. */
+  presetNames?: string[];
+}
