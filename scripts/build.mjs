@@ -1,0 +1,44 @@
+// Bundles the CLI into dist/ so start-up does not resolve hundreds of modules,
+// and copies the bash grammar's .wasm beside it (the only part of
+// tree-sitter-bash needed at run time).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const dist = path.join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+await build({
+  entryPoints: { cli: path.join(root, 'src/cli.ts'), index: path.join(root, 'src/index.ts') },
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  legalComments: 'none',
+  // These find their own .wasm next to their own files.
+  // cosmiconfig's TypeScript loader: never used (no .ts search place), never bundled.
+  external: ['web-tree-sitter', 'sh-syntax', 'typescript'],
+  define: { STACK_LINT_VERSION: JSON.stringify(pkg.version) },
+  banner: {
+    js: "import { createRequire as __stackLintRequire } from 'node:module'; const require = __stackLintRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+
+const require = createRequire(import.meta.url);
+const grammar = require.resolve('tree-sitter-bash/tree-sitter-bash.wasm', { paths: [root] });
+copyFileSync(grammar, path.join(dist, 'tree-sitter-bash.wasm'));
+// The bin needs its shebang as the very first line.
+const cli = path.join(dist, 'cli.js');
+const body = readFileSync(cli, 'utf8');
+const { writeFileSync, chmodSync } = await import('node:fs');
+writeFileSync(cli, `#!/usr/bin/env node\n${body}`);
+chmodSync(cli, 0o755);

@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+
+export interface CliArgs {
+  patterns: string[];
+  format: string;
+  outputFile?: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  config?: string;
+  noConfigLookup: boolean;
+  noCodeConfig: boolean;
+  rules: string[];
+  ignorePatterns: string[];
+  forceExclude: boolean;
+  errorOnUnmatched: boolean;
+  listRules: boolean;
+  printConfig?: string;
+  color?: boolean;
+  sarifCategory?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export class CliUsageError extends Error {}
+
+export const HELP = `Usage: stack-lint [options] [paths…]
+
+Lints Docker Compose files, Dockerfiles and shell scripts, one by one and as one stack.
+Paths may be files, folders or globs; the default is the current folder.
+
+Output
+  -f, --format <name>        pretty (default), json or sarif
+  -o, --output-file <path>   write the report to a file instead of standard output
+      --quiet                report errors only
+      --max-warnings <n>     exit 1 when there are more than n warnings
+      --color, --no-color    force colours on or off (default: on for a terminal, off with NO_COLOR)
+      --sarif-category <id>  SARIF automationDetails.id, for several uploads per commit
+
+Configuration
+  -c, --config <path>        use this config file instead of looking up .stackpolicyrc
+      --no-config-lookup     use no config file
+      --no-code-config       never execute a JavaScript config (for untrusted checkouts)
+      --rule <'id: severity'> set a rule's severity (repeatable): --rule 'compose/image-pinned: warning'
+      --print-config <file>  print the configuration that applies to a file, as JSON
+
+Files
+      --ignore-pattern <glob> skip matching files (repeatable)
+      --force-exclude        apply ignores to files named on the command line too
+      --no-error-on-unmatched do not fail when a path or glob matches nothing
+
+Information
+      --list-rules           list every rule (with --format json: as JSON)
+  -h, --help                 show this help
+  -v, --version              print the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
+warnings, 2 usage, configuration or internal error.
+`;
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        quiet: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'no-config-lookup': { type: 'boolean' },
+        'no-code-config': { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        'ignore-pattern': { type: 'string', multiple: true },
+        'force-exclude': { type: 'boolean' },
+        'no-error-on-unmatched': { type: 'boolean' },
+        'list-rules': { type: 'boolean' },
+        'print-config': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'sarif-category': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new CliUsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  const v = parsed.values;
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    maxWarnings = Number(v['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+      throw new CliUsageError(`--max-warnings takes a whole number (got "${v['max-warnings']}")`);
+    }
+  }
+  if (v.color && v['no-color']) throw new CliUsageError('--color and --no-color cannot be used together');
+  const args: CliArgs = {
+    patterns: parsed.positionals,
+    format: v.format ?? 'pretty',
+    quiet: v.quiet ?? false,
+    noConfigLookup: v['no-config-lookup'] ?? false,
+    noCodeConfig: v['no-code-config'] ?? false,
+    rules: v.rule ?? [],
+    ignorePatterns: v['ignore-pattern'] ?? [],
+    forceExclude: v['force-exclude'] ?? false,
+    errorOnUnmatched: !(v['no-error-on-unmatched'] ?? false),
+    listRules: v['list-rules'] ?? false,
+    help: v.help ?? false,
+    version: v.version ?? false,
+  };
+  if (v['output-file'] !== undefined) args.outputFile = v['output-file'];
+  if (maxWarnings !== undefined && maxWarnings >= 0) args.maxWarnings = maxWarnings;
+  if (v.config !== undefined) args.config = v.config;
+  if (v['print-config'] !== undefined) args.printConfig = v['print-config'];
+  if (v['sarif-category'] !== undefined) args.sarifCategory = v['sarif-category'];
+  if (v.color) args.color = true;
+  if (v['no-color']) args.color = false;
+  return args;
+}

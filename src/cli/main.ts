@@ -1,0 +1,98 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../config/index.js';
+import { UsageError } from '../discover/discover.js';
+import type { LintResult } from '../engine/result.js';
+import { allRules, createConfigLoader, loadPacks, registryOf, run, TOOL } from '../engine/run.js';
+import { getFormatter, isFormatName, FORMAT_NAMES } from '../report/index.js';
+import { CliUsageError, HELP, parseCliArgs, type CliArgs } from './args.js';
+import { formatRuleList } from './list-rules.js';
+import { writeFileAtomic } from '../fix/write.js';
+
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+    if (!isFormatName(args.format)) {
+      throw new CliUsageError(`unknown format "${args.format}"; valid formats: ${FORMAT_NAMES.join(', ')}`);
+    }
+  } catch (e) {
+    io.stderr.write(`stack-lint: ${(e as Error).message}\nRun "stack-lint --help" for usage.\n`);
+    return EXIT.error;
+  }
+  if (args.help) {
+    io.stdout.write(HELP);
+    return EXIT.clean;
+  }
+  if (args.version) {
+    io.stdout.write(`${TOOL.version}\n`);
+    return EXIT.clean;
+  }
+  try {
+    if (args.listRules) {
+      io.stdout.write(formatRuleList(loadPacks(), args.format === 'json' ? 'json' : 'pretty'));
+      return EXIT.clean;
+    }
+    const runOptions = {
+      cwd: io.cwd,
+      patterns: args.patterns,
+      ...(args.config ? { configFile: args.config } : {}),
+      noConfigLookup: args.noConfigLookup,
+      codeConfig: !args.noCodeConfig,
+      cliRules: args.rules,
+      ignorePatterns: args.ignorePatterns,
+      forceExclude: args.forceExclude,
+      errorOnUnmatched: args.errorOnUnmatched,
+    };
+    if (args.printConfig) {
+      const packs = loadPacks();
+      const loader = createConfigLoader(runOptions, packs, registryOf(packs));
+      const printed = await loader.printConfig(path.resolve(io.cwd, args.printConfig));
+      io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
+      return EXIT.clean;
+    }
+    const result = quietFilter(await run(runOptions), args.quiet);
+    const color = args.color ?? (Boolean(io.stdout.isTTY) && !args.outputFile && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
+    const text = getFormatter(args.format)(result, {
+      color: args.format === 'pretty' && color,
+      ...(args.sarifCategory ? { category: args.sarifCategory } : {}),
+    });
+    if (args.outputFile) await writeFileAtomic(path.resolve(io.cwd, args.outputFile), text);
+    else io.stdout.write(text);
+    return exitCode(result, args.maxWarnings);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof CliUsageError) {
+      io.stderr.write(`stack-lint: ${(e as Error).message}\n`);
+      return EXIT.error;
+    }
+    const err = e as Error;
+    io.stderr.write(`stack-lint: internal error: ${err?.stack ?? String(e)}\n`);
+    return EXIT.error;
+  }
+}
+
+export function exitCode(result: LintResult, maxWarnings?: number): number {
+  if (result.internalErrorCount > 0) return EXIT.error;
+  if (result.errorCount > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && result.warningCount > maxWarnings) return EXIT.findings;
+  return EXIT.clean;
+}
+
+/** `--quiet`: keep errors only, as if warnings and infos were never reported. */
+function quietFilter(result: LintResult, quiet: boolean): LintResult {
+  if (!quiet) return result;
+  const diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
+  return { ...result, diagnostics, warningCount: 0, infoCount: 0, fixableCount: diagnostics.filter((d) => d.fix && !d.suppressed).length };
+}
+
+export { allRules };

@@ -1,0 +1,134 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import type { FileKind } from '../parse/source.js';
+import { kindFromName, kindFromShebang, mayHaveShebang } from './classify.js';
+
+export interface DiscoveredFile {
+  path: string;
+  kind: FileKind;
+  /** Named on the command line (rather than found inside a folder). */
+  explicit: boolean;
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  patterns: string[];
+  /** Globs (relative to cwd, from `--ignore-pattern`) never linted, besides node_modules and .git. */
+  ignore: string[];
+  /** Ignores from config, which may differ per folder. */
+  isIgnored?: (absPath: string) => Promise<boolean> | boolean;
+  /** Extra kind mapping from config (`kinds:`). */
+  kindOf?: (absPath: string) => Promise<FileKind | undefined> | FileKind | undefined;
+  /** Apply ignores to explicitly named files too (`--force-exclude`). */
+  forceExclude?: boolean;
+  errorOnUnmatched?: boolean;
+}
+
+export class UsageError extends Error {}
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Turns CLI paths and globs into classified files. Folders are walked without
+ * following symlinks; a symlinked file is linted only when it resolves inside
+ * the folder it was found in.
+ */
+export async function discover(options: DiscoverOptions): Promise<DiscoveredFile[]> {
+  const found = new Map<string, DiscoveredFile>();
+  const cliIgnored = options.ignore.length ? await ignoreMatcher(options.ignore, options.cwd) : () => false;
+  const isIgnored = async (abs: string) => cliIgnored(abs) || (await options.isIgnored?.(abs)) === true;
+
+  const add = async (abs: string, explicit: boolean, root: string): Promise<void> => {
+    if (found.has(abs)) return;
+    if (!explicit || options.forceExclude) {
+      if (await isIgnored(abs)) return;
+    }
+    const base = path.basename(abs);
+    let kind = (await options.kindOf?.(abs)) ?? kindFromName(base);
+    if (!kind && mayHaveShebang(base)) kind = kindFromShebang(await firstLine(abs));
+    if (!kind) return;
+    if (!explicit && !(await staysInside(abs, root))) return;
+    found.set(abs, { path: abs, kind, explicit });
+  };
+
+  for (const pattern of options.patterns) {
+    const abs = path.resolve(options.cwd, pattern);
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (stat?.isFile()) {
+      await add(abs, true, path.dirname(abs));
+      continue;
+    }
+    if (stat?.isDirectory()) {
+      const entries = await fg('**/*', {
+        cwd: abs,
+        absolute: true,
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        ignore: ALWAYS_IGNORED,
+        suppressErrors: true,
+      });
+      entries.sort();
+      for (const e of entries) await add(path.normalize(e), false, abs);
+      continue;
+    }
+    if (fg.isDynamicPattern(pattern)) {
+      const entries = await fg(pattern, {
+        cwd: options.cwd,
+        absolute: true,
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        ignore: ALWAYS_IGNORED,
+        suppressErrors: true,
+      });
+      if (!entries.length && options.errorOnUnmatched !== false) throw new UsageError(`no files match the pattern "${pattern}"`);
+      entries.sort();
+      for (const e of entries) await add(path.normalize(e), false, options.cwd);
+      continue;
+    }
+    if (options.errorOnUnmatched !== false) throw new UsageError(`no such file or folder: ${pattern}`);
+  }
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function firstLine(file: string): Promise<string> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(file, 'r');
+    const buf = Buffer.alloc(128);
+    const { bytesRead } = await handle.read(buf, 0, 128, 0);
+    return buf.subarray(0, bytesRead).toString('utf8').split('\n')[0]!;
+  } catch {
+    return '';
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function staysInside(file: string, root: string): Promise<boolean> {
+  const stat = await fs.lstat(file).catch(() => undefined);
+  if (!stat?.isSymbolicLink()) return true;
+  const [real, realRoot] = await Promise.all([fs.realpath(file).catch(() => ''), fs.realpath(root).catch(() => root)]);
+  return real !== '' && (real === realRoot || real.startsWith(realRoot + path.sep));
+}
+
+async function ignoreMatcher(globs: string[], cwd: string): Promise<(abs: string) => boolean> {
+  const { default: picomatch } = await import('picomatch');
+  const matchers = globs.map((g) => picomatch(expandBare(g), { dot: true }));
+  return (abs) => {
+    const rel = toPosix(path.relative(cwd, abs));
+    return matchers.some((m) => m(rel));
+  };
+}
+
+/** A pattern with no `/` matches at any depth, as in .gitignore. */
+function expandBare(glob: string): string {
+  const g = glob.replace(/^\.\//, '');
+  return g.includes('/') ? g : `**/${g}`;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

@@ -1,0 +1,81 @@
+import type { ComposeDocument } from '../parse/compose/document.js';
+import type { DfInstruction, DockerfileDocument } from '../parse/dockerfile/types.js';
+import type { ShellDocument } from '../parse/shell/types.js';
+import type { SourceFile } from '../parse/source.js';
+import type { StackModel } from '../stack/model.js';
+import type { ReportDescriptor, RuleKind, RuleMeta } from './rule.js';
+
+export type RuleOptions = Record<string, unknown>;
+
+interface BaseContext<O> {
+  /** The file under lint (for a `RUN` body: the Dockerfile). */
+  readonly file: SourceFile;
+  /** The rule's options, validated, with schema defaults filled in. */
+  readonly options: O;
+  /** Config `settings:` shared by all rules. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Every file of the run and how they link. */
+  readonly stack: StackModel;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface ComposeContext<O = RuleOptions> extends BaseContext<O> {
+  readonly compose: ComposeDocument;
+}
+
+export interface DockerfileContext<O = RuleOptions> extends BaseContext<O> {
+  readonly dockerfile: DockerfileDocument;
+}
+
+export interface ShellContext<O = RuleOptions> extends BaseContext<O> {
+  readonly shell: ShellDocument;
+  /** Set when the script is a Dockerfile `RUN` body (only for rules with `meta.runBodies`). */
+  readonly run?: { readonly dockerfile: DockerfileDocument; readonly instruction: DfInstruction };
+}
+
+/** Stack rules run once per lint run; `file` is the first linted file and rarely useful. */
+export type StackContext<O = RuleOptions> = BaseContext<O>;
+
+export interface ContextFor<O> {
+  compose: ComposeContext<O>;
+  dockerfile: DockerfileContext<O>;
+  shell: ShellContext<O>;
+  stack: StackContext<O>;
+}
+
+export interface Rule<K extends RuleKind = RuleKind, O = RuleOptions> {
+  readonly meta: RuleMeta<K>;
+  /**
+   * Looks at the context and reports. Absent only for the `<kind>/syntax` rules
+   * whose findings come from the parse stage itself.
+   */
+  check?(ctx: ContextFor<O>[K]): void;
+}
+
+/** Declares a rule. The identity function, there for types and for the rule file's shape. */
+export function defineRule<K extends RuleKind, O = RuleOptions>(rule: Rule<K, O>): Rule<K, O> {
+  return rule;
+}
+
+export type AnyRule = Rule<RuleKind, any>;
+
+export interface RulePackMeta {
+  name: string;
+  version?: string;
+  /** Prefix of the pack's rule ids (`acme` for `acme/owner-label`). */
+  namespace: string;
+  /** Base URL of the docs; a rule's page is `<docsBase><kind-or-namespace>/<name>.md`. */
+  docsBase?: string;
+}
+
+export type PresetRules = Record<string, unknown>;
+
+export interface RulePack {
+  readonly meta: RulePackMeta;
+  readonly rules: readonly AnyRule[];
+  readonly presets?: Readonly<Record<string, PresetRules>>;
+}
+
+export function definePack(pack: RulePack): RulePack {
+  return pack;
+}

@@ -1,0 +1,66 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseCompose, type ComposeDocument, type SyntaxProblem } from '../parse/compose/document.js';
+import { parseDockerfile } from '../parse/dockerfile/document.js';
+import type { DockerfileDocument } from '../parse/dockerfile/types.js';
+import type { ShellParser } from '../parse/shell/index.js';
+import type { ShellDocument } from '../parse/shell/types.js';
+import type { SourceFile } from '../parse/source.js';
+
+export type ParsedFile =
+  | { kind: 'compose'; source: SourceFile; doc?: ComposeDocument; problems: SyntaxProblem[] }
+  | { kind: 'dockerfile'; source: SourceFile; doc?: DockerfileDocument; problems: SyntaxProblem[] }
+  | { kind: 'shell'; source: SourceFile; doc?: ShellDocument; problems: SyntaxProblem[] };
+
+/** `RUN` in shell form somewhere (also `ONBUILD RUN`): only then is tree-sitter needed for a Dockerfile. */
+const HAS_RUN = /^[ \t]*(?:ONBUILD[ \t]+)?RUN[ \t]/im;
+
+let shellParserPromise: Promise<ShellParser> | undefined;
+
+/** Loads tree-sitter once per process, and only when a file needs it. */
+function shellParser(): Promise<ShellParser> {
+  shellParserPromise ??= import('../parse/shell/index.js').then((m) => m.getShellParser());
+  return shellParserPromise;
+}
+
+export async function parseSource(source: SourceFile, overlay?: ReadonlyMap<string, string>): Promise<ParsedFile> {
+  switch (source.kind) {
+    case 'compose': {
+      const dotenv = await readSibling(source.path, '.env', overlay);
+      const parsed = parseCompose(source, dotenv === undefined ? {} : { dotenv });
+      return parsed.ok
+        ? { kind: 'compose', source, doc: parsed.doc, problems: [] }
+        : { kind: 'compose', source, problems: parsed.problems };
+    }
+    case 'dockerfile': {
+      if (source.text.trim() === '') {
+        return { kind: 'dockerfile', source, problems: [{ message: 'the Dockerfile is empty (a build needs at least a FROM)', start: 0, end: 0 }] };
+      }
+      const shell = HAS_RUN.test(source.text) ? await shellParser() : undefined;
+      return { kind: 'dockerfile', source, doc: parseDockerfile(source, shell), problems: [] };
+    }
+    case 'shell': {
+      const parser = await shellParser();
+      return { kind: 'shell', source, doc: parser.parse({ file: source }), problems: [] };
+    }
+  }
+}
+
+/** The syntax error of a script, confirmed by a second parser (tree-sitter alone has false alarms). */
+export async function confirmShellSyntaxError(doc: ShellDocument): Promise<{ message: string; offset: number } | undefined> {
+  if (!doc.hasErrors) return undefined;
+  const { checkShellSyntax } = await import('../parse/shell/syntax.js');
+  const err = await checkShellSyntax(doc.text, doc.dialect);
+  return err && { message: err.message, offset: err.offset + doc.baseOffset };
+}
+
+async function readSibling(file: string, name: string, overlay?: ReadonlyMap<string, string>): Promise<string | undefined> {
+  const sibling = path.join(path.dirname(file), name);
+  const given = overlay?.get(sibling);
+  if (given !== undefined) return given;
+  try {
+    return await fs.readFile(sibling, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,50 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createSourceFile, type FileKind, type SourceFile } from '../parse/source.js';
+
+/** Files larger than this are reported, not parsed. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export type ReadOutcome =
+  | { ok: true; source: SourceFile }
+  /** `unreadable`: an I/O error (exit 2). `unlintable`: readable but not text we lint (a finding). */
+  | { ok: false; path: string; relPath: string; kind: FileKind; problem: 'unreadable' | 'unlintable'; message: string };
+
+export function relativePath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs) || path.basename(abs);
+  return rel.split(path.sep).join('/');
+}
+
+export async function readSource(
+  abs: string,
+  kind: FileKind,
+  cwd: string,
+  overlay?: ReadonlyMap<string, string>,
+): Promise<ReadOutcome> {
+  const relPath = relativePath(cwd, abs);
+  const given = overlay?.get(abs);
+  if (given !== undefined) return fromBytes(Buffer.from(given, 'utf8'), abs, relPath, kind);
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(abs);
+    if (stat.size > MAX_FILE_BYTES) {
+      const mb = (stat.size / 1024 / 1024).toFixed(1);
+      return { ok: false, path: abs, relPath, kind, problem: 'unlintable', message: `file is ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit; not linted` };
+    }
+    bytes = await fs.readFile(abs);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EISDIR' ? 'is a folder' : err.message;
+    return { ok: false, path: abs, relPath, kind, problem: 'unreadable', message: `cannot read ${relPath}: ${why}` };
+  }
+  return fromBytes(bytes, abs, relPath, kind);
+}
+
+export function fromBytes(bytes: Buffer, abs: string, relPath: string, kind: FileKind): ReadOutcome {
+  const nul = bytes.subarray(0, 8192).indexOf(0);
+  if (nul >= 0) {
+    return { ok: false, path: abs, relPath, kind, problem: 'unlintable', message: `file looks binary (NUL byte at offset ${nul}); not linted` };
+  }
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return { ok: true, source: createSourceFile({ path: abs, relPath, kind, text }) };
+}

@@ -1,0 +1,121 @@
+import { parseDocument, type Document } from 'yaml';
+import type { Span } from '../location.js';
+import type { SourceFile } from '../source.js';
+import { buildYamlTree, YamlExpansionError } from '../yaml/build.js';
+import { isMap, type YMap, type YNode, type YScalar } from '../yaml/nodes.js';
+import { interpolate, parseDotenv, type Interpolated } from './interpolate.js';
+
+export interface ComposeService {
+  readonly name: string;
+  readonly keyNode: YScalar;
+  /** The service's mapping (an empty mapping stands in when the value is not one). */
+  readonly node: YMap;
+  get(key: string): YNode | undefined;
+}
+
+export interface ComposeDocument {
+  readonly file: SourceFile;
+  /** The yaml library's Document: kept for comment-preserving edits. */
+  readonly yaml: Document;
+  /** The top-level mapping, when the file holds one. */
+  readonly root: YMap | undefined;
+  readonly services: readonly ComposeService[];
+  /** Variables from the `.env` beside the file (the process environment is never read). */
+  readonly env: ReadonlyMap<string, string>;
+  /** A scalar's value after interpolation (cached per node). */
+  interpolate(node: YScalar): Interpolated;
+  /** A node's string value after interpolation; undefined for collections and null. */
+  valueOf(node: YNode | undefined): string | undefined;
+  /** A top-level section such as `networks` (only when it is a mapping). */
+  section(name: string): YMap | undefined;
+}
+
+export interface SyntaxProblem extends Span {
+  message: string;
+}
+
+export type ComposeParse = { ok: true; doc: ComposeDocument } | { ok: false; problems: SyntaxProblem[] };
+
+const IGNORED_WARNINGS = new Set(['TAG_RESOLVE_FAILED']);
+
+export function parseCompose(file: SourceFile, options: { dotenv?: string } = {}): ComposeParse {
+  if (file.text.trim() === '') {
+    return { ok: false, problems: [{ message: 'the compose file is empty', start: 0, end: 0 }] };
+  }
+  const yaml = parseDocument(file.text, {
+    merge: true,
+    uniqueKeys: false,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+  const problems: SyntaxProblem[] = yaml.errors.map((e) => ({
+    message: `YAML: ${firstLine(e.message)}`,
+    start: e.pos[0],
+    end: Math.max(e.pos[1], e.pos[0]),
+  }));
+  for (const w of yaml.warnings) {
+    if (!IGNORED_WARNINGS.has(w.code)) problems.push({ message: `YAML: ${firstLine(w.message)}`, start: w.pos[0], end: w.pos[1] });
+  }
+  if (problems.length) return { ok: false, problems };
+
+  let tree: YNode | undefined;
+  try {
+    tree = buildYamlTree(yaml, file);
+  } catch (e) {
+    if (e instanceof YamlExpansionError) return { ok: false, problems: [{ message: e.message, start: e.offset, end: e.offset }] };
+    throw e;
+  }
+  const root = isMap(tree) ? tree : undefined;
+  const env = options.dotenv ? parseDotenv(options.dotenv) : new Map<string, string>();
+  const cache = new Map<YScalar, Interpolated>();
+  const interp = (node: YScalar): Interpolated => {
+    let hit = cache.get(node);
+    if (!hit) {
+      hit = interpolate(node.value === null ? '' : String(node.value), env);
+      cache.set(node, hit);
+    }
+    return hit;
+  };
+  const services: ComposeService[] = [];
+  const servicesNode = root?.get('services');
+  if (isMap(servicesNode)) {
+    for (const pair of servicesNode.pairs) {
+      const node: YMap = isMap(pair.value) ? pair.value : emptyMapAt(pair.value);
+      services.push({ name: pair.key, keyNode: pair.keyNode, node, get: (k) => node.get(k) });
+    }
+  }
+  return {
+    ok: true,
+    doc: {
+      file,
+      yaml,
+      root,
+      services,
+      env,
+      interpolate: interp,
+      valueOf: (node) => (node?.type === 'scalar' && node.value !== null ? interp(node).value : undefined),
+      section: (name) => {
+        const n = root?.get(name);
+        return isMap(n) ? n : undefined;
+      },
+    },
+  };
+}
+
+function emptyMapAt(node: YNode): YMap {
+  return {
+    type: 'map',
+    pairs: [],
+    duplicates: [],
+    flow: false,
+    start: node.start,
+    end: node.end,
+    file: node.file,
+    get: () => undefined,
+    pair: () => undefined,
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

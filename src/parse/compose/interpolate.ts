@@ -1,0 +1,208 @@
+/**
+ * Compose variable interpolation, as `docker compose` applies it to values
+ * (never keys): `$$`, `$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR-d}`, `${VAR:?e}`,
+ * `${VAR?e}`, `${VAR:+a}`, `${VAR+a}`, with nesting inside the word part.
+ */
+
+export type InterpolationOperator = ':-' | '-' | ':?' | '?' | ':+' | '+';
+
+export interface VariableReference {
+  name: string;
+  operator?: InterpolationOperator;
+  /** The word after the operator, raw (before its own interpolation). */
+  word?: string;
+  /** Offsets of the whole `${…}` / `$VAR` inside the input string. */
+  start: number;
+  end: number;
+  /** The variable has a value in the environment given. */
+  defined: boolean;
+}
+
+export interface InterpolationError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface Interpolated {
+  value: string;
+  references: VariableReference[];
+  errors: InterpolationError[];
+  /** Variables that were unset and had no default (`${X}`, `$X`): they became empty strings. */
+  unset: string[];
+  /** `${X:?err}` / `${X?err}` whose variable is missing: compose would refuse to run. */
+  required: { name: string; message: string }[];
+}
+
+// Two-character operators first, so `:-` is not read as `:` followed by `-`.
+const OPERATORS: readonly InterpolationOperator[] = [':-', ':?', ':+', '-', '?', '+'];
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+
+export function interpolate(input: string, env: ReadonlyMap<string, string>): Interpolated {
+  const out: Interpolated = { value: '', references: [], errors: [], unset: [], required: [] };
+  out.value = expand(input, 0, input.length, env, out, 0);
+  return out;
+}
+
+/** True when the string contains anything interpolation would change. */
+export function hasInterpolation(input: string): boolean {
+  return input.includes('$');
+}
+
+function expand(
+  s: string,
+  from: number,
+  to: number,
+  env: ReadonlyMap<string, string>,
+  out: Interpolated,
+  base: number,
+): string {
+  let result = '';
+  let i = from;
+  while (i < to) {
+    const c = s[i]!;
+    if (c !== '$') {
+      result += c;
+      i++;
+      continue;
+    }
+    const next = s[i + 1];
+    if (next === '$') {
+      result += '$';
+      i += 2;
+      continue;
+    }
+    if (next === '{') {
+      const close = findClose(s, i + 2, to);
+      if (close < 0) {
+        out.errors.push({ message: `invalid interpolation format: "${s.slice(i, to)}" has no closing "}"`, start: base + i, end: base + to });
+        result += s.slice(i, to);
+        return result;
+      }
+      result += braced(s, i, close, env, out, base);
+      i = close + 1;
+      continue;
+    }
+    if (next !== undefined && NAME_START.test(next)) {
+      let j = i + 1;
+      while (j < to && NAME_CHAR.test(s[j]!)) j++;
+      const name = s.slice(i + 1, j);
+      const value = env.get(name);
+      out.references.push({ name, start: base + i, end: base + j, defined: value !== undefined });
+      if (value === undefined) out.unset.push(name);
+      result += value ?? '';
+      i = j;
+      continue;
+    }
+    // A lone `$` (end of string, `$ `, `$1`): compose keeps it as is.
+    result += c;
+    i++;
+  }
+  return result;
+}
+
+/** Index of the `}` that closes a `${` whose body starts at `from`, honouring nesting. */
+function findClose(s: string, from: number, to: number): number {
+  let depth = 1;
+  for (let i = from; i < to; i++) {
+    if (s[i] === '$' && s[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (s[i] === '}') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+function braced(
+  s: string,
+  open: number,
+  close: number,
+  env: ReadonlyMap<string, string>,
+  out: Interpolated,
+  base: number,
+): string {
+  const bodyStart = open + 2;
+  let j = bodyStart;
+  if (j < close && NAME_START.test(s[j]!)) {
+    j++;
+    while (j < close && NAME_CHAR.test(s[j]!)) j++;
+  }
+  const name = s.slice(bodyStart, j);
+  const rest = s.slice(j, close);
+  const invalid = (): string => {
+    out.errors.push({
+      message: `invalid interpolation format for "${s.slice(open, close + 1)}": expected \${VAR}, \${VAR:-default}, \${VAR-default}, \${VAR:?error}, \${VAR?error}, \${VAR:+alt} or \${VAR+alt}`,
+      start: base + open,
+      end: base + close + 1,
+    });
+    return s.slice(open, close + 1);
+  };
+  if (!name) return invalid();
+  const value = env.get(name);
+  const ref: VariableReference = { name, start: base + open, end: base + close + 1, defined: value !== undefined };
+  out.references.push(ref);
+  if (rest === '') {
+    if (value === undefined) out.unset.push(name);
+    return value ?? '';
+  }
+  const op = OPERATORS.find((o) => rest.startsWith(o));
+  if (!op) return invalid();
+  ref.operator = op;
+  const wordStart = j + op.length;
+  ref.word = s.slice(wordStart, close);
+  const emptyCounts = op.startsWith(':');
+  const isSet = value !== undefined && (!emptyCounts || value !== '');
+  switch (op) {
+    case ':-':
+    case '-':
+      return isSet ? value! : expand(s, wordStart, close, env, out, base);
+    case ':+':
+    case '+':
+      return isSet ? expand(s, wordStart, close, env, out, base) : '';
+    case ':?':
+    case '?': {
+      if (isSet) return value!;
+      const message = expand(s, wordStart, close, env, out, base);
+      out.required.push({ name, message });
+      return '';
+    }
+  }
+  return invalid();
+}
+
+/** Parses a `.env` file the way compose does (KEY=VALUE, `export` prefix, quotes, comments). */
+export function parseDotenv(text: string): Map<string, string> {
+  const env = new Map<string, string>();
+  const lines = text.split(/\r?\n/);
+  for (let n = 0; n < lines.length; n++) {
+    let line = lines[n]!.trim();
+    if (!line || line.startsWith('#')) continue;
+    if (line.startsWith('export ')) line = line.slice(7).trimStart();
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    const key = line.slice(0, eq).trim();
+    let value = line.slice(eq + 1).trimStart();
+    const quote = value[0];
+    if (quote === '"' || quote === "'") {
+      let body = value.slice(1);
+      let endIdx = body.indexOf(quote);
+      // A double-quoted value may span lines.
+      while (endIdx < 0 && quote === '"' && n + 1 < lines.length) {
+        body += '\n' + lines[++n];
+        endIdx = body.indexOf(quote);
+      }
+      value = endIdx < 0 ? body : body.slice(0, endIdx);
+      if (quote === '"') value = value.replace(/\\n/g, '\n').replace(/\\"/g, '"');
+    } else {
+      const hash = value.search(/\s#/);
+      if (hash >= 0) value = value.slice(0, hash);
+      value = value.trimEnd();
+    }
+    env.set(key, value);
+  }
+  return env;
+}

@@ -1,0 +1,194 @@
+import {
+  isAlias,
+  isMap as isYamlMap,
+  isScalar as isYamlScalar,
+  isSeq as isYamlSeq,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+} from 'yaml';
+import type { SourceFile } from '../source.js';
+import type { ScalarStyle, YMap, YNode, YPair, YScalar, YSeq } from './nodes.js';
+
+/** Nodes that aliases may add beyond those written in the file before it counts as an alias bomb. */
+export const MAX_ALIAS_EXPANSION = 100_000;
+
+export class YamlExpansionError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+const STYLES: Record<string, ScalarStyle> = {
+  PLAIN: 'plain',
+  QUOTE_SINGLE: 'single',
+  QUOTE_DOUBLE: 'double',
+  BLOCK_LITERAL: 'literal',
+  BLOCK_FOLDED: 'folded',
+};
+
+/**
+ * Builds the rule-facing tree from a parsed yaml Document. Aliases resolve to the
+ * very node built for their anchor (a DAG, never a copy), so alias bombs cost
+ * memory linear in the text; their expanded size is still counted and capped
+ * because schema validation and rules walk the expansion.
+ */
+export function buildYamlTree(doc: Document, file: SourceFile): YNode | undefined {
+  const built = new Map<YamlNode, YNode>();
+  const sizes = new Map<YNode, number>();
+
+  const build = (node: YamlNode | null | undefined, fallbackOffset: number): YNode => {
+    if (!node) return nullScalar(file, fallbackOffset);
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return nullScalar(file, node.range?.[0] ?? fallbackOffset);
+      return build(target, fallbackOffset);
+    }
+    const done = built.get(node);
+    if (done) return done;
+    let out: YNode;
+    if (isYamlScalar(node)) {
+      const [start, end] = rangeOf(node, fallbackOffset);
+      const value = node.value;
+      out = {
+        type: 'scalar',
+        value: normaliseScalar(value),
+        style: STYLES[node.type ?? 'PLAIN'] ?? 'plain',
+        source: file.text.slice(start, end),
+        start,
+        end,
+        file,
+        ...(node.tag ? { tag: node.tag } : {}),
+        ...(node.anchor ? { anchor: node.anchor } : {}),
+      } satisfies YScalar;
+    } else if (isYamlSeq(node)) {
+      const [start, end] = rangeOf(node, fallbackOffset);
+      const items: YNode[] = [];
+      const seq: YSeq = { type: 'seq', items, flow: Boolean(node.flow), start, end, file, ...tagAndAnchor(node) };
+      built.set(node, seq);
+      for (const item of node.items) items.push(build(item as YamlNode, start));
+      out = seq;
+    } else if (isYamlMap(node)) {
+      out = buildMap(node.items as Pair[], node, fallbackOffset);
+    } else {
+      out = nullScalar(file, fallbackOffset);
+    }
+    built.set(node, out);
+    return out;
+  };
+
+  const buildMap = (items: Pair[], node: YamlNode, fallbackOffset: number): YMap => {
+    const [start, end] = rangeOf(node, fallbackOffset);
+    const pairs: YPair[] = [];
+    const duplicates: YPair[] = [];
+    const index = new Map<string, YPair>();
+    const map: YMap = {
+      type: 'map',
+      pairs,
+      duplicates,
+      flow: Boolean((node as { flow?: boolean }).flow),
+      start,
+      end,
+      file,
+      ...tagAndAnchor(node),
+      get: (key) => index.get(key)?.value,
+      pair: (key) => index.get(key),
+    };
+    built.set(node, map);
+    const mergeSources: YNode[] = [];
+    for (const item of items) {
+      const keyNode = item.key as YamlNode | null;
+      if (isMergeKey(keyNode)) {
+        const value = build(item.value as YamlNode | null, start);
+        if (value.type === 'seq') mergeSources.push(...value.items);
+        else mergeSources.push(value);
+        continue;
+      }
+      const key = build(keyNode, start);
+      const keyScalar: YScalar = key.type === 'scalar' ? key : { ...scalarAt(file, key.start, key.end), value: '' };
+      const keyText = keyScalar.value === null ? '' : String(keyScalar.value);
+      const value = build(item.value as YamlNode | null, keyScalar.end);
+      const pair: YPair = { key: keyText, keyNode: keyScalar, value, merged: false };
+      if (index.has(keyText)) {
+        duplicates.push(pair);
+        continue;
+      }
+      index.set(keyText, pair);
+      pairs.push(pair);
+    }
+    // Explicit keys win over merged ones; among merge sources the first wins (YAML merge-key spec).
+    for (const source of mergeSources) {
+      if (source.type !== 'map') continue;
+      for (const p of source.pairs) {
+        if (index.has(p.key)) continue;
+        const pair: YPair = { ...p, merged: true };
+        index.set(p.key, pair);
+        pairs.push(pair);
+      }
+    }
+    return map;
+  };
+
+  let limit = Infinity;
+  const expandedSize = (node: YNode): number => {
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    sizes.set(node, 1); // guards against cycles (a self-referencing anchor)
+    let size = 1;
+    if (node.type === 'seq') for (const i of node.items) size += expandedSize(i);
+    else if (node.type === 'map') for (const p of node.pairs) size += 1 + expandedSize(p.value);
+    if (size > limit) {
+      throw new YamlExpansionError(
+        `YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes beyond those written (an alias bomb?); the file is not linted`,
+        node.start,
+      );
+    }
+    sizes.set(node, size);
+    return size;
+  };
+
+  const contents = doc.contents as YamlNode | null;
+  if (!contents) return undefined;
+  const root = build(contents, 0);
+  // Pairs count as a node each in expandedSize, so allow two per written node.
+  limit = 2 * built.size + MAX_ALIAS_EXPANSION;
+  expandedSize(root);
+  return root;
+}
+
+function isMergeKey(key: YamlNode | null): boolean {
+  if (!key || !isYamlScalar(key)) return false;
+  return typeof key.value === 'symbol' || (key.value === '<<' && key.type === 'PLAIN');
+}
+
+function normaliseScalar(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+function rangeOf(node: YamlNode, fallback: number): [number, number] {
+  const r = node.range;
+  if (!r) return [fallback, fallback];
+  return [r[0], r[1]];
+}
+
+function tagAndAnchor(node: YamlNode): { tag?: string; anchor?: string } {
+  const out: { tag?: string; anchor?: string } = {};
+  if (node.tag) out.tag = node.tag;
+  if (node.anchor) out.anchor = node.anchor;
+  return out;
+}
+
+function scalarAt(file: SourceFile, start: number, end: number): YScalar {
+  return { type: 'scalar', value: null, style: 'plain', source: file.text.slice(start, end), start, end, file };
+}
+
+function nullScalar(file: SourceFile, offset: number): YScalar {
+  return scalarAt(file, offset, offset);
+}

@@ -1,0 +1,134 @@
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+import { FIXTURES, ROOT } from '../helpers/lint.js';
+
+function tempProject(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-cli-'));
+  mkdirSync(path.join(dir, '.git'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('the example stack', () => {
+  it('reports findings of all three kinds with exact positions and exits 1', async () => {
+    const run = await cli(['--format', 'json', 'stacks/deadtrees'], FIXTURES);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    const found = report.files.flatMap((f: { path: string; diagnostics: { ruleId: string; line: number; column: number }[] }) =>
+      f.diagnostics.map((d) => `${f.path}:${d.line}:${d.column} ${d.ruleId}`),
+    );
+    expect(found).toEqual([
+      'stacks/deadtrees/docker-compose.api.yaml:34:12 compose/image-pinned',
+      'stacks/deadtrees/nginx/api-conf/Dockerfile:1:6 dockerfile/pinned-base-image',
+      'stacks/deadtrees/scripts/dev.sh:1:1 shell/strict-mode',
+    ]);
+  });
+
+  it('prints a code frame and a summary in pretty format', async () => {
+    const run = await cli(['stacks/deadtrees'], FIXTURES);
+    expect(run.stdout).toContain('stacks/deadtrees/docker-compose.api.yaml');
+    expect(run.stdout).toContain('    image: certbot/certbot:latest');
+    expect(run.stdout).toMatch(/3 problems \(2 errors, 1 warning/);
+  });
+});
+
+describe('exit codes and flags', () => {
+  it('prints the version', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const run = await cli(['--version'], FIXTURES);
+    expect(run).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('refuses an unknown flag with exit 2', async () => {
+    const run = await cli(['--frobnicate'], FIXTURES);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--frobnicate'");
+  });
+
+  it('refuses an unknown format with exit 2', async () => {
+    const run = await cli(['--format', 'xml', '.'], FIXTURES);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown format "xml"; valid formats: pretty, json, sarif');
+  });
+
+  it('treats a path that does not exist as a usage error', async () => {
+    const run = await cli(['no/such/dir'], FIXTURES);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('stack-lint: no such file or folder: no/such/dir\n');
+  });
+
+  it('exits 0 on warnings alone, and 1 when they exceed --max-warnings', async () => {
+    const file = 'shell/strict-mode/bad/late.sh';
+    expect((await cli([file], FIXTURES)).code).toBe(0);
+    expect((await cli(['--max-warnings', '1', file], FIXTURES)).code).toBe(0);
+    expect((await cli(['--max-warnings', '0', file], FIXTURES)).code).toBe(1);
+  });
+
+  it('--quiet drops warnings', async () => {
+    const run = await cli(['--quiet', '--format', 'json', 'shell/strict-mode/bad/late.sh'], FIXTURES);
+    expect(JSON.parse(run.stdout).files[0].diagnostics).toEqual([]);
+  });
+
+  it('--rule changes a severity', async () => {
+    const run = await cli(['--rule', 'shell/strict-mode: error', 'shell/strict-mode/bad/late.sh'], FIXTURES);
+    expect(run.code).toBe(1);
+  });
+
+  it('skips a file of no kind named explicitly, silently', async () => {
+    const run = await cli(['stacks/deadtrees/api/requirements.txt'], FIXTURES);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  it('writes the report to --output-file', async () => {
+    const dir = tempProject({ 'compose.yaml': 'services:\n  a:\n    image: nginx\n' });
+    const run = await cli(['-f', 'json', '-o', 'out/report.json', '.'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const report = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8'));
+    expect(report.files[0].diagnostics[0].ruleId).toBe('compose/image-pinned');
+  });
+
+  it('lists rules with their compat codes', async () => {
+    const run = await cli(['--list-rules', '--format', 'json'], FIXTURES);
+    const rules = JSON.parse(run.stdout).rules as { id: string; compat: Record<string, string[]> }[];
+    expect(rules.find((r) => r.id === 'dockerfile/pinned-base-image')!.compat).toEqual({ hadolint: ['DL3006', 'DL3007'] });
+  });
+});
+
+describe('config', () => {
+  it('applies overrides by file glob', async () => {
+    const dir = tempProject({
+      '.stackpolicyrc.yaml': 'rules:\n  shell/strict-mode: warning\noverrides:\n  - files: ["deploy-*.sh"]\n    rules:\n      shell/strict-mode: error\n',
+      'scripts/build.sh': '#!/bin/sh\necho build\n',
+      'scripts/deploy-prod.sh': '#!/bin/sh\necho deploy\n',
+    });
+    const run = await cli(['-f', 'json', '.'], dir);
+    const report = JSON.parse(run.stdout);
+    const severities = report.files.map((f: { path: string; diagnostics: { severity: string }[] }) => `${f.path} ${f.diagnostics[0].severity}`);
+    expect(severities).toEqual(['scripts/build.sh warning', 'scripts/deploy-prod.sh error']);
+    expect(run.code).toBe(1);
+  });
+
+  it('refuses an unknown rule id with a suggestion and exit 2', async () => {
+    const dir = tempProject({ '.stackpolicyrc.yaml': 'rules:\n  compose/imag-pinned: error\n', 'compose.yaml': 'services: {}\n' });
+    const run = await cli(['.'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('compose/imag-pinned');
+    expect(run.stderr).toContain('did you mean "compose/image-pinned"');
+  });
+
+  it('refuses a config that is not valid YAML, naming file, line and column', async () => {
+    const dir = tempProject({ '.stackpolicyrc.yaml': 'rules:\n  compose/image-pinned: [error\n', 'compose.yaml': 'services: {}\n' });
+    const run = await cli(['.'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('.stackpolicyrc.yaml');
+    expect(run.stderr).toMatch(/\.stackpolicyrc\.yaml:3:1: invalid YAML: Flow sequence/);
+  });
+});

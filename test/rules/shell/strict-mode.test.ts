@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { brief, findings, FIXTURES } from '../../helpers/lint.js';
+import { applyEdits } from '../../helpers/edits.js';
+
+const RULE = 'shell/strict-mode';
+
+describe(RULE, () => {
+  it('reports scripts that never set -e, and commands that run before it', async () => {
+    const found = await findings(RULE, ['shell/strict-mode/bad']);
+    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
+      'shell/strict-mode/bad/late.sh:3:1-3:3 shell/strict-mode "cd" runs before set -e, so its failure goes unnoticed',
+      'shell/strict-mode/bad/no-shebang.sh:1:1-1:16 shell/strict-mode the script never sets -e, so a failing command does not stop it',
+      'shell/strict-mode/bad/pre-deploy-backup.sh:1:1-1:12 shell/strict-mode the script never sets -e, so a failing command does not stop it',
+    ]);
+  });
+
+  it('offers an unsafe fix that inserts set -e after the shebang', async () => {
+    const found = await findings(RULE, ['shell/strict-mode/bad/pre-deploy-backup.sh']);
+    const fix = found[0]!.fix!;
+    expect(fix.safety).toBe('unsafe');
+    const file = path.join(FIXTURES, 'shell/strict-mode/bad/pre-deploy-backup.sh');
+    const fixed = applyEdits(readFileSync(file, 'utf8'), fix.edits);
+    expect(fixed.split('\n').slice(0, 3)).toEqual(['#!/bin/bash', 'set -eo pipefail', '# pre-deploy-backup.sh']);
+  });
+
+  it('accepts set -Eeuo pipefail, #!/bin/bash -e, set -o errexit and function libraries', async () => {
+    expect(await findings(RULE, ['shell/strict-mode/good'])).toEqual([]);
+  });
+
+  it('with pipefail, asks bash scripts for -o pipefail', async () => {
+    const found = await findings(RULE, ['shell/strict-mode/good/shebang-flag.sh'], {
+      cliRules: ['shell/strict-mode: [warning, {"pipefail": true}]'],
+    });
+    expect(found.map(brief)).toEqual(['shell/strict-mode/good/shebang-flag.sh:1:1-1:15 shell/strict-mode']);
+  });
+});
