@@ -43,12 +43,22 @@ export interface ShWord extends Locatable {
 
 export interface ShRedirect extends Locatable {
   readonly node: ShNode;
-  /** e.g. `>`, `>>`, `2>`, `&>`, `<`, `<<`, `<<-`, `<<<`, `>&` */
+  /**
+   * The operator token alone, e.g. `>`, `>>`, `&>`, `&>>`, `>|`, `<`, `<<`,
+   * `<<-`, `<<<`, `>&`, `<&`, `>&-`. A leading descriptor is not part of it:
+   * `2>/dev/null` has operator `>` and `fd` 2.
+   */
   readonly operator: string;
   /** The file descriptor written before the operator, when present (`2` in `2>/dev/null`). */
   readonly fd?: number;
-  /** The target word (file name, `&1`, heredoc delimiter). */
+  /**
+   * The target word: file name, descriptor (`1` in `2>&1`, the operator being
+   * `>&`), here-string, or heredoc delimiter (value with quotes removed).
+   * Absent for `>&-`.
+   */
   readonly target?: ShWord;
+  /** For `<<` / `<<-`: the heredoc body node (`heredoc_body`). */
+  readonly heredoc?: ShNode;
 }
 
 export interface ShAssignment extends Locatable {
@@ -88,7 +98,14 @@ export interface ShCommand extends Locatable {
    */
   readonly before?: string;
   readonly after?: string;
-  /** The commands before/after in the same list or sequence (same level), if any. */
+  /**
+   * The commands before/after in the same list or sequence (same level), if
+   * any: the commands on the other side of `before`/`after`. For a command in
+   * a pipeline these are the pipeline's neighbours (the last command of the
+   * previous pipeline, the first of the next); use `pipeline` for the commands
+   * piped together. Undefined when the neighbour is not a simple command (an
+   * `if`, a `{ … }` group, a subshell, …).
+   */
   readonly previous?: ShCommand;
   readonly next?: ShCommand;
   /**
@@ -98,9 +115,13 @@ export interface ShCommand extends Locatable {
   readonly inCondition: boolean;
   readonly inSubstitution: boolean;
   readonly inFunction: boolean;
+  /** Inside `( … )` (a subshell; not `$(…)`, see `inSubstitution`). */
+  readonly inSubshell: boolean;
   readonly negated: boolean;
   /** For `sh -c '…'`, `bash -c "…"` with a static script: the commands parsed from that string. */
   readonly inner?: readonly ShCommand[];
+  /** For a command from `inner`: the `sh -c` command whose script it was parsed from. */
+  readonly outer?: ShCommand;
 }
 
 export interface ShPipeline extends Locatable {
@@ -133,6 +154,11 @@ export interface ShellDocument {
   readonly comments: readonly ShNode[];
   /** tree-sitter found ERROR or MISSING nodes somewhere. */
   readonly hasErrors: boolean;
+}
+
+/** The initialised parser (see `getShellParser()`); `parse` is synchronous. */
+export interface ShellParser {
+  parse(options: ShellParseOptions): ShellDocument;
 }
 
 export interface ShellParseOptions {

@@ -1,0 +1,68 @@
+/**
+ * Lazy, once-per-process initialisation of web-tree-sitter and the bash
+ * grammar. web-tree-sitter stays an external runtime dependency and finds its
+ * own `tree-sitter.wasm`; the grammar's wasm is looked for next to this module
+ * (the build copies it next to the bundled CLI in `dist/`), then in the
+ * `tree-sitter-bash` package.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TreeSitterShellParser } from './document.js';
+import type { ShellParser } from './types.js';
+
+let parserPromise: Promise<ShellParser> | undefined;
+let parserInstance: ShellParser | undefined;
+
+/** The shell parser; initialised on the first call, the same instance afterwards. */
+export function getShellParser(): Promise<ShellParser> {
+  parserPromise ??= init().then(
+    (p) => (parserInstance = p),
+    (err: unknown) => {
+      parserPromise = undefined; // let a later call try again
+      throw err;
+    },
+  );
+  return parserPromise;
+}
+
+/** The shell parser if `getShellParser()` has already finished initialising it. */
+export function getShellParserSync(): ShellParser | undefined {
+  return parserInstance;
+}
+
+async function init(): Promise<ShellParser> {
+  const { Parser, Language } = await import('web-tree-sitter');
+  await Parser.init();
+  const grammar = await readFile(findGrammarWasm());
+  const language = await Language.load(new Uint8Array(grammar.buffer, grammar.byteOffset, grammar.byteLength));
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return new TreeSitterShellParser(parser);
+}
+
+/** Path of `tree-sitter-bash.wasm`. */
+export function findGrammarWasm(): string {
+  const tried: string[] = [];
+  const local = fileURLToPath(new URL('./tree-sitter-bash.wasm', import.meta.url));
+  if (existsSync(local)) return local;
+  tried.push(local);
+  const require = createRequire(import.meta.url);
+  // tree-sitter-bash has no `exports` map, so the subpath resolves directly;
+  // fall back to its package.json in case a later version adds one.
+  for (const resolveIt of [
+    () => require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'),
+    () => join(dirname(require.resolve('tree-sitter-bash/package.json')), 'tree-sitter-bash.wasm'),
+  ]) {
+    try {
+      const p = resolveIt();
+      if (existsSync(p)) return p;
+      tried.push(p);
+    } catch {
+      // not resolvable this way
+    }
+  }
+  throw new Error(`tree-sitter-bash.wasm not found (looked in: ${tried.join(', ') || 'next to the module'})`);
+}

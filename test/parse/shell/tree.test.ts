@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Parser, Tree } from 'web-tree-sitter';
+import { findGrammarWasm, findNodes, getShellParser, getShellParserSync } from '../../../src/parse/shell/index.js';
+import { insertionMap } from '../../../src/parse/shell/tree.js';
+import { createSourceFile } from '../../../src/parse/source.js';
+import { parse, shellFile } from './helpers.js';
+
+describe('tree-sitter setup', () => {
+  it('returns the same parser instance every time', async () => {
+    const [a, b] = await Promise.all([getShellParser(), getShellParser()]);
+    expect(a).toBe(b);
+    expect(await getShellParser()).toBe(a);
+    expect(getShellParserSync()).toBe(a);
+  });
+
+  it('finds the grammar wasm in the tree-sitter-bash package', () => {
+    expect(findGrammarWasm()).toMatch(/tree-sitter-bash[\\/]tree-sitter-bash\.wasm$/);
+  });
+});
+
+describe('tree conversion', () => {
+  it('copies named and anonymous children with fields', async () => {
+    const doc = await parse('ls -l /tmp; echo hi');
+    const root = doc.root;
+    expect(root.type).toBe('program');
+    expect(root.parent).toBeUndefined();
+    expect(root.children.map((c) => [c.type, c.named, c.start, c.end])).toEqual([
+      ['command', true, 0, 10],
+      [';', false, 10, 11],
+      ['command', true, 12, 19],
+    ]);
+    const ls = root.children[0]!;
+    expect(ls.children.map((c) => [c.field, c.type, c.text])).toEqual([
+      ['name', 'command_name', 'ls'],
+      ['argument', 'word', '-l'],
+      ['argument', 'word', '/tmp'],
+    ]);
+    expect(ls.children[0]!.parent).toBe(ls);
+    expect(ls.children[0]!.children[0]!.type).toBe('word');
+    expect(ls.file).toBe(doc.file);
+    expect(ls.isError).toBe(false);
+  });
+
+  it('reports offsets in UTF-16 code units for non-ASCII text', async () => {
+    const text = 'echo "héllo €" 😀; ls';
+    const doc = await parse(text);
+    const echo = doc.root.children[0]!;
+    const str = echo.children[1]!;
+    expect(str.type).toBe('string');
+    expect([str.start, str.end]).toEqual([5, 14]);
+    expect(str.text).toBe('"héllo €"');
+    const emoji = echo.children[2]!;
+    expect([emoji.start, emoji.end]).toEqual([15, 17]); // 😀 is two UTF-16 code units
+    expect(emoji.text).toBe('😀');
+    const ls = doc.root.children[2]!;
+    expect(ls.start).toBe(text.indexOf('ls'));
+    expect(ls.start).toBe(19);
+  });
+
+  it('marks ERROR and MISSING nodes', async () => {
+    const doc = await parse('a && b; (c');
+    expect(doc.hasErrors).toBe(true);
+    const missing = findNodes(doc.root, ')').find((n) => n.isError);
+    expect(missing).toBeDefined();
+    expect(missing!.start).toBe(missing!.end);
+
+    const doc2 = await parse('if then fi');
+    expect(doc2.root.children[0]!.type).toBe('ERROR');
+    expect(doc2.root.children[0]!.isError).toBe(true);
+
+    expect((await parse('echo ok')).hasErrors).toBe(false);
+  });
+
+  it('shifts offsets by baseOffset so they point into the file', async () => {
+    const fileText = 'FROM debian\nRUN apt-get update && \\\n    apt-get install -y curl\nUSER app\n';
+    const file = createSourceFile({ path: '/repo/Dockerfile', relPath: 'Dockerfile', kind: 'dockerfile', text: fileText });
+    const bodyStart = fileText.indexOf('apt-get');
+    const bodyEnd = fileText.indexOf('\nUSER');
+    const parser = await getShellParser();
+    const doc = parser.parse({ file, text: fileText.slice(bodyStart, bodyEnd), baseOffset: bodyStart, dialect: 'sh' });
+    expect(doc.baseOffset).toBe(bodyStart);
+    expect(doc.root.start).toBe(bodyStart);
+    const yes = doc.commands[1]!.args.find((a) => a.value === '-y')!;
+    expect(yes.start).toBe(fileText.indexOf('-y'));
+    expect(fileText.slice(yes.start, yes.end)).toBe('-y');
+    expect(yes.node.text).toBe('-y');
+    expect(file.lines.position(yes.start)).toMatchObject({ line: 3, column: 21 });
+  });
+
+  it('maps offsets back after fixing a heredoc delimiter followed by `;`', async () => {
+    const text = 'cat <<EOF; echo after\nbody\nEOF\nls -l\n';
+    const doc = await parse(text);
+    const start = findNodes(doc.root, 'heredoc_start')[0]!;
+    expect(start.text).toBe('EOF');
+    expect(start.start).toBe(6);
+    const body = findNodes(doc.root, 'heredoc_body')[0]!;
+    expect(body.text).toBe('body\n');
+    const ls = doc.commands.find((c) => c.name === 'ls')!;
+    expect(ls.start).toBe(text.indexOf('ls -l'));
+    expect(ls.args[0]!.start).toBe(text.indexOf('-l'));
+  });
+
+  it('insertionMap maps modified indexes back', () => {
+    // original "ab;cd" with a space inserted before index 2 → "ab ;cd"
+    const map = insertionMap([2]);
+    expect([0, 1, 2, 3, 4, 5, 6].map(map)).toEqual([0, 1, 2, 2, 3, 4, 5]);
+    const two = insertionMap([1, 3]); // "abcd" → "a bc d"
+    expect([0, 1, 2, 3, 4, 5, 6].map(two)).toEqual([0, 1, 1, 2, 3, 3, 4]);
+  });
+});
+
+describe('memory', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('deletes every tree-sitter tree it creates (1,000 parses)', async () => {
+    const parser = await getShellParser();
+    const parseSpy = vi.spyOn(Parser.prototype, 'parse');
+    const deleteSpy = vi.spyOn(Tree.prototype, 'delete');
+    const file = shellFile(
+      [
+        '#!/bin/sh',
+        'set -eu',
+        'apt-get update && apt-get install -y curl | tee /tmp/log',
+        'for f in *.txt; do sh -c "cat $f"; done',
+        'cat <<EOF; echo done',
+        'hello $(whoami)',
+        'EOF',
+        'sh -c \'echo "inner" && ls\'',
+      ].join('\n'),
+    );
+    const started = performance.now();
+    for (let i = 0; i < 1000; i++) parser.parse({ file });
+    const ms = performance.now() - started;
+    console.log(`1000 parses: ${ms.toFixed(0)} ms (${(ms / 1000).toFixed(2)} ms each)`);
+    expect(parseSpy.mock.calls.length).toBeGreaterThanOrEqual(1000);
+    expect(deleteSpy).toHaveBeenCalledTimes(parseSpy.mock.calls.length);
+  });
+});
