@@ -4,8 +4,10 @@ import type { ShellParser } from '../shell/index.js';
 import type { ShellDialect, ShellDocument } from '../shell/types.js';
 import type { SourceFile } from '../source.js';
 import { resolveArgs } from './args.js';
-import { blankContinuationComments, dialectOfHashbang, dialectOfShell } from './run-script.js';
+import { prepareRunBody, dialectOfHashbang, dialectOfShell } from './run-script.js';
 import type { DfArgument, DfDirective, DfFlag, DfInstruction, DfStage, DockerfileDocument } from './types.js';
+
+const PARSER_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** dockerfile-ast's LSP-style range: 0-based lines and characters. */
@@ -85,7 +87,7 @@ export function parseDockerfile(file: SourceFile, shell: ShellParser | undefined
     const commandLine = file.text.slice(ins.argsSpan.start, commandLineEnd);
     const startsWithHeredoc = /^\s*<<-?\s*["']?\w/.test(commandLine);
     if (!startsWithHeredoc) {
-      const text = blankContinuationComments(file.text.slice(ins.argsSpan.start, ins.argsSpan.end), commandLineEnd - ins.argsSpan.start);
+      const text = prepareRunBody(file.text.slice(ins.argsSpan.start, ins.argsSpan.end), commandLineEnd - ins.argsSpan.start);
       out.push(shell.parse({ file, text, baseOffset: ins.argsSpan.start, dialect }));
     }
     // A heredoc is a script when RUN has no command, or feeds a shell (`RUN bash <<EOF`).
@@ -146,12 +148,17 @@ export function parseDockerfile(file: SourceFile, shell: ShellParser | undefined
   const imageStages: DfStage[] = [];
   for (let s: DfStage | undefined = finalStage; s && !imageStages.includes(s); s = s.parent) imageStages.push(s);
 
-  const directives: DfDirective[] = (ast.getDirectives?.() ?? []).map((d) => ({
-    name: d.getName().toLowerCase(),
-    value: d.getValue(),
-    ...span(d.getRange())!,
-  }));
+  // dockerfile-ast reads any `# word …=…` line at the top as a parser directive;
+  // BuildKit knows only these three, the rest (`# hadolint ignore=…`) are comments.
+  const directives: DfDirective[] = [];
   const comments = ast.getComments().map((c) => ({ text: c.getContent(), ...span(c.getRange())! }));
+  for (const d of ast.getDirectives?.() ?? []) {
+    const where = span(d.getRange())!;
+    const name = d.getName().toLowerCase();
+    if (PARSER_DIRECTIVES.has(name)) directives.push({ name, value: d.getValue(), ...where });
+    else comments.push({ text: file.text.slice(where.start, where.end).replace(/^\s*#\s?/, ''), ...where });
+  }
+  comments.sort((a, b) => a.start - b.start);
 
   return {
     file,

@@ -2,25 +2,51 @@ import type { ShellDialect } from '../shell/types.js';
 
 /**
  * Prepares a shell-form `RUN` body for the shell parser without moving any
- * character: comment lines inside line continuations (which the Dockerfile
- * removes before the shell sees them) are blanked with spaces, so offsets in
- * the parsed text map straight back into the Dockerfile.
+ * character, so offsets in the parsed text map straight back into the
+ * Dockerfile. Docker drops comment lines and empty lines inside a line
+ * continuation before the shell sees the command; here they are turned into
+ * whitespace that continues the line:
+ * - a comment line becomes spaces ending in `\`;
+ * - an empty line takes over the previous line's continuation (the `\` and
+ *   line break before it become a space and a `\`).
+ * A `\r` before a line break becomes a space (keeping a continuation intact).
+ * Text from `until` on (heredoc bodies) is left as it is.
  */
-export function blankContinuationComments(body: string, until = body.length): string {
-  let out = '';
-  let lineStart = 0;
-  let first = true;
-  while (lineStart < body.length) {
-    let lineEnd = body.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = body.length;
-    const line = body.slice(lineStart, lineEnd);
-    if (!first && lineStart < until && /^\s*#/.test(line)) out += line.replace(/[^\r]/g, ' ');
-    else out += line;
-    if (lineEnd < body.length) out += '\n';
-    lineStart = lineEnd + 1;
-    first = false;
+export function prepareRunBody(body: string, until = body.length): string {
+  const chars = body.split('');
+  // CRLF: the shell grammar expects bare LF; keep "\" + line break a continuation.
+  for (let i = 0; i < Math.min(until, chars.length); i++) {
+    if (chars[i] !== '\r' || chars[i + 1] !== '\n') continue;
+    if (chars[i - 1] === '\\') {
+      chars[i - 1] = ' ';
+      chars[i] = '\\';
+    } else chars[i] = ' ';
   }
-  return out;
+  let lineStart = 0;
+  /** Index of the `\` that continues the previous line, or -1 when it does not continue. */
+  let continuation = -1;
+  while (lineStart < chars.length && lineStart < until) {
+    let lineEnd = chars.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = chars.length;
+    const line = chars.slice(lineStart, lineEnd).join('');
+    if (continuation >= 0 && lineEnd < chars.length && (line.trim() === '' || /^\s*#/.test(line))) {
+      if (line.length > 0) {
+        for (let i = lineStart; i < lineEnd; i++) chars[i] = ' ';
+        chars[lineEnd - 1] = '\\';
+        continuation = lineEnd - 1;
+      } else {
+        // Nothing to overwrite on an empty line: move the previous continuation onto its line break.
+        chars[continuation] = ' ';
+        chars[lineStart - 1] = '\\';
+        continuation = lineStart - 1;
+      }
+    } else {
+      const m = /\\[ \t]*$/.exec(line);
+      continuation = m ? lineStart + m.index : -1;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return chars.join('');
 }
 
 const POSIX_SHELLS: Record<string, ShellDialect> = {

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exitCode } from '../src/cli/main.js';
+import { run } from '../src/engine/run.js';
+import { SHARED } from './helpers/lint.js';
+
+const corpus = path.join(SHARED, 'corpus');
+
+describe.skipIf(!existsSync(corpus))('the shared corpus', () => {
+  it('lints every file with no crash, no internal error and no syntax false alarm', async () => {
+    const result = await run({ cwd: corpus, patterns: ['.'], noConfigLookup: true });
+    const kinds = result.files.reduce<Record<string, number>>((acc, f) => ({ ...acc, [f.kind]: (acc[f.kind] ?? 0) + 1 }), {});
+    expect(kinds).toEqual({ compose: 39, dockerfile: 79, shell: 76 });
+    expect(result.diagnostics.filter((d) => d.internal)).toEqual([]);
+    // Every file of the corpus is valid YAML, Dockerfile or shell.
+    expect(result.diagnostics.filter((d) => d.ruleId.endsWith('/syntax')).map((d) => `${d.relPath}:${d.range.start.line} ${d.message}`)).toEqual([]);
+    expect([0, 1]).toContain(exitCode(result));
+  }, 60_000);
+});
