@@ -1,21 +1,12 @@
 import { definePack, type AnyRule } from '../src/engine/define.js';
-import composeImagePinned from './compose/image-pinned.js';
-import composeSyntax from './compose/syntax.js';
-import dockerfilePinnedBaseImage from './dockerfile/pinned-base-image.js';
-import dockerfileSyntax from './dockerfile/syntax.js';
-import shellStrictMode from './shell/strict-mode.js';
-import shellSyntax from './shell/syntax.js';
+import { composeRules } from './compose/index.js';
+import { dockerfileRules } from './dockerfile/index.js';
+import { shellRules } from './shell/index.js';
+import { stackRules } from './stack/index.js';
 
 export const DOCS_BASE = 'https://github.com/stack-lint/stack-lint/blob/main/docs/rules/';
 
-const rules: AnyRule[] = [
-  composeSyntax,
-  composeImagePinned,
-  dockerfileSyntax,
-  dockerfilePinnedBaseImage,
-  shellSyntax,
-  shellStrictMode,
-];
+const rules: AnyRule[] = [...composeRules, ...dockerfileRules, ...shellRules, ...stackRules];
 
 for (const rule of rules) rule.meta.docsUrl ??= `${DOCS_BASE}${rule.meta.id}.md`;
 

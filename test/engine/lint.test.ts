@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { exitCode } from '../../src/cli/main.js';
+import { defineRule, type AnyRule } from '../../src/engine/define.js';
+import { lintFiles, type FileConfig } from '../../src/engine/lint.js';
+import { createRegistry } from '../../src/engine/registry.js';
+import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
+import { TOOL } from '../../src/engine/run.js';
+
+const crashing = defineRule({
+  meta: { id: 'test/crash', kind: 'compose', category: 'test', severity: 'error', fix: 'none', summary: 'crashes' },
+  check() {
+    throw new Error('boom');
+  },
+});
+
+const services = defineRule({
+  meta: { id: 'test/services', kind: 'compose', category: 'test', severity: 'warning', fix: 'none', summary: 'reports services' },
+  check(ctx) {
+    for (const s of ctx.compose.services) ctx.report({ node: s.keyNode, message: `service ${s.name}` });
+  },
+});
+
+function configFor(rules: AnyRule[]): { forFile(): Promise<FileConfig> } {
+  const map = new Map(rules.map((r) => [r.meta.id, { severity: r.meta.severity, options: {} }] as const));
+  return { forFile: async () => ({ rules: map, settings: {} }) };
+}
+
+async function lint(rules: AnyRule[], text: string) {
+  return lintFiles({
+    cwd: '/virtual',
+    files: [{ path: '/virtual/compose.yaml', kind: 'compose' }],
+    overlay: new Map([['/virtual/compose.yaml', text]]),
+    rules,
+    registry: createRegistry([...rules.map((r) => r.meta), ...CORE_RULE_METAS]),
+    config: configFor(rules),
+    tool: TOOL,
+  });
+}
+
+describe('the engine', () => {
+  it('turns a crashing rule into an internal error, reports everything else, and exits 2', async () => {
+    const result = await lint([crashing, services], 'services:\n  web: {}\n  db: {}\n');
+    expect(result.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId} ${d.message}`)).toEqual([
+      '1:1 stack-lint/internal-error rule test/crash crashed on this file: boom',
+      '2:3 test/services service web',
+      '3:3 test/services service db',
+    ]);
+    expect(result.internalErrorCount).toBe(1);
+    expect(exitCode(result)).toBe(2);
+  });
+
+  it('reports the same finding once when it comes through an anchor used twice', async () => {
+    const dedupe = defineRule({
+      meta: { id: 'test/restart', kind: 'compose', category: 'test', severity: 'warning', fix: 'none', summary: 'restart' },
+      check(ctx) {
+        for (const s of ctx.compose.services) {
+          const r = s.get('restart');
+          if (r) ctx.report({ node: r, message: 'restart is set' });
+        }
+      },
+    });
+    const result = await lint([dedupe], 'x-r: &r\n  restart: always\nservices:\n  a:\n    <<: *r\n  b:\n    <<: *r\n');
+    expect(result.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}`)).toEqual(['2:12']);
+  });
+
+  it('sorts findings by path, line, column and rule', async () => {
+    const result = await lint([services], 'services:\n  z: {}\n  a: {}\n');
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['service z', 'service a']);
+  });
+});
