@@ -37,7 +37,11 @@ export async function parseSource(source: SourceFile, overlay?: ReadonlyMap<stri
         return { kind: 'dockerfile', source, problems: [{ message: 'the Dockerfile is empty (a build needs at least a FROM)', start: 0, end: 0 }] };
       }
       const shell = HAS_RUN.test(source.text) ? await shellParser() : undefined;
-      return { kind: 'dockerfile', source, doc: parseDockerfile(source, shell), problems: [] };
+      const own = `${path.basename(source.path)}.dockerignore`;
+      const ignoreName = (await readSibling(source.path, own, overlay)) !== undefined ? own : '.dockerignore';
+      const ignoreText = await readSibling(source.path, ignoreName, overlay);
+      const dockerignore = ignoreText === undefined ? undefined : { path: path.join(path.dirname(source.path), ignoreName), text: ignoreText };
+      return { kind: 'dockerfile', source, doc: parseDockerfile(source, shell, dockerignore), problems: [] };
     }
     case 'shell': {
       const parser = await shellParser();

@@ -21,7 +21,11 @@ interface LspRange {
  * `RUN` bodies. `shell` is passed only when the file has a shell-form `RUN`,
  * so tree-sitter is never loaded for files that do not need it.
  */
-export function parseDockerfile(file: SourceFile, shell: ShellParser | undefined): DockerfileDocument {
+export function parseDockerfile(
+  file: SourceFile,
+  shell: ShellParser | undefined,
+  dockerignore?: { path: string; text: string },
+): DockerfileDocument {
   const ast = DockerfileParser.parse(file.text);
   const offset = (r: LspRange['start']): number => file.lines.offsetAt(r.line, r.character);
   const span = (r: LspRange | null | undefined): Span | undefined =>
@@ -172,6 +176,7 @@ export function parseDockerfile(file: SourceFile, shell: ShellParser | undefined
     imageStages,
     scripts,
     comments,
+    dockerignore,
   };
 }
 

@@ -80,6 +80,12 @@ export interface DockerfileDocument {
   readonly imageStages: readonly DfStage[];
   /** Every shell script in `RUN` bodies, in order. */
   readonly scripts: readonly ShellDocument[];
+  /**
+   * The `.dockerignore` that applies when the Dockerfile's own folder is the
+   * build context: `<name>.dockerignore` beside it, else `.dockerignore` there.
+   * (Compose builds with another context are resolved by the stack model.)
+   */
+  readonly dockerignore: { readonly path: string; readonly text: string } | undefined;
   /** Comment lines (not parser directives), e.g. for suppressions. */
   readonly comments: readonly (Locatable & { text: string })[];
 }
