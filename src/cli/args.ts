@@ -17,6 +17,9 @@ export interface CliArgs {
   printConfig?: string;
   color?: boolean;
   sarifCategory?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  unsafeFixes: boolean;
   help: boolean;
   version: boolean;
 }
@@ -35,6 +38,11 @@ Output
       --max-warnings <n>     exit 1 when there are more than n warnings
       --color, --no-color    force colours on or off (default: on for a terminal, off with NO_COLOR)
       --sarif-category <id>  SARIF automationDetails.id, for several uploads per commit
+
+Fixing
+      --fix                  apply safe fixes to the files (written atomically)
+      --unsafe-fixes         with --fix or --fix-dry-run: also apply fixes that change behaviour
+      --fix-dry-run          print the fixes as a unified diff; write nothing
 
 Configuration
   -c, --config <path>        use this config file instead of looking up .stackpolicyrc
@@ -81,6 +89,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         'sarif-category': { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'unsafe-fixes': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -97,6 +108,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     }
   }
   if (v.color && v['no-color']) throw new CliUsageError('--color and --no-color cannot be used together');
+  if (v['unsafe-fixes'] && !v.fix && !v['fix-dry-run']) throw new CliUsageError('--unsafe-fixes goes with --fix or --fix-dry-run');
   const args: CliArgs = {
     patterns: parsed.positionals,
     format: v.format ?? 'pretty',
@@ -108,6 +120,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     forceExclude: v['force-exclude'] ?? false,
     errorOnUnmatched: !(v['no-error-on-unmatched'] ?? false),
     listRules: v['list-rules'] ?? false,
+    fix: v.fix ?? false,
+    fixDryRun: v['fix-dry-run'] ?? false,
+    unsafeFixes: v['unsafe-fixes'] ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };

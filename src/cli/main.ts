@@ -3,7 +3,10 @@ import path from 'node:path';
 import { ConfigError } from '../config/index.js';
 import { UsageError } from '../discover/discover.js';
 import type { LintResult } from '../engine/result.js';
-import { allRules, createConfigLoader, loadPacks, registryOf, run, TOOL } from '../engine/run.js';
+import { allRules, createConfigLoader, loadPacks, registryOf, run, runFix, TOOL } from '../engine/run.js';
+import { writeChanges } from '../fix/commit.js';
+import { unifiedDiff } from '../fix/diff.js';
+import { formatFixSummary } from './fix-summary.js';
 import { getFormatter, isFormatName, FORMAT_NAMES } from '../report/index.js';
 import { CliUsageError, HELP, parseCliArgs, type CliArgs } from './args.js';
 import { formatRuleList } from './list-rules.js';
@@ -61,7 +64,24 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
       return EXIT.clean;
     }
-    const result = quietFilter(await run(runOptions), args.quiet);
+    let result: LintResult;
+    let fixReport = '';
+    let fixFailed = false;
+    if (args.fix || args.fixDryRun) {
+      const outcome = await runFix({ ...runOptions, unsafe: args.unsafeFixes });
+      result = outcome.result;
+      if (args.fixDryRun) {
+        io.stdout.write(outcome.changes.map((c) => unifiedDiff(c.relPath, c.before, c.after)).join(''));
+      } else {
+        const problems = await writeChanges(outcome.changes);
+        for (const p of problems) io.stderr.write(`stack-lint: ${p.relPath}: ${p.message}\n`);
+        fixFailed = problems.length > 0;
+      }
+      fixReport = formatFixSummary(outcome, args.fixDryRun);
+    } else {
+      result = await run(runOptions);
+    }
+    result = quietFilter(result, args.quiet);
     const color = args.color ?? (Boolean(io.stdout.isTTY) && !args.outputFile && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
     const text = getFormatter(args.format)(result, {
       color: args.format === 'pretty' && color,
@@ -69,7 +89,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     });
     if (args.outputFile) await writeFileAtomic(path.resolve(io.cwd, args.outputFile), text);
     else io.stdout.write(text);
-    return exitCode(result, args.maxWarnings);
+    // The fix summary is for people: beside a machine-readable report it goes to stderr.
+    if (fixReport) (args.format === 'pretty' && !args.outputFile ? io.stdout : io.stderr).write(fixReport);
+    return fixFailed ? EXIT.error : exitCode(result, args.maxWarnings);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError || e instanceof CliUsageError) {
       io.stderr.write(`stack-lint: ${(e as Error).message}\n`);

@@ -4,7 +4,8 @@ import { discover } from '../discover/discover.js';
 import builtins from '../../rules/index.js';
 import { CORE_RULE_METAS } from './core-rules.js';
 import type { AnyRule, RulePack } from './define.js';
-import { lintFiles } from './lint.js';
+import { lintFiles, type LintFilesOptions } from './lint.js';
+import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import { createRegistry, type RuleRegistry } from './registry.js';
 import type { LintResult } from './result.js';
 import type { RuleSetting } from '../config/types.js';
@@ -61,8 +62,8 @@ export function createConfigLoader(options: RunOptions, packs: readonly RulePack
   });
 }
 
-/** Discover, configure and lint: what the CLI does, as a function. */
-export async function run(options: RunOptions): Promise<LintResult> {
+/** Discovers the files and loads what linting them needs. */
+export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   const packs = loadPacks();
   const registry = registryOf(packs);
   const config = createConfigLoader(options, packs, registry);
@@ -75,7 +76,17 @@ export async function run(options: RunOptions): Promise<LintResult> {
     forceExclude: options.forceExclude ?? false,
     errorOnUnmatched: options.errorOnUnmatched ?? true,
   });
-  return lintFiles({ cwd: options.cwd, files, rules: allRules(packs), registry, config, tool: TOOL });
+  return { cwd: options.cwd, files, rules: allRules(packs), registry, config, tool: TOOL };
+}
+
+/** Discover, configure and lint: what the CLI does, as a function. */
+export async function run(options: RunOptions): Promise<LintResult> {
+  return lintFiles(await prepare(options));
+}
+
+/** Discover, configure, lint and fix in memory (nothing is written). */
+export async function runFix(options: RunOptions & { unsafe: boolean }): Promise<FixOutcome> {
+  return fixFiles({ ...(await prepare(options)), unsafe: options.unsafe });
 }
 
 declare const STACK_LINT_VERSION: string | undefined;
