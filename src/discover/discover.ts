@@ -30,16 +30,17 @@ export class UsageError extends Error {}
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /**
- * Turns CLI paths and globs into classified files. Folders are walked without
- * following symlinks; a symlinked file is linted only when it resolves inside
- * the folder it was found in.
+ * Turns CLI paths and globs into classified files. Folders and globs are
+ * walked without following symlinks, and symlinks met on the way are not
+ * linted (their targets are, when they lie inside): nothing outside the
+ * folder is ever read. A file named on the command line is linted as named.
  */
 export async function discover(options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const found = new Map<string, DiscoveredFile>();
   const cliIgnored = options.ignore.length ? await ignoreMatcher(options.ignore, options.cwd) : () => false;
   const isIgnored = async (abs: string) => cliIgnored(abs) || (await options.isIgnored?.(abs)) === true;
 
-  const add = async (abs: string, explicit: boolean, root: string): Promise<void> => {
+  const add = async (abs: string, explicit: boolean): Promise<void> => {
     if (found.has(abs)) return;
     if (!explicit || options.forceExclude) {
       if (await isIgnored(abs)) return;
@@ -48,7 +49,6 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
     let kind = (await options.kindOf?.(abs)) ?? kindFromName(base);
     if (!kind && mayHaveShebang(base)) kind = kindFromShebang(await firstLine(abs));
     if (!kind) return;
-    if (!explicit && !(await staysInside(abs, root))) return;
     found.set(abs, { path: abs, kind, explicit });
   };
 
@@ -56,7 +56,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
     const abs = path.resolve(options.cwd, pattern);
     const stat = await fs.stat(abs).catch(() => undefined);
     if (stat?.isFile()) {
-      await add(abs, true, path.dirname(abs));
+      await add(abs, true);
       continue;
     }
     if (stat?.isDirectory()) {
@@ -70,7 +70,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
         suppressErrors: true,
       });
       entries.sort();
-      for (const e of entries) await add(path.normalize(e), false, abs);
+      for (const e of entries) await add(path.normalize(e), false);
       continue;
     }
     if (fg.isDynamicPattern(pattern)) {
@@ -85,7 +85,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
       });
       if (!entries.length && options.errorOnUnmatched !== false) throw new UsageError(`no files match the pattern "${pattern}"`);
       entries.sort();
-      for (const e of entries) await add(path.normalize(e), false, options.cwd);
+      for (const e of entries) await add(path.normalize(e), false);
       continue;
     }
     if (options.errorOnUnmatched !== false) throw new UsageError(`no such file or folder: ${pattern}`);
@@ -105,13 +105,6 @@ async function firstLine(file: string): Promise<string> {
   } finally {
     await handle?.close();
   }
-}
-
-async function staysInside(file: string, root: string): Promise<boolean> {
-  const stat = await fs.lstat(file).catch(() => undefined);
-  if (!stat?.isSymbolicLink()) return true;
-  const [real, realRoot] = await Promise.all([fs.realpath(file).catch(() => ''), fs.realpath(root).catch(() => root)]);
-  return real !== '' && (real === realRoot || real.startsWith(realRoot + path.sep));
 }
 
 async function ignoreMatcher(globs: string[], cwd: string): Promise<(abs: string) => boolean> {
