@@ -32,7 +32,8 @@ Lints Docker Compose files, Dockerfiles and shell scripts, one by one and as one
 Paths may be files, folders or globs; the default is the current folder.
 
 Output
-  -f, --format <name>        pretty (default), json or sarif
+  -f, --format <name>        pretty (default), json, sarif, github, gitlab, junit, checkstyle,
+                             or a formatter module path / stack-lint-formatter-<name> package
   -o, --output-file <path>   write the report to a file instead of standard output
       --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings

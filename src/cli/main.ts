@@ -7,7 +7,7 @@ import { allRules, createConfigLoader, loadPacks, registryOf, run, runFix, TOOL 
 import { writeChanges } from '../fix/commit.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { formatFixSummary } from './fix-summary.js';
-import { getFormatter, isFormatName, FORMAT_NAMES } from '../report/index.js';
+import { FormatterLoadError, loadFormatter } from '../report/index.js';
 import { CliUsageError, HELP, parseCliArgs, type CliArgs } from './args.js';
 import { formatRuleList } from './list-rules.js';
 import { writeFileAtomic } from '../fix/write.js';
@@ -26,9 +26,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
-    if (!isFormatName(args.format)) {
-      throw new CliUsageError(`unknown format "${args.format}"; valid formats: ${FORMAT_NAMES.join(', ')}`);
-    }
   } catch (e) {
     io.stderr.write(`stack-lint: ${(e as Error).message}\nRun "stack-lint --help" for usage.\n`);
     return EXIT.error;
@@ -46,6 +43,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(formatRuleList(loadPacks(), args.format === 'json' ? 'json' : 'pretty'));
       return EXIT.clean;
     }
+    const formatter = await loadFormatter(args.format, io.cwd);
     const runOptions = {
       cwd: io.cwd,
       patterns: args.patterns,
@@ -83,7 +81,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     result = quietFilter(result, args.quiet);
     const color = args.color ?? (Boolean(io.stdout.isTTY) && !args.outputFile && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
-    const text = getFormatter(args.format)(result, {
+    const text = formatter(result, {
       color: args.format === 'pretty' && color,
       ...(args.sarifCategory ? { category: args.sarifCategory } : {}),
     });
@@ -93,7 +91,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (fixReport) (args.format === 'pretty' && !args.outputFile ? io.stdout : io.stderr).write(fixReport);
     return fixFailed ? EXIT.error : exitCode(result, args.maxWarnings);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof UsageError || e instanceof CliUsageError) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof CliUsageError || e instanceof FormatterLoadError) {
       io.stderr.write(`stack-lint: ${(e as Error).message}\n`);
       return EXIT.error;
     }

@@ -2,6 +2,13 @@ import type { Formatter } from '../engine/result.js';
 import { formatJson } from './json.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
+import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
+import { formatJunit } from './junit.js';
+import { formatCheckstyle } from './checkstyle.js';
+import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 export { formatJson, buildJsonReport, JSON_REPORT_VERSION } from './json.js';
 export type { JsonReport, JsonSummary, JsonFile, JsonDiagnostic, JsonFix, JsonEdits } from './json.js';
@@ -11,13 +18,17 @@ export { formatSarif, buildSarifLog, SARIF_MAX_RESULTS, SARIF_SCHEMA_URI } from 
 export { computeLineHashes } from './fingerprint.js';
 
 /** Names accepted by `--format`. */
-export const FORMAT_NAMES = ['pretty', 'json', 'sarif'] as const;
+export const FORMAT_NAMES = ['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 const FORMATTERS: Record<FormatName, Formatter> = {
   pretty: formatPretty,
   json: formatJson,
   sarif: formatSarif,
+  github: formatGithub,
+  gitlab: formatGitlab,
+  junit: formatJunit,
+  checkstyle: formatCheckstyle,
 };
 
 export function isFormatName(name: string): name is FormatName {
@@ -30,4 +41,39 @@ export function getFormatter(name: string): Formatter {
     throw new Error(`Unknown format "${name}". Valid formats: ${FORMAT_NAMES.join(', ')}.`);
   }
   return FORMATTERS[name];
+}
+
+export class FormatterLoadError extends Error {}
+
+/**
+ * A built-in formatter, or a custom one: a path to a module (`./ci/format.mjs`)
+ * or an npm package `stack-lint-formatter-<name>` (also `@scope/stack-lint-formatter-<name>`),
+ * resolved from `cwd`. Its default export is `(result, options) => string`.
+ */
+export async function loadFormatter(name: string, cwd: string): Promise<Formatter> {
+  if (isFormatName(name)) return FORMATTERS[name];
+  const isPath = name.startsWith('.') || path.isAbsolute(name) || /\.[cm]?js$/.test(name);
+  let specifier: string;
+  try {
+    if (isPath) specifier = pathToFileURL(path.resolve(cwd, name)).href;
+    else {
+      const pkg = name.startsWith('@') ? name.replace(/^(@[^/]+)\/(?!stack-lint-formatter)/, '$1/stack-lint-formatter-') : name.startsWith('stack-lint-formatter-') ? name : `stack-lint-formatter-${name}`;
+      specifier = pathToFileURL(createRequire(path.join(cwd, 'package.json')).resolve(pkg)).href;
+    }
+  } catch {
+    throw new FormatterLoadError(`unknown format "${name}": not one of ${FORMAT_NAMES.join(', ')}, and no formatter module or stack-lint-formatter-${name} package was found`);
+  }
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(specifier)) as { default?: unknown };
+  } catch (e) {
+    throw new FormatterLoadError(`formatter "${name}" failed to load: ${(e as Error).message}`);
+  }
+  const fn = typeof mod.default === 'function' ? mod.default : undefined;
+  if (!fn) throw new FormatterLoadError(`formatter "${name}" has no default export function (result, options) => string`);
+  return (result, options) => {
+    const out = fn(result, options) as unknown;
+    if (typeof out !== 'string') throw new FormatterLoadError(`formatter "${name}" returned ${typeof out}, not a string`);
+    return out;
+  };
 }

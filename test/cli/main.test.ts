@@ -54,7 +54,7 @@ describe('exit codes and flags', () => {
   it('refuses an unknown format with exit 2', async () => {
     const run = await cli(['--format', 'xml', '.'], FIXTURES);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('unknown format "xml"; valid formats: pretty, json, sarif');
+    expect(run.stderr).toContain('unknown format "xml": not one of pretty, json, sarif, github, gitlab, junit, checkstyle');
   });
 
   it('treats a path that does not exist as a usage error', async () => {
