@@ -23,3 +23,7 @@ export { run, TOOL, type RunOptions } from './engine/run.js';
 export { lintFiles } from './engine/lint.js';
 export { getFormatter, FORMAT_NAMES } from './report/index.js';
 export { main } from './cli/main.js';
+export { ruleIndexMarkdown } from './cli/rule-docs.js';
+import builtins from '../rules/index.js';
+/** Metadata of every built-in rule. */
+export const allRuleMetas = () => builtins.rules.map((r) => r.meta);

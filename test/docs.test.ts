@@ -45,3 +45,27 @@ describe('rule docs and metadata agree', () => {
     for (const id of ids) expect(id).toMatch(/^(compose|dockerfile|shell|stack)\/[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 });
+
+describe('the rule index page', () => {
+  it('is generated from metadata and up to date (npm run docs rewrites it)', async () => {
+    const { ruleIndexMarkdown } = await import('../src/cli/rule-docs.js');
+    const expected = ruleIndexMarkdown(builtins.rules.map((r) => r.meta));
+    const file = path.join(DOCS, 'index.md');
+    if (process.env.STACK_LINT_UPDATE_DOCS === '1') (await import('node:fs')).writeFileSync(file, expected);
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+  });
+});
+
+describe('stack-lint rule <id>', () => {
+  it('prints a rule page by id and by peer code, and fails on an unknown one', async () => {
+    const { cli } = await import('./helpers/cli.js');
+    const byId = await cli(['rule', 'dockerfile/pinned-base-image'], ROOT);
+    expect(byId.code).toBe(0);
+    expect(byId.stdout.startsWith('# dockerfile/pinned-base-image\n')).toBe(true);
+    const byCode = await cli(['rule', 'DL3007'], ROOT);
+    expect(byCode.stdout.startsWith('(DL3007 is covered by dockerfile/pinned-base-image)\n\n# dockerfile/pinned-base-image')).toBe(true);
+    const unknown = await cli(['rule', 'DL9999'], ROOT);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('stack-lint: no rule or peer code "DL9999"; see stack-lint --list-rules\n');
+  });
+});

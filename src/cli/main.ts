@@ -10,6 +10,7 @@ import { formatFixSummary } from './fix-summary.js';
 import { FormatterLoadError, loadFormatter } from '../report/index.js';
 import { CliUsageError, HELP, parseCliArgs, type CliArgs } from './args.js';
 import { formatRuleList } from './list-rules.js';
+import { explainRule } from './rule-docs.js';
 import { writeFileAtomic } from '../fix/write.js';
 
 export interface CliIO {
@@ -39,6 +40,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.clean;
   }
   try {
+    if (args.patterns[0] === 'rule' && args.patterns.length === 2) {
+      const text = explainRule(loadPacks(), args.patterns[1]!);
+      if (!text) {
+        io.stderr.write(`stack-lint: no rule or peer code "${args.patterns[1]}"; see stack-lint --list-rules\n`);
+        return EXIT.error;
+      }
+      io.stdout.write(text);
+      return EXIT.clean;
+    }
     if (args.listRules) {
       io.stdout.write(formatRuleList(loadPacks(), args.format === 'json' ? 'json' : 'pretty'));
       return EXIT.clean;
