@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { exitCode } from '../src/cli/main.js';
 import { run } from '../src/engine/run.js';
 import { SHARED } from './helpers/lint.js';
+import { FORMAT_NAMES, getFormatter } from '../src/report/index.js';
+import { jsonReportValidator, sarifValidator } from './report/schemas.js';
 
 const corpus = path.join(SHARED, 'corpus');
 
@@ -16,5 +18,10 @@ describe.skipIf(!existsSync(corpus))('the shared corpus', () => {
     // Every file of the corpus is valid YAML, Dockerfile or shell.
     expect(result.diagnostics.filter((d) => d.ruleId.endsWith('/syntax')).map((d) => `${d.relPath}:${d.range.start.line} ${d.message}`)).toEqual([]);
     expect([0, 1]).toContain(exitCode(result));
+
+    // Every format reports the whole corpus; SARIF and JSON validate against their schemas.
+    for (const name of FORMAT_NAMES) expect(getFormatter(name)(result, { color: false }).length).toBeGreaterThan(0);
+    expect(sarifValidator()(JSON.parse(getFormatter('sarif')(result, { color: false })))).toEqual([]);
+    expect(jsonReportValidator()(JSON.parse(getFormatter('json')(result, { color: false })))).toEqual([]);
   }, 60_000);
 });
