@@ -17,6 +17,7 @@ export interface CliArgs {
   printConfig?: string;
   color?: boolean;
   sarifCategory?: string;
+  sarifIncludeSuppressed: boolean;
   fix: boolean;
   fixDryRun: boolean;
   unsafeFixes: boolean;
@@ -40,6 +41,7 @@ Output
       --max-warnings <n>     exit 1 when there are more than n warnings
       --color, --no-color    force colours on or off (default: on for a terminal, off with NO_COLOR)
       --sarif-category <id>  SARIF automationDetails.id, for several uploads per commit
+      --sarif-include-suppressed  keep suppressed findings in SARIF (with their justification)
 
 Fixing
       --fix                  apply safe fixes to the files (written atomically)
@@ -91,6 +93,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         'sarif-category': { type: 'string' },
+        'sarif-include-suppressed': { type: 'boolean' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         'unsafe-fixes': { type: 'boolean' },
@@ -122,6 +125,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     forceExclude: v['force-exclude'] ?? false,
     errorOnUnmatched: !(v['no-error-on-unmatched'] ?? false),
     listRules: v['list-rules'] ?? false,
+    sarifIncludeSuppressed: v['sarif-include-suppressed'] ?? false,
     fix: v.fix ?? false,
     fixDryRun: v['fix-dry-run'] ?? false,
     unsafeFixes: v['unsafe-fixes'] ?? false,

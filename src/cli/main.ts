@@ -94,6 +94,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const text = formatter(result, {
       color: args.format === 'pretty' && color,
       ...(args.sarifCategory ? { category: args.sarifCategory } : {}),
+      includeSuppressed: args.sarifIncludeSuppressed,
     });
     if (args.outputFile) await writeFileAtomic(path.resolve(io.cwd, args.outputFile), text);
     else io.stdout.write(text);

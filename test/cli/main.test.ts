@@ -132,3 +132,14 @@ describe('config', () => {
     expect(run.stderr).toMatch(/\.stackpolicyrc\.yaml:3:1: invalid YAML: Flow sequence/);
   });
 });
+
+describe('SARIF flags', () => {
+  it('--sarif-category sets automationDetails and --sarif-include-suppressed keeps suppressed findings', async () => {
+    const plain = JSON.parse((await cli(['-f', 'sarif', 'suppressions/shell/script.sh'], FIXTURES)).stdout);
+    expect(plain.runs[0].results).toEqual([]);
+    const run = await cli(['-f', 'sarif', '--sarif-category', 'shell', '--sarif-include-suppressed', 'suppressions/shell/script.sh'], FIXTURES);
+    const sarif = JSON.parse(run.stdout);
+    expect(sarif.runs[0].automationDetails).toEqual({ id: 'shell/' });
+    expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: 'inSource', justification: 'legacy script, rewritten in Q3' }]);
+  });
+});
