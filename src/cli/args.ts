@@ -18,6 +18,8 @@ export interface CliArgs {
   color?: boolean;
   sarifCategory?: string;
   sarifIncludeSuppressed: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
   fix: boolean;
   fixDryRun: boolean;
   unsafeFixes: boolean;
@@ -56,6 +58,8 @@ Configuration
       --print-config <file>  print the configuration that applies to a file, as JSON
 
 Files
+      --stdin                lint standard input instead of files
+      --stdin-filename <path> the name of the text on standard input (kind, config, siblings)
       --ignore-pattern <glob> skip matching files (repeatable)
       --force-exclude        apply ignores to files named on the command line too
       --no-error-on-unmatched do not fail when a path or glob matches nothing
@@ -94,6 +98,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'no-color': { type: 'boolean' },
         'sarif-category': { type: 'string' },
         'sarif-include-suppressed': { type: 'boolean' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         'unsafe-fixes': { type: 'boolean' },
@@ -126,6 +132,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     errorOnUnmatched: !(v['no-error-on-unmatched'] ?? false),
     listRules: v['list-rules'] ?? false,
     sarifIncludeSuppressed: v['sarif-include-suppressed'] ?? false,
+    stdin: v.stdin ?? false,
     fix: v.fix ?? false,
     fixDryRun: v['fix-dry-run'] ?? false,
     unsafeFixes: v['unsafe-fixes'] ?? false,
@@ -137,6 +144,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (v.config !== undefined) args.config = v.config;
   if (v['print-config'] !== undefined) args.printConfig = v['print-config'];
   if (v['sarif-category'] !== undefined) args.sarifCategory = v['sarif-category'];
+  if (v['stdin-filename'] !== undefined) args.stdinFilename = v['stdin-filename'];
+  if (args.stdin && !args.stdinFilename) throw new CliUsageError('--stdin needs --stdin-filename (the name decides the kind of file and which config applies)');
+  if (args.stdin && args.patterns.length) throw new CliUsageError('--stdin takes no paths');
   if (v.color) args.color = true;
   if (v['no-color']) args.color = false;
   return args;

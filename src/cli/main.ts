@@ -15,6 +15,8 @@ import { writeFileAtomic } from '../fix/write.js';
 
 export interface CliIO {
   cwd: string;
+  /** Reads all of standard input (only called with --stdin). */
+  readStdin?: () => Promise<string>;
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
@@ -54,8 +56,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.clean;
     }
     const formatter = await loadFormatter(args.format, io.cwd);
+    const stdinText = args.stdin ? await (io.readStdin ?? readProcessStdin)() : undefined;
     const runOptions = {
       cwd: io.cwd,
+      ...(stdinText !== undefined ? { stdin: { text: stdinText, filename: args.stdinFilename! } } : {}),
       patterns: args.patterns,
       ...(args.config ? { configFile: args.config } : {}),
       noConfigLookup: args.noConfigLookup,
@@ -78,7 +82,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (args.fix || args.fixDryRun) {
       const outcome = await runFix({ ...runOptions, unsafe: args.unsafeFixes });
       result = outcome.result;
-      if (args.fixDryRun) {
+      if (args.stdin) {
+        // Editors pipe text in and read the fixed text back; the report goes to stderr.
+        const fixed = outcome.changes[0]?.after ?? stdinText!;
+        io.stdout.write(args.fixDryRun ? outcome.changes.map((c) => unifiedDiff(c.relPath, c.before, c.after)).join('') : fixed);
+        const report = formatter(quietFilter(outcome.result, args.quiet), { color: false });
+        if (outcome.result.diagnostics.length) io.stderr.write(report);
+        return exitCode(outcome.result, args.maxWarnings);
+      } else if (args.fixDryRun) {
         io.stdout.write(outcome.changes.map((c) => unifiedDiff(c.relPath, c.before, c.after)).join(''));
       } else {
         const problems = await writeChanges(outcome.changes);
@@ -127,3 +138,9 @@ function quietFilter(result: LintResult, quiet: boolean): LintResult {
 }
 
 export { allRules };
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(chunks));
+}

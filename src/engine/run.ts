@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ConfigLoader } from '../config/index.js';
-import { discover } from '../discover/discover.js';
+import path from 'node:path';
+import { discover, UsageError } from '../discover/discover.js';
+import { kindFromName, kindFromShebang } from '../discover/classify.js';
 import builtins from '../../rules/index.js';
 import { CORE_RULE_METAS } from './core-rules.js';
 import type { AnyRule, RulePack } from './define.js';
@@ -13,6 +15,8 @@ import type { RuleSetting } from '../config/types.js';
 export interface RunOptions {
   cwd: string;
   patterns: string[];
+  /** Lint this text (standard input) as the file `stdinFilename`, instead of discovering files. */
+  stdin?: { text: string; filename: string };
   configFile?: string;
   noConfigLookup?: boolean;
   codeConfig?: boolean;
@@ -67,6 +71,12 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   const packs = loadPacks();
   const registry = registryOf(packs);
   const config = createConfigLoader(options, packs, registry);
+  if (options.stdin) {
+    const file = path.resolve(options.cwd, options.stdin.filename);
+    const kind = (await config.forFile(file)).kinds.kindOf(file) ?? kindFromName(path.basename(file)) ?? kindFromShebang(options.stdin.text.split('\n')[0] ?? '');
+    if (!kind) throw new UsageError(`cannot tell what kind of file "${options.stdin.filename}" is (a compose file, Dockerfile or shell script): name it like one with --stdin-filename`);
+    return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: allRules(packs), registry, config, tool: TOOL };
+  }
   const files = await discover({
     cwd: options.cwd,
     patterns: options.patterns.length ? options.patterns : ['.'],

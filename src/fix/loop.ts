@@ -36,7 +36,7 @@ export interface FixOutcome {
   passes: number;
 }
 
-export interface FixRunOptions extends Omit<LintFilesOptions, 'overlay'> {
+export interface FixRunOptions extends LintFilesOptions {
   /** Apply `unsafe` fixes too. */
   unsafe: boolean;
 }
@@ -51,7 +51,9 @@ export async function fixFiles(options: FixRunOptions): Promise<FixOutcome> {
   const kinds = new Map(options.files.map((f) => [f.path, f.kind]));
   const originals = new Map<string, string>();
   for (const f of options.files) {
-    const raw = await fs.readFile(f.path).then((b) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b), () => undefined);
+    const raw =
+      options.overlay?.get(f.path) ??
+      (await fs.readFile(f.path).then((b) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b), () => undefined));
     if (raw !== undefined) originals.set(f.path, raw);
   }
   const current = new Map(originals);

@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-stdin-'));
+
+describe('--stdin', () => {
+  it('lints standard input as the named file', async () => {
+    const run = await cli(['--stdin', '--stdin-filename', 'deploy/docker-compose.yml', '-f', 'json'], dir, {}, 'services:\n  web:\n    image: nginx\n');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual(['deploy/docker-compose.yml']);
+    expect(report.files[0].diagnostics.map((d: { ruleId: string; line: number; column: number }) => `${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      '3:12 compose/image-pinned',
+    ]);
+  });
+
+  it('with --fix, writes the fixed text to standard output and the remaining report to standard error', async () => {
+    const run = await cli(['--stdin', '--stdin-filename', 'backup.sh', '--fix', '--unsafe-fixes'], dir, {}, '#!/bin/sh\necho backup\n');
+    expect(run.stdout).toBe('#!/bin/sh\nset -e\necho backup\n');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('needs a file name that says the kind', async () => {
+    expect((await cli(['--stdin'], dir, {}, 'x')).stderr).toContain('--stdin needs --stdin-filename');
+    const run = await cli(['--stdin', '--stdin-filename', 'notes.txt'], dir, {}, 'x');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cannot tell what kind of file "notes.txt" is');
+  });
+
+  it('takes the kind from a shebang when the name has none', async () => {
+    const run = await cli(['--stdin', '--stdin-filename', 'bin/deploy', '-f', 'json'], dir, {}, '#!/bin/bash\nrm -rf /tmp/x\n');
+    expect(JSON.parse(run.stdout).files[0].kind).toBe('shell');
+  });
+});
