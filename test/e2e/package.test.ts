@@ -1,0 +1,59 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT } from '../helpers/lint.js';
+
+// One file, so the build and the packing never race each other.
+const cli = path.join(ROOT, 'dist/cli.js');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+}, 60_000);
+
+describe('the built CLI', () => {
+  it('runs from dist/ on the example stack: findings of all three kinds, exit 1', () => {
+    const out = spawnSync(process.execPath, [cli, '--no-color', 'fixtures/stacks/deadtrees'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toContain('fixtures/stacks/deadtrees/docker-compose.api.yaml');
+    expect(out.stdout).toMatch(/34:12\s+error\s+service "certbot" uses image "certbot\/certbot:latest"/);
+    expect(out.stdout).toMatch(/1:6\s+error\s+base image "nginx" has no tag/);
+    expect(out.stdout).toMatch(/1:1\s+warning\s+the script never sets -e/);
+  });
+
+  it('loads tree-sitter from the bundle (a shell-only run) and prints the version', () => {
+    const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const out = spawnSync(process.execPath, [cli, '-f', 'json', 'fixtures/shell/strict-mode/good'], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout).summary.files).toBe(4);
+  });
+});
+
+describe('the published package', () => {
+  it('packs only what runs, installs from the tarball and runs with npx', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-pack-'));
+    const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
+    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('dist/tree-sitter-bash.wasm');
+    expect(files).toContain('docs/rules/compose/image-pinned.md');
+    expect(files).toContain('schemas/stackpolicyrc.schema.json');
+    expect(files.filter((f) => /^(src|test|fixtures|rules|scripts)\//.test(f))).toEqual([]);
+    console.log(`package: ${files.length} files, ${(packed[0].size / 1024).toFixed(0)} kB packed, ${(packed[0].unpackedSize / 1024).toFixed(0)} kB unpacked`);
+
+    const project = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-install-'));
+    writeFileSync(path.join(project, 'package.json'), '{"name":"consumer","private":true}');
+    execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', path.join(out, packed[0].filename)], { cwd: project, stdio: 'ignore' });
+    cpSync(path.join(FIXTURES, 'stacks/deadtrees'), path.join(project, 'stack'), { recursive: true });
+    const run = spawnSync(npm, ['exec', '--', 'stack-lint', '-f', 'json', 'stack'], { cwd: project, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary).toMatchObject({ files: 5 });
+    expect(report.files.flatMap((f: { diagnostics: { ruleId: string }[] }) => f.diagnostics.map((d) => d.ruleId)).sort()).toContain('shell/strict-mode');
+    expect(readdirSync(path.join(project, 'node_modules/stack-lint/dist'))).toContain('tree-sitter-bash.wasm');
+  }, 180_000);
+});
