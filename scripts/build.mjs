@@ -14,7 +14,11 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 await build({
-  entryPoints: { cli: path.join(root, 'src/cli.ts'), index: path.join(root, 'src/index.ts') },
+  entryPoints: {
+    cli: path.join(root, 'src/cli.ts'),
+    index: path.join(root, 'src/index.ts'),
+    testing: path.join(root, 'src/testing.ts'),
+  },
   outdir: dist,
   bundle: true,
   splitting: true,
@@ -31,6 +35,12 @@ await build({
     js: "import { createRequire as __stackLintRequire } from 'node:module'; const require = __stackLintRequire(import.meta.url);",
   },
   logLevel: 'warning',
+});
+
+// Type declarations of the public API (src/index.ts, src/testing.ts), for pack authors.
+const { execFileSync } = await import('node:child_process');
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
 });
 
 const require = createRequire(import.meta.url);

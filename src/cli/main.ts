@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ConfigError } from '../config/index.js';
 import { UsageError } from '../discover/discover.js';
 import type { LintResult } from '../engine/result.js';
-import { allRules, createConfigLoader, loadPacks, registryOf, run, runFix, TOOL } from '../engine/run.js';
+import { createConfigLoader, createPackSet, packsFor, run, runFix, TOOL } from '../engine/run.js';
+import { PackError } from '../engine/packs.js';
 import { writeChanges } from '../fix/commit.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { formatFixSummary } from './fix-summary.js';
@@ -42,19 +43,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.clean;
   }
   try {
-    if (args.patterns[0] === 'rule' && args.patterns.length === 2) {
-      const text = explainRule(loadPacks(), args.patterns[1]!);
-      if (!text) {
-        io.stderr.write(`stack-lint: no rule or peer code "${args.patterns[1]}"; see stack-lint --list-rules\n`);
-        return EXIT.error;
-      }
-      io.stdout.write(text);
-      return EXIT.clean;
-    }
-    if (args.listRules) {
-      io.stdout.write(formatRuleList(loadPacks(), args.format === 'json' ? 'json' : 'pretty'));
-      return EXIT.clean;
-    }
     const formatter = await loadFormatter(args.format, io.cwd);
     const stdinText = args.stdin ? await (io.readStdin ?? readProcessStdin)() : undefined;
     const runOptions = {
@@ -69,9 +57,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       forceExclude: args.forceExclude,
       errorOnUnmatched: args.errorOnUnmatched,
     };
+    if (args.patterns[0] === 'rule' && args.patterns.length === 2) {
+      const text = explainRule((await packsFor(runOptions)).all(), args.patterns[1]!);
+      if (!text) {
+        io.stderr.write(`stack-lint: no rule or peer code "${args.patterns[1]}"; see stack-lint --list-rules\n`);
+        return EXIT.error;
+      }
+      io.stdout.write(text);
+      return EXIT.clean;
+    }
+    if (args.listRules) {
+      io.stdout.write(formatRuleList((await packsFor(runOptions)).all(), args.format === 'json' ? 'json' : 'pretty'));
+      return EXIT.clean;
+    }
     if (args.printConfig) {
-      const packs = loadPacks();
-      const loader = createConfigLoader(runOptions, packs, registryOf(packs));
+      const loader = createConfigLoader(runOptions, createPackSet());
       const printed = await loader.printConfig(path.resolve(io.cwd, args.printConfig));
       io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
       return EXIT.clean;
@@ -113,7 +113,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (fixReport) (args.format === 'pretty' && !args.outputFile ? io.stdout : io.stderr).write(fixReport);
     return fixFailed ? EXIT.error : exitCode(result, args.maxWarnings);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof UsageError || e instanceof CliUsageError || e instanceof FormatterLoadError) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof CliUsageError || e instanceof FormatterLoadError || e instanceof PackError) {
       io.stderr.write(`stack-lint: ${(e as Error).message}\n`);
       return EXIT.error;
     }
@@ -137,7 +137,6 @@ function quietFilter(result: LintResult, quiet: boolean): LintResult {
   return { ...result, diagnostics, warningCount: 0, infoCount: 0, fixableCount: diagnostics.filter((d) => d.fix && !d.suppressed).length };
 }
 
-export { allRules };
 
 async function readProcessStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -373,7 +373,7 @@ const EMPTY_CONFIG: NormalizedConfig = {
  * `--rule` values: `id: severity` or `id: [severity, {options}]` (the value
  * is YAML, so JSON works too). The id may be a peer code.
  */
-export function parseCliRule(text: string, registry: RuleRegistry): RuleChange[] {
+export function parseCliRule(text: string, registry: RuleRegistry, opts: { idsLater?: boolean } = {}): RuleChange[] {
   const flag = `--rule ${JSON.stringify(text)}`;
   const malformed = (): never => {
     throw new ConfigError('expected "<rule-id>: <severity>" or "<rule-id>: [<severity>, {<options>}]"', { keyPath: flag });
@@ -390,6 +390,8 @@ export function parseCliRule(text: string, registry: RuleRegistry): RuleChange[]
   const keyPath = `--rule ${JSON.stringify(key)}`;
   const doc = parseDocument(valueText, { prettyErrors: false });
   if (doc.errors.length) throw new ConfigError(`invalid value: ${doc.errors[0]!.message}`, { keyPath });
+  // Before plugins load, an id may belong to a pack not yet known: check the form only.
+  if (opts.idsLater && !registry.get(key) && !registry.byCompatCode(key).length) return [];
   return checkRules({ [key]: doc.toJS() as unknown }, registry, { keyPath: () => keyPath });
 }
 
@@ -414,9 +416,9 @@ export class ConfigLoader {
   private readonly noConfigLookup: boolean;
   private readonly codeConfig: boolean;
   private readonly presets: PresetResolver;
-  private readonly presetNames: readonly string[];
-  private readonly cliChanges: RuleChange[];
-  private readonly defaults: Map<string, ResolvedRule>;
+  private readonly presetNames: () => readonly string[];
+  private readonly cliRules: readonly string[];
+  private readonly loadPlugins?: (plugins: readonly string[], configFile: string) => Promise<void>;
 
   private explorerInstance?: PublicExplorer;
   private readonly dirCache = new Map<string, Promise<Found | null>>();
@@ -432,13 +434,27 @@ export class ConfigLoader {
     this.noConfigLookup = options.noConfigLookup ?? false;
     this.codeConfig = options.codeConfig ?? true;
     this.presets = options.presets ?? builtinPresets(options.registry);
-    this.presetNames = options.presetNames ?? BUILTIN_PRESET_NAMES;
-    this.cliChanges = (options.cliRules ?? []).flatMap((text) => parseCliRule(text, options.registry));
-    this.defaults = new Map();
+    const names = options.presetNames ?? BUILTIN_PRESET_NAMES;
+    this.presetNames = typeof names === 'function' ? names : () => names;
+    this.cliRules = options.cliRules ?? [];
+    if (options.loadPlugins) this.loadPlugins = options.loadPlugins;
+    // Malformed --rule values fail at once; ids are checked again when packs may have added rules.
+    for (const text of this.cliRules) parseCliRule(text, options.registry, { idsLater: true });
+  }
+
+  /** `--rule` values, checked against the rules known now (packs included). */
+  private cliChanges(): RuleChange[] {
+    return this.cliRules.flatMap((text) => parseCliRule(text, this.registry));
+  }
+
+  /** Every known rule at its recommended severity and default options. */
+  private defaults(): Map<string, ResolvedRule> {
+    const out = new Map<string, ResolvedRule>();
     for (const id of this.registry.ids()) {
       const meta = this.registry.get(id)!;
-      this.defaults.set(id, { severity: recommendedSeverity(meta), options: defaultOptions(meta) });
+      out.set(id, { severity: recommendedSeverity(meta), options: defaultOptions(meta) });
     }
+    return out;
   }
 
   /** The configuration of one file (absolute, or relative to `cwd`). */
@@ -499,7 +515,7 @@ export class ConfigLoader {
         applyChanges(rules, override.rules);
         settings = mergeSettings(settings, override.settings);
       }
-      applyChanges(rules, this.cliChanges);
+      applyChanges(rules, this.cliChanges());
       effective = {
         rules,
         settings,
@@ -597,12 +613,24 @@ export class ConfigLoader {
   }
 
   private async prepare(found: Found, base: string): Promise<Prepared> {
+    const plugins = (found.config as { plugins?: unknown } | undefined)?.plugins;
+    if (Array.isArray(plugins) && plugins.length && plugins.every((p) => typeof p === 'string')) {
+      if (!this.codeConfig) {
+        throw new ConfigError(`refusing to load plugins (${plugins.join(', ')}) because --no-code-config is set`, { file: found.filepath, keyPath: 'plugins' });
+      }
+      try {
+        await this.loadPlugins?.(plugins as string[], found.filepath);
+      } catch (e) {
+        if (e instanceof ConfigError) throw e;
+        throw new ConfigError((e as Error).message, { file: found.filepath, keyPath: 'plugins' });
+      }
+    }
     const config = validateConfig(found.config ?? {}, this.registry, found.filepath);
     return this.build(found.filepath, base, config);
   }
 
   private build(configPath: string | undefined, base: string, config: NormalizedConfig): Prepared {
-    const baseRules = new Map(this.defaults);
+    const baseRules = this.defaults();
     config.extends.forEach((name, i) => {
       applyChanges(baseRules, this.presetChanges(name, configPath, `extends[${i}]`));
     });
@@ -625,7 +653,7 @@ export class ConfigLoader {
     if (!changes) {
       const settings = this.presets(name);
       if (!settings) {
-        throw new ConfigError(`unknown preset "${name}"${didYouMean(name, this.presetNames)}`, { file, keyPath });
+        throw new ConfigError(`unknown preset "${name}"${didYouMean(name, this.presetNames())}`, { file, keyPath });
       }
       changes = checkRules(settings, this.registry, {
         keyPath: (key) => `preset "${name}": rules[${JSON.stringify(key)}]`,

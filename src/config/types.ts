@@ -108,5 +108,11 @@ export interface ConfigLoaderOptions {
   /** Resolves `extends` names; defaults to the built-in `stack-lint:recommended` and `stack-lint:all`. */
   presets?: PresetResolver;
   /** Preset names known to `presets`, used only to suggest a name for a typo. */
-  presetNames?: string[];
+  presetNames?: string[] | (() => string[]);
+  /**
+   * Loads the packs a config names in `plugins:` (relative to the config file's
+   * folder) before the config is validated, so it may configure their rules.
+   * Without it, `plugins:` is kept (see `printConfig`) and nothing is loaded.
+   */
+  loadPlugins?: (plugins: readonly string[], configFile: string) => Promise<void>;
 }

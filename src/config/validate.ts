@@ -225,10 +225,30 @@ export function defaultOptions(meta: RuleMeta): RuleOptions {
   if (!meta.options) return {};
   let defaults = defaultsCache.get(meta);
   if (!defaults) {
-    defaults = {};
-    // A schema with required options fails here; the defaults filled in so far are still right.
-    optionsValidator(meta as RuleMeta & { options: OptionsSchema })(defaults);
+    defaults = plainDefaults(meta.options);
+    if (!defaults) {
+      defaults = {};
+      // A schema with required options fails here; the defaults filled in so far are still right.
+      optionsValidator(meta as RuleMeta & { options: OptionsSchema })(defaults);
+    }
     defaultsCache.set(meta, defaults);
   }
   return defaults;
+}
+
+/**
+ * The defaults of a flat `{ type: 'object', properties }` schema, read without
+ * compiling it: start-up then compiles no rule's schema unless a config sets
+ * its options. Undefined for any other shape (ajv fills those in).
+ */
+function plainDefaults(schema: OptionsSchema): RuleOptions | undefined {
+  const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  if (schema.type !== 'object' || !properties || schema.allOf || schema.anyOf || schema.oneOf || schema.$ref) return undefined;
+  const out: RuleOptions = {};
+  for (const [key, prop] of Object.entries(properties)) {
+    if (typeof prop !== 'object' || prop === null) return undefined;
+    if (prop.$ref || (prop.type === 'object' && prop.properties)) return undefined;
+    if ('default' in prop) out[key] = structuredClone(prop.default);
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { ComposeDocument } from '../parse/compose/document.js';
+import type { ComposeProject } from '../parse/compose/project.js';
 import type { DfInstruction, DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument } from '../parse/shell/types.js';
 import type { SourceFile } from '../parse/source.js';
@@ -21,6 +22,11 @@ interface BaseContext<O> {
 
 export interface ComposeContext<O = RuleOptions> extends BaseContext<O> {
   readonly compose: ComposeDocument;
+  /**
+   * The Compose project the file is linted in: its files merged as `docker compose -f …`
+   * merges them, `extends` resolved, includes added (see docs/writing-rules.md).
+   */
+  readonly project: ComposeProject;
 }
 
 export interface DockerfileContext<O = RuleOptions> extends BaseContext<O> {
@@ -73,7 +79,10 @@ export type PresetRules = Record<string, unknown>;
 export interface RulePack {
   readonly meta: RulePackMeta;
   readonly rules: readonly AnyRule[];
+  /** Named rule settings: `extends: ["<pack name>:<preset>"]`; a bare pack name means `recommended`. */
   readonly presets?: Readonly<Record<string, PresetRules>>;
+  /** The stack-lint versions the pack works with, as a semver range (`>=0.1 <1`). */
+  readonly requires?: string;
 }
 
 export function definePack(pack: RulePack): RulePack {

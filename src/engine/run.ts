@@ -5,10 +5,9 @@ import { discover, UsageError } from '../discover/discover.js';
 import { kindFromName, kindFromShebang } from '../discover/classify.js';
 import builtins from '../../rules/index.js';
 import { CORE_RULE_METAS } from './core-rules.js';
-import type { AnyRule, RulePack } from './define.js';
+import { PackSet } from './packs.js';
 import { lintFiles, type LintFilesOptions } from './lint.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
-import { createRegistry, type RuleRegistry } from './registry.js';
 import type { LintResult } from './result.js';
 import type { RuleSetting } from '../config/types.js';
 
@@ -32,50 +31,43 @@ export const TOOL = {
   informationUri: 'https://github.com/stack-lint/stack-lint',
 };
 
-/** The rule packs of this run: the built-in one for now; org packs join here. */
-export function loadPacks(): RulePack[] {
-  return [builtins];
+/** The packs of one run: the built-in pack, then whatever the configs name in `plugins:`. */
+export function createPackSet(): PackSet {
+  return new PackSet(builtins, CORE_RULE_METAS, TOOL.version);
 }
 
-export function allRules(packs: readonly RulePack[]): AnyRule[] {
-  return packs.flatMap((p) => p.rules);
-}
-
-export function registryOf(packs: readonly RulePack[]): RuleRegistry {
-  return createRegistry([...allRules(packs).map((r) => r.meta), ...CORE_RULE_METAS]);
-}
-
-export function presetResolver(packs: readonly RulePack[]): (name: string) => Record<string, RuleSetting> | undefined {
-  return (name) => {
-    const [packName, preset = 'recommended'] = name.split(':');
-    const pack = packs.find((p) => p.meta.name === packName);
-    return pack?.presets?.[preset] as Record<string, RuleSetting> | undefined;
-  };
-}
-
-export function createConfigLoader(options: RunOptions, packs: readonly RulePack[], registry: RuleRegistry): ConfigLoader {
+export function createConfigLoader(options: RunOptions, packs: PackSet): ConfigLoader {
   return new ConfigLoader({
     cwd: options.cwd,
-    registry,
+    registry: packs,
     ...(options.configFile ? { configFile: options.configFile } : {}),
     noConfigLookup: options.noConfigLookup ?? false,
     codeConfig: options.codeConfig ?? true,
     cliRules: options.cliRules ?? [],
-    presets: presetResolver(packs),
-    presetNames: packs.flatMap((p) => Object.keys(p.presets ?? {}).map((k) => `${p.meta.name}:${k}`)),
+    presets: (name) => packs.preset(name) as Record<string, RuleSetting> | undefined,
+    presetNames: () => packs.presetNames(),
+    loadPlugins: async (plugins, configFile) => {
+      for (const plugin of plugins) await packs.load(plugin, path.dirname(configFile));
+    },
   });
+}
+
+/** The packs a run in `cwd` would use: the built-in one and the plugins of the config there. */
+export async function packsFor(options: RunOptions): Promise<PackSet> {
+  const packs = createPackSet();
+  await createConfigLoader(options, packs).forFile(path.join(options.cwd, '.stack-lint'));
+  return packs;
 }
 
 /** Discovers the files and loads what linting them needs. */
 export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
-  const packs = loadPacks();
-  const registry = registryOf(packs);
-  const config = createConfigLoader(options, packs, registry);
+  const packs = createPackSet();
+  const config = createConfigLoader(options, packs);
   if (options.stdin) {
     const file = path.resolve(options.cwd, options.stdin.filename);
     const kind = (await config.forFile(file)).kinds.kindOf(file) ?? kindFromName(path.basename(file)) ?? kindFromShebang(options.stdin.text.split('\n')[0] ?? '');
     if (!kind) throw new UsageError(`cannot tell what kind of file "${options.stdin.filename}" is (a compose file, Dockerfile or shell script): name it like one with --stdin-filename`);
-    return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: allRules(packs), registry, config, tool: TOOL };
+    return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: packs.rules(), registry: packs, config, tool: TOOL };
   }
   const files = await discover({
     cwd: options.cwd,
@@ -86,7 +78,8 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
     forceExclude: options.forceExclude ?? false,
     errorOnUnmatched: options.errorOnUnmatched ?? true,
   });
-  return { cwd: options.cwd, files, rules: allRules(packs), registry, config, tool: TOOL };
+  // Discovery asked the config of every file, which loaded every pack they name.
+  return { cwd: options.cwd, files, rules: packs.rules(), registry: packs, config, tool: TOOL };
 }
 
 /** Discover, configure and lint: what the CLI does, as a function. */

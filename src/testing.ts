@@ -1,0 +1,163 @@
+/**
+ * `stack-lint/testing`: a RuleTester for rules of any pack, built-in or not.
+ *
+ *   const tester = new RuleTester(myRule);
+ *   await tester.run({
+ *     valid: [{ filename: 'compose.yaml', code: 'services: {}\n' }],
+ *     invalid: [{ filename: 'compose.yaml', code, errors: [{ line: 3, column: 12, message: /latest/ }], output: fixed }],
+ *   });
+ *
+ * Files are linted in memory under a virtual folder, through the same engine
+ * as the CLI; `output` is the text after the fix loop (safe and unsafe fixes of
+ * the rule), and a second fix pass must change nothing.
+ */
+import path from 'node:path';
+import { validateRuleOptions, defaultOptions } from './config/validate.js';
+import { kindFromName, kindFromShebang } from './discover/classify.js';
+import { CORE_RULE_METAS } from './engine/core-rules.js';
+import type { AnyRule } from './engine/define.js';
+import type { Diagnostic } from './engine/diagnostic.js';
+import { lintFiles, type FileConfig } from './engine/lint.js';
+import { createRegistry } from './engine/registry.js';
+import { TOOL } from './engine/run.js';
+import { fixFiles } from './fix/loop.js';
+import type { FileKind } from './parse/source.js';
+import builtins from '../rules/index.js';
+
+export interface TestCase {
+  /** Decides the kind of file, as on disk (`compose.yaml`, `Dockerfile`, `deploy.sh`). */
+  filename: string;
+  code: string;
+  options?: Record<string, unknown>;
+  settings?: Record<string, unknown>;
+  /** Other files of the stack, by path relative to `filename`'s folder (for stack rules). */
+  files?: Record<string, string>;
+  name?: string;
+}
+
+export interface ExpectedError {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message?: string | RegExp;
+  /** Defaults to the rule under test. */
+  ruleId?: string;
+  /** Relative path of the file, for findings in another file of `files`. */
+  file?: string;
+}
+
+export interface InvalidCase extends TestCase {
+  errors: ExpectedError[];
+  /** The text after fixes; omit when the rule offers none here. */
+  output?: string;
+}
+
+export class RuleTesterError extends Error {}
+
+const ROOT = path.resolve('/__stack_lint_rule_tester__');
+
+export class RuleTester {
+  constructor(private readonly rule: AnyRule) {}
+
+  async run(cases: { valid?: (TestCase | string)[]; invalid?: InvalidCase[] }): Promise<void> {
+    const failures: string[] = [];
+    for (const [i, c] of (cases.valid ?? []).entries()) {
+      const tc = typeof c === 'string' ? { filename: defaultName(this.rule), code: c } : c;
+      const found = (await this.lint(tc)).diagnostics.filter((d) => !d.suppressed);
+      if (found.length) failures.push(`valid[${i}]${label(tc)}: expected no findings, got\n${found.map(describe).join('\n')}`);
+    }
+    for (const [i, tc] of (cases.invalid ?? []).entries()) {
+      const problems = await this.checkInvalid(tc);
+      if (problems.length) failures.push(`invalid[${i}]${label(tc)}:\n  ${problems.join('\n  ')}`);
+    }
+    if (failures.length) throw new RuleTesterError(`${this.rule.meta.id}: ${failures.length} case(s) failed\n\n${failures.join('\n\n')}`);
+  }
+
+  private async checkInvalid(tc: InvalidCase): Promise<string[]> {
+    const problems: string[] = [];
+    const result = await this.lint(tc);
+    const found = result.diagnostics.filter((d) => !d.suppressed);
+    const expected = tc.errors;
+    if (found.length !== expected.length) problems.push(`expected ${expected.length} finding(s), got ${found.length}:\n${found.map(describe).join('\n')}`);
+    expected.forEach((e, j) => {
+      const d = found[j];
+      if (!d) return;
+      const where = `errors[${j}]`;
+      const ruleId = e.ruleId ?? this.rule.meta.id;
+      if (d.ruleId !== ruleId) problems.push(`${where}: rule ${d.ruleId}, expected ${ruleId}`);
+      if (e.file !== undefined && d.relPath !== e.file) problems.push(`${where}: file ${d.relPath}, expected ${e.file}`);
+      const at = `${d.range.start.line}:${d.range.start.column}`;
+      if (at !== `${e.line}:${e.column}`) problems.push(`${where}: at ${at}, expected ${e.line}:${e.column} (${d.message})`);
+      if (e.endLine !== undefined && d.range.end.line !== e.endLine) problems.push(`${where}: ends on line ${d.range.end.line}, expected ${e.endLine}`);
+      if (e.endColumn !== undefined && d.range.end.column !== e.endColumn) problems.push(`${where}: ends at column ${d.range.end.column}, expected ${e.endColumn}`);
+      if (typeof e.message === 'string' && d.message !== e.message) problems.push(`${where}: message ${JSON.stringify(d.message)}, expected ${JSON.stringify(e.message)}`);
+      if (e.message instanceof RegExp && !e.message.test(d.message)) problems.push(`${where}: message ${JSON.stringify(d.message)} does not match ${e.message}`);
+    });
+    if (tc.output !== undefined) {
+      const fixed = await this.fix(tc, tc.code);
+      if (fixed !== tc.output) problems.push(`output:\n--- expected\n${tc.output}\n--- got\n${fixed}`);
+      else if ((await this.fix(tc, fixed)) !== fixed) problems.push('output: a second fix pass changed the fixed text again');
+    } else if (found.some((d) => d.fix)) {
+      problems.push('the rule offers a fix here: give the expected `output`');
+    }
+    return problems;
+  }
+
+  private setup(tc: TestCase, code: string) {
+    const main = path.join(ROOT, tc.filename);
+    const overlay = new Map<string, string>([[main, code]]);
+    const files: { path: string; kind: FileKind }[] = [{ path: main, kind: kindOf(tc.filename, code) }];
+    for (const [rel, text] of Object.entries(tc.files ?? {})) {
+      const p = path.join(path.dirname(main), rel);
+      overlay.set(p, text);
+      const kind = kindFromName(path.basename(p)) ?? kindFromShebang(text.split('\n')[0] ?? '');
+      if (kind) files.push({ path: p, kind });
+    }
+    const meta = this.rule.meta;
+    const options = validateRuleOptions(meta, { ...defaultOptions(meta), ...(tc.options ?? {}) }, (why) => {
+      throw new RuleTesterError(`${meta.id}${label(tc)}: bad options: ${why}`);
+    });
+    const rules = new Map([[meta.id, { severity: meta.severity, options }]]);
+    for (const syntax of ['compose/syntax', 'dockerfile/syntax', 'shell/syntax']) if (syntax !== meta.id) rules.set(syntax, { severity: 'error', options: {} });
+    const config: FileConfig = { rules, settings: tc.settings ?? {}, linterOptions: { reportUnusedDisableDirectives: 'off' } };
+    const others = builtins.rules.filter((r) => r.meta.id !== meta.id);
+    return {
+      cwd: ROOT,
+      files,
+      overlay,
+      rules: [this.rule],
+      registry: createRegistry([meta, ...others.map((r) => r.meta), ...CORE_RULE_METAS]),
+      config: { forFile: async () => config },
+      tool: TOOL,
+    };
+  }
+
+  private lint(tc: TestCase) {
+    return lintFiles(this.setup(tc, tc.code));
+  }
+
+  private async fix(tc: TestCase, code: string): Promise<string> {
+    const outcome = await fixFiles({ ...this.setup(tc, code), unsafe: true });
+    const main = path.join(ROOT, tc.filename);
+    return outcome.changes.find((c) => c.path === main)?.after ?? code;
+  }
+}
+
+function kindOf(filename: string, code: string): FileKind {
+  const kind = kindFromName(path.basename(filename)) ?? kindFromShebang(code.split('\n')[0] ?? '');
+  if (!kind) throw new RuleTesterError(`cannot tell the kind of "${filename}": name it like a compose file, Dockerfile or script`);
+  return kind;
+}
+
+function defaultName(rule: AnyRule): string {
+  return rule.meta.kind === 'dockerfile' ? 'Dockerfile' : rule.meta.kind === 'shell' ? 'script.sh' : 'compose.yaml';
+}
+
+function label(tc: TestCase): string {
+  return tc.name ? ` (${tc.name})` : '';
+}
+
+function describe(d: Diagnostic): string {
+  return `    ${d.relPath}:${d.range.start.line}:${d.range.start.column} ${d.ruleId}: ${d.message}`;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { RuleTester, RuleTesterError } from '../../src/testing.js';
+import acme from '../../fixtures/packs/acme/index.mjs';
+import strictMode from '../../rules/shell/strict-mode.js';
+import imagePinned from '../../rules/compose/image-pinned.js';
+
+const [ownerLabel, restart] = acme.rules;
+
+describe('RuleTester', () => {
+  it('tests a pack rule: valid cases, findings with positions, fixed output', async () => {
+    await new RuleTester(restart!).run({
+      valid: ['services:\n  web:\n    restart: unless-stopped\n'],
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  web:\n    restart: always # keep it up\n',
+          errors: [{ line: 3, column: 14, endColumn: 20, message: 'service "web" restarts "always", even after an operator stopped it' }],
+          output: 'services:\n  web:\n    restart: unless-stopped # keep it up\n',
+        },
+      ],
+    });
+  });
+
+  it('passes options to the rule', async () => {
+    await new RuleTester(ownerLabel!).run({
+      valid: [{ filename: 'compose.yaml', code: 'services:\n  web:\n    labels: [team=core]\n', options: { label: 'team' } }],
+      invalid: [{ filename: 'compose.yaml', code: 'services:\n  web: {}\n', options: { label: 'team' }, errors: [{ line: 2, column: 3, message: /no team label/ }] }],
+    });
+  });
+
+  it('tests built-in rules the same way', async () => {
+    await new RuleTester(strictMode).run({
+      valid: [{ filename: 'ok.sh', code: '#!/bin/sh\nset -eu\nmake\n' }],
+      invalid: [
+        {
+          filename: 'deploy.sh',
+          code: '#!/bin/sh\nmake deploy\n',
+          errors: [{ line: 1, column: 1, message: 'the script never sets -e, so a failing command does not stop it' }],
+          output: '#!/bin/sh\nset -e\nmake deploy\n',
+        },
+      ],
+    });
+    await new RuleTester(imagePinned).run({
+      valid: ['services:\n  db:\n    image: postgres:16.4\n'],
+      invalid: [{ filename: 'docker-compose.yml', code: 'services:\n  db:\n    image: postgres\n', errors: [{ line: 3, column: 12 }] }],
+    });
+  });
+
+  it('fails with a message that says what differed', async () => {
+    const run = new RuleTester(imagePinned).run({
+      valid: ['services:\n  db:\n    image: postgres:latest\n'],
+      invalid: [{ filename: 'compose.yaml', code: 'services:\n  db:\n    image: redis\n', errors: [{ line: 3, column: 5 }] }],
+    });
+    await expect(run).rejects.toThrow(RuleTesterError);
+    await expect(run).rejects.toThrow(/valid\[0\]: expected no findings, got\n.*compose\.yaml:3:12 compose\/image-pinned/);
+    await expect(run).rejects.toThrow(/invalid\[0\]:\n  errors\[0\]: at 3:12, expected 3:5/);
+  });
+
+  it('insists on the output when the rule offers a fix', async () => {
+    const run = new RuleTester(restart!).run({ invalid: [{ filename: 'compose.yaml', code: 'services:\n  w:\n    restart: always\n', errors: [{ line: 3, column: 14 }] }] });
+    await expect(run).rejects.toThrow('the rule offers a fix here: give the expected `output`');
+  });
+});
