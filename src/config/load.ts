@@ -7,6 +7,7 @@ import type { RuleRegistry } from '../engine/registry.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { FileKind } from '../parse/source.js';
 import { ConfigError } from './errors.js';
+import { compilePolicies } from './policies.js';
 import { describeValue } from './schema.js';
 import { didYouMean } from './suggest.js';
 import type {
@@ -363,6 +364,7 @@ const EMPTY_CONFIG: NormalizedConfig = {
   plugins: [],
   rules: [],
   overrides: [],
+  environments: {},
   ignores: [],
   kinds: [],
   settings: {},
@@ -419,6 +421,7 @@ export class ConfigLoader {
   private readonly presetNames: () => readonly string[];
   private readonly cliRules: readonly string[];
   private readonly loadPlugins?: (plugins: readonly string[], configFile: string) => Promise<void>;
+  private readonly registerPolicies?: ConfigLoaderOptions['registerPolicies'];
 
   private explorerInstance?: PublicExplorer;
   private readonly dirCache = new Map<string, Promise<Found | null>>();
@@ -438,6 +441,7 @@ export class ConfigLoader {
     this.presetNames = typeof names === 'function' ? names : () => names;
     this.cliRules = options.cliRules ?? [];
     if (options.loadPlugins) this.loadPlugins = options.loadPlugins;
+    if (options.registerPolicies) this.registerPolicies = options.registerPolicies;
     // Malformed --rule values fail at once; ids are checked again when packs may have added rules.
     for (const text of this.cliRules) parseCliRule(text, options.registry, { idsLater: true });
   }
@@ -625,7 +629,11 @@ export class ConfigLoader {
         throw new ConfigError((e as Error).message, { file: found.filepath, keyPath: 'plugins' });
       }
     }
+    const policies = compilePolicies((found.config as { policies?: unknown } | undefined)?.policies, found.filepath);
+    if (policies.length) this.registerPolicies?.(policies, found.filepath);
     const config = validateConfig(found.config ?? {}, this.registry, found.filepath);
+    // A config's policies are on for its files (off elsewhere); its `rules:` may still change them.
+    config.rules.unshift(...policies.map((p) => ({ id: p.meta.id, severity: p.meta.severity })));
     return this.build(found.filepath, base, config);
   }
 
@@ -639,7 +647,7 @@ export class ConfigLoader {
       base,
       config,
       baseRules,
-      overrideMatchers: config.overrides.map((o) => createPathMatcher(base, o.files, false)),
+      overrideMatchers: config.overrides.map((o) => overrideMatcher(base, o, config.environments)),
       ignores: createPathMatcher(base, config.ignores, true),
       kinds: createKindMatcher(base, config.kinds),
       effective: new Map(),
@@ -662,6 +670,21 @@ export class ConfigLoader {
     }
     return changes;
   }
+}
+
+/**
+ * An override applies to files its `files` globs match and that lie in one of
+ * its environments; with only one of the two given, that one decides.
+ */
+function overrideMatcher(base: string, o: NormalizedConfig['overrides'][number], environments: Record<string, string[]>): PathMatcher {
+  const byFiles = o.files.length ? createPathMatcher(base, o.files, false) : undefined;
+  const envGlobs = o.environments.flatMap((name) => environments[name] ?? []);
+  const byEnv = o.environments.length ? createPathMatcher(base, envGlobs, false) : undefined;
+  return {
+    base,
+    patterns: [...o.files, ...o.environments.map((e) => `environment:${e}`)],
+    matches: (abs) => (byFiles ? byFiles.matches(abs) : true) && (byEnv ? byEnv.matches(abs) : true),
+  };
 }
 
 /** Globs are relative to the config's folder, or to the project folder for `.config/<file>`. */

@@ -40,7 +40,21 @@ export const CONFIG_SCHEMA = {
     plugins: {
       type: 'array',
       items: { type: 'string', minLength: 1 },
-      description: 'Plugin packages (reserved; nothing is loaded yet).',
+      description:
+        'Rule packs to load: npm packages (`acme` → `stack-lint-plugin-acme`, `@acme/stack-lint-plugin`) or files ' +
+        '(`./policies/pack.mjs`, relative to this file). Refused under --no-code-config.',
+    },
+    environments: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Za-z0-9_.-]+$' },
+      additionalProperties: { type: 'array', minItems: 1, items: { $ref: '#/$defs/glob' } },
+      description: 'Named sets of files (globs relative to this file\'s folder), for `overrides[].environment`.',
+      examples: [{ production: ['docker-compose.prod.y*ml', 'compose.prod.y*ml'] }],
+    },
+    policies: {
+      type: 'array',
+      items: { $ref: '#/$defs/policy' },
+      description: 'Declarative checks without code; each is a rule with its own id (see docs/policies.md).',
     },
     rules: { $ref: '#/$defs/rules' },
     overrides: {
@@ -74,6 +88,14 @@ export const CONFIG_SCHEMA = {
         reportUnusedDisableDirectives: {
           $ref: '#/$defs/severity',
           description: 'Severity of the report about disable comments that suppress nothing (default `warning`).',
+        },
+        noInlineConfig: {
+          type: 'boolean',
+          description: 'Ignore stack-lint-disable comments (and peer ignore comments) in the files.',
+        },
+        requireSuppressionReason: {
+          type: 'boolean',
+          description: 'Report stack-lint-disable comments that give no reason after `--`.',
         },
       },
     },
@@ -112,9 +134,17 @@ export const CONFIG_SCHEMA = {
     },
     override: {
       type: 'object',
-      required: ['files'],
+      // `files` is required unless `environment` names the files.
+      if: { not: { required: ['environment'] } },
+      then: { required: ['files'] },
       additionalProperties: false,
       properties: {
+        environment: {
+          type: ['string', 'array'],
+          minLength: 1,
+          items: { type: 'string', minLength: 1 },
+          description: 'Names from `environments`: the entry applies to their files (and, with `files`, to files in both).',
+        },
         files: {
           type: ['string', 'array'],
           minLength: 1,
@@ -128,6 +158,49 @@ export const CONFIG_SCHEMA = {
         settings: {
           type: 'object',
           description: 'Merged over the top-level settings for these files.',
+        },
+      },
+    },
+    pattern: {
+      type: 'object',
+      required: ['path', 'pattern'],
+      additionalProperties: false,
+      properties: {
+        path: { type: 'string', minLength: 1 },
+        pattern: { type: 'string', minLength: 1, description: 'A JavaScript regular expression.' },
+      },
+    },
+    policy: {
+      type: 'object',
+      required: ['id', 'message'],
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9-]+/[a-z0-9][a-z0-9-]*$', description: '`<namespace>/<name>`, like any rule id.' },
+        message: { type: 'string', minLength: 1, description: 'What is reported (and the rule\'s summary).' },
+        severity: { enum: ['info', 'warning', 'error'], description: 'Default `warning`.' },
+        compose: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          description: 'Checked on every service. Paths are dotted keys of the service (`labels["com.acme.owner"]`).',
+          properties: {
+            require: { type: 'string', minLength: 1, description: 'The path must be set.' },
+            forbid: { type: 'string', minLength: 1, description: 'The path must not be set.' },
+            match: { $ref: '#/$defs/pattern', description: 'When set, the value matches the pattern.' },
+            notMatch: { $ref: '#/$defs/pattern', description: 'When set, the value does not match the pattern.' },
+          },
+        },
+        dockerfile: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          description: 'Checked on the stages that end up in the image.',
+          properties: {
+            require: { type: 'string', minLength: 1, description: 'An instruction (`USER`, `HEALTHCHECK`) that must appear.' },
+            forbid: { type: 'string', minLength: 1, description: 'An instruction (`ADD`, `MAINTAINER`) that must not appear.' },
+            requireLabel: { type: 'string', minLength: 1, description: 'A LABEL key that must be set.' },
+            fromPattern: { type: 'string', minLength: 1, description: 'Every base image (not scratch, not a stage) matches this pattern.' },
+          },
         },
       },
     },
@@ -288,7 +361,8 @@ export function checkConfigShape(data: unknown, includeRuleSettings = false): Sc
   for (const err of validate.errors ?? []) {
     // `anyOf` is only the rule-setting union, whose branch errors say more;
     // `propertyNames` comes with the name's own error, which says more.
-    if (err.keyword === 'anyOf' || err.keyword === 'propertyNames') continue;
+    // `if` only wraps the `then` branch's own error (a missing key).
+    if (err.keyword === 'anyOf' || err.keyword === 'propertyNames' || err.keyword === 'if') continue;
     const { path, message } = describeAjvError(err, data);
     if (!includeRuleSettings && isInsideRuleSetting(path)) continue;
     const keyPath = formatKeyPath(path);

@@ -16,7 +16,9 @@ export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting
 
 export interface RawOverride {
   /** Globs relative to the config file's folder; one without `/` matches the base name at any depth. */
-  files: string | string[];
+  files?: string | string[];
+  /** Names from `environments`. */
+  environment?: string | string[];
   rules?: Record<string, RuleSetting>;
   settings?: Record<string, unknown>;
 }
@@ -24,6 +26,10 @@ export interface RawOverride {
 export interface LinterOptions {
   /** Severity of the report about `# stack-lint-disable` comments that suppress nothing. Default `warning`. */
   reportUnusedDisableDirectives: SeveritySetting;
+  /** Ignore suppression comments in the files. */
+  noInlineConfig?: boolean;
+  /** Report suppression comments without a `-- reason`. */
+  requireSuppressionReason?: boolean;
 }
 
 /** What a `.stackpolicyrc` holds (after cosmiconfig has merged any `$import`). */
@@ -36,6 +42,10 @@ export interface RawConfig {
   /** Rule ids or peer codes (`DL3008`, `SC2086`, BuildKit check names) → setting. */
   rules?: Record<string, RuleSetting>;
   overrides?: RawOverride[];
+  /** Named file sets: name → globs relative to the config file's folder. */
+  environments?: Record<string, string[]>;
+  /** Declarative checks, each a rule (see docs/policies.md). */
+  policies?: unknown[];
   /** Globs (relative to the config file's folder) of files never linted. */
   ignores?: string[];
   /** Extra globs (relative to the config file's folder) → file kind. */
@@ -115,4 +125,6 @@ export interface ConfigLoaderOptions {
    * Without it, `plugins:` is kept (see `printConfig`) and nothing is loaded.
    */
   loadPlugins?: (plugins: readonly string[], configFile: string) => Promise<void>;
+  /** Registers the rules a config's `policies:` define (they join the registry like a pack's). */
+  registerPolicies?: (rules: readonly import('../engine/define.js').AnyRule[], configFile: string) => void;
 }

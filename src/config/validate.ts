@@ -19,6 +19,7 @@ export interface RuleChange {
 
 export interface NormalizedOverride {
   files: string[];
+  environments: string[];
   rules: RuleChange[];
   settings: Record<string, unknown>;
 }
@@ -29,6 +30,7 @@ export interface NormalizedConfig {
   plugins: string[];
   rules: RuleChange[];
   overrides: NormalizedOverride[];
+  environments: Record<string, string[]>;
   ignores: string[];
   kinds: [string, FileKind][];
   settings: Record<string, unknown>;
@@ -63,8 +65,18 @@ export function validateConfig(raw: unknown, registry: RuleRegistry, file?: stri
     extends: toList(config.extends),
     plugins: [...(config.plugins ?? [])],
     rules: checkRules(config.rules ?? {}, registry, rulesAt([])),
+    environments: config.environments ?? {},
     overrides: (config.overrides ?? []).map((o, i) => ({
       files: toList(o.files),
+      environments: toList(o.environment).map((name) => {
+        if (!config.environments?.[name]) {
+          throw new ConfigError(`unknown environment "${name}"${didYouMean(name, Object.keys(config.environments ?? {}))}; define it under environments:`, {
+            file,
+            keyPath: formatKeyPath(['overrides', i, 'environment']),
+          });
+        }
+        return name;
+      }),
       rules: checkRules(o.rules ?? {}, registry, rulesAt(['overrides', i])),
       settings: o.settings ?? {},
     })),

@@ -59,6 +59,16 @@ export class PackSet implements RuleRegistry {
     return checked;
   }
 
+  /** Adds the rules of a config's `policies:`; their ids may use any namespace not already taken by a rule. */
+  addPolicies(rules: readonly AnyRule[], configFile: string): void {
+    const known = new Set(this.rules().map((r) => r.meta.id));
+    for (const rule of rules) {
+      if (known.has(rule.meta.id)) throw new PackError(`policy "${rule.meta.id}" (${configFile}): the id is already used by a rule`);
+    }
+    this.packs.push({ meta: { name: `policies of ${configFile}`, namespace: 'policy' }, rules });
+    this.registry = undefined;
+  }
+
   /**
    * Loads a plugin named in a config: a path (`./policies/pack.mjs`, relative to
    * the config's folder) or a package (`acme` → `stack-lint-plugin-acme`,

@@ -49,6 +49,7 @@ export function createConfigLoader(options: RunOptions, packs: PackSet): ConfigL
     loadPlugins: async (plugins, configFile) => {
       for (const plugin of plugins) await packs.load(plugin, path.dirname(configFile));
     },
+    registerPolicies: (rules, configFile) => packs.addPolicies(rules, configFile),
   });
 }
 

@@ -95,7 +95,7 @@ describe('validateConfig', () => {
   it('normalizes lists and defaults', () => {
     const config = check({ extends: 'stack-lint:all', overrides: [{ files: 'a.yml' }] });
     expect(config.extends).toEqual(['stack-lint:all']);
-    expect(config.overrides).toEqual([{ files: ['a.yml'], rules: [], settings: {} }]);
+    expect(config.overrides).toEqual([{ files: ['a.yml'], environments: [], rules: [], settings: {} }]);
     expect(config.linterOptions).toEqual({ reportUnusedDisableDirectives: 'warning' });
   });
 });
