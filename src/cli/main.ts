@@ -12,6 +12,8 @@ import { FormatterLoadError, loadFormatter } from '../report/index.js';
 import { CliUsageError, HELP, parseCliArgs, type CliArgs } from './args.js';
 import { formatRuleList } from './list-rules.js';
 import { explainRule } from './rule-docs.js';
+import { init } from './init.js';
+import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '../fix/write.js';
 
 export interface CliIO {
@@ -57,6 +59,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       forceExclude: args.forceExclude,
       errorOnUnmatched: args.errorOnUnmatched,
     };
+    if (args.patterns[0] === 'init' && args.patterns.length === 1 && !existsSync(path.join(io.cwd, 'init'))) {
+      const done = await init(io.cwd);
+      if (done.refused) {
+        io.stderr.write(`stack-lint: ${done.refused}\n`);
+        return EXIT.error;
+      }
+      io.stdout.write(`wrote ${path.relative(io.cwd, done.written!)}\n`);
+      return EXIT.clean;
+    }
     if (args.patterns[0] === 'rule' && args.patterns.length === 2) {
       const text = explainRule((await packsFor(runOptions)).all(), args.patterns[1]!);
       if (!text) {
