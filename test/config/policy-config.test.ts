@@ -137,3 +137,16 @@ describe('linterOptions', () => {
     ]);
   });
 });
+
+describe('.stackpolicyrc.example', () => {
+  it('shows every top-level key and loads without error', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ROOT } = await import('../helpers/lint.js');
+    const { CONFIG_SCHEMA } = await import('../../src/config/schema.js');
+    const text = readFileSync(path.join(ROOT, '.stackpolicyrc.example'), 'utf8');
+    for (const key of Object.keys(CONFIG_SCHEMA.properties).filter((k) => !k.startsWith('$'))) expect(text).toMatch(new RegExp(`^${key}:`, 'm'));
+    const dir = project({ '.stackpolicyrc.yaml': text, 'compose.yaml': 'services: {}\n' });
+    const run = await cli(['.'], dir);
+    expect(run.stderr).toBe('');
+  });
+});
