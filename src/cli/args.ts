@@ -18,6 +18,8 @@ export interface CliArgs {
   color?: boolean;
   sarifCategory?: string;
   sarifIncludeSuppressed: boolean;
+  cache: boolean;
+  cacheLocation?: string;
   stdin: boolean;
   stdinFilename?: string;
   fix: boolean;
@@ -64,6 +66,8 @@ Files
       --ignore-pattern <glob> skip matching files (repeatable)
       --force-exclude        apply ignores to files named on the command line too
       --no-error-on-unmatched do not fail when a path or glob matches nothing
+      --cache                reuse results of stacks whose files and config did not change
+      --cache-location <path> the cache file (default .stack-lint-cache)
 
 Information
       --list-rules           list every rule (with --format json: as JSON)
@@ -99,6 +103,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'no-color': { type: 'boolean' },
         'sarif-category': { type: 'string' },
         'sarif-include-suppressed': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         fix: { type: 'boolean' },
@@ -133,6 +139,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     errorOnUnmatched: !(v['no-error-on-unmatched'] ?? false),
     listRules: v['list-rules'] ?? false,
     sarifIncludeSuppressed: v['sarif-include-suppressed'] ?? false,
+    cache: v.cache ?? false,
     stdin: v.stdin ?? false,
     fix: v.fix ?? false,
     fixDryRun: v['fix-dry-run'] ?? false,
@@ -146,6 +153,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (v['print-config'] !== undefined) args.printConfig = v['print-config'];
   if (v['sarif-category'] !== undefined) args.sarifCategory = v['sarif-category'];
   if (v['stdin-filename'] !== undefined) args.stdinFilename = v['stdin-filename'];
+  if (v['cache-location'] !== undefined) args.cacheLocation = v['cache-location'];
   if (args.stdin && !args.stdinFilename) throw new CliUsageError('--stdin needs --stdin-filename (the name decides the kind of file and which config applies)');
   if (args.stdin && args.patterns.length) throw new CliUsageError('--stdin takes no paths');
   if (v.color) args.color = true;

@@ -7,6 +7,7 @@ import builtins from '../../rules/index.js';
 import { CORE_RULE_METAS } from './core-rules.js';
 import { PackSet } from './packs.js';
 import { lintFiles, type LintFilesOptions } from './lint.js';
+import { lintWithCache } from './cache.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import type { LintResult } from './result.js';
 import type { RuleSetting } from '../config/types.js';
@@ -23,6 +24,8 @@ export interface RunOptions {
   ignorePatterns?: string[];
   forceExclude?: boolean;
   errorOnUnmatched?: boolean;
+  /** `--cache`: the cache file (absolute); results of unchanged stacks are reused. */
+  cacheFile?: string;
 }
 
 export const TOOL = {
@@ -85,7 +88,8 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
 
 /** Discover, configure and lint: what the CLI does, as a function. */
 export async function run(options: RunOptions): Promise<LintResult> {
-  return lintFiles(await prepare(options));
+  const prepared = await prepare(options);
+  return options.cacheFile && !options.stdin ? lintWithCache(prepared, options.cacheFile) : lintFiles(prepared);
 }
 
 /** Discover, configure, lint and fix in memory (nothing is written). */

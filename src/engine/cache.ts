@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../fix/write.js';
+import type { Diagnostic } from './diagnostic.js';
+import { lintFiles, type LintFilesOptions } from './lint.js';
+import type { LintedFile, LintResult } from './result.js';
+import { buildResult } from './summary.js';
+import type { RuleMeta } from './rule.js';
+
+/** Bump when the cached shape or what results depend on changes. */
+const CACHE_FORMAT = 1;
+const MAX_ENTRIES = 5000;
+
+interface CacheEntry {
+  usedAt: number;
+  files: LintedFile[];
+  diagnostics: Diagnostic[];
+  rules: string[];
+}
+
+interface CacheFile {
+  format: number;
+  tool: string;
+  entries: Record<string, CacheEntry>;
+}
+
+/**
+ * `--cache`: results are kept per stack — the files under the folder of the
+ * nearest compose file above them (or their own folder) — because stack rules
+ * read across files. A stack is linted again when any of its files, their
+ * config, stack-lint's version, the loaded packs, or the other files in their
+ * folders (`.env`, `.dockerignore`, env files: by size and mtime) changed.
+ */
+export async function lintWithCache(options: LintFilesOptions, cacheFile: string): Promise<LintResult> {
+  const started = performance.now();
+  const cache = await readCache(cacheFile, options.tool.version);
+  const groups = groupByStack(options.files);
+  // A stack is a compose file's folder and everything below it (or a file's own folder).
+  const packsSignature = options.rules.map((r) => r.meta.id).join(',');
+  const fresh: LintFilesOptions['files'][number][] = [];
+  const freshKeys = new Map<string, string>(); // group root → key
+  const reused: CacheEntry[] = [];
+  for (const [root, files] of groups) {
+    const key = await groupKey(files, options, packsSignature, cacheFile);
+    const hit = key && cache.entries[key];
+    if (hit) {
+      hit.usedAt = Date.now();
+      reused.push(hit);
+    } else {
+      fresh.push(...files);
+      if (key) freshKeys.set(root, key);
+    }
+  }
+  const result = fresh.length ? await lintFiles({ ...options, files: fresh }) : undefined;
+  if (result) {
+    for (const [root, key] of freshKeys) {
+      const inGroup = new Set(groups.get(root)!.map((f) => f.path));
+      cache.entries[key] = {
+        usedAt: Date.now(),
+        files: result.files.filter((f) => inGroup.has(f.path)),
+        diagnostics: result.diagnostics.filter((d) => inGroup.has(d.file)),
+        rules: result.rules.map((r) => r.id),
+      };
+    }
+  }
+  await writeCache(cacheFile, cache);
+  return merge(result, reused, options, started);
+}
+
+function groupByStack(files: LintFilesOptions['files']): Map<string, LintFilesOptions['files'][number][]> {
+  const composeDirs = new Set(files.filter((f) => f.kind === 'compose').map((f) => path.dirname(f.path)));
+  const rootOf = (file: string): string => {
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      if (composeDirs.has(dir)) return dir;
+      if (path.dirname(dir) === dir) return path.dirname(file);
+    }
+  };
+  const groups = new Map<string, LintFilesOptions['files'][number][]>();
+  for (const f of files) {
+    const root = rootOf(f.path);
+    groups.set(root, [...(groups.get(root) ?? []), f]);
+  }
+  return groups;
+}
+
+/** Undefined when a file cannot be read: such a group is never cached. */
+async function groupKey(files: LintFilesOptions['files'], options: LintFilesOptions, packs: string, cacheFile: string): Promise<string | undefined> {
+  const hash = createHash('sha256').update(`${CACHE_FORMAT}\0${options.tool.version}\0${packs}\0`);
+  // The cache file itself changes on every run: it never counts.
+  const lintable = new Set([...files.map((f) => f.path), cacheFile]);
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const text = options.overlay?.get(f.path) ?? (await fs.readFile(f.path).catch(() => undefined));
+    if (text === undefined) return undefined;
+    const config = await options.config.forFile(f.path);
+    hash.update(`${f.path}\0${f.kind}\0`).update(text).update(`\0${configSignature(config)}\0`);
+  }
+  for (const dir of [...new Set(files.map((f) => path.dirname(f.path)))].sort()) {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries.filter((e) => e.isFile() && !lintable.has(path.join(dir, e.name))).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const stat = await fs.stat(path.join(dir, e.name)).catch(() => undefined);
+      if (stat) hash.update(`${e.name}\0${stat.size}\0${stat.mtimeMs}\0`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+const signatures = new WeakMap<object, string>();
+
+function configSignature(config: Awaited<ReturnType<LintFilesOptions['config']['forFile']>>): string {
+  let sig = signatures.get(config);
+  if (!sig) {
+    sig = JSON.stringify([[...config.rules].sort(([a], [b]) => (a < b ? -1 : 1)), config.settings, config.linterOptions ?? null]);
+    signatures.set(config, sig);
+  }
+  return sig;
+}
+
+function merge(result: LintResult | undefined, reused: CacheEntry[], options: LintFilesOptions, started: number): LintResult {
+  const ruleIds = new Set([...(result?.rules.map((r) => r.id) ?? []), ...reused.flatMap((e) => e.rules)]);
+  return buildResult({
+    diagnostics: [...(result?.diagnostics ?? []), ...reused.flatMap((e) => e.diagnostics)],
+    files: [...(result?.files ?? []), ...reused.flatMap((e) => e.files)],
+    rules: [...ruleIds].map((id) => options.registry.get(id)).filter((m): m is RuleMeta => Boolean(m)),
+    cwd: options.cwd,
+    tool: options.tool,
+    durationMs: performance.now() - started,
+  });
+}
+
+async function readCache(file: string, version: string): Promise<CacheFile> {
+  try {
+    const data = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile;
+    if (data.format === CACHE_FORMAT && data.tool === version && data.entries) return data;
+  } catch {
+    // no cache yet, or an unreadable one: start afresh
+  }
+  return { format: CACHE_FORMAT, tool: version, entries: {} };
+}
+
+async function writeCache(file: string, cache: CacheFile): Promise<void> {
+  const entries = Object.entries(cache.entries).sort(([, a], [, b]) => b.usedAt - a.usedAt).slice(0, MAX_ENTRIES);
+  await writeFileAtomic(file, JSON.stringify({ ...cache, entries: Object.fromEntries(entries) }));
+}
