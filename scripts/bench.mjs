@@ -1,53 +1,154 @@
-// Benchmark (not a test): lints ../shared/corpus with the built CLI several
-// times and prints the median wall time, files per second and peak memory.
-//   npm run build && npm run bench [-- <path> …] [-- --runs N]
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// Benchmark harness (a script, not a test). Measures stack-lint on the shared
+// corpus, on 200 compose files, and on a generated tree of ~5,000 files:
+// cold start, wall time, files per second and peak memory, medians of
+// several runs. With --peers it also times the single-kind peers on the same
+// files (dclint, dockerfilelint from npm, installed on first use under
+// .bench/; shellcheck from PATH) and prints the ratios.
+//
+//   npm run build && npm run bench [-- --runs 5] [-- --peers] [-- --no-large]
+import { spawnSync, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const runsAt = args.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
-const targets = args.length ? args : [path.resolve(root, '../shared/corpus')];
+const flag = (name) => args.includes(name);
+const value = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const runs = Number(value('--runs', 5));
+const corpus = path.resolve(value('--corpus', path.join(root, '../shared/corpus')));
 const cli = path.join(root, 'dist/cli.js');
+const work = path.join(os.tmpdir(), 'stack-lint-bench');
 if (!existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
   process.exit(2);
 }
 
-function once(extra) {
-  const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [path.join(root, 'scripts/bench-child.mjs'), ...extra], { encoding: 'utf8' });
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (child.status !== 0) throw new Error(child.stderr || `exit ${child.status}`);
-  return { wallMs, ...JSON.parse(child.stdout) };
-}
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (n) => `${n.toFixed(0)} ms`;
 
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
-console.log(`targets: ${targets.map((t) => path.relative(process.cwd(), t) || '.').join(' ')}; ${runs} runs, medians\n`);
-
-const startup = [];
-for (let i = 0; i < runs; i++) {
-  const s = process.hrtime.bigint();
-  spawnSync(process.execPath, [cli, '--version']);
-  startup.push(Number(process.hrtime.bigint() - s) / 1e6);
+/** Runs a command `runs` times; medians of wall time, and the peak RSS (KB) from GNU time when present. */
+function measure(cmd, argv, opts = {}) {
+  const walls = [];
+  let rss = 0;
+  const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  for (let i = 0; i < (opts.runs ?? runs); i++) {
+    const started = process.hrtime.bigint();
+    const child = time
+      ? spawnSync(time, ['-f', '%M', cmd, ...argv], { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
+      : spawnSync(cmd, argv, { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+    walls.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (child.status !== 0 && child.status !== 1 && !opts.anyExit) throw new Error(`${cmd} ${argv.join(' ')} exited ${child.status}: ${child.stderr.slice(-500)}`);
+    const rssLine = time ? child.stderr.trim().split('\n').pop() : '';
+    rss = Math.max(rss, Number(rssLine) || 0);
+  }
+  return { wall: median(walls), rssMb: rss / 1024 };
 }
-console.log(`--version                 ${median(startup).toFixed(0)} ms`);
 
-const results = [];
-for (let i = 0; i < runs; i++) results.push(once(targets));
-const files = results[0].files;
-const wall = median(results.map((r) => r.wallMs));
-const lint = median(results.map((r) => r.lintMs));
-const rss = Math.max(...results.map((r) => r.maxRssKb));
-console.log(`files                     ${files} (${Object.entries(results[0].kinds).map(([k, n]) => `${n} ${k}`).join(', ')})`);
-console.log(`wall time (process)       ${wall.toFixed(0)} ms`);
-console.log(`lint time (in process)    ${lint.toFixed(0)} ms`);
-console.log(`files per second          ${(files / (lint / 1000)).toFixed(0)} (lint) / ${(files / (wall / 1000)).toFixed(0)} (wall)`);
-console.log(`peak RSS                  ${(rss / 1024).toFixed(0)} MB`);
-console.log(`findings                  ${results[0].findings}`);
+function listFiles(dir, pred) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listFiles(p, pred));
+    else if (pred(e.name, p)) out.push(p);
+  }
+  return out;
+}
+
+const isCompose = (n) => /^(docker-)?compose.*\.ya?ml$/.test(n);
+const isDockerfile = (n) => /^Dockerfile/.test(n);
+const isShell = (n, p) => n.endsWith('.sh') || (!n.includes('.') && readFileSync(p, 'utf8').startsWith('#!/') && /sh\b/.test(readFileSync(p, 'utf8').split('\n')[0]));
+
+function stackLint(targets, extra = []) {
+  return measure(process.execPath, [cli, '-f', 'json', '--no-config-lookup', ...extra, ...targets]);
+}
+
+const lines = [];
+const print = (s = '') => {
+  console.log(s);
+  lines.push(s);
+};
+
+print(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+print(`${runs} runs each, medians; peak RSS is the largest of the runs`);
+print();
+
+// Cold start
+const version = measure(process.execPath, [cli, '--version']);
+const small = path.join(work, 'small');
+mkdirSync(small, { recursive: true });
+writeFileSync(path.join(small, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n');
+writeFileSync(path.join(small, 'run.sh'), '#!/bin/sh\nset -eu\necho hi\n');
+const oneCompose = stackLint([path.join(small, 'compose.yaml')]);
+const oneScript = stackLint([path.join(small, 'run.sh')]);
+print('cold start');
+print(`  --version                     ${ms(version.wall)}`);
+print(`  one compose file              ${ms(oneCompose.wall)}`);
+print(`  one shell script              ${ms(oneScript.wall)}`);
+print();
+
+// The shared corpus
+const composeFiles = listFiles(corpus, isCompose);
+const dockerfiles = listFiles(corpus, isDockerfile);
+const scripts = listFiles(corpus, isShell);
+const total = composeFiles.length + dockerfiles.length + scripts.length;
+const whole = stackLint([corpus]);
+print(`shared corpus: ${total} files (${composeFiles.length} compose, ${dockerfiles.length} Dockerfiles, ${scripts.length} scripts)`);
+print(`  wall                          ${ms(whole.wall)}  (${(total / (whole.wall / 1000)).toFixed(0)} files/s, peak ${whole.rssMb.toFixed(0)} MB)`);
+const cacheFile = path.join(work, 'corpus.cache');
+rmSync(cacheFile, { force: true });
+stackLint([corpus], ['--cache-location', cacheFile]);
+const cached = stackLint([corpus], ['--cache-location', cacheFile]);
+print(`  cached rerun (unchanged)      ${ms(cached.wall)}  (${((cached.wall / whole.wall) * 100).toFixed(0)}% of the first run)`);
+print();
+
+// 200 compose files
+const medium = composeFiles.map((f) => [f, statSync(f).size]).sort((a, b) => a[1] - b[1])[Math.floor(composeFiles.length / 2)][0];
+const many = path.join(work, 'compose-200');
+rmSync(many, { recursive: true, force: true });
+for (let i = 0; i < 200; i++) {
+  mkdirSync(path.join(many, `p${i}`), { recursive: true });
+  cpSync(medium, path.join(many, `p${i}`, 'compose.yaml'));
+}
+const compose200 = stackLint([many]);
+print(`200 copies of a medium compose file (${path.relative(corpus, medium)}, ${statSync(medium).size} bytes)`);
+print(`  wall                          ${ms(compose200.wall)}  (peak ${compose200.rssMb.toFixed(0)} MB)`);
+print();
+
+// A large generated tree
+if (!flag('--no-large')) {
+  const large = path.join(work, 'large');
+  rmSync(large, { recursive: true, force: true });
+  const copies = Math.ceil(5000 / total);
+  for (let i = 0; i < copies; i++) cpSync(corpus, path.join(large, `copy${i}`), { recursive: true });
+  const largeRun = stackLint([large], []);
+  const n = total * copies;
+  print(`generated tree: ${n} files (the corpus ${copies} times)`);
+  print(`  wall                          ${ms(largeRun.wall)}  (${(n / (largeRun.wall / 1000)).toFixed(0)} files/s, peak ${largeRun.rssMb.toFixed(0)} MB)`);
+  print();
+}
+
+// Peers on the same files
+if (flag('--peers')) {
+  const peers = path.join(root, '.bench/peers');
+  if (!existsSync(path.join(peers, 'node_modules/.bin/dclint')) || !existsSync(path.join(peers, 'node_modules/.bin/dockerfilelint'))) {
+    mkdirSync(peers, { recursive: true });
+    writeFileSync(path.join(peers, 'package.json'), '{"private":true}');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', 'dclint@3', 'dockerfilelint@1'], { cwd: peers, stdio: 'ignore' });
+  }
+  const bin = (name) => path.join(peers, 'node_modules/.bin', name);
+  print('peers on the same files (stack-lint with all its rules for that kind)');
+  const row = (label, ours, theirs) =>
+    print(`  ${label.padEnd(30)}stack-lint ${ms(ours.wall).padStart(8)}   peer ${ms(theirs.wall).padStart(8)}   ${(theirs.wall / ours.wall).toFixed(1)}× faster`);
+  row(`dclint, ${composeFiles.length} compose files`, stackLint(composeFiles), measure(bin('dclint'), composeFiles, { anyExit: true }));
+  row(`dclint, 200 compose files`, compose200, measure(bin('dclint'), [many, '-r'], { anyExit: true, runs: Math.min(runs, 3) }));
+  row(`dockerfilelint, ${dockerfiles.length} Dockerfiles`, stackLint(dockerfiles), measure(bin('dockerfilelint'), dockerfiles, { anyExit: true }));
+  const shellcheck = spawnSync('shellcheck', ['--version']).status === 0;
+  if (shellcheck) row(`shellcheck, ${scripts.length} scripts`, stackLint(scripts), measure('shellcheck', ['-f', 'json1', ...scripts], { anyExit: true }));
+  else print('  shellcheck not on PATH (apt-get install shellcheck): skipped');
+  print();
+}
+
+const outFile = value('--out', undefined);
+if (outFile) writeFileSync(outFile, `${lines.join('\n')}\n`);

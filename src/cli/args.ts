@@ -19,6 +19,7 @@ export interface CliArgs {
   sarifCategory?: string;
   sarifIncludeSuppressed: boolean;
   cache: boolean;
+  shard?: { index: number; count: number };
   cacheLocation?: string;
   stdin: boolean;
   stdinFilename?: string;
@@ -66,6 +67,7 @@ Files
       --ignore-pattern <glob> skip matching files (repeatable)
       --force-exclude        apply ignores to files named on the command line too
       --no-error-on-unmatched do not fail when a path or glob matches nothing
+      --shard <i/n>          lint only shard i of n (whole stacks per shard), for CI matrices
       --cache                reuse results of stacks whose files and config did not change
       --cache-location <path> the cache file (default .stack-lint-cache)
 
@@ -104,6 +106,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'sarif-category': { type: 'string' },
         'sarif-include-suppressed': { type: 'boolean' },
         cache: { type: 'boolean' },
+        shard: { type: 'string' },
         'cache-location': { type: 'string' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
@@ -154,6 +157,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (v['sarif-category'] !== undefined) args.sarifCategory = v['sarif-category'];
   if (v['stdin-filename'] !== undefined) args.stdinFilename = v['stdin-filename'];
   if (v['cache-location'] !== undefined) args.cacheLocation = v['cache-location'];
+  if (v.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(v.shard);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count) throw new CliUsageError(`--shard takes i/n with 1 ≤ i ≤ n (got "${v.shard}")`);
+    args.shard = { index, count };
+  }
   if (args.stdin && !args.stdinFilename) throw new CliUsageError('--stdin needs --stdin-filename (the name decides the kind of file and which config applies)');
   if (args.stdin && args.patterns.length) throw new CliUsageError('--stdin takes no paths');
   if (v.color) args.color = true;

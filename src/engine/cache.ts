@@ -6,6 +6,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { lintFiles, type LintFilesOptions } from './lint.js';
 import type { LintedFile, LintResult } from './result.js';
 import { buildResult } from './summary.js';
+import { groupByStack } from '../stack/groups.js';
 import type { RuleMeta } from './rule.js';
 
 /** Bump when the cached shape or what results depend on changes. */
@@ -66,22 +67,6 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
   }
   await writeCache(cacheFile, cache);
   return merge(result, reused, options, started);
-}
-
-function groupByStack(files: LintFilesOptions['files']): Map<string, LintFilesOptions['files'][number][]> {
-  const composeDirs = new Set(files.filter((f) => f.kind === 'compose').map((f) => path.dirname(f.path)));
-  const rootOf = (file: string): string => {
-    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-      if (composeDirs.has(dir)) return dir;
-      if (path.dirname(dir) === dir) return path.dirname(file);
-    }
-  };
-  const groups = new Map<string, LintFilesOptions['files'][number][]>();
-  for (const f of files) {
-    const root = rootOf(f.path);
-    groups.set(root, [...(groups.get(root) ?? []), f]);
-  }
-  return groups;
 }
 
 /** Undefined when a file cannot be read: such a group is never cached. */

@@ -8,6 +8,7 @@ import { CORE_RULE_METAS } from './core-rules.js';
 import { PackSet } from './packs.js';
 import { lintFiles, type LintFilesOptions } from './lint.js';
 import { lintWithCache } from './cache.js';
+import { shardFiles } from '../stack/groups.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import type { LintResult } from './result.js';
 import type { RuleSetting } from '../config/types.js';
@@ -26,6 +27,8 @@ export interface RunOptions {
   errorOnUnmatched?: boolean;
   /** `--cache`: the cache file (absolute); results of unchanged stacks are reused. */
   cacheFile?: string;
+  /** `--shard i/n`: lint only this share of the files (whole stacks at a time). */
+  shard?: { index: number; count: number };
 }
 
 export const TOOL = {
@@ -82,8 +85,9 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
     forceExclude: options.forceExclude ?? false,
     errorOnUnmatched: options.errorOnUnmatched ?? true,
   });
+  const mine = options.shard ? shardFiles(files, options.shard.index, options.shard.count) : files;
   // Discovery asked the config of every file, which loaded every pack they name.
-  return { cwd: options.cwd, files, rules: packs.rules(), registry: packs, config, tool: TOOL };
+  return { cwd: options.cwd, files: mine, rules: packs.rules(), registry: packs, config, tool: TOOL };
 }
 
 /** Discover, configure and lint: what the CLI does, as a function. */
