@@ -26,8 +26,9 @@ describe('stacks and shards', () => {
   it('splits whole stacks across shards, deterministically and balanced, covering every file once', () => {
     const one = shardFiles(files, 1, 2);
     const two = shardFiles(files, 2, 2);
-    expect(one.map((x) => x.path)).toEqual(['/r/a/api/Dockerfile', '/r/a/compose.yaml', '/r/a/scripts/up.sh']);
-    expect(two.map((x) => x.path)).toEqual(['/r/b/Dockerfile', '/r/b/compose.yaml', '/r/tools/lint.sh', '/r/tools/x/Dockerfile']);
+    // Largest first to the least loaded: a(3) → 1, b(2) → 2, tools(1) → 2, tools/x(1) → 1 (a tie goes to the lower shard).
+    expect(one.map((x) => x.path)).toEqual(['/r/a/api/Dockerfile', '/r/a/compose.yaml', '/r/a/scripts/up.sh', '/r/tools/x/Dockerfile']);
+    expect(two.map((x) => x.path)).toEqual(['/r/b/Dockerfile', '/r/b/compose.yaml', '/r/tools/lint.sh']);
     expect(shardFiles([...files].reverse(), 1, 2)).toEqual(one);
     expect(shardFiles(files, 1, 1)).toHaveLength(files.length);
   });
