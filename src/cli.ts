@@ -1,9 +1,15 @@
-import { main } from './cli/main.js';
+declare const STACK_LINT_VERSION: string | undefined;
 
-const code = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-});
-process.exitCode = code;
+const argv = process.argv.slice(2);
+// `--version` answers before the linter (rules, parsers, config loading) is even loaded.
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v') && typeof STACK_LINT_VERSION === 'string') {
+  process.stdout.write(`${STACK_LINT_VERSION}\n`);
+} else {
+  const { main } = await import('./cli/main.js');
+  process.exitCode = await main(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+}
