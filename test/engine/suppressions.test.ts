@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { brief, lintFixtures } from '../helpers/lint.js';
 
+/** The rules these fixtures are about; other rules' findings on them are not this test's business. */
+const SUBJECTS = /^(compose\/image-pinned|dockerfile\/pinned-base-image|dockerfile\/syntax|shell\/strict-mode|stack-lint\/.*)$/;
+
 async function active(path: string) {
-  const all = await lintFixtures([path]);
+  const all = (await lintFixtures([path])).filter((d) => SUBJECTS.test(d.ruleId));
   return {
     active: all.filter((d) => !d.suppressed).map((d) => `${brief(d)} ${d.message}`),
     suppressed: all.filter((d) => d.suppressed).map((d) => `${brief(d)} ${d.suppressed!.justification ?? ''}`.trim()),

@@ -39,6 +39,11 @@ describe('the YAML tree', () => {
     expect(at(root, 'services', 'web', 'environment')!.tag).toBe('!override');
   });
 
+  it('reads the values after !reset and !override as untagged plain scalars', () => {
+    const { root } = tree('a: !reset null\nb: !reset\nc: !override 8080\nd: !override "8080"\ne: !override true\n');
+    expect(['a', 'b', 'c', 'd', 'e'].map((k) => (at(root, k) as { value: unknown }).value)).toEqual([null, null, 8080, '8080', true]);
+  });
+
   it('shares aliased subtrees instead of copying them, and refuses an alias bomb', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 7; i++) lines.push(`${'abcdefg'[i]}: &${'abcdefg'[i]} [${Array(10).fill(`*${'abcdefg'[i - 1]}`).join(', ')}]`);

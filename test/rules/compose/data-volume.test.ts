@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { brief, findings } from '../../helpers/lint.js';
+
+const RULE = 'compose/data-volume';
+
+describe(RULE, () => {
+  it('reports databases without a volume at their data directory, anonymous volumes and the PostgreSQL 18 layout', async () => {
+    const found = await findings(RULE, ['compose/data-volume/bad']);
+    expect(found.map(brief)).toEqual([
+      'compose/data-volume/bad/compose.yaml:2:3-2:5 compose/data-volume',
+      'compose/data-volume/bad/compose.yaml:9:9-9:23 compose/data-volume',
+      'compose/data-volume/bad/compose.yaml:10:3-10:8 compose/data-volume',
+      'compose/data-volume/bad/compose.yaml:14:3-14:8 compose/data-volume',
+      'compose/data-volume/bad/compose.yaml:20:9-20:40 compose/data-volume',
+    ]);
+    expect(found.map((d) => d.message)).toEqual([
+      'service "db" (postgres) keeps its data in /var/lib/postgresql/data with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. postgres-data:/var/lib/postgresql/data)',
+      'service "mysql" (mariadb) keeps /var/lib/mysql on an anonymous volume, which docker compose down and up do not bring back; name the volume (e.g. mariadb-data:/var/lib/mysql)',
+      'service "mongo" (mongo) keeps its data in /data/db with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. mongo-data:/data/db)',
+      'service "redis" (redis) keeps its data in /data with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. redis-data:/data)',
+      'service "pg18" (postgres): PostgreSQL 18 and later keep data in /var/lib/postgresql/<version>/docker, so a volume at /var/lib/postgresql/data does not hold it; mount the volume at /var/lib/postgresql',
+    ]);
+  });
+
+  it("accepts the seeds' named volumes, bind mounts, PGDATA, tmpfs test databases and caches without persistence", async () => {
+    expect(await findings(RULE, ['compose/data-volume/good'])).toEqual([]);
+  });
+
+  it('takes extra data directories from the directories option', async () => {
+    const found = await findings(RULE, ['compose/data-volume/good'], {
+      cliRules: ['compose/data-volume: [warning, {directories: {mongo: [/data/db, /data/configdb]}}]'],
+    });
+    expect(found).toEqual([]);
+    const strict = await findings(RULE, ['compose/data-volume/good'], {
+      cliRules: ['compose/data-volume: [warning, {directories: {mongo: [/data/configdb]}}]'],
+    });
+    expect(strict.map(brief)).toEqual(['compose/data-volume/good/compose.yaml:34:3-34:8 compose/data-volume']);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { brief, findings } from '../../helpers/lint.js';
+
+const RULE = 'compose/unique-host-ports';
+
+describe(RULE, () => {
+  it('reports a host port published twice, inside ranges and within one service', async () => {
+    const found = await findings(RULE, ['compose/unique-host-ports/bad']);
+    expect(found.map(brief)).toEqual([
+      'compose/unique-host-ports/bad/compose.yaml:10:9-10:20 compose/unique-host-ports',
+      'compose/unique-host-ports/bad/compose.yaml:11:9-11:20 compose/unique-host-ports',
+      'compose/unique-host-ports/bad/compose.yaml:16:9-16:32 compose/unique-host-ports',
+    ]);
+    expect(found.map((d) => d.message)).toEqual([
+      'service "admin" publishes host port 8080/tcp, which service "web" already publishes (line 5); the second container fails to start',
+      'service "admin" publishes host port 9003/tcp, which service "web" already publishes (line 6); the second container fails to start',
+      'service "dns" publishes host port 5300/udp, which it already publishes (line 15); the second container fails to start',
+    ]);
+  });
+
+  it('accepts one port for tcp and udp, different addresses, variables and ports Compose picks', async () => {
+    expect(await findings(RULE, ['compose/unique-host-ports/good'])).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { brief, findings } from '../../helpers/lint.js';
+
+const RULE = 'dockerfile/healthcheck';
+
+describe(RULE, () => {
+  it('reports service images without HEALTHCHECK, naming the compose services that lack one too', async () => {
+    const found = await findings(RULE, ['dockerfile/healthcheck/bad']);
+    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
+      `dockerfile/healthcheck/bad/compose/api/Dockerfile:1:6-1:22 ${RULE} the image declares no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one (compose service "worker" built from it has none either)`,
+      `dockerfile/healthcheck/bad/service/Dockerfile:1:6-1:23 ${RULE} the image declares no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one`,
+    ]);
+    expect(found[0]!.severity).toBe('info');
+  });
+
+  it('accepts HEALTHCHECK (also NONE, also in a parent stage), compose healthchecks, base images and images that run nothing', async () => {
+    expect(await findings(RULE, ['dockerfile/healthcheck/good'])).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { brief, findings } from '../../helpers/lint.js';
+import { fixAll, lintText } from './relint.js';
+
+const RULE = 'shell/quote-expansions';
+const SPLIT = 'is split into words and glob-expanded; double-quote it to pass the value as one argument';
+
+describe(RULE, () => {
+  it('reports unquoted expansions in arguments, redirects and [ ] tests', async () => {
+    const found = await findings(RULE, ['shell/quote-expansions/bad/release.sh']);
+    expect(found.map((d) => `${brief(d)} ${d.message.replace(SPLIT, '…')}`)).toEqual([
+      'shell/quote-expansions/bad/release.sh:4:4-4:11 shell/quote-expansions unquoted $target …',
+      'shell/quote-expansions/bad/release.sh:5:23-5:32 shell/quote-expansions unquoted $DEST_DIR …',
+      'shell/quote-expansions/bad/release.sh:6:28-6:33 shell/quote-expansions unquoted $host …',
+      'shell/quote-expansions/bad/release.sh:7:32-7:41 shell/quote-expansions unquoted $LOG_FILE …',
+      'shell/quote-expansions/bad/release.sh:8:20-8:24 shell/quote-expansions unquoted $PWD …',
+      'shell/quote-expansions/bad/release.sh:9:6-9:10 shell/quote-expansions unquoted $TAG …',
+      'shell/quote-expansions/bad/release.sh:10:7-10:17 shell/quote-expansions unquoted ${TMP_DIR} …',
+      'shell/quote-expansions/bad/release.sh:11:17-11:19 shell/quote-expansions unquoted $@ splits every element again and glob-expands it; quote it ("$@") to pass the elements as they are',
+    ]);
+    expect(found.every((d) => d.fix?.safety === 'safe')).toBe(true);
+  });
+
+  it('quotes the whole word when that keeps its meaning, else only the expansion; the result is clean', async () => {
+    const { text } = await fixAll(RULE, 'shell/quote-expansions/bad/release.sh');
+    expect(text.split('\n').slice(3, 11)).toEqual([
+      'cp "$target" /srv/releases/',
+      'tar -xzf "$target" -C "$DEST_DIR/current"',
+      'for host in $HOSTS; do ssh "$host" "systemctl restart app"; done',
+      'echo "released $(date +%F)" >> "$LOG_FILE"',
+      'docker run --rm -v "$PWD:/src" alpine ls /src',
+      '[ -n "$TAG" ] && echo "tag $TAG"',
+      'rm -f "${TMP_DIR}"/*.lock',
+      'exec app-server "$@"',
+    ]);
+    const again = await lintText('shell/quote-expansions/bad/release.sh', text);
+    expect(again.filter((d) => d.ruleId === RULE)).toEqual([]);
+  });
+
+  it('runs on RUN bodies: an ARG without default is reported at its line and column, a plain ENV is not', async () => {
+    const found = await findings(RULE, ['shell/quote-expansions/bad/Dockerfile']);
+    expect(found.map(brief)).toEqual(['shell/quote-expansions/bad/Dockerfile:8:10-8:18 shell/quote-expansions']);
+    const { text } = await fixAll(RULE, 'shell/quote-expansions/bad/Dockerfile');
+    expect(text.split('\n')[7]).toBe('    echo "$VERSION" > $APP_HOME/VERSION');
+  });
+
+  it('leaves alone what cannot split or splits on purpose', async () => {
+    expect(await findings(RULE, ['shell/quote-expansions/good'])).toEqual([]);
+  });
+});
