@@ -1,10 +1,16 @@
 import { defineRule } from '../../src/engine/define.js';
-import type { DfStage } from '../../src/parse/dockerfile/types.js';
+import { exposedPorts, portNumbers } from '../../src/parse/dockerfile/expose.js';
+import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
+import { copyArgs } from '../../src/parse/dockerfile/words.js';
 
 const INSTRUCTIONS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
   'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ]);
+/** Instructions BuildKit refuses as an `ONBUILD` trigger. */
+const NOT_TRIGGERS = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
+/** Stage names BuildKit reserves. */
+const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);
 
 export default defineRule({
   meta: {
@@ -14,7 +20,10 @@ export default defineRule({
     severity: 'error',
     fix: 'none',
     summary: 'Instructions, `FROM` lines and stage references are well-formed',
-    compat: { buildkit: ['DuplicateStageName'] },
+    compat: {
+      hadolint: ['DL3011', 'DL3021', 'DL3022', 'DL3023', 'DL3024', 'DL3043', 'DL3061', 'DL3063'],
+      buildkit: ['DuplicateStageName', 'ReservedStageName'],
+    },
   },
   check(ctx) {
     const { dockerfile } = ctx;
@@ -22,37 +31,69 @@ export default defineRule({
       if (!INSTRUCTIONS.has(ins.keyword)) {
         ctx.report({ range: ins.keywordSpan, message: `unknown instruction "${ins.keywordText}"` });
       }
+      if (ins.trigger && NOT_TRIGGERS.has(ins.trigger.keyword)) {
+        ctx.report({ range: ins.trigger.keywordSpan, message: `${ins.trigger.keyword} is not allowed as an ONBUILD trigger` });
+      }
     }
     if (!dockerfile.stages.length && dockerfile.instructions.length) {
       ctx.report({ node: dockerfile.instructions[0]!, message: 'the Dockerfile has no FROM instruction' });
+    } else {
+      const beforeFrom = dockerfile.instructions.find((i) => !i.stage && i.keyword !== 'ARG' && i.keyword !== 'FROM' && INSTRUCTIONS.has(i.keyword));
+      if (beforeFrom && beforeFrom.start < dockerfile.stages[0]!.from.start) {
+        ctx.report({ range: beforeFrom.keywordSpan, message: `${beforeFrom.keyword} comes before the first FROM; only ARG may` });
+      }
     }
     const named = new Map<string, DfStage>();
     for (const stage of dockerfile.stages) {
       if (!stage.image) ctx.report({ range: stage.from.keywordSpan, message: 'FROM names no image' });
       if (stage.name && stage.nameSpan) {
+        if (RESERVED_STAGE_NAMES.has(stage.name)) ctx.report({ range: stage.nameSpan, message: `"${stage.name}" is a reserved word and cannot name a stage` });
         if (named.has(stage.name)) ctx.report({ range: stage.nameSpan, message: `stage name "${stage.name}" is already used by stage ${named.get(stage.name)!.index}` });
         else named.set(stage.name, stage);
       }
       for (const ins of stage.instructions) {
-        const from = ins.keyword === 'COPY' || ins.keyword === 'ADD' ? ins.flags.find((f) => f.name === 'from') : undefined;
-        if (!from?.value || !from.valueSpan) continue;
-        const target = from.value;
-        if (/^\d+$/.test(target)) {
-          if (Number(target) >= stage.index) ctx.report({ range: from.valueSpan, message: `--from=${target} does not name an earlier stage (this is stage ${stage.index})` });
-          continue;
+        if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+          checkCopyFrom(ins, stage);
+          checkMultipleSources(ins);
         }
-        if (/[:/@$.]/.test(target)) continue; // an image reference or a variable
-        const ref = named.get(target.toLowerCase());
-        if (ref === stage) ctx.report({ range: from.valueSpan, message: `--from=${target} names the stage it is in` });
-        else if (!ref) {
-          const later = dockerfile.stages.find((s) => s.name === target.toLowerCase());
-          ctx.report({
-            range: from.valueSpan,
-            message: later
-              ? `--from=${target} names a stage defined later in the file`
-              : `--from=${target} names no stage of this Dockerfile, so "${target}" would be pulled as an image`,
-          });
-        }
+        if (ins.keyword === 'EXPOSE') checkPorts(ins);
+      }
+    }
+
+    function checkCopyFrom(ins: DfInstruction, stage: DfStage): void {
+      const from = ins.flags.find((f) => f.name === 'from');
+      if (!from?.value || !from.valueSpan) return;
+      const target = from.value;
+      if (/^\d+$/.test(target)) {
+        if (Number(target) >= stage.index) ctx.report({ range: from.valueSpan, message: `--from=${target} does not name an earlier stage (this is stage ${stage.index})` });
+        return;
+      }
+      if (/[:/@$.]/.test(target)) return; // an image reference or a variable
+      const ref = named.get(target.toLowerCase());
+      if (ref === stage) ctx.report({ range: from.valueSpan, message: `--from=${target} names the stage it is in` });
+      else if (!ref) {
+        const later = dockerfile.stages.find((s) => s.name === target.toLowerCase());
+        ctx.report({
+          range: from.valueSpan,
+          message: later
+            ? `--from=${target} names a stage defined later in the file`
+            : `--from=${target} names no stage of this Dockerfile, so "${target}" would be pulled as an image`,
+        });
+      }
+    }
+
+    function checkMultipleSources(ins: DfInstruction): void {
+      const { sources, dest, heredoc } = copyArgs(ins);
+      if (heredoc || !dest || sources.length < 2 || dest.value.includes('$')) return;
+      if (/[/\\]$/.test(dest.value)) return;
+      ctx.report({ node: dest, message: `${ins.keyword} with ${sources.length} sources needs a destination directory ending in "/"` });
+    }
+
+    function checkPorts(ins: DfInstruction): void {
+      for (const p of exposedPorts(ins)) {
+        if (p.dynamic) continue;
+        const numbers = portNumbers(p.port);
+        if (numbers?.some((n) => n > 65535)) ctx.report({ node: p.word, message: `port ${p.port} is outside the valid range 0-65535` });
       }
     }
   },

@@ -143,7 +143,10 @@ export function parseDockerfile(
     const ins = convert(raw, current);
     instructions.push(ins);
     if (current) (current.instructions as DfInstruction[]).push(ins);
-    else if (keyword === 'ARG') for (const [name, value] of argProperties(raw)) globalArgs.set(name, value);
+    else if (keyword === 'ARG') {
+      // Defaults may use ARGs declared before them: `ARG V=3.12` then `ARG BASE=python:${V}`.
+      for (const [name, value] of argDeclarations(ins)) globalArgs.set(name, value === undefined ? undefined : resolveArgs(value, globalArgs).value);
+    }
     if (keyword === 'SHELL' && ins.execForm) stageShell = dialectOfShell(jsonStrings(raw));
   }
 
@@ -200,8 +203,15 @@ function jsonStrings(ins: Instruction): string[] {
   return (ins.getJSONStrings as () => { getJSONValue(): string }[])().map((s) => s.getJSONValue());
 }
 
-function argProperties(ins: Instruction): [string, string | undefined][] {
-  if (!('getProperties' in ins)) return [];
-  const props = (ins.getProperties as () => { getName(): string; getValue(): string | null }[])();
-  return props.map((p) => [p.getName(), p.getValue() ?? undefined]);
+/**
+ * The names an `ARG` declares, with their defaults: BuildKit allows several
+ * (`ARG A B=2`), each `name` or `name=value` with the value's quotes removed.
+ */
+function argDeclarations(ins: DfInstruction): [string, string | undefined][] {
+  return ins.args.map((a) => {
+    const eq = a.value.indexOf('=');
+    if (eq < 0) return [a.value, undefined];
+    const value = a.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
+    return [a.value.slice(0, eq), value];
+  });
 }

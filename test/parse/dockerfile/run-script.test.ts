@@ -81,3 +81,16 @@ describe('RUN bodies', () => {
     expect(parseDockerfile(file, shell).scripts).toEqual([]);
   });
 });
+
+describe('global ARGs', () => {
+  it('declares several names per ARG and expands defaults with earlier ARGs', () => {
+    const file = dockerfile('ARG V=3.12 FLAVOR\nARG BASE="python:${V}-slim"\nFROM ${BASE}${FLAVOR}\n');
+    const doc = parseDockerfile(file, undefined);
+    expect([...doc.globalArgs]).toEqual([
+      ['V', '3.12'],
+      ['FLAVOR', undefined],
+      ['BASE', 'python:3.12-slim'],
+    ]);
+    expect(doc.stages[0]!.resolvedImage).toBe('python:3.12-slim');
+  });
+});

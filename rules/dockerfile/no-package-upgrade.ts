@@ -1,0 +1,31 @@
+import { defineRule } from '../../src/engine/define.js';
+import { packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
+
+/** `zypper dist-upgrade` has a rule of its own (hadolint DL3035). */
+const LEFT_TO_OTHERS = new Set(['dist-upgrade', 'dup']);
+
+export default defineRule<'dockerfile'>({
+  meta: {
+    id: 'dockerfile/no-package-upgrade',
+    kind: 'dockerfile',
+    category: 'images',
+    severity: 'info',
+    fix: 'none',
+    summary: 'A `RUN` does not upgrade every installed package (`apt-get upgrade`, `dist-upgrade`, `apk upgrade`, `dnf upgrade`); update the base image instead',
+    compat: { hadolint: ['DL3005'] },
+    tags: ['security'],
+    securitySeverity: 2.0,
+  },
+  check(ctx) {
+    for (const run of runInstructions(ctx.dockerfile)) {
+      for (const p of packageCommands(run.commands)) {
+        if (!p.system || p.action !== 'upgrade' || p.packages.length || !p.subcommandWord) continue;
+        if (p.manager === 'zypper' && LEFT_TO_OTHERS.has(p.subcommand ?? '')) continue;
+        ctx.report({
+          range: { start: p.toolWord.start, end: p.subcommandWord.end },
+          message: `${p.manager} ${p.subcommand} upgrades whatever the mirrors serve on the day of the build, so two builds of the same commit differ; pull a newer base image (or upgrade named packages) instead`,
+        });
+      }
+    }
+  },
+});

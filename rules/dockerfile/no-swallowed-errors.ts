@@ -1,0 +1,65 @@
+import { basename } from 'node:path';
+import { defineRule } from '../../src/engine/define.js';
+import { runInstructions } from '../../src/parse/dockerfile/packages.js';
+import type { ShCommand } from '../../src/parse/shell/types.js';
+
+/** Commands whose non-zero status is an answer rather than a failure (no match, no such process, nothing to remove). */
+const ANSWERS = new Set([
+  'grep', 'egrep', 'fgrep', 'diff', 'cmp', 'test', '[', 'pgrep', 'pkill', 'killall', 'kill', 'which', 'type', 'id', 'getent',
+  'rm', 'rmdir', 'unlink', 'false',
+]);
+
+export default defineRule<'dockerfile'>({
+  meta: {
+    id: 'dockerfile/no-swallowed-errors',
+    kind: 'dockerfile',
+    category: 'reliability',
+    severity: 'warning',
+    fix: 'none',
+    summary: '`RUN` does not hide failures with `|| true` (or `2>/dev/null || true`)',
+  },
+  check(ctx) {
+    const text = ctx.file.text;
+    for (const run of runInstructions(ctx.dockerfile)) {
+      for (const cmd of run.commands) {
+        if (cmd.before !== '||' || cmd.inCondition || !swallows(cmd)) continue;
+        const left = cmd.previous;
+        if (left?.name && ANSWERS.has(basename(left.name))) continue;
+        const op = text.lastIndexOf('||', cmd.start);
+        const silenced = left && hidesStderr(left) ? ', and its 2>/dev/null hides the error message as well' : '';
+        const shown = cmd.args.length && cmd.name !== 'exit' && cmd.name !== 'return' ? cmd.name : [cmd.name, ...cmd.args.map((a) => a.raw)].join(' ');
+        ctx.report({
+          range: { start: op >= 0 ? op : cmd.start, end: cmd.end },
+          message: `"|| ${shown}" turns a failure of ${describe(left)} into success, so the build goes on with a broken result${silenced}`,
+        });
+      }
+    }
+  },
+});
+
+/** `"cargo build"`: the command's name and first argument that is no option. */
+function describe(cmd: ShCommand | undefined): string {
+  if (!cmd?.name) return 'the command before it';
+  const first = cmd.args.find((a) => a.value !== undefined && !a.value.startsWith('-'))?.value;
+  return `"${first && /^[\w.:-]+$/.test(first) ? `${cmd.name} ${first}` : cmd.name}"`;
+}
+
+/** `true`, `:`, `exit 0`, or an `echo`/`printf` that ends the list. */
+function swallows(cmd: ShCommand): boolean {
+  const name = cmd.name;
+  if (name === undefined) return false;
+  if ((name === 'true' || name === ':' || name === '/bin/true') && cmd.args.length === 0) return true;
+  if ((name === 'exit' || name === 'return') && cmd.args.length === 1 && cmd.args[0]!.value === '0') return true;
+  return (name === 'echo' || name === 'printf') && cmd.after !== '&&' && cmd.after !== '||';
+}
+
+/** `2>/dev/null`, `&>/dev/null`, `>/dev/null 2>&1` */
+function hidesStderr(cmd: ShCommand): boolean {
+  const toNull = (r: ShCommand['redirects'][number]) => r.target?.value === '/dev/null';
+  return cmd.redirects.some(
+    (r) =>
+      (r.fd === 2 && (r.operator === '>' || r.operator === '>>') && toNull(r)) ||
+      ((r.operator === '&>' || r.operator === '&>>') && toNull(r)) ||
+      (r.fd === 2 && r.operator === '>&' && r.target?.value === '1' && cmd.redirects.some((o) => o.fd === undefined && o.operator === '>' && toNull(o))),
+  );
+}
