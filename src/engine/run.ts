@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ConfigLoader } from '../config/index.js';
 import path from 'node:path';
-import { discover, UsageError } from '../discover/discover.js';
+import { promises as fs } from 'node:fs';
+import { discover, UsageError, type DiscoveredFile } from '../discover/discover.js';
 import { kindFromName, kindFromShebang } from '../discover/classify.js';
 import builtins from '../../rules/index.js';
 import { CORE_RULE_METAS } from './core-rules.js';
@@ -86,8 +87,51 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
     errorOnUnmatched: options.errorOnUnmatched ?? true,
   });
   const mine = options.shard ? shardFiles(files, options.shard.index, options.shard.count) : files;
+  const context = await stackContext(mine, (dir) =>
+    discover({
+      cwd: options.cwd,
+      patterns: [dir],
+      ignore: options.ignorePatterns ?? [],
+      isIgnored: async (abs) => (await config.forFile(abs)).ignores.matches(abs),
+      kindOf: async (abs) => (await config.forFile(abs)).kinds.kindOf(abs),
+    }),
+  );
   // Discovery asked the config of every file, which loaded every pack they name.
-  return { cwd: options.cwd, files: mine, rules: packs.rules(), registry: packs, config, tool: TOOL };
+  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL };
+}
+
+/**
+ * Files named one by one (a pre-commit hook passes the staged ones) are linted
+ * with their stack around them: the files under the nearest folder above them
+ * that holds a compose file are read for context, and findings are reported
+ * only in the files that were named.
+ */
+async function stackContext(
+  files: DiscoveredFile[],
+  walk: (dir: string) => Promise<DiscoveredFile[]>,
+): Promise<{ files: DiscoveredFile[]; reportOn?: ReadonlySet<string> }> {
+  const named = files.filter((f) => f.explicit);
+  if (!named.length) return { files };
+  const roots = new Set<string>();
+  for (const f of named) {
+    const root = await composeFolderAbove(path.dirname(f.path));
+    if (root) roots.add(root);
+  }
+  if (!roots.size) return { files };
+  const all = new Map(files.map((f) => [f.path, f]));
+  for (const root of roots) for (const f of await walk(root)) if (!all.has(f.path)) all.set(f.path, f);
+  return { files: [...all.values()].sort((a, b) => (a.path < b.path ? -1 : 1)), reportOn: new Set(files.map((f) => f.path)) };
+}
+
+const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
+
+/** The nearest folder at or above `dir` holding a compose file, stopping at a repository root. */
+async function composeFolderAbove(dir: string): Promise<string | undefined> {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const names = await fs.readdir(d).catch(() => [] as string[]);
+    if (names.some((n) => COMPOSE_NAME.test(n))) return d;
+    if (names.includes('.git') || path.dirname(d) === d) return undefined;
+  }
 }
 
 /** Discover, configure and lint: what the CLI does, as a function. */

@@ -40,3 +40,22 @@ describe('the pre-commit hook', () => {
     expect(JSON.parse(run.stdout).files.map((f: { path: string }) => f.path)).toEqual(['scripts/dev.sh']);
   });
 });
+
+describe('partial input', () => {
+  it('reads the stack around a named file for context and reports only on the named file', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-partial-'));
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(repo, '.git'));
+    mkdirSync(path.join(repo, 'api'));
+    writeFileSync(
+      path.join(repo, 'compose.yaml'),
+      'services:\n  api:\n    build: ./api\n    image: nginx\n    healthcheck:\n      test: ["CMD", "true"]\n',
+    );
+    writeFileSync(path.join(repo, 'api/Dockerfile'), 'FROM python:3.12-slim\nCMD ["python", "-m", "http.server"]\n');
+    const alone = await cli(['-f', 'json', '--rule', 'dockerfile/healthcheck: warning', 'api/Dockerfile'], repo);
+    const report = JSON.parse(alone.stdout);
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual(['api/Dockerfile']);
+    // The compose service that builds it has a healthcheck: known only from the compose file.
+    expect(report.files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).not.toContain('dockerfile/healthcheck');
+  });
+});
