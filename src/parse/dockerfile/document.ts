@@ -44,7 +44,6 @@ export function parseDockerfile(
     const keywordSpan = span(ins.getInstructionRange())!;
     const argsSpan = span(ins.getArgumentsRange());
     const flags = 'getFlags' in ins ? (ins.getFlags as () => Flag[])().map((f) => convertFlag(f)) : [];
-    const args = ins.getArguments().map((a: Argument): DfArgument => ({ value: a.getValue(), ...span(a.getRange())! }));
     const keywordText = file.text.slice(keywordSpan.start, keywordSpan.end);
     const out: Mutable<DfInstruction> = {
       file,
@@ -53,7 +52,7 @@ export function parseDockerfile(
       keywordSpan,
       argsText: argsSpan ? file.text.slice(argsSpan.start, argsSpan.end) : '',
       argsSpan,
-      args,
+      args: [],
       flags,
       stage,
       execForm: isExecForm(ins),
@@ -61,6 +60,13 @@ export function parseDockerfile(
       ast: ins,
       ...range,
     };
+    // dockerfile-ast splits arguments afresh on every call, costly for long RUN
+    // bodies that most rules read through `scripts`: split once, when first read.
+    let args: DfArgument[] | undefined;
+    Object.defineProperty(out, 'args', {
+      enumerable: true,
+      get: () => (args ??= ins.getArguments().map((a: Argument): DfArgument => ({ value: a.getValue(), ...span(a.getRange())! }))),
+    });
     if (out.keyword === 'ONBUILD' && 'getTriggerInstruction' in ins) {
       const trigger = (ins.getTriggerInstruction as () => Instruction | null)();
       if (trigger) out.trigger = convert(trigger, stage);
