@@ -1,6 +1,31 @@
 import type { AnyRule } from '../../src/engine/define.js';
+import cdChecked from './cd-checked.js';
+import composeV2 from './compose-v2.js';
+import destructiveDocker from './destructive-docker.js';
+import noCurlPipeShell from './no-curl-pipe-shell.js';
+import noPasswordArgument from './no-password-argument.js';
+import noPrivilegedRun from './no-privileged-run.js';
+import noSleepForReadiness from './no-sleep-for-readiness.js';
+import quoteExpansions from './quote-expansions.js';
+import rmUnsetVar from './rm-unset-var.js';
+import shebang from './shebang.js';
+import shellcheck from './shellcheck.js';
 import strictMode from './strict-mode.js';
 import syntax from './syntax.js';
 
 /** Every `shell/…` rule. */
-export const shellRules: AnyRule[] = [syntax, strictMode];
+export const shellRules: AnyRule[] = [
+  syntax,
+  strictMode,
+  shebang,
+  quoteExpansions,
+  noCurlPipeShell,
+  composeV2,
+  noSleepForReadiness,
+  noPasswordArgument,
+  destructiveDocker,
+  noPrivilegedRun,
+  rmUnsetVar,
+  cdChecked,
+  shellcheck,
+];

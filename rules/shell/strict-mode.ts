@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { declaresDialect, isSourcedByOther } from '../../src/parse/shell/sourcing.js';
 import type { ShCommand, ShellDocument } from '../../src/parse/shell/types.js';
 
 /** Commands that may come before `set -e` without doing anything that can fail unnoticed. */
@@ -24,6 +25,8 @@ export default defineRule<'shell', Options>({
   },
   check(ctx) {
     const { shell } = ctx;
+    // a library without a shebang that is sourced runs under its caller's options
+    if (!shell.shebang && (declaresDialect(shell) || isSourcedByOther(shell, ctx.stack))) return;
     const flags = shebangFlags(shell);
     const topLevel = shell.commands.filter((c) => !c.inFunction && !c.inSubstitution && !c.inCondition);
     let errexit = flags.errexit;

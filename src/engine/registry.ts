@@ -1,4 +1,5 @@
 import type { RuleMeta } from './rule.js';
+import { SHELLCHECK_FAMILY } from './shellcheck-family.js';
 
 /** What config loading and reporting need to know about the rules: their metadata. */
 export interface RuleRegistry {
@@ -12,7 +13,25 @@ export interface RuleRegistry {
   byCompatCode(code: string): string[];
 }
 
-export function createRegistry(metas: readonly RuleMeta[]): RuleRegistry {
+/**
+ * A family of rule ids that are not declared one by one but exist on demand,
+ * such as `shellcheck/SC2034` (one per ShellCheck check, reported by the
+ * ShellCheck bridge). `get` knows every id of a family; `ids()` does not list
+ * them; a peer code no rule claims may stand for a family id.
+ */
+export interface RuleFamily {
+  /** Id prefix, e.g. `shellcheck/`. */
+  prefix: string;
+  /** Metadata for an id of the family, or undefined when the id is not a member. */
+  meta(id: string): RuleMeta | undefined;
+  /** The family id a peer code stands for when no declared rule claims it (`SC2034` → `shellcheck/SC2034`). */
+  idForCode?(code: string): string | undefined;
+}
+
+/** The families every registry knows unless told otherwise. */
+export const DEFAULT_FAMILIES: readonly RuleFamily[] = [SHELLCHECK_FAMILY];
+
+export function createRegistry(metas: readonly RuleMeta[], families: readonly RuleFamily[] = DEFAULT_FAMILIES): RuleRegistry {
   const byId = new Map<string, RuleMeta>();
   const byCode = new Map<string, string[]>();
   for (const meta of metas) {
@@ -26,9 +45,21 @@ export function createRegistry(metas: readonly RuleMeta[]): RuleRegistry {
     }
   }
   const ids = [...byId.keys()].sort();
+  const familyMeta = (id: string): RuleMeta | undefined => {
+    for (const f of families) if (id.startsWith(f.prefix)) return f.meta(id);
+    return undefined;
+  };
   return {
-    get: (id) => byId.get(id),
+    get: (id) => byId.get(id) ?? familyMeta(id),
     ids: () => ids,
-    byCompatCode: (code) => byCode.get(code) ?? [],
+    byCompatCode: (code) => {
+      const declared = byCode.get(code);
+      if (declared) return declared;
+      for (const f of families) {
+        const id = f.idForCode?.(code);
+        if (id) return [id];
+      }
+      return [];
+    },
   };
 }

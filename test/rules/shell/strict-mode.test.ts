@@ -29,6 +29,10 @@ describe(RULE, () => {
     expect(await findings(RULE, ['shell/strict-mode/good'])).toEqual([]);
   });
 
+  it('leaves a file without shebang that another script sources to its caller', async () => {
+    expect(await findings(RULE, ['shell/strict-mode/sourced'])).toEqual([]);
+  });
+
   it('with pipefail, asks bash scripts for -o pipefail', async () => {
     const found = await findings(RULE, ['shell/strict-mode/good/shebang-flag.sh'], {
       cliRules: ['shell/strict-mode: [warning, {"pipefail": true}]'],

@@ -1,0 +1,57 @@
+import { basename } from 'node:path';
+import { defineRule } from '../../src/engine/define.js';
+import { flattenCommands } from '../../src/parse/shell/commands.js';
+import { hasFlag, positionalArgs } from '../../src/parse/shell/flags.js';
+import { errexitTracker } from '../../src/parse/shell/options.js';
+import { runEnvironmentValues } from '../../src/parse/shell/run-env.js';
+import { surelyNonEmpty, variableWrites, type VarWrite } from '../../src/parse/shell/vars.js';
+
+/** Variables the shell always sets to a non-empty value. */
+const ALWAYS_SET = new Set(['HOME', 'PWD']);
+/** `$DIR/…`, `"$DIR/…"`, `"$DIR"/…`, `${DIR}/…` at the start of a word. */
+const LEADING_VARIABLE = /^("?)(\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\}))"?\//;
+
+export default defineRule<'shell'>({
+  meta: {
+    id: 'shell/rm-unset-var',
+    kind: 'shell',
+    category: 'shell',
+    severity: 'error',
+    fix: 'none',
+    summary: '`rm -r` of a path that starts with a variable guards it with `${VAR:?}`',
+    runBodies: true,
+    compat: { shellcheck: ['SC2115'] },
+  },
+  check(ctx) {
+    const { shell } = ctx;
+    const writes = new Map<string, VarWrite[]>();
+    for (const w of variableWrites(shell)) writes.set(w.name, [...(writes.get(w.name) ?? []), w]);
+    const known = ctx.run ? runEnvironmentValues(ctx.run.instruction) : new Map<string, string | undefined>();
+    const errexit = errexitTracker(shell);
+    for (const cmd of flattenCommands(shell.commands)) {
+      if (!cmd.name || basename(cmd.name) !== 'rm' || !hasFlag(cmd, '-r', '-R', '--recursive')) continue;
+      for (const arg of positionalArgs(cmd)) {
+        const m = LEADING_VARIABLE.exec(arg.raw);
+        if (!m) continue;
+        const name = (m[3] ?? m[4])!;
+        if (ALWAYS_SET.has(name) || surelyNonEmpty(writes.get(name) ?? [], name, cmd.start, { known, errexitAt: errexit })) continue;
+        const start = arg.start + m[1]!.length;
+        const end = start + m[2]!.length;
+        const rest = arg.raw.slice(m[0].length);
+        const target = `/${rest.replace(/["']/g, '')}`;
+        ctx.report({
+          range: { start, end },
+          message: `if ${name} is empty or unset, \`rm ${rmFlags(cmd)} ${arg.raw}\` deletes ${target} at the root of the file system; write \${${name}:?} so the script stops instead`,
+          suggestions: [{ description: `use \${${name}:?}`, edits: [{ start, end, text: `\${${name}:?}` }] }],
+        });
+      }
+    }
+  },
+});
+
+function rmFlags(cmd: { args: readonly { value: string | undefined; raw: string }[] }): string {
+  return cmd.args
+    .map((a) => a.value ?? a.raw)
+    .filter((v) => v.startsWith('-') && v !== '--')
+    .join(' ');
+}
