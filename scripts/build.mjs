@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -13,7 +13,35 @@ const dist = path.join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
+// The compose schema validator, compiled ahead of time with ajv's standalone
+// code (compiling the schema at run time costs a few hundred milliseconds).
+// It replaces src/parse/compose/schema/compile.ts in the bundle.
+const schemaGenerator = path.join(dist, '.compose-schema-generator.mjs');
 await build({
+  entryPoints: [path.join(root, 'src/parse/compose/schema/standalone.ts')],
+  outfile: schemaGenerator,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { standaloneValidatorModule } = await import(pathToFileURL(schemaGenerator).href);
+const composeValidatorCode = standaloneValidatorModule();
+rmSync(schemaGenerator);
+const composeSchemaAheadOfTime = {
+  name: 'compose-schema-ahead-of-time',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]parse[\\/]compose[\\/]schema[\\/]compile\.ts$/ }, () => ({
+      contents: composeValidatorCode,
+      loader: 'js',
+      resolveDir: path.join(root, 'src/parse/compose/schema'),
+    }));
+  },
+};
+
+await build({
+  plugins: [composeSchemaAheadOfTime],
   entryPoints: {
     cli: path.join(root, 'src/cli.ts'),
     index: path.join(root, 'src/index.ts'),

@@ -7,7 +7,9 @@ import { createStackModel, type StackModel } from '../stack/model.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from './define.js';
 import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from './diagnostic.js';
-import { confirmShellSyntaxError, parseSource, type ParsedFile } from './parse-files.js';
+import { ComposeLoader, confirmShellSyntaxError, parseSource, type ParsedFile } from './parse-files.js';
+import { declaredProjects } from '../parse/compose/layers.js';
+import path from 'node:path';
 import type { RuleRegistry } from './registry.js';
 import { diagnosticKey, toDiagnostic } from './report.js';
 import type { LintResult, LintedFile } from './result.js';
@@ -15,6 +17,7 @@ import type { ReportDescriptor, RuleMeta } from './rule.js';
 import { readSource } from './sources.js';
 import { collectComments, nextInstructionLines } from './comments.js';
 import { applySuppressions, parseDirectives, unusedSuppressions } from './suppressions.js';
+import { runShellcheck } from './shellcheck.js';
 
 export interface ResolvedRuleSetting {
   severity: SeveritySetting;
@@ -25,7 +28,9 @@ export interface ResolvedRuleSetting {
 export interface FileConfig {
   rules: ReadonlyMap<string, ResolvedRuleSetting>;
   settings: Readonly<Record<string, unknown>>;
-  linterOptions?: { reportUnusedDisableDirectives?: SeveritySetting };
+  linterOptions?: { reportUnusedDisableDirectives?: SeveritySetting; noInlineConfig?: boolean; requireSuppressionReason?: boolean };
+  /** The config file the settings come from (relative paths in settings resolve against its folder). */
+  configPath?: string;
 }
 
 export interface ConfigSource {
@@ -54,9 +59,10 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
 
   const reads = await Promise.all(options.files.map((f) => readSource(f.path, f.kind, cwd, options.overlay)));
   const parsed: ParsedFile[] = [];
+  const composeLoader = new ComposeLoader({ cwd, ...(options.overlay ? { overlay: options.overlay } : {}) });
   for (const r of reads) {
     if (r.ok) {
-      parsed.push(await parseSource(r.source, options.overlay));
+      parsed.push(await parseSource(r.source, options.overlay, composeLoader));
       continue;
     }
     const meta = r.problem === 'unreadable' ? CORE_RULES.unreadableFile : syntaxMeta(registry, r.kind);
@@ -74,13 +80,25 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
     linted.push({ path: r.path, relPath: r.relPath, kind: r.kind, text: '' });
   }
 
+  const composeFiles = parsed.flatMap((p) => (p.kind === 'compose' && p.doc ? [p.doc] : []));
+  const declared = [];
+  for (const doc of composeFiles) {
+    const config = await options.config.forFile(doc.file.path);
+    declared.push(...declaredProjects(config.settings.composeProjects, config.configPath ? path.dirname(config.configPath) : cwd));
+  }
+  const compose = await composeLoader.projects(composeFiles, declared);
   const stack = createStackModel({
-    composeFiles: parsed.flatMap((p) => (p.kind === 'compose' && p.doc ? [p.doc] : [])),
+    composeFiles,
+    composeProjects: compose.projects,
+    composeProjectOf: compose.projectFor,
     dockerfiles: parsed.flatMap((p) => (p.kind === 'dockerfile' && p.doc ? [p.doc] : [])),
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
   });
   const byKind = groupRules(options.rules);
   let rootConfig: FileConfig | undefined;
+  // ShellCheck bridge (shell/shellcheck, off by default): one batched run before the rules; see ./shellcheck.ts
+  const shellcheck = await runShellcheck({ parsed, config: options.config, rules: options.rules, reportOn: options.reportOn });
+  for (const meta of shellcheck.metas) enabledRules.set(meta.id, meta);
 
   for (const file of parsed) {
     const config = await options.config.forFile(file.source.path);
@@ -99,7 +117,8 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
     }
     if (file.kind === 'compose' && file.doc) {
       const doc = file.doc;
-      for (const rule of byKind.compose) run(rule, file.source, { compose: doc });
+      const project = compose.projectFor(file.source.path);
+      for (const rule of byKind.compose) run(rule, file.source, { compose: doc, project });
     } else if (file.kind === 'dockerfile' && file.doc) {
       const doc = file.doc;
       for (const rule of byKind.dockerfile) run(rule, file.source, { dockerfile: doc });
@@ -111,30 +130,8 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
       await noteShellSyntax(file.doc, file.source, severityOf, registry, found, enabledRules);
       for (const rule of byKind.shell) run(rule, file.source, { shell: file.doc });
     }
+    found.push(...(shellcheck.byFile.get(file.source.path) ?? [])); // ShellCheck bridge findings, suppressed like any other
 
-    const comments = collectComments(file);
-    if (comments.length || file.kind === 'dockerfile') {
-      const dockerDoc = file.kind === 'dockerfile' ? file.doc : undefined;
-      const directives = parseDirectives({
-        file: file.source,
-        comments,
-        registry,
-        ...(dockerDoc ? { nextSpan: nextInstructionLines(dockerDoc), buildkitSkips: buildkitSkips(dockerDoc) } : {}),
-      });
-      const mine = found.filter((d) => d.file === file.source.path);
-      applySuppressions(mine, directives.suppressions);
-      const unusedSeverity = config.linterOptions?.reportUnusedDisableDirectives ?? 'warning';
-      const report = (meta: RuleMeta, severity: Severity, span: Span, message: string): void => {
-        enabledRules.set(meta.id, meta);
-        found.push(toDiagnostic(meta, severity, { range: span, message }, file.source));
-      };
-      for (const p of directives.problems) report(CORE_RULES.invalidDisable, 'warning', p, p.message);
-      if (unusedSeverity !== 'off') {
-        for (const u of unusedSuppressions(directives.suppressions, (id) => severityOf(id) !== 'off')) {
-          report(CORE_RULES.unusedDisable, unusedSeverity, u.span, u.message);
-        }
-      }
-    }
     diagnostics.push(...found);
     linted.push({ path: file.source.path, relPath: file.source.relPath, kind: file.kind, text: file.source.text });
   }
@@ -147,7 +144,49 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
     diagnostics.push(...found);
   }
 
-  return finish(diagnostics, linted, enabledRules, options, started);
+  // Findings in compose files read only for context (a layer or an `extends` file not being linted) are not reported.
+  const reported = diagnostics.filter((d) => !compose.isContextOnly(d.file));
+  // Suppressions, once every rule has run: a finding may land in another file than
+  // the one being linted (merged compose projects, stack rules).
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of reported) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  for (const file of parsed) {
+    const comments = collectComments(file);
+    if (!comments.length && file.kind !== 'dockerfile') continue;
+    const config = await options.config.forFile(file.source.path);
+    if (config.linterOptions?.noInlineConfig) continue;
+    const severityOf = (id: string): SeveritySetting => config.rules.get(id)?.severity ?? 'off';
+    const dockerDoc = file.kind === 'dockerfile' ? file.doc : undefined;
+    const directives = parseDirectives({
+      file: file.source,
+      comments,
+      registry,
+      ...(dockerDoc ? { nextSpan: nextInstructionLines(dockerDoc), buildkitSkips: buildkitSkips(dockerDoc) } : {}),
+    });
+    applySuppressions(byFile.get(file.source.path) ?? [], directives.suppressions);
+    const unusedSeverity = config.linterOptions?.reportUnusedDisableDirectives ?? 'warning';
+    const report = (meta: RuleMeta, severity: Severity, span: Span, message: string): void => {
+      enabledRules.set(meta.id, meta);
+      reported.push(toDiagnostic(meta, severity, { range: span, message }, file.source));
+    };
+    for (const p of directives.problems) report(CORE_RULES.invalidDisable, 'warning', p, p.message);
+    if (config.linterOptions?.requireSuppressionReason) {
+      for (const s of directives.suppressions) {
+        if (!s.foreign && !s.justification) report(CORE_RULES.invalidDisable, 'warning', s.comment, 'suppression without a reason: add "-- <why>" after the rule ids');
+      }
+    }
+    if (unusedSeverity !== 'off') {
+      for (const u of unusedSuppressions(directives.suppressions, (id) => severityOf(id) !== 'off')) {
+        report(CORE_RULES.unusedDisable, unusedSeverity, u.span, u.message);
+      }
+    }
+  }
+
+  return finish(reported, linted, enabledRules, options, started);
 }
 
 type Extra = Record<string, unknown>;

@@ -1,11 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseCompose, type ComposeDocument, type SyntaxProblem } from '../parse/compose/document.js';
+import type { ComposeDocument, ComposeParse, SyntaxProblem } from '../parse/compose/document.js';
 import { parseDockerfile } from '../parse/dockerfile/document.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellParser } from '../parse/shell/index.js';
 import type { ShellDocument } from '../parse/shell/types.js';
 import type { SourceFile } from '../parse/source.js';
+import { ComposeLoader } from './compose-loader.js';
+
+export { ComposeLoader };
 
 export type ParsedFile =
   | { kind: 'compose'; source: SourceFile; doc?: ComposeDocument; problems: SyntaxProblem[] }
@@ -23,11 +26,16 @@ function shellParser(): Promise<ShellParser> {
   return shellParserPromise;
 }
 
-export async function parseSource(source: SourceFile, overlay?: ReadonlyMap<string, string>): Promise<ParsedFile> {
+/**
+ * Parses one file. Compose files go through `compose` (one loader per run, which
+ * also reads what they pull in: `.env`, `env_file`s, `extends` and `include`
+ * files, layered siblings); without one, a private loader reads the `.env`,
+ * `.env.example` and `env_file`s.
+ */
+export async function parseSource(source: SourceFile, overlay?: ReadonlyMap<string, string>, compose?: ComposeLoader): Promise<ParsedFile> {
   switch (source.kind) {
     case 'compose': {
-      const dotenv = await readSibling(source.path, '.env', overlay);
-      const parsed = parseCompose(source, dotenv === undefined ? {} : { dotenv });
+      const parsed: ComposeParse = await (compose ?? new ComposeLoader({ cwd: path.dirname(source.path), ...(overlay ? { overlay } : {}) })).parseLinted(source);
       return parsed.ok
         ? { kind: 'compose', source, doc: parsed.doc, problems: [] }
         : { kind: 'compose', source, problems: parsed.problems };

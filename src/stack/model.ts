@@ -1,4 +1,5 @@
 import type { ComposeDocument } from '../parse/compose/document.js';
+import type { ComposeProject } from '../parse/compose/project.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument } from '../parse/shell/types.js';
 
@@ -10,20 +11,33 @@ export interface StackModel {
   readonly composeFiles: readonly ComposeDocument[];
   readonly dockerfiles: readonly DockerfileDocument[];
   readonly scripts: readonly ShellDocument[];
+  /**
+   * The Compose projects the linted compose files form: layered environments
+   * (`compose.yaml` + `compose.override.yaml`, + `compose.<env>.yaml`), the
+   * projects `settings.composeProjects` declares, and single files.
+   */
+  readonly composeProjects: readonly ComposeProject[];
   composeAt(path: string): ComposeDocument | undefined;
   dockerfileAt(path: string): DockerfileDocument | undefined;
+  /** The project a linted compose file is checked in (its `ctx.project`). */
+  composeProjectOf(path: string): ComposeProject | undefined;
 }
 
 export function createStackModel(parts: {
   composeFiles: ComposeDocument[];
   dockerfiles: DockerfileDocument[];
   scripts: ShellDocument[];
+  composeProjects?: readonly ComposeProject[];
+  composeProjectOf?: (path: string) => ComposeProject | undefined;
 }): StackModel {
   const compose = new Map(parts.composeFiles.map((d) => [d.file.path, d]));
   const docker = new Map(parts.dockerfiles.map((d) => [d.file.path, d]));
+  const { composeProjectOf, ...rest } = parts;
   return {
-    ...parts,
+    ...rest,
+    composeProjects: parts.composeProjects ?? [],
     composeAt: (p) => compose.get(p),
     dockerfileAt: (p) => docker.get(p),
+    composeProjectOf: (p) => composeProjectOf?.(p),
   };
 }

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import type { Span } from '../location.js';
 import type { SourceFile } from '../source.js';
 import { buildYamlTree, YamlExpansionError } from '../yaml/build.js';
 import { isMap, type YMap, type YNode, type YScalar } from '../yaml/nodes.js';
+import { envFileEntries, type EnvFile } from './env-file.js';
 import { interpolate, parseDotenv, type Interpolated } from './interpolate.js';
 
 export interface ComposeService {
@@ -22,6 +24,19 @@ export interface ComposeDocument {
   readonly services: readonly ComposeService[];
   /** Variables from the `.env` beside the file (the process environment is never read). */
   readonly env: ReadonlyMap<string, string>;
+  /** A `.env` file exists beside the compose file. */
+  readonly hasDotenv: boolean;
+  /** Variables of the `.env.example` (or `.env.sample`, `.env.dist`) beside the file, when there is one. */
+  readonly envExample: ReadonlyMap<string, string> | undefined;
+  /** The folder of the file: relative paths in it (`env_file`, `extends.file`, `include`, build contexts) resolve against it. */
+  readonly dir: string;
+  /**
+   * The `env_file:` files the services name, by absolute path, as the parse
+   * stage found them (missing ones too, with `exists: false`).
+   */
+  readonly envFiles: ReadonlyMap<string, EnvFile>;
+  /** The absolute path a relative path written in this file stands for. */
+  resolvePath(relative: string): string;
   /** A scalar's value after interpolation (cached per node). */
   interpolate(node: YScalar): Interpolated;
   /** A node's string value after interpolation; undefined for collections and null. */
@@ -38,7 +53,14 @@ export type ComposeParse = { ok: true; doc: ComposeDocument } | { ok: false; pro
 
 const IGNORED_WARNINGS = new Set(['TAG_RESOLVE_FAILED']);
 
-export function parseCompose(file: SourceFile, options: { dotenv?: string } = {}): ComposeParse {
+export interface ComposeParseOptions {
+  /** Text of the `.env` beside the file. */
+  dotenv?: string;
+  /** Text of the `.env.example` beside the file. */
+  envExample?: string;
+}
+
+export function parseCompose(file: SourceFile, options: ComposeParseOptions = {}): ComposeParse {
   if (file.text.trim() === '') {
     return { ok: false, problems: [{ message: 'the compose file is empty', start: 0, end: 0 }] };
   }
@@ -84,6 +106,7 @@ export function parseCompose(file: SourceFile, options: { dotenv?: string } = {}
       services.push({ name: pair.key, keyNode: pair.keyNode, node, get: (k) => node.get(k) });
     }
   }
+  const dir = path.dirname(file.path);
   return {
     ok: true,
     doc: {
@@ -92,6 +115,11 @@ export function parseCompose(file: SourceFile, options: { dotenv?: string } = {}
       root,
       services,
       env,
+      hasDotenv: options.dotenv !== undefined,
+      envExample: options.envExample === undefined ? undefined : parseDotenv(options.envExample),
+      dir,
+      envFiles: new Map(),
+      resolvePath: (relative) => path.resolve(dir, relative),
       interpolate: interp,
       valueOf: (node) => (node?.type === 'scalar' && node.value !== null ? interp(node).value : undefined),
       section: (name) => {
@@ -100,6 +128,51 @@ export function parseCompose(file: SourceFile, options: { dotenv?: string } = {}
       },
     },
   };
+}
+
+
+/**
+ * The `env_file:` entries of a service as `{ node, path, required }`: a string,
+ * a list of strings, or a list of `{ path, required, format }`.
+ */
+export function envFileRefs(doc: Pick<ComposeDocument, 'valueOf'>, value: YNode | undefined): { node: YScalar; path: string; required: boolean }[] {
+  const out: { node: YScalar; path: string; required: boolean }[] = [];
+  const add = (node: YNode | undefined, required: boolean): void => {
+    if (node?.type !== 'scalar' || node.value === null) return;
+    const p = doc.valueOf(node);
+    if (p) out.push({ node, path: p, required });
+  };
+  if (value?.type === 'scalar') add(value, true);
+  else if (value?.type === 'seq') {
+    for (const item of value.items) {
+      if (item.type === 'map') {
+        const req = item.get('required');
+        const required = !(req?.type === 'scalar' && (req.value === false || String(req.value).toLowerCase() === 'false'));
+        add(item.get('path'), required);
+      } else add(item, true);
+    }
+  }
+  return out;
+}
+
+/** Every `env_file:` path the file's services name, resolved against its folder. */
+export function envFilePaths(doc: ComposeDocument): string[] {
+  const out = new Set<string>();
+  for (const s of doc.services) for (const ref of envFileRefs(doc, s.get('env_file'))) out.add(doc.resolvePath(ref.path));
+  return [...out];
+}
+
+/** Gives a document the env files the parse stage read (the parse stage only). */
+export function attachEnvFiles(doc: ComposeDocument, files: readonly EnvFile[]): void {
+  const map = doc.envFiles as Map<string, EnvFile>;
+  for (const f of files) map.set(f.path, f);
+}
+
+/** Builds an `EnvFile` record from what the parse stage read. */
+export function envFileOf(absPath: string, text: string | undefined, source: SourceFile | undefined): EnvFile {
+  if (text === undefined || !source) return { path: absPath, exists: false, vars: new Map(), entries: [] };
+  const entries = envFileEntries(text);
+  return { path: absPath, exists: true, source, vars: new Map(entries.map((e) => [e.key, e.value])), entries };
 }
 
 function emptyMapAt(node: YNode): YMap {

@@ -1,3 +1,5 @@
+import { envFileEntries } from './env-file.js';
+
 /**
  * Compose variable interpolation, as `docker compose` applies it to values
  * (never keys): `$$`, `$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR-d}`, `${VAR:?e}`,
@@ -177,32 +179,6 @@ function braced(
 /** Parses a `.env` file the way compose does (KEY=VALUE, `export` prefix, quotes, comments). */
 export function parseDotenv(text: string): Map<string, string> {
   const env = new Map<string, string>();
-  const lines = text.split(/\r?\n/);
-  for (let n = 0; n < lines.length; n++) {
-    let line = lines[n]!.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('export ')) line = line.slice(7).trimStart();
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim();
-    let value = line.slice(eq + 1).trimStart();
-    const quote = value[0];
-    if (quote === '"' || quote === "'") {
-      let body = value.slice(1);
-      let endIdx = body.indexOf(quote);
-      // A double-quoted value may span lines.
-      while (endIdx < 0 && quote === '"' && n + 1 < lines.length) {
-        body += '\n' + lines[++n];
-        endIdx = body.indexOf(quote);
-      }
-      value = endIdx < 0 ? body : body.slice(0, endIdx);
-      if (quote === '"') value = value.replace(/\\n/g, '\n').replace(/\\"/g, '"');
-    } else {
-      const hash = value.search(/\s#/);
-      if (hash >= 0) value = value.slice(0, hash);
-      value = value.trimEnd();
-    }
-    env.set(key, value);
-  }
+  for (const e of envFileEntries(text)) if (!e.bare) env.set(e.key, e.value);
   return env;
 }

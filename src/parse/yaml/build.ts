@@ -52,7 +52,9 @@ export function buildYamlTree(doc: Document, file: SourceFile): YNode | undefine
     let out: YNode;
     if (isYamlScalar(node)) {
       const [start, end] = rangeOf(node, fallbackOffset);
-      const value = node.value;
+      // The yaml library leaves a scalar under a tag it does not know as a string;
+      // compose's own tags (`!reset null`, `!override 8080`) keep the plain meaning.
+      const value = node.tag && COMPOSE_TAGS.has(node.tag) && (node.type ?? 'PLAIN') === 'PLAIN' ? resolvePlain(String(node.value)) : node.value;
       out = {
         type: 'scalar',
         value: normaliseScalar(value),
@@ -157,6 +159,21 @@ export function buildYamlTree(doc: Document, file: SourceFile): YNode | undefine
   limit = 2 * built.size + MAX_ALIAS_EXPANSION;
   expandedSize(root);
   return root;
+}
+
+/** Tags Compose gives a meaning to when merging files. */
+const COMPOSE_TAGS = new Set(['!reset', '!override']);
+
+/** A plain scalar's YAML 1.2 core-schema value. */
+function resolvePlain(text: string): string | number | boolean | null {
+  if (/^(?:~|null|Null|NULL)?$/.test(text)) return null;
+  if (/^(?:true|True|TRUE)$/.test(text)) return true;
+  if (/^(?:false|False|FALSE)$/.test(text)) return false;
+  if (/^[-+]?[0-9]+$/.test(text)) return Number(text);
+  if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
+  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return Number(text);
+  return text;
 }
 
 function isMergeKey(key: YamlNode | null): boolean {

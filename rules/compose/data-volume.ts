@@ -1,0 +1,100 @@
+import { defineRule } from '../../src/engine/define.js';
+import { DATA_DIRECTORIES, REDIS_FAMILIES, dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
+import { inherited } from '../../src/parse/compose/policy/services.js';
+import { dataServiceImages } from '../../src/parse/compose/policy/settings.js';
+import { certainValue, entries, scalarList, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
+import { covers, mountsOf } from '../../src/parse/compose/policy/volumes.js';
+import type { ComposeService } from '../../src/parse/compose/document.js';
+import { isScalar, isSeq } from '../../src/parse/yaml/nodes.js';
+
+export default defineRule<'compose', { directories: Record<string, string[]> }>({
+  meta: {
+    id: 'compose/data-volume',
+    kind: 'compose',
+    category: 'data',
+    severity: 'warning',
+    fix: 'none',
+    summary: 'Databases keep their data directory on a named volume, so it survives the container being recreated',
+    options: {
+      type: 'object',
+      properties: {
+        directories: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, default: {} },
+      },
+      additionalProperties: false,
+    },
+  },
+  check(ctx) {
+    const compose = ctx.compose; // merged project view: ctx.project
+    const images = dataServiceImages(ctx.settings);
+    for (const service of compose.services) {
+      const data = dataServiceOf(compose, service, images);
+      if (!data) continue;
+      const volumes = inherited(compose, service, 'volumes');
+      if (volumes === 'external') continue;
+      const dirs = dataDirectories(compose, service, data.family, data.image.tag, ctx.options.directories);
+      if (!dirs) continue;
+      const mounts = mountsOf(compose, { get: () => volumes });
+      if (mounts.some((m) => !m.certain)) continue;
+      const tmpfs = scalarList(service.get('tmpfs')).map((t) => certainValue(compose, t)?.split(':')[0] ?? '');
+      const holding = mounts.filter((m) => m.target && dirs.some((d) => covers(m.target!, d)));
+      if (holding.some((m) => m.kind === 'volume' || m.kind === 'bind') || tmpfs.some((t) => t && dirs.some((d) => covers(t, d)))) continue;
+      const where = `${svc(service.name)} (${data.family})`;
+      const anonymous = holding.find((m) => m.kind === 'anonymous');
+      if (anonymous) {
+        ctx.report({
+          node: anonymous.node,
+          message: `${where} keeps ${dirs[0]} on an anonymous volume, which docker compose down and up do not bring back; name the volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
+        });
+        continue;
+      }
+      const wrong = data.family === 'postgres' && dirs[0] === '/var/lib/postgresql' ? mounts.find((m) => m.target && covers('/var/lib/postgresql/data', m.target)) : undefined;
+      if (wrong) {
+        ctx.report({
+          node: wrong.node,
+          message: `${where}: PostgreSQL 18 and later keep data in /var/lib/postgresql/<version>/docker, so a volume at ${wrong.target} does not hold it; mount the volume at /var/lib/postgresql`,
+        });
+        continue;
+      }
+      ctx.report({
+        node: service.keyNode,
+        message: `${where} keeps its data in ${dirs.join(' or ')} with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
+      });
+    }
+  },
+});
+
+/** The data directory of the service's image family, or undefined when it keeps nothing we know of. */
+function dataDirectories(
+  view: ComposeView,
+  service: ComposeService,
+  family: string,
+  tag: string | undefined,
+  extra: Record<string, string[]>,
+): string[] | undefined {
+  if (extra[family]) return extra[family];
+  const env = entries(view, service.get('environment'));
+  if (family === 'postgres' || family === 'postgis' || family === 'timescaledb' || family === 'pgvector') {
+    const pgdata = env.find((e) => e.key === 'PGDATA' && e.certain && e.value);
+    if (pgdata) return [pgdata.value!];
+    const major = tag ? Number(/^(\d+)/.exec(tag)?.[1]) : NaN;
+    if (family === 'postgres' && major >= 18) return ['/var/lib/postgresql'];
+  }
+  if (REDIS_FAMILIES.has(family)) return persists(view, service) ? ['/data'] : undefined;
+  const dirs = DATA_DIRECTORIES[family];
+  return dirs ? [...dirs] : undefined;
+}
+
+/** Redis-like stores persist when the command switches on AOF or RDB snapshots. */
+function persists(view: ComposeView, service: ComposeService): boolean {
+  const command = service.get('command');
+  const words = isSeq(command)
+    ? scalarList(command).flatMap((s) => (certainValue(view, s) ?? '').split(/\s+/))
+    : isScalar(command)
+      ? (certainValue(view, command) ?? '').split(/\s+/)
+      : [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === '--appendonly' && /^yes$/i.test(words[i + 1] ?? '')) return true;
+    if (words[i] === '--save' && words[i + 1] !== undefined && !/^(?:""|'')$/.test(words[i + 1]!)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,32 @@
+import { defineRule } from '../../src/engine/define.js';
+import { envFileRefs } from '../../src/parse/compose/document.js';
+import type { YScalar } from '../../src/parse/yaml/nodes.js';
+
+export default defineRule<'compose', Record<string, never>>({
+  meta: {
+    id: 'compose/env-file-exists',
+    kind: 'compose',
+    category: 'correctness',
+    severity: 'error',
+    fix: 'none',
+    summary: 'Every `env_file` a service names exists, unless it is marked `required: false`',
+  },
+  check(ctx) {
+    const doc = ctx.compose;
+    const seen = new Set<YScalar>();
+    for (const service of doc.services) {
+      for (const ref of envFileRefs(doc, service.get('env_file'))) {
+        if (seen.has(ref.node) || !ref.required) continue;
+        seen.add(ref.node);
+        const r = doc.interpolate(ref.node);
+        if (r.unset.length || r.errors.length || r.required.length || ref.path.startsWith('~')) continue;
+        const file = doc.envFiles.get(doc.resolvePath(ref.path));
+        if (!file || file.exists) continue;
+        ctx.report({
+          node: ref.node,
+          message: `service "${service.name}" reads env_file "${ref.path}", which does not exist; compose refuses to start (mark it "required: false" if it is optional)`,
+        });
+      }
+    }
+  },
+});

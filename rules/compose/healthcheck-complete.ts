@@ -1,0 +1,130 @@
+import { defineRule } from '../../src/engine/define.js';
+import { appendToMap, fixIn } from '../../src/parse/compose/policy/edits.js';
+import { formatDuration, parseDuration } from '../../src/parse/compose/policy/units.js';
+import { boolOf, judge, svc } from '../../src/parse/compose/policy/values.js';
+import { isMap, isScalar, isSeq, type YMap, type YScalar } from '../../src/parse/yaml/nodes.js';
+
+interface Options {
+  startPeriod: 'always' | 'when-short' | 'never';
+  minStartupSeconds: number;
+}
+
+/** Docker's defaults when a key is left out. */
+const DEFAULT_MS = { interval: 30_000, timeout: 30_000 };
+const DEFAULT_RETRIES = 3;
+const DURATIONS = ['interval', 'timeout', 'start_period', 'start_interval'] as const;
+
+export default defineRule<'compose', Options>({
+  meta: {
+    id: 'compose/healthcheck-complete',
+    kind: 'compose',
+    category: 'health',
+    severity: 'warning',
+    fix: 'unsafe',
+    summary: 'Healthchecks set their timing explicitly, with a timeout shorter than the interval and a test Docker can run',
+    options: {
+      type: 'object',
+      properties: {
+        startPeriod: { enum: ['always', 'when-short', 'never'], default: 'when-short' },
+        minStartupSeconds: { type: 'number', minimum: 0, default: 30 },
+      },
+      additionalProperties: false,
+    },
+  },
+  check(ctx) {
+    const compose = ctx.compose; // merged project view: ctx.project
+    const checked = new Set<YMap>();
+    for (const service of compose.services) {
+      const pair = service.node.pair('healthcheck');
+      const hc = pair?.value;
+      // A healthcheck shared through an anchor is checked (and reported) once, for the first service that uses it.
+      if (!pair || !isMap(hc) || checked.has(hc) || boolOf(compose, hc.get('disable')) === true) continue;
+      checked.add(hc);
+      const where = `healthcheck of ${svc(service.name)}`;
+
+      // The test: a string (run by the shell), or [CMD, …] / [CMD-SHELL, "…"] / [NONE]. Its first word is
+      // compose/healthcheck-test-form's; here, the CMD list whose one argument is a whole command line.
+      const test = hc.get('test');
+      if (isScalar(test) && String(test.value).trim().toUpperCase() === 'NONE') continue;
+      if (isSeq(test)) {
+        const first = test.items[0];
+        const kind = isScalar(first) ? String(first.value) : undefined;
+        if (kind === 'NONE') continue;
+        const arg = test.items[1];
+        if (kind === 'CMD' && test.items.length === 2 && isScalar(arg) && /\s/.test(String(arg.value).trim())) {
+          ctx.report({
+            node: arg,
+            message: `${where} runs ["CMD", "${String(arg.value)}"], which looks for one program named by the whole string; use "CMD-SHELL" or split the arguments`,
+          });
+        }
+      }
+
+      // Durations that parse.
+      const ms: Partial<Record<(typeof DURATIONS)[number], number>> = {};
+      for (const key of DURATIONS) {
+        const node = hc.get(key);
+        const j = judge(compose, node);
+        if (!j || !j.certain) continue;
+        const v = parseDuration(j.value);
+        if (v === undefined) {
+          ctx.report({ node: node!, message: `${where} has ${key} "${j.value}", which is not a duration such as "30s" or "1m30s"` });
+        } else ms[key] = v;
+      }
+      const retriesNode = hc.get('retries');
+      const retriesText = judge(compose, retriesNode);
+      let retries: number | undefined;
+      if (retriesText?.certain) {
+        retries = Number(retriesText.value);
+        if (!Number.isInteger(retries) || retries < 1) {
+          ctx.report({ node: retriesNode!, message: `${where} has retries "${retriesText.value}"; it must be a whole number of at least 1` });
+          retries = undefined;
+        }
+      }
+
+      // timeout < interval, when both are written.
+      if (ms.timeout !== undefined && ms.interval !== undefined && ms.timeout >= ms.interval) {
+        ctx.report({
+          node: hc.get('timeout')!,
+          message: `${where} has a timeout (${formatDuration(ms.timeout)}) that is not shorter than its interval (${formatDuration(ms.interval)}), so a hanging check overlaps the next one`,
+        });
+      }
+
+      // Missing keys.
+      const missing: string[] = [];
+      for (const key of ['interval', 'timeout', 'retries'] as const) if (hc.get(key) === undefined) missing.push(key);
+      if (hc.get('start_period') === undefined && needsStartPeriod(ctx.options, ms.interval, retries, hc)) missing.push('start_period');
+      if (!missing.length) continue;
+      const fix = completion(ctx.file, hc, pair.keyNode, missing, ms.interval);
+      const interval = ms.interval ?? DEFAULT_MS.interval;
+      const overlap = missing.includes('timeout') && interval <= DEFAULT_MS.timeout ? ` (the default timeout, 30s, is not shorter than the ${formatDuration(interval)} interval)` : '';
+      ctx.report({
+        node: pair.keyNode,
+        message: `${where} leaves ${list(missing)} to Docker's defaults${overlap}; set ${missing.length === 1 ? 'it' : 'them'} so readiness timing is explicit`,
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+});
+
+/** start_period matters when the checks alone give a slow start too little time before the container is marked unhealthy. */
+function needsStartPeriod(options: Options, intervalMs: number | undefined, retries: number | undefined, hc: YMap): boolean {
+  if (options.startPeriod === 'never') return false;
+  if (options.startPeriod === 'always') return true;
+  if (hc.get('retries') !== undefined && retries === undefined) return false;
+  const budget = (intervalMs ?? DEFAULT_MS.interval) * (retries ?? DEFAULT_RETRIES);
+  return budget < options.minStartupSeconds * 1000;
+}
+
+function completion(file: Parameters<typeof appendToMap>[0], hc: YMap, key: YScalar, missing: string[], intervalMs: number | undefined) {
+  const interval = intervalMs ?? DEFAULT_MS.interval;
+  const values: Record<string, string> = {
+    interval: '30s',
+    timeout: formatDuration(Math.min(10_000, Math.max(1000, Math.floor(interval / 2000) * 1000))),
+    retries: '3',
+    start_period: '30s',
+  };
+  const edit = appendToMap(file, hc, () => missing.map((k) => `${k}: ${values[k]}`), key);
+  return edit ? fixIn(hc, `set ${list(missing)}`, [edit]) : undefined;
+}
+
+const list = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);

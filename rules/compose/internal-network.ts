@@ -1,0 +1,39 @@
+import { defineRule } from '../../src/engine/define.js';
+import { dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
+import { isInternalNetwork, networksOf } from '../../src/parse/compose/policy/networks.js';
+import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
+import { dataServiceImages } from '../../src/parse/compose/policy/settings.js';
+import { svc } from '../../src/parse/compose/policy/values.js';
+
+export default defineRule<'compose', Record<string, never>>({
+  meta: {
+    id: 'compose/internal-network',
+    kind: 'compose',
+    category: 'network',
+    severity: 'warning',
+    fix: 'none',
+    summary: 'Data services are reachable only inside the stack: on internal networks, or at least publishing no port',
+    tags: ['security'],
+    securitySeverity: 5.0,
+  },
+  check(ctx) {
+    const compose = ctx.compose; // merged project view: ctx.project
+    const images = dataServiceImages(ctx.settings);
+    for (const service of compose.services) {
+      const data = dataServiceOf(compose, service, images);
+      if (!data) continue;
+      const ports = portsOf(compose, service);
+      if (!ports.length) continue;
+      const networks = networksOf(compose, service);
+      if (!networks) continue; // network_mode: compose/no-host-network looks at host
+      const open = networks.filter((n) => !isInternalNetwork(compose, n));
+      if (!open.length) continue;
+      const first = ports[0]!;
+      const port = first.published ? rangeText(first.published) : first.target ? `${rangeText(first.target)} (on a random host port)` : 'a port';
+      ctx.report({
+        node: portNode(first),
+        message: `${svc(service.name)} runs ${data.family} and publishes ${port} while on ${open.map((n) => `"${n}"`).join(', ')}, which ${open.length === 1 ? 'is' : 'are'} not internal; attach it only to internal: true networks and let other services reach it there (use expose, not ports)`,
+      });
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import { defineRule } from '../../src/engine/define.js';
+import { judge, svc } from '../../src/parse/compose/policy/values.js';
+
+export default defineRule<'compose', Record<string, never>>({
+  meta: {
+    id: 'compose/no-cgroup-parent',
+    kind: 'compose',
+    category: 'security',
+    severity: 'info',
+    fix: 'none',
+    summary: 'Services stay in Docker\'s own cgroup (no `cgroup_parent`)',
+    compat: { kics: ['cgroup-not-default'] },
+    recommended: false,
+  },
+  check(ctx) {
+    const compose = ctx.compose; // merged project view: ctx.project
+    for (const service of compose.services) {
+      const node = service.get('cgroup_parent');
+      if (!node || (node.type === 'scalar' && node.value === null)) continue;
+      ctx.report({
+        node,
+        message: `${svc(service.name)} sets cgroup_parent${node.type === 'scalar' ? ` "${judge(compose, node)?.value ?? ''}"` : ''}, placing it outside the cgroup Docker creates for containers, so the limits and accounting set up for containers may not apply to it`,
+      });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from '../../src/engine/define.js';
+import { isEngineSocket } from '../../src/parse/compose/policy/host-paths.js';
+import { svc } from '../../src/parse/compose/policy/values.js';
+import { mountsOf } from '../../src/parse/compose/policy/volumes.js';
+import type { YNode } from '../../src/parse/yaml/nodes.js';
+
+export default defineRule<'compose', Record<string, never>>({
+  meta: {
+    id: 'compose/no-docker-socket',
+    kind: 'compose',
+    category: 'security',
+    severity: 'error',
+    fix: 'none',
+    summary: 'Services do not mount the Docker (or another container engine) socket',
+    compat: { kics: ['docker-socket-mounted-in-container'] },
+    tags: ['security'],
+    securitySeverity: 9.0,
+  },
+  check(ctx) {
+    const compose = ctx.compose; // merged project view: ctx.project
+    const seen = new Set<YNode>();
+    for (const service of compose.services) {
+      for (const m of mountsOf(compose, service)) {
+        if (m.kind !== 'bind' || !m.source || !isEngineSocket(m.source) || seen.has(m.node)) continue;
+        seen.add(m.node);
+        ctx.report({
+          node: m.long ? (m.sourceNode ?? m.node) : m.node,
+          message: `${svc(service.name)} mounts the container engine socket ${m.source}${m.readOnly ? ' (read-only does not help)' : ''}, which gives it control of every container and root on the host; if it is needed, suppress this finding with a comment that says why`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { defineRule } from '../../src/engine/define.js';
+import { certainValue, svc } from '../../src/parse/compose/policy/values.js';
+import type { YNode } from '../../src/parse/yaml/nodes.js';
+
+/** Keys that share one of the host's namespaces with `host`, and what that gives away. */
+const NAMESPACES: readonly [string, string][] = [
+  ['pid', "sees and can signal every process on the host"],
+  ['ipc', "shares the host's shared memory and message queues"],
+  ['userns_mode', 'opts out of user-namespace remapping, so root in the container is root on the host'],
+  ['uts', "can change the host's hostname"],
+  ['cgroup', "sees the host's cgroup tree"],
+];
+
+export default defineRule<'compose', Record<string, never>>({
+  meta: {
+    id: 'compose/no-host-namespaces',
+    kind: 'compose',
+    category: 'security',
+    severity: 'warning',
+    fix: 'none',
+    summary: 'Services do not share the host\'s PID, IPC, user, UTS or cgroup namespace',
+    compat: {
+      kics: ['host-namespace-is-shared', 'shared-host-ipc-namespace', 'ipc-set-to-host', 'shared-host-user-namespace', 'userns-set-to-host'],
+    },
+    tags: ['security'],
+    securitySeverity: 7.0,
+  },
+  check(ctx) {
+    const compose = ctx.compose; // merged project view: ctx.project
+    const seen = new Set<YNode>();
+    for (const service of compose.services) {
+      for (const [key, why] of NAMESPACES) {
+        const node = service.get(key);
+        if (certainValue(compose, node)?.trim() !== 'host' || seen.has(node!)) continue;
+        seen.add(node!);
+        ctx.report({ node: node!, message: `${svc(service.name)} sets ${key}: host and ${why}` });
+      }
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from '../../src/engine/define.js';
+import { certainValue, svc } from '../../src/parse/compose/policy/values.js';
+import type { YNode } from '../../src/parse/yaml/nodes.js';
+
+export default defineRule<'compose', Record<string, never>>({
+  meta: {
+    id: 'compose/no-host-network',
+    kind: 'compose',
+    category: 'network',
+    severity: 'warning',
+    fix: 'none',
+    summary: 'Services do not use `network_mode: host`, which bypasses network isolation',
+    compat: { kics: ['shared-host-network-namespace', 'network-mode-host-exists'] },
+    tags: ['security'],
+    securitySeverity: 6.0,
+  },
+  check(ctx) {
+    const compose = ctx.compose; // merged project view: ctx.project
+    const seen = new Set<YNode>();
+    for (const service of compose.services) {
+      const mode = service.get('network_mode');
+      if (certainValue(compose, mode)?.trim() !== 'host' || seen.has(mode!)) continue;
+      seen.add(mode!);
+      ctx.report({
+        node: mode!,
+        message: `${svc(service.name)} uses network_mode: host: it shares the host's network stack, every port it opens is open on the host and ports/networks no longer apply; publish the ports it needs instead`,
+      });
+    }
+  },
+});

@@ -1,0 +1,44 @@
+import type { TextEdit } from '../../src/engine/diagnostic.js';
+import { defineRule } from '../../src/engine/define.js';
+import { appendToMap, appendToSeq, fixIn, nodeUsers, sharedSafely } from '../../src/parse/compose/policy/edits.js';
+import { certainValue, scalarList, svc } from '../../src/parse/compose/policy/values.js';
+import { isSeq } from '../../src/parse/yaml/nodes.js';
+
+const SET = /^no-new-privileges(?:[:=]true)?$/i;
+
+export default defineRule<'compose', Record<string, never>>({
+  meta: {
+    id: 'compose/no-new-privileges',
+    kind: 'compose',
+    category: 'security',
+    severity: 'warning',
+    fix: 'unsafe',
+    summary: 'Services set `security_opt: [no-new-privileges:true]` so processes cannot gain privileges through setuid binaries',
+    compat: { kics: ['no-new-privileges-not-set', 'security-opt-not-set'] },
+    recommended: false,
+    tags: ['security'],
+    securitySeverity: 5.0,
+  },
+  check(ctx) {
+    const compose = ctx.compose; // merged project view: ctx.project
+    const users = nodeUsers(compose.services);
+    const lacking = compose.services.filter((s) => !scalarList(s.get('security_opt')).some((o) => SET.test(certainValue(compose, o)?.trim() ?? '')));
+    const needing = new Set(lacking.map((s) => s.name));
+    const fixed = new Set<unknown>();
+    for (const service of lacking) {
+      const opts = service.node.pair('security_opt');
+      let edit: TextEdit | undefined;
+      const target = opts ? opts.value : service.node;
+      if (!fixed.has(target) && sharedSafely(users, target, needing)) {
+        if (opts && isSeq(opts.value)) edit = appendToSeq(ctx.file, opts.value, ['no-new-privileges:true']);
+        else if (!opts) edit = appendToMap(ctx.file, service.node, (u) => ['security_opt:', `${u}- no-new-privileges:true`], service.keyNode);
+      }
+      fixed.add(target);
+      ctx.report({
+        node: opts?.keyNode ?? service.keyNode,
+        message: `${svc(service.name)} does not set no-new-privileges, so a setuid binary inside it can still raise a process to root`,
+        ...(edit ? { fix: fixIn(target, 'add no-new-privileges:true', [edit]) } : {}),
+      });
+    }
+  },
+});

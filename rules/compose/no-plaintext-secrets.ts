@@ -1,0 +1,143 @@
+import { defineRule } from '../../src/engine/define.js';
+import { envFileRefs } from '../../src/parse/compose/document.js';
+import { redactSecret } from '../../src/engine/redact.js';
+import { findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isSecretName } from '../../src/parse/compose/policy/secrets.js';
+import { entries, innerRange, mapAt, scalarsWithPath, svc } from '../../src/parse/compose/policy/values.js';
+import type { Span } from '../../src/parse/location.js';
+import type { SourceFile } from '../../src/parse/source.js';
+import { isMap, isScalar, isSeq, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
+
+/** Where services name variables: the value lands in the container (environment, labels) or in the image (build args). */
+const NAMED_VALUES: readonly { path: string[]; what: string; instead: (key: string) => string }[] = [
+  { path: ['environment'], what: 'environment', instead: (k) => `read it from an untracked .env (\${${k}}) or a Compose secret (${k}_FILE)` },
+  { path: ['labels'], what: 'labels', instead: () => 'labels are readable by anyone who can inspect the container; keep secrets out of them' },
+  { path: ['build', 'args'], what: 'build args', instead: () => 'build args stay in the image history; use a build secret (RUN --mount=type=secret)' },
+];
+
+export default defineRule<'compose', { envFiles: boolean }>({
+  meta: {
+    id: 'compose/no-plaintext-secrets',
+    kind: 'compose',
+    category: 'secrets',
+    severity: 'error',
+    fix: 'none',
+    summary: 'Passwords, tokens and keys are not written into the compose file or the env files it names',
+    options: {
+      type: 'object',
+      properties: { envFiles: { type: 'boolean', default: true } },
+      additionalProperties: false,
+    },
+    tags: ['security'],
+    securitySeverity: 8.0,
+  },
+  check(ctx) {
+    const compose = ctx.compose; // merged project view: ctx.project (env_file contents too, once the model reads them)
+    const done: { file: SourceFile; span: Span }[] = [];
+    const overlaps = (file: SourceFile, span: Span): boolean =>
+      done.some((d) => d.file === file && d.span.start < span.end && span.start < d.span.end);
+    const report = (file: SourceFile, span: Span, message: string): void => {
+      if (overlaps(file, span)) return;
+      done.push({ file, span });
+      ctx.report({ range: span, file, message });
+    };
+    const literals: { key: string; value: string }[] = [];
+
+    // 1. Variables whose name says they hold a secret, set to a literal.
+    for (const service of compose.services) {
+      for (const { path, what, instead } of NAMED_VALUES) {
+        const node = path.length === 1 ? service.get(path[0]!) : mapAt(service.get(path[0]!))?.get(path[1]!);
+        for (const e of entries(compose, node)) {
+          if (!isSecretName(e.key) || e.value === undefined || !e.node || !e.valueRange) continue;
+          if (e.interpolated && !e.fromDefault) continue;
+          if (isNonSecretValue(e.value)) continue;
+          literals.push({ key: e.key, value: e.value });
+          const how = e.fromDefault ? 'falls back to a literal default' : 'is set to a literal value';
+          report(
+            e.node.file,
+            e.valueRange,
+            `${svc(service.name)}: ${e.key} in ${what} ${how} (${redactSecret(e.value)}); ${instead(e.key)}`,
+          );
+        }
+      }
+    }
+
+    // 2. Token shapes and passwords in URLs, anywhere in the file.
+    for (const { node, path } of scalarsWithPath(compose.root)) {
+      if (node.value === null || typeof node.value !== 'string') continue;
+      const text = node.value;
+      const label = labelOf(path, text);
+      for (const f of [...findTokens(text), ...findUrlPasswords(text)]) {
+        report(node.file, innerRange(node, f.start, f.end), `${label} contains ${f.what} (${redactSecret(text.slice(f.start, f.end))}); pass it in through a variable or a Compose secret`);
+      }
+    }
+
+    // 3. Secrets on command lines: --password=…, and secret values repeated there.
+    for (const service of compose.services) {
+      const hc = service.get('healthcheck');
+      const lines: YNode[] = [service.get('command'), service.get('entrypoint'), isMap(hc) ? hc.get('test') : undefined].filter((n): n is YNode => n !== undefined);
+      for (const line of lines) {
+        const args = argumentsOf(line);
+        for (const flag of findSecretFlags(args.map((a) => a.text))) {
+          const arg = args[flag.index]!;
+          const value = arg.text.slice(flag.start, flag.end);
+          report(arg.node.file, innerRange(arg.node, arg.start + flag.start, arg.start + flag.end), `${svc(service.name)} passes ${flag.flag} a literal value on its command line (${redactSecret(value)}), where process lists and logs show it`);
+        }
+        for (const arg of args) {
+          const hit = literals.find((l) => l.value.length >= 4 && arg.text === l.value);
+          if (!hit) continue;
+          report(arg.node.file, innerRange(arg.node, arg.start, arg.start + arg.text.length), `${svc(service.name)} repeats the literal value of ${hit.key} on its command line (${redactSecret(arg.text)})`);
+        }
+      }
+    }
+
+    // 4. The env_file files services name (not the .env used for interpolation): per file, as the parse stage read them.
+    if (!ctx.options.envFiles) return;
+    const doc = ctx.compose;
+    const seenFiles = new Set<string>();
+    for (const service of doc.services) {
+      for (const ref of envFileRefs(doc, service.get('env_file'))) {
+        const envFile = doc.envFiles.get(doc.resolvePath(ref.path));
+        if (!envFile?.source || seenFiles.has(envFile.path)) continue;
+        seenFiles.add(envFile.path);
+        for (const e of envFile.entries) {
+          if (e.bare || !isSecretName(e.key) || isNonSecretValue(e.value) || e.value.includes('$')) continue;
+          report(
+            envFile.source,
+            e.valueSpan,
+            `${e.key} in ${envFile.source.relPath} (the env_file of ${svc(service.name)}) is a literal value (${redactSecret(e.value)}); keep the file out of version control or use a Compose secret`,
+          );
+        }
+      }
+    }
+  },
+});
+
+/** `services.web.environment.DATABASE_URL` → `DATABASE_URL`; list items `KEY=value` → `KEY`. */
+function labelOf(path: (string | number)[], text: string): string {
+  const service = path[0] === 'services' && typeof path[1] === 'string' ? `${svc(path[1])}: ` : '';
+  const last = path[path.length - 1];
+  if (typeof last === 'number') {
+    const eq = /^([A-Za-z_][A-Za-z0-9_.-]*)=/.exec(text);
+    if (eq) return `${service}${eq[1]}`;
+    const key = [...path].reverse().find((p) => typeof p === 'string');
+    return `${service}an item of ${key ?? 'a list'}`;
+  }
+  return `${service}${last ?? 'a value'}`;
+}
+
+/** The words of a command (string form split on blanks, list form item by item) with their offsets in their scalar's value. */
+function argumentsOf(node: YNode): { node: YScalar; text: string; start: number }[] {
+  const scalars = isSeq(node) ? node.items.filter(isScalar) : isScalar(node) ? [node] : [];
+  const args: { node: YScalar; text: string; start: number }[] = [];
+  for (const s of scalars) {
+    if (typeof s.value !== 'string') continue;
+    const text = s.value;
+    const re = /[^\s'"]+|"[^"]*"|'[^']*'/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const quoted = /^["']/.test(m[0]);
+      args.push({ node: s, text: quoted ? m[0].slice(1, -1) : m[0], start: quoted ? m.index + 1 : m.index });
+    }
+  }
+  return args;
+}
+

@@ -1,0 +1,44 @@
+import { parseDocument } from 'yaml';
+import { defineRule } from '../../src/engine/define.js';
+import { fixIn, replaceNode } from '../../src/parse/compose/policy/edits.js';
+import { svc } from '../../src/parse/compose/policy/values.js';
+import { isScalar, isSeq, type YNode } from '../../src/parse/yaml/nodes.js';
+
+export default defineRule<'compose', Record<string, never>>({
+  meta: {
+    id: 'compose/volumes-unquoted',
+    kind: 'compose',
+    category: 'style',
+    severity: 'info',
+    fix: 'safe',
+    summary: 'Short-syntax volume entries are written without quotes where YAML does not need them',
+    compat: { dclint: ['no-quotes-in-volumes'] },
+    recommended: false,
+  },
+  check(ctx) {
+    const seen = new Set<YNode>();
+    for (const service of ctx.compose.services) { // per file
+      const volumes = service.get('volumes');
+      if (!isSeq(volumes)) continue;
+      for (const item of volumes.items) {
+        if (!isScalar(item) || (item.style !== 'double' && item.style !== 'single') || typeof item.value !== 'string' || seen.has(item)) continue;
+        seen.add(item);
+        if (!readsSameUnquoted(item.value)) continue; // the quotes are needed
+        ctx.report({
+          node: item,
+          message: `${svc(service.name)} quotes volume ${item.value}, which YAML reads the same without quotes`,
+          fix: fixIn(item, 'remove the quotes', [replaceNode(item, item.value)]),
+        });
+      }
+    }
+  },
+});
+
+/** The text, written plain as a list item, is the same string. */
+function readsSameUnquoted(text: string): boolean {
+  if (text === '' || /[\n\r]/.test(text) || text !== text.trim()) return false;
+  const doc = parseDocument(`- ${text}\n`);
+  if (doc.errors.length) return false;
+  const v = (doc.toJS() as unknown[])[0];
+  return typeof v === 'string' && v === text;
+}

@@ -1,0 +1,105 @@
+/**
+ * Which compose files form one project: a base file, the override compose
+ * loads with it by default, and environment files layered on the base.
+ */
+import path from 'node:path';
+
+/** Base names in the order `docker compose` looks for them. */
+export const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const;
+
+/** Environment names recognised in `compose.<env>.yaml` / `docker-compose.<env>.yml`. */
+export const ENVIRONMENT_NAMES = ['dev', 'test', 'ci', 'prod', 'production', 'staging'] as const;
+
+const OVERRIDE = /^((?:docker-)?compose)\.override\.ya?ml$/i;
+const ENVIRONMENT = new RegExp(`^((?:docker-)?compose)[.-](${ENVIRONMENT_NAMES.join('|')})\\.ya?ml$`, 'i');
+
+export type LayerRole =
+  | { role: 'base'; stem: string }
+  | { role: 'override'; stem: string }
+  | { role: 'environment'; stem: string; environment: string }
+  | { role: 'other' };
+
+/** What a compose file's name says about its place in a layered project. */
+export function layerRole(file: string): LayerRole {
+  const name = path.basename(file);
+  const lower = name.toLowerCase();
+  if ((BASE_NAMES as readonly string[]).includes(lower)) return { role: 'base', stem: lower.replace(/\.ya?ml$/, '') };
+  const o = OVERRIDE.exec(name);
+  if (o) return { role: 'override', stem: o[1]!.toLowerCase() };
+  const e = ENVIRONMENT.exec(name);
+  if (e) return { role: 'environment', stem: e[1]!.toLowerCase(), environment: e[2]!.toLowerCase() };
+  return { role: 'other' };
+}
+
+export interface PlannedProject {
+  /** Absolute paths, in `-f` order. */
+  readonly files: readonly string[];
+  /** `default` for the base (and its override), else the environment's name. */
+  readonly environment: string;
+  /** Project name given by configuration (`composeProjects[].name`). */
+  readonly name?: string;
+  /** Declared in `settings.composeProjects` rather than found by name. */
+  readonly declared: boolean;
+}
+
+/**
+ * The projects the compose files of one folder form, by name: the base with
+ * its override (`default`), the base with each environment file, and every
+ * other file on its own. `files` are absolute paths of one folder.
+ */
+export function planFolder(files: readonly string[]): PlannedProject[] {
+  const byName = new Map(files.map((f) => [path.basename(f).toLowerCase(), f]));
+  const bases = new Map<string, string>(); // stem → base file
+  for (const name of BASE_NAMES) {
+    const f = byName.get(name);
+    const stem = name.replace(/\.ya?ml$/, '');
+    if (f && !bases.has(stem)) bases.set(stem, f);
+  }
+  const preferred = BASE_NAMES.map((n) => byName.get(n)).find((f) => f !== undefined);
+  const used = new Set<string>();
+  const out: PlannedProject[] = [];
+  for (const [stem, base] of bases) {
+    const override = [`${stem}.override.yaml`, `${stem}.override.yml`].map((n) => byName.get(n)).find((f) => f !== undefined);
+    out.push({ files: override ? [base, override] : [base], environment: 'default', declared: false });
+    used.add(base);
+    if (override) used.add(override);
+  }
+  for (const f of [...files].sort()) {
+    const role = layerRole(f);
+    if (role.role !== 'environment') continue;
+    const base = bases.get(role.stem) ?? preferred;
+    if (!base) continue;
+    out.push({ files: [base, f], environment: role.environment, declared: false });
+    used.add(f);
+  }
+  for (const f of [...files].sort()) {
+    if (!used.has(f)) out.push({ files: [f], environment: 'default', declared: false });
+  }
+  return out;
+}
+
+export interface DeclaredProject {
+  files: string[];
+  environment?: string;
+  name?: string;
+}
+
+/**
+ * Reads `settings.composeProjects`: a list of `{ files, environment?, name? }`
+ * (or bare lists of files). Paths resolve against `base`. Malformed entries are skipped.
+ */
+export function declaredProjects(setting: unknown, base: string): PlannedProject[] {
+  if (!Array.isArray(setting)) return [];
+  const out: PlannedProject[] = [];
+  for (const entry of setting) {
+    const raw = Array.isArray(entry) ? { files: entry } : entry;
+    if (!raw || typeof raw !== 'object') continue;
+    const { files, environment, name } = raw as Record<string, unknown>;
+    const list = typeof files === 'string' ? [files] : files;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((f) => typeof f === 'string' && f !== '')) continue;
+    const abs = (list as string[]).map((f) => path.resolve(base, f));
+    const env = typeof environment === 'string' && environment ? environment : abs.length === 1 ? 'default' : path.basename(abs[abs.length - 1]!);
+    out.push({ files: abs, environment: env, declared: true, ...(typeof name === 'string' && name ? { name } : {}) });
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * Services that hold data (databases, caches, brokers, search engines),
+ * recognised by the image they run.
+ */
+import { imageBaseName, parseImageRef, type ImageRef } from '../../image-ref.js';
+import type { ComposeService } from '../document.js';
+import { judge, type ComposeView } from './values.js';
+
+export interface DataService {
+  /** The settings entry that matched (`postgres`, `mssql/server`). */
+  family: string;
+  image: ImageRef;
+  /** The image as resolved. */
+  imageText: string;
+}
+
+/** The data-service family of a service's image, when it is one of `images`. */
+export function dataServiceOf(view: ComposeView, service: ComposeService, images: readonly string[]): DataService | undefined {
+  const j = judge(view, service.get('image'));
+  if (!j || j.value === '') return undefined;
+  const ref = parseImageRef(j.value);
+  const base = imageBaseName(ref);
+  const repo = ref.repository.toLowerCase();
+  for (const entry of images) {
+    const e = entry.toLowerCase();
+    if (e.includes('/') ? repo === e || repo.endsWith(`/${e}`) : base === e) return { family: e, image: ref, imageText: j.value };
+  }
+  return undefined;
+}
+
+/** Where each known image family keeps its data. */
+export const DATA_DIRECTORIES: Readonly<Record<string, readonly string[]>> = {
+  postgres: ['/var/lib/postgresql/data'],
+  postgresql: ['/bitnami/postgresql', '/var/lib/postgresql/data'],
+  postgis: ['/var/lib/postgresql/data'],
+  timescaledb: ['/var/lib/postgresql/data'],
+  pgvector: ['/var/lib/postgresql/data'],
+  mysql: ['/var/lib/mysql'],
+  mariadb: ['/var/lib/mysql'],
+  percona: ['/var/lib/mysql'],
+  'percona-server': ['/var/lib/mysql'],
+  mongo: ['/data/db'],
+  mongodb: ['/data/db', '/bitnami/mongodb'],
+  'mongodb-community-server': ['/data/db'],
+  rabbitmq: ['/var/lib/rabbitmq'],
+  elasticsearch: ['/usr/share/elasticsearch/data'],
+  opensearch: ['/usr/share/opensearch/data'],
+  cassandra: ['/var/lib/cassandra'],
+  couchdb: ['/opt/couchdb/data'],
+  neo4j: ['/data'],
+  influxdb: ['/var/lib/influxdb2', '/var/lib/influxdb'],
+  'clickhouse-server': ['/var/lib/clickhouse'],
+  'mssql/server': ['/var/opt/mssql'],
+  'azure-sql-edge': ['/var/opt/mssql'],
+  minio: ['/data'],
+};
+
+/** Redis-like stores keep `/data` only when persistence is switched on. */
+export const REDIS_FAMILIES: ReadonlySet<string> = new Set(['redis', 'redis-stack', 'redis-stack-server', 'redismod', 'valkey', 'keydb', 'dragonfly']);
