@@ -30,6 +30,13 @@ describe('rule docs and metadata agree', () => {
     expect(summaryLine(text)).toBe(meta.summary.endsWith('.') ? meta.summary : `${meta.summary}.`);
   });
 
+  it.each(metas.map((m) => [m.id, m] as const))('%s has the standard sections and names its peer codes', (id, meta) => {
+    const text = readFileSync(path.join(DOCS, `${id}.md`), 'utf8');
+    const sections = text.split('\n').filter((l) => l.startsWith('## '));
+    expect(sections).toEqual(['## Why', '## What it checks', '## Fires', '## Does not fire', '## Options', '## Fix']);
+    for (const codes of Object.values(meta.compat ?? {})) for (const code of codes ?? []) expect(text, `${id} page should name ${code}`).toContain(code);
+  });
+
   it('every page documents a rule that exists', () => {
     const ids = new Set(metas.map((m) => m.id));
     expect(pages(DOCS).filter((p) => !ids.has(p))).toEqual([]);
