@@ -8,6 +8,7 @@ import { PackError } from '../engine/packs.js';
 import { writeChanges } from '../fix/commit.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { formatFixSummary } from './fix-summary.js';
+import { startProgress } from './progress.js';
 import { FormatterLoadError, loadFormatter } from '../report/index.js';
 import { CliUsageError, HELP, parseCliArgs, type CliArgs } from './args.js';
 import { formatRuleList } from './list-rules.js';
@@ -22,7 +23,7 @@ export interface CliIO {
   readStdin?: () => Promise<string>;
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -93,7 +94,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     let fixReport = '';
     let fixFailed = false;
     if (args.fix || args.fixDryRun) {
-      const outcome = await runFix({ ...runOptions, unsafe: args.unsafeFixes });
+      const stop = startProgress(io.stderr, 'stack-lint: fixing…');
+      const outcome = await runFix({ ...runOptions, unsafe: args.unsafeFixes }).finally(stop);
       result = outcome.result;
       if (args.stdin) {
         // Editors pipe text in and read the fixed text back; the report goes to stderr.
@@ -111,7 +113,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       }
       fixReport = formatFixSummary(outcome, args.fixDryRun);
     } else {
-      result = await run(runOptions);
+      const stop = startProgress(io.stderr, 'stack-lint: linting…');
+      result = await run(runOptions).finally(stop);
     }
     result = quietFilter(result, args.quiet);
     const color = args.color ?? (Boolean(io.stdout.isTTY) && !args.outputFile && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
@@ -122,6 +125,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     });
     if (args.outputFile) await writeFileAtomic(path.resolve(io.cwd, args.outputFile), text);
     else io.stdout.write(text);
+    // Timing is for people at a terminal; piped and written reports stay deterministic.
+    if (args.format === 'pretty' && !args.outputFile && io.stdout.isTTY) {
+      io.stdout.write(`  ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${(result.durationMs / 1000).toFixed(2)} s\n`);
+    }
     // The fix summary is for people: beside a machine-readable report it goes to stderr.
     if (fixReport) (args.format === 'pretty' && !args.outputFile ? io.stdout : io.stderr).write(fixReport);
     return fixFailed ? EXIT.error : exitCode(result, args.maxWarnings);
