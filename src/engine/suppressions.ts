@@ -34,6 +34,7 @@ export interface ParsedDirectives {
 
 const OURS = /^\s*stack-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)(.*)$/;
 const HADOLINT = /^\s*hadolint\s+(global\s+)?ignore=(\S+)/;
+const SHELLCHECK = /^\s*shellcheck\s+(?:[a-z-]+=\S+\s+)*disable=([A-Za-z0-9,]+)/;
 
 /**
  * Reads suppression directives from a file's comments.
@@ -47,6 +48,8 @@ export function parseDirectives(args: {
   nextSpan?: (line: number) => [number, number];
   /** `# check=skip=…` values of a Dockerfile's parser directives. */
   buildkitSkips?: { value: string; span: Span }[];
+  /** Line of a script's first command: a `# shellcheck disable=` above it covers the file. */
+  firstCommandLine?: number;
 }): ParsedDirectives {
   const { file, registry } = args;
   const lastLine = file.lines.lineCount;
@@ -117,6 +120,17 @@ export function parseDirectives(args: {
       const written = hadolint[2]!.split(',').filter(Boolean);
       const rules = new Set(written.flatMap((w) => registry.byCompatCode(w)));
       const [from, to] = hadolint[1] ? [1, lastLine] : nextSpan(line);
+      suppressions.push({ rules, fromLine: from, toLine: to, comment: c, written, foreign: true, used: new Set() });
+      continue;
+    }
+    // ShellCheck's own directive also silences the rules that stand in for its codes:
+    // before the first command it covers the file, elsewhere the next line.
+    const shellcheck = SHELLCHECK.exec(c.text);
+    if (shellcheck) {
+      const written = shellcheck[1]!.split(',').map((w) => w.trim()).filter(Boolean);
+      const rules = new Set(written.flatMap((w) => registry.byCompatCode(/^\d+$/.test(w) ? `SC${w}` : w)));
+      if (!rules.size) continue;
+      const [from, to] = args.firstCommandLine !== undefined && line < args.firstCommandLine ? [1, lastLine] : nextSpan(line);
       suppressions.push({ rules, fromLine: from, toLine: to, comment: c, written, foreign: true, used: new Set() });
     }
   }

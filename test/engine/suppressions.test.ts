@@ -47,3 +47,10 @@ describe('suppression comments', () => {
     expect(result.active).toEqual([]);
   });
 });
+
+describe('peer directives in scripts', () => {
+  it('# shellcheck disable=SC2086 also silences the rule that stands in for SC2086, on the next line only', async () => {
+    const all = (await lintFixtures(['suppressions/shellcheck/deploy.sh'])).filter((d) => d.ruleId === 'shell/quote-expansions');
+    expect(all.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.suppressed ? 'suppressed' : 'active'}`)).toEqual(['5:7 suppressed', '6:6 active']);
+  });
+});
