@@ -34,7 +34,8 @@ export const CONFIG_SCHEMA = {
       minLength: 1,
       items: { type: 'string', minLength: 1 },
       description:
-        'Presets applied in order on top of the defaults: `stack-lint:recommended` (the defaults) or `stack-lint:all`.',
+        'Presets applied in order on top of the defaults: `stack-lint:recommended` (the defaults), `stack-lint:strict` ' +
+        '(every rule but layout and package pinning, warnings as errors), `stack-lint:all`, or a pack\'s (`@acme/policy:strict`).',
       examples: [['stack-lint:recommended']],
     },
     plugins: {

@@ -150,3 +150,17 @@ describe('.stackpolicyrc.example', () => {
     expect(run.stderr).toBe('');
   });
 });
+
+describe('the built-in presets', () => {
+  it('stack-lint:strict turns warnings into errors and switches on the off-by-default rules except layout and pinning', async () => {
+    const dir = project({ '.stackpolicyrc.yaml': 'extends: [stack-lint:strict]\n', 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n' });
+    const rules = JSON.parse((await cli(['--print-config', 'compose.yaml'], dir)).stdout).rules as Record<string, unknown>;
+    // A rule with options prints as [severity, options].
+    const printed = Object.fromEntries(Object.entries(rules).map(([id, v]) => [id, Array.isArray(v) ? v[0] : v]));
+    expect(printed['compose/restart-policy']).toBe('error'); // a warning by default
+    expect(printed['compose/no-new-privileges']).toBe('error'); // off by default
+    expect(printed['compose/services-order']).toBe('off'); // layout stays off
+    expect(printed['dockerfile/pin-package-versions']).toBe('off');
+    expect(printed['dockerfile/healthcheck']).toBe('info'); // infos stay infos
+  });
+});
