@@ -59,6 +59,9 @@ export async function fixFiles(options: FixRunOptions): Promise<FixOutcome> {
   const current = new Map(originals);
   const applied: Record<string, number> = {};
   const dropped: DroppedFix[] = [];
+  // A fix that broke the file once would break it again: it is not retried in later passes.
+  const refused = new Set<string>();
+  const keyOf = (c: Candidate) => `${c.diagnostic.ruleId}\u0000${c.fix.file}\u0000${JSON.stringify(c.fix.edits)}`;
   let result = await lintFiles({ ...options, overlay: current });
   let passes = 0;
 
@@ -71,9 +74,11 @@ export async function fixFiles(options: FixRunOptions): Promise<FixOutcome> {
       if (raw === undefined || !kind) continue;
       const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
       const body = raw.slice(bom.length);
-      const chosen = await keepParsable(file, kind, body, selectFixes(candidates), options.cwd, (d, reason) =>
-        dropped.push({ ruleId: d.ruleId, relPath: d.relPath, line: d.range.start.line, reason }),
-      );
+      const fresh = candidates.filter((c) => !refused.has(keyOf(c)));
+      const chosen = await keepParsable(file, kind, body, selectFixes(fresh), options.cwd, (c, reason) => {
+        refused.add(keyOf(c));
+        dropped.push({ ruleId: c.diagnostic.ruleId, relPath: c.diagnostic.relPath, line: c.diagnostic.range.start.line, reason });
+      });
       if (!chosen.length) continue;
       const next = applyEdits(body, chosen.flatMap((c) => c.fix.edits));
       if (next === body) continue;
@@ -117,7 +122,7 @@ async function keepParsable(
   body: string,
   chosen: Candidate[],
   cwd: string,
-  drop: (d: Diagnostic, reason: string) => void,
+  drop: (c: Candidate, reason: string) => void,
 ): Promise<Candidate[]> {
   const before = await syntaxError(file, kind, body, cwd);
   const breaks = async (cands: Candidate[]) => {
@@ -129,7 +134,7 @@ async function keepParsable(
   const kept: Candidate[] = [];
   for (const c of chosen) {
     const err = await breaks([...kept, c]);
-    if (err) drop(c.diagnostic, `the fixed file would not parse (${err}); fix not applied`);
+    if (err) drop(c, `the fixed file would not parse (${err}); fix not applied`);
     else kept.push(c);
   }
   return kept;
