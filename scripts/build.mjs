@@ -43,7 +43,6 @@ const composeSchemaAheadOfTime = {
 await build({
   plugins: [composeSchemaAheadOfTime],
   entryPoints: {
-    cli: path.join(root, 'src/cli.ts'),
     index: path.join(root, 'src/index.ts'),
     testing: path.join(root, 'src/testing.ts'),
   },
@@ -61,6 +60,60 @@ await build({
   define: { STACK_LINT_VERSION: JSON.stringify(pkg.version) },
   banner: {
     js: "import { createRequire as __stackLintRequire } from 'node:module'; const require = __stackLintRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+
+// The command line: one CommonJS script, so that dist/cli.js can run it through
+// V8's code cache (src/engine/cli-loader.ts; Node 20 has no compile cache for
+// ES modules). Its dynamic imports of outside modules go through the loader.
+const dynamicImportHook = {
+  name: 'dynamic-import-hook',
+  setup(b) {
+    // web-tree-sitter and sh-syntax stay outside the bundle: required (their CommonJS builds), not imported.
+    b.onResolve({ filter: /^(web-tree-sitter|sh-syntax)$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'require-external' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'require-external' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js', resolveDir: root }));
+    // Rule packs, formatters and JS config files are imported through globalThis.__stackLintImport.
+    b.onLoad({ filter: /([\\/]src[\\/]engine[\\/]packs\.ts|[\\/]src[\\/]report[\\/]index\.ts|[\\/]cosmiconfig[\\/]dist[\\/]loaders\.js)$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      return { contents: text.replace(/\bawait import\(/g, 'await globalThis.__stackLintImport('), loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
+    });
+  },
+};
+await build({
+  plugins: [composeSchemaAheadOfTime, dynamicImportHook],
+  stdin: {
+    contents: "import { main } from './src/cli/main.ts';\nexport function start(argv: string[]): Promise<number> {\n  return main(argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });\n}\n",
+    resolveDir: root,
+    sourcefile: 'cli-bundle.ts',
+    loader: 'ts',
+  },
+  outfile: path.join(dist, 'cli.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  external: ['web-tree-sitter', 'sh-syntax', 'typescript'],
+  define: { STACK_LINT_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__stackLintModuleUrl' },
+  banner: { js: "const __stackLintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+const cliBundle = readFileSync(path.join(dist, 'cli.cjs'), 'utf8');
+// Any `import(` left would fail when the code comes from the cache (see the loader).
+const leftover = [...cliBundle.matchAll(/[^\w$.]import\(/g)].map((m) => cliBundle.slice(Math.max(0, m.index - 60), m.index + 40));
+if (leftover.length) throw new Error(`dist/cli.cjs still has dynamic imports:\n${leftover.join('\n')}`);
+const { createHash } = await import('node:crypto');
+await build({
+  entryPoints: [path.join(root, 'src/engine/cli-loader.ts')],
+  outfile: path.join(dist, 'cli.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  define: {
+    STACK_LINT_VERSION: JSON.stringify(pkg.version),
+    STACK_LINT_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(cliBundle).digest('hex').slice(0, 16)),
   },
   logLevel: 'warning',
 });

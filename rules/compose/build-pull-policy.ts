@@ -1,4 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { inherited } from '../../src/parse/compose/policy/services.js';
 import { svc } from '../../src/parse/compose/policy/values.js';
 
 export default defineRule<'compose', { allowWithPullPolicy: boolean }>({
@@ -17,17 +19,22 @@ export default defineRule<'compose', { allowWithPullPolicy: boolean }>({
     compat: { dclint: ['no-build-and-image'] },
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    for (const service of compose.services) {
-      const image = service.node.pair('image');
-      if (!image || service.get('build') === undefined) continue;
-      if (ctx.options.allowWithPullPolicy && service.get('pull_policy') !== undefined) continue;
-      ctx.report({
-        node: image.keyNode,
-        message: ctx.options.allowWithPullPolicy
-          ? `${svc(service.name)} sets both build and image without pull_policy, so Compose first tries to pull "${String(image.value.type === 'scalar' ? image.value.value : '')}" and builds only when that fails; set pull_policy: build (or never, missing)`
-          : `${svc(service.name)} sets both build and image; keep one of them`,
-      });
-    }
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      // A file of the project could not be read: what it sets is unknown.
+      if (project.partial) return;
+      for (const service of project.services) {
+        const image = service.node.pair('image');
+        if (!image || service.get('build') === undefined) continue;
+        if (ctx.options.allowWithPullPolicy && inherited(project, service, 'pull_policy') !== undefined) continue;
+        // At image, or at build when a later file adds the build to an image the base pulls.
+        const build = service.node.pair('build')!.keyNode;
+        report({
+          node: project.layerOf(build) > project.layerOf(image.keyNode) ? build : image.keyNode,
+          message: ctx.options.allowWithPullPolicy
+            ? `${svc(service.name)} sets both build and image without pull_policy, so Compose first tries to pull "${String(image.value.type === 'scalar' ? image.value.value : '')}" and builds only when that fails; set pull_policy: build (or never, missing)`
+            : `${svc(service.name)} sets both build and image; keep one of them`,
+        });
+      }
+    }, ['compose/build-pull-policy', ctx.options, ctx.settings]);
   },
 });

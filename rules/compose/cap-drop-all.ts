@@ -1,4 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
 import { certainValue, scalarList, svc } from '../../src/parse/compose/policy/values.js';
 
 export default defineRule<'compose', Record<string, never>>({
@@ -15,15 +17,20 @@ export default defineRule<'compose', Record<string, never>>({
     securitySeverity: 4.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    for (const service of compose.services) {
-      const drops = scalarList(service.get('cap_drop')).map((c) => certainValue(compose, c)?.trim().toUpperCase().replace(/^CAP_/, ''));
-      if (drops.includes('ALL')) continue;
-      const pair = service.node.pair('cap_drop');
-      ctx.report({
-        node: pair?.keyNode ?? service.keyNode,
-        message: `${svc(service.name)} keeps Docker's default capabilities (${pair ? 'cap_drop does not list ALL' : 'no cap_drop'}); drop ALL and cap_add only what it needs`,
-      });
-    }
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      // A file of the project could not be read: what it sets is unknown.
+      if (project.partial) return;
+      for (const service of project.services) {
+        // An `extends` the model could not follow may drop them.
+        if (inherited(project, service, 'cap_drop') === 'external') continue;
+        const drops = scalarList(service.get('cap_drop')).map((c) => certainValue(project, c)?.trim().toUpperCase().replace(/^CAP_/, ''));
+        if (drops.includes('ALL')) continue;
+        const pair = service.node.pair('cap_drop');
+        report({
+          node: pair?.keyNode ?? resetAt(service, 'cap_drop') ?? service.keyNode,
+          message: `${svc(service.name)} keeps Docker's default capabilities (${pair ? 'cap_drop does not list ALL' : 'no cap_drop'}); drop ALL and cap_add only what it needs`,
+        });
+      }
+    }, ['compose/cap-drop-all', ctx.options, ctx.settings]);
   },
 });

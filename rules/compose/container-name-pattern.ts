@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { judge, svc } from '../../src/parse/compose/policy/values.js';
 
 /** What Docker accepts as a container name. */
@@ -20,24 +21,25 @@ export default defineRule<'compose', { pattern: string }>({
     compat: { dclint: ['service-container-name-regex'] },
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    let re: RegExp;
-    try {
-      re = new RegExp(ctx.options.pattern);
-    } catch {
-      re = new RegExp(DOCKER_NAMES);
-    }
-    for (const service of compose.services) {
-      const node = service.get('container_name');
-      const j = judge(compose, node);
-      if (!node || !j?.certain || re.test(j.value)) continue;
-      const docker = ctx.options.pattern === DOCKER_NAMES;
-      ctx.report({
-        node,
-        message: docker
-          ? `${svc(service.name)} sets container_name "${j.value}", which Docker rejects: names have two or more characters, start with a letter or digit and contain only letters, digits, _ . and -`
-          : `${svc(service.name)} sets container_name "${j.value}", which does not match the project's pattern ${ctx.options.pattern}`,
-      });
-    }
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      let re: RegExp;
+      try {
+        re = new RegExp(ctx.options.pattern);
+      } catch {
+        re = new RegExp(DOCKER_NAMES);
+      }
+      for (const service of project.services) {
+        const node = service.get('container_name');
+        const j = judge(project, node);
+        if (!node || !j?.certain || re.test(j.value)) continue;
+        const docker = ctx.options.pattern === DOCKER_NAMES;
+        report({
+          node,
+          message: docker
+            ? `${svc(service.name)} sets container_name "${j.value}", which Docker rejects: names have two or more characters, start with a letter or digit and contain only letters, digits, _ . and -`
+            : `${svc(service.name)} sets container_name "${j.value}", which does not match the project's pattern ${ctx.options.pattern}`,
+        });
+      }
+    }, ['compose/container-name-pattern', ctx.options, ctx.settings]);
   },
 });

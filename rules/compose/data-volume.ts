@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { DATA_DIRECTORIES, REDIS_FAMILIES, dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
-import { inherited } from '../../src/parse/compose/policy/services.js';
+import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
 import { dataServiceImages } from '../../src/parse/compose/policy/settings.js';
 import { certainValue, entries, scalarList, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
 import { covers, mountsOf } from '../../src/parse/compose/policy/volumes.js';
@@ -24,42 +25,46 @@ export default defineRule<'compose', { directories: Record<string, string[]> }>(
     },
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const images = dataServiceImages(ctx.settings);
-    for (const service of compose.services) {
-      const data = dataServiceOf(compose, service, images);
-      if (!data) continue;
-      const volumes = inherited(compose, service, 'volumes');
-      if (volumes === 'external') continue;
-      const dirs = dataDirectories(compose, service, data.family, data.image.tag, ctx.options.directories);
-      if (!dirs) continue;
-      const mounts = mountsOf(compose, { get: () => volumes });
-      if (mounts.some((m) => !m.certain)) continue;
-      const tmpfs = scalarList(service.get('tmpfs')).map((t) => certainValue(compose, t)?.split(':')[0] ?? '');
-      const holding = mounts.filter((m) => m.target && dirs.some((d) => covers(m.target!, d)));
-      if (holding.some((m) => m.kind === 'volume' || m.kind === 'bind') || tmpfs.some((t) => t && dirs.some((d) => covers(t, d)))) continue;
-      const where = `${svc(service.name)} (${data.family})`;
-      const anonymous = holding.find((m) => m.kind === 'anonymous');
-      if (anonymous) {
-        ctx.report({
-          node: anonymous.node,
-          message: `${where} keeps ${dirs[0]} on an anonymous volume, which docker compose down and up do not bring back; name the volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      // A file of the project could not be read: what it sets is unknown.
+      if (project.partial) return;
+      const images = dataServiceImages(ctx.settings);
+      for (const service of project.services) {
+        const data = dataServiceOf(project, service, images);
+        if (!data) continue;
+        const volumes = inherited(project, service, 'volumes');
+        if (volumes === 'external') continue;
+        const dirs = dataDirectories(project, service, data.family, data.image.tag, ctx.options.directories);
+        if (!dirs) continue;
+        const mounts = mountsOf(project, { get: () => volumes });
+        if (mounts.some((m) => !m.certain)) continue;
+        const tmpfs = scalarList(service.get('tmpfs')).map((t) => certainValue(project, t)?.split(':')[0] ?? '');
+        const holding = mounts.filter((m) => m.target && dirs.some((d) => covers(m.target!, d)));
+        if (holding.some((m) => m.kind === 'volume' || m.kind === 'bind') || tmpfs.some((t) => t && dirs.some((d) => covers(t, d)))) continue;
+        const where = `${svc(service.name)} (${data.family})`;
+        const anonymous = holding.find((m) => m.kind === 'anonymous');
+        if (anonymous) {
+          report({
+            node: anonymous.node,
+            message: `${where} keeps ${dirs[0]} on an anonymous volume, which docker compose down and up do not bring back; name the volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
+          });
+          continue;
+        }
+        const wrong = data.family === 'postgres' && dirs[0] === '/var/lib/postgresql' ? mounts.find((m) => m.target && covers('/var/lib/postgresql/data', m.target)) : undefined;
+        if (wrong) {
+          report({
+            node: wrong.node,
+            message: `${where}: PostgreSQL 18 and later keep data in /var/lib/postgresql/<version>/docker, so a volume at ${wrong.target} does not hold it; mount the volume at /var/lib/postgresql`,
+          });
+          continue;
+        }
+        report({
+          // Where a later file removed the volumes (`volumes: !reset`), else the service.
+          node: resetAt(service, 'volumes') ?? service.keyNode,
+          message: `${where} keeps its data in ${dirs.join(' or ')} with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
         });
-        continue;
       }
-      const wrong = data.family === 'postgres' && dirs[0] === '/var/lib/postgresql' ? mounts.find((m) => m.target && covers('/var/lib/postgresql/data', m.target)) : undefined;
-      if (wrong) {
-        ctx.report({
-          node: wrong.node,
-          message: `${where}: PostgreSQL 18 and later keep data in /var/lib/postgresql/<version>/docker, so a volume at ${wrong.target} does not hold it; mount the volume at /var/lib/postgresql`,
-        });
-        continue;
-      }
-      ctx.report({
-        node: service.keyNode,
-        message: `${where} keeps its data in ${dirs.join(' or ')} with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
-      });
-    }
+    }, ['compose/data-volume', ctx.options, ctx.settings]);
   },
 });
 

@@ -1,10 +1,11 @@
 import type { TextEdit } from '../../src/engine/diagnostic.js';
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { originOf } from '../../src/parse/compose/nodes.js';
 import type { ComposeService } from '../../src/parse/compose/document.js';
 import { appendToMap, columnOf, eolOf, fixIn, indentStep, lineStartOf, replaceNode } from '../../src/parse/compose/policy/edits.js';
 import { dependenciesOf, healthOf, type Dependency, type HealthStatus } from '../../src/parse/compose/policy/services.js';
 import { svc } from '../../src/parse/compose/policy/values.js';
-import type { SourceFile } from '../../src/parse/source.js';
 import { isSeq, type YSeq } from '../../src/parse/yaml/nodes.js';
 
 export default defineRule<'compose', Record<string, never>>({
@@ -17,54 +18,56 @@ export default defineRule<'compose', Record<string, never>>({
     summary: 'Services wait for dependencies that have a healthcheck to be healthy, and only wait on healthchecks that exist',
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const health = new Map<string, HealthStatus>();
-    const byName = new Map(compose.services.map((s) => [s.name, s]));
-    const healthOfName = (name: string): HealthStatus | undefined => {
-      const target = byName.get(name);
-      if (!target) return undefined;
-      if (!health.has(name)) health.set(name, healthOf(compose, target, ctx.stack));
-      return health.get(name);
-    };
-    const convertedLists = new Set<YSeq>();
-    for (const service of compose.services) {
-      const deps = dependenciesOf(compose, service);
-      for (const dep of deps) {
-        const h = healthOfName(dep.name);
-        if (h === undefined) continue; // an unknown service: compose/references reports it
-        const target = byName.get(dep.name)!;
-        if (dep.condition === 'service_healthy') {
-          const why = noHealthcheck(h, target);
-          if (why) {
-            ctx.report({
-              node: dep.conditionNode ?? dep.node,
-              message: `${svc(service.name)} waits for "${dep.name}" to be healthy, but ${why}, so "${service.name}" never starts`,
-            });
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      // A file of the project could not be read: what has a healthcheck is unknown.
+      if (project.partial) return;
+      const health = new Map<string, HealthStatus>();
+      const healthOfName = (name: string): HealthStatus | undefined => {
+        const target = project.service(name);
+        if (!target) return undefined;
+        if (!health.has(name)) health.set(name, healthOf(project, target, ctx.stack));
+        return health.get(name);
+      };
+      const convertedLists = new Set<YSeq>();
+      for (const service of project.services) {
+        const deps = dependenciesOf(project, service);
+        for (const dep of deps) {
+          const h = healthOfName(dep.name);
+          if (h === undefined) continue; // an unknown service: compose/references reports it
+          const target = project.service(dep.name)!;
+          if (dep.condition === 'service_healthy') {
+            const why = noHealthcheck(h, target);
+            if (why) {
+              report({
+                node: dep.conditionNode ?? dep.node,
+                message: `${svc(service.name)} waits for "${dep.name}" to be healthy, but ${why}, so "${service.name}" never starts`,
+              });
+            }
+            continue;
           }
-          continue;
-        }
-        if (dep.condition !== 'service_started' || (h !== 'compose' && h !== 'dockerfile')) continue;
-        let fix;
-        if (dep.listForm) {
-          const seq = service.get('depends_on');
-          if (isSeq(seq) && !convertedLists.has(seq)) {
-            convertedLists.add(seq);
-            const edit = longForm(ctx.file, seq, service, deps, healthOfName);
-            if (edit) fix = fixIn(seq, 'wait for healthy dependencies (long form of depends_on)', [edit]);
+          if (dep.condition !== 'service_started' || (h !== 'compose' && h !== 'dockerfile')) continue;
+          let fix;
+          if (dep.listForm) {
+            const seq = service.get('depends_on');
+            if (isSeq(seq) && !convertedLists.has(seq)) {
+              convertedLists.add(seq);
+              const edit = longForm(seq, service, deps, healthOfName);
+              if (edit) fix = fixIn(seq, 'wait for healthy dependencies (long form of depends_on)', [edit]);
+            }
+          } else if (dep.conditionNode) {
+            fix = fixIn(dep.conditionNode, 'wait until healthy', [replaceNode(dep.conditionNode, 'service_healthy')]);
+          } else if (dep.entry) {
+            const edit = appendToMap(ctx.file, dep.entry, () => ['condition: service_healthy'], dep.node);
+            if (edit) fix = fixIn(dep.entry, 'wait until healthy', [edit]);
           }
-        } else if (dep.conditionNode) {
-          fix = fixIn(dep.conditionNode, 'wait until healthy', [replaceNode(dep.conditionNode, 'service_healthy')]);
-        } else if (dep.entry) {
-          const edit = appendToMap(ctx.file, dep.entry, () => ['condition: service_healthy'], dep.node);
-          if (edit) fix = fixIn(dep.entry, 'wait until healthy', [edit]);
+          report({
+            node: dep.conditionNode ?? dep.node,
+            message: `${svc(service.name)} starts as soon as "${dep.name}" has started, not when its healthcheck passes; use condition: service_healthy`,
+            ...(fix ? { fix } : {}),
+          });
         }
-        ctx.report({
-          node: dep.conditionNode ?? dep.node,
-          message: `${svc(service.name)} starts as soon as "${dep.name}" has started, not when its healthcheck passes; use condition: service_healthy`,
-          ...(fix ? { fix } : {}),
-        });
       }
-    }
+    }, ['compose/depends-on-healthy', ctx.options, ctx.settings]);
   },
 });
 
@@ -79,7 +82,6 @@ function noHealthcheck(h: HealthStatus, target: ComposeService): string | undefi
 
 /** Rewrites `depends_on: [a, b]` / `- a` lists as the long form, with service_healthy where a healthcheck exists. */
 function longForm(
-  file: SourceFile,
   seq: YSeq,
   service: ComposeService,
   deps: Dependency[],
@@ -90,11 +92,14 @@ function longForm(
     return h === 'compose' || h === 'dockerfile' ? 'service_healthy' : 'service_started';
   };
   if (deps.length !== seq.items.length || deps.some((d) => !/^[A-Za-z0-9._-]+$/.test(d.name))) return undefined;
+  // Only a list one file writes whole: one the merged model appended from several files is rewritten nowhere.
+  if (originOf(seq) !== seq || seq.items.some((i) => i.file !== seq.file)) return undefined;
+  const file = seq.file;
   if (seq.flow) {
     return replaceNode(seq, `{ ${deps.map((d) => `${d.name}: { condition: ${condition(d)} }`).join(', ')} }`);
   }
   const key = service.node.pair('depends_on')?.keyNode;
-  if (!key) return undefined;
+  if (!key || key.file !== file) return undefined;
   const step = indentStep(file, seq, key);
   const col = Math.max(columnOf(file, seq.start), columnOf(file, key.start) + step);
   const start = lineStartOf(file, seq.start);

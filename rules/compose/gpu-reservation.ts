@@ -1,6 +1,8 @@
 import type { TextEdit } from '../../src/engine/diagnostic.js';
 import type { FixDescriptor } from '../../src/engine/rule.js';
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { originOf } from '../../src/parse/compose/nodes.js';
 import type { ComposeService } from '../../src/parse/compose/document.js';
 import { appendToMap, appendToSeq, fixIn, nodeUsers, removePairLines, sharedSafely } from '../../src/parse/compose/policy/edits.js';
 import { certainValue, entries, judge, mapAt, scalarList, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
@@ -23,42 +25,43 @@ export default defineRule<'compose', Record<string, never>>({
     summary: 'GPUs are reserved through `deploy.resources.reservations.devices` with the `gpu` capability, a driver, and a count or device ids',
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const users = nodeUsers(compose.services);
-    const legacy = compose.services.filter((s) => certainValue(compose, s.get('runtime'))?.trim() === 'nvidia');
-    const needing = new Set(legacy.filter((s) => !gpuDevices(compose, s, () => undefined).length).map((s) => s.name));
-    const reportedRuntimes = new Set<YNode>();
-    for (const service of compose.services) {
-      const where = svc(service.name);
-      const devices = gpuDevices(compose, service, (node, message) => ctx.report({ node, message: `${where} ${message}` }));
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const users = nodeUsers(project.services);
+      const legacy = project.services.filter((s) => certainValue(project, s.get('runtime'))?.trim() === 'nvidia');
+      const needing = new Set(legacy.filter((s) => !gpuDevices(project, s, () => undefined).length).map((s) => s.name));
+      const reportedRuntimes = new Set<YNode>();
+      for (const service of project.services) {
+        const where = svc(service.name);
+        const devices = gpuDevices(project, service, (node, message) => report({ node, message: `${where} ${message}` }));
 
-      // runtime: nvidia (nvidia-docker2) → a device reservation; one finding per place it is written.
-      const runtime = service.node.pair('runtime');
-      if (runtime && legacy.includes(service) && !reportedRuntimes.has(runtime.value)) {
-        reportedRuntimes.add(runtime.value);
-        const sharing = legacy.filter((s) => s.node.pair('runtime')?.value === runtime.value);
-        const fix = runtimeFix(ctx.file, compose, runtime, sharing, users, needing);
-        const names = sharing.map((s) => `"${s.name}"`);
-        ctx.report({
-          node: runtime.value,
-          message: `${names.length > 1 ? `services ${names.join(', ')} use` : `${where} uses`} runtime: nvidia, the legacy nvidia-docker2 way to get GPUs; reserve them with deploy.resources.reservations.devices (capabilities: [gpu])`,
-          ...(fix ? { fix } : {}),
-        });
-      }
+        // runtime: nvidia (nvidia-docker2) → a device reservation; one finding per place it is written.
+        const runtime = service.node.pair('runtime');
+        if (runtime && legacy.includes(service) && !reportedRuntimes.has(runtime.value)) {
+          reportedRuntimes.add(runtime.value);
+          const sharing = legacy.filter((s) => s.node.pair('runtime')?.value === runtime.value);
+          const fix = runtimeFix(ctx.file, project, runtime, sharing, users, needing);
+          const names = sharing.map((s) => `"${s.name}"`);
+          report({
+            node: runtime.value,
+            message: `${names.length > 1 ? `services ${names.join(', ')} use` : `${where} uses`} runtime: nvidia, the legacy nvidia-docker2 way to get GPUs; reserve them with deploy.resources.reservations.devices (capabilities: [gpu])`,
+            ...(fix ? { fix } : {}),
+          });
+        }
 
-      // NVIDIA_VISIBLE_DEVICES that says otherwise than the reservation.
-      if (!devices.length) continue;
-      const env = entries(compose, service.get('environment')).find((e) => e.key === 'NVIDIA_VISIBLE_DEVICES');
-      if (!env || env.value === undefined || !env.certain) continue;
-      const contradiction = contradicts(env.value.trim(), devices);
-      if (contradiction) {
-        ctx.report({
-          range: env.valueRange ?? env.keyRange,
-          ...(env.node ? { file: env.node.file } : {}),
-          message: `${where} sets NVIDIA_VISIBLE_DEVICES=${env.value} but ${contradiction}; the variable can expose GPUs the reservation does not grant`,
-        });
+        // NVIDIA_VISIBLE_DEVICES that says otherwise than the reservation.
+        if (!devices.length) continue;
+        const env = entries(project, service.get('environment')).find((e) => e.key === 'NVIDIA_VISIBLE_DEVICES');
+        if (!env || env.value === undefined || !env.certain) continue;
+        const contradiction = contradicts(env.value.trim(), devices);
+        if (contradiction) {
+          report({
+            range: env.valueRange ?? env.keyRange,
+            ...(env.node ? { file: env.node.file } : {}),
+            message: `${where} sets NVIDIA_VISIBLE_DEVICES=${env.value} but ${contradiction}; the variable can expose GPUs the reservation does not grant`,
+          });
+        }
       }
-    }
+    }, ['compose/gpu-reservation', ctx.options, ctx.settings]);
   },
 });
 
@@ -84,8 +87,9 @@ function runtimeFix(
   for (const s of sharing) {
     if (!needing.has(s.name)) continue;
     const add = reservationEdit(file, view, s, users, needing);
-    if (!add) return undefined;
-    edits.push(add);
+    // One fix edits one file: a reservation that belongs in another file of the project is left to the user.
+    if (!add || add.file !== runtime.keyNode.file) return undefined;
+    edits.push(add.edit);
   }
   return fixIn(runtime.value, 'reserve GPUs through deploy.resources.reservations.devices', edits);
 }
@@ -142,7 +146,13 @@ function contradicts(value: string, devices: GpuDevice[]): string | undefined {
 }
 
 /** Adds `deploy.resources.reservations.devices: [{driver: nvidia, count: all, capabilities: [gpu]}]` below what exists. */
-function reservationEdit(file: SourceFile, view: ComposeView, service: ComposeService, users: Map<YNode, Set<string>>, needing: Set<string>): TextEdit | undefined {
+function reservationEdit(
+  file: SourceFile,
+  view: ComposeView,
+  service: ComposeService,
+  users: Map<YNode, Set<string>>,
+  needing: Set<string>,
+): { edit: TextEdit; file: SourceFile } | undefined {
   const env = entries(view, service.get('environment')).find((e) => e.key === 'NVIDIA_VISIBLE_DEVICES');
   const ids = env?.certain && env.value && !/^(all|none|void)$/i.test(env.value.trim()) ? env.value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   const amount = ids ? `device_ids: [${ids.map((i) => `"${i}"`).join(', ')}]` : 'count: all';
@@ -155,14 +165,15 @@ function reservationEdit(file: SourceFile, view: ComposeView, service: ComposeSe
     if (!pair) break;
     if (depth === path.length - 1) {
       if (!isSeq(pair.value) || !sharedSafely(users, pair.value, needing)) return undefined;
-      return appendToSeq(file, pair.value, [`{ driver: nvidia, ${amount}, capabilities: [gpu] }`]);
+      const edit = appendToSeq(file, pair.value, [`{ driver: nvidia, ${amount}, capabilities: [gpu] }`]);
+      return edit && { edit, file: originOf(pair.value).file };
     }
     if (!isMap(pair.value) || !sharedSafely(users, pair.value, needing)) return undefined;
     map = pair.value;
     key = pair.keyNode;
   }
   const rest = path.slice(depth);
-  return appendToMap(
+  const edit = appendToMap(
     file,
     map,
     (u) => {
@@ -173,4 +184,5 @@ function reservationEdit(file: SourceFile, view: ComposeView, service: ComposeSe
     },
     key,
   );
+  return edit && { edit, file: originOf(map).file };
 }

@@ -1,8 +1,10 @@
 import { defineRule } from '../../src/engine/define.js';
-import { appendToMap, fixIn } from '../../src/parse/compose/policy/edits.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { appendToMap, fixIn, nodeUsers, sharedSafely } from '../../src/parse/compose/policy/edits.js';
 import { formatDuration, parseDuration } from '../../src/parse/compose/policy/units.js';
 import { boolOf, judge, svc } from '../../src/parse/compose/policy/values.js';
-import { isMap, isScalar, isSeq, type YMap, type YScalar } from '../../src/parse/yaml/nodes.js';
+import type { ComposeService } from '../../src/parse/compose/document.js';
+import { isMap, isScalar, isSeq, type YMap, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
 
 interface Options {
   startPeriod: 'always' | 'when-short' | 'never';
@@ -32,79 +34,99 @@ export default defineRule<'compose', Options>({
     },
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const checked = new Set<YMap>();
-    for (const service of compose.services) {
-      const pair = service.node.pair('healthcheck');
-      const hc = pair?.value;
-      // A healthcheck shared through an anchor is checked (and reported) once, for the first service that uses it.
-      if (!pair || !isMap(hc) || checked.has(hc) || boolOf(compose, hc.get('disable')) === true) continue;
-      checked.add(hc);
-      const where = `healthcheck of ${svc(service.name)}`;
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const checked = new Set<YMap>();
+      let users: ReturnType<typeof nodeUsers> | undefined;
+      let byHealthcheck: Map<YNode, Set<string>> | undefined;
+      for (const service of project.services) {
+        const pair = service.node.pair('healthcheck');
+        const hc = pair?.value;
+        // A healthcheck shared through an anchor is checked (and reported) once, for the first service that uses it.
+        if (!pair || !isMap(hc) || checked.has(hc) || boolOf(project, hc.get('disable')) === true) continue;
+        checked.add(hc);
+        const where = `healthcheck of ${svc(service.name)}`;
 
-      // The test: a string (run by the shell), or [CMD, …] / [CMD-SHELL, "…"] / [NONE]. Its first word is
-      // compose/healthcheck-test-form's; here, the CMD list whose one argument is a whole command line.
-      const test = hc.get('test');
-      if (isScalar(test) && String(test.value).trim().toUpperCase() === 'NONE') continue;
-      if (isSeq(test)) {
-        const first = test.items[0];
-        const kind = isScalar(first) ? String(first.value) : undefined;
-        if (kind === 'NONE') continue;
-        const arg = test.items[1];
-        if (kind === 'CMD' && test.items.length === 2 && isScalar(arg) && /\s/.test(String(arg.value).trim())) {
-          ctx.report({
-            node: arg,
-            message: `${where} runs ["CMD", "${String(arg.value)}"], which looks for one program named by the whole string; use "CMD-SHELL" or split the arguments`,
+        // The test: a string (run by the shell), or [CMD, …] / [CMD-SHELL, "…"] / [NONE]. Its first word is
+        // compose/healthcheck-test-form's; here, the CMD list whose one argument is a whole command line.
+        const test = hc.get('test');
+        if (isScalar(test) && String(test.value).trim().toUpperCase() === 'NONE') continue;
+        if (isSeq(test)) {
+          const first = test.items[0];
+          const kind = isScalar(first) ? String(first.value) : undefined;
+          if (kind === 'NONE') continue;
+          const arg = test.items[1];
+          if (kind === 'CMD' && test.items.length === 2 && isScalar(arg) && /\s/.test(String(arg.value).trim())) {
+            report({
+              node: arg,
+              message: `${where} runs ["CMD", "${String(arg.value)}"], which looks for one program named by the whole string; use "CMD-SHELL" or split the arguments`,
+            });
+          }
+        }
+
+        // Durations that parse.
+        const ms: Partial<Record<(typeof DURATIONS)[number], number>> = {};
+        for (const key of DURATIONS) {
+          const node = hc.get(key);
+          const j = judge(project, node);
+          if (!j || !j.certain) continue;
+          const v = parseDuration(j.value);
+          if (v === undefined) {
+            report({ node: node!, message: `${where} has ${key} "${j.value}", which is not a duration such as "30s" or "1m30s"` });
+          } else ms[key] = v;
+        }
+        const retriesNode = hc.get('retries');
+        const retriesText = judge(project, retriesNode);
+        let retries: number | undefined;
+        if (retriesText?.certain) {
+          retries = Number(retriesText.value);
+          if (!Number.isInteger(retries) || retries < 1) {
+            report({ node: retriesNode!, message: `${where} has retries "${retriesText.value}"; it must be a whole number of at least 1` });
+            retries = undefined;
+          }
+        }
+
+        // timeout < interval, when both are written.
+        if (ms.timeout !== undefined && ms.interval !== undefined && ms.timeout >= ms.interval) {
+          report({
+            node: hc.get('timeout')!,
+            message: `${where} has a timeout (${formatDuration(ms.timeout)}) that is not shorter than its interval (${formatDuration(ms.interval)}), so a hanging check overlaps the next one`,
           });
         }
-      }
 
-      // Durations that parse.
-      const ms: Partial<Record<(typeof DURATIONS)[number], number>> = {};
-      for (const key of DURATIONS) {
-        const node = hc.get(key);
-        const j = judge(compose, node);
-        if (!j || !j.certain) continue;
-        const v = parseDuration(j.value);
-        if (v === undefined) {
-          ctx.report({ node: node!, message: `${where} has ${key} "${j.value}", which is not a duration such as "30s" or "1m30s"` });
-        } else ms[key] = v;
-      }
-      const retriesNode = hc.get('retries');
-      const retriesText = judge(compose, retriesNode);
-      let retries: number | undefined;
-      if (retriesText?.certain) {
-        retries = Number(retriesText.value);
-        if (!Number.isInteger(retries) || retries < 1) {
-          ctx.report({ node: retriesNode!, message: `${where} has retries "${retriesText.value}"; it must be a whole number of at least 1` });
-          retries = undefined;
-        }
-      }
-
-      // timeout < interval, when both are written.
-      if (ms.timeout !== undefined && ms.interval !== undefined && ms.timeout >= ms.interval) {
-        ctx.report({
-          node: hc.get('timeout')!,
-          message: `${where} has a timeout (${formatDuration(ms.timeout)}) that is not shorter than its interval (${formatDuration(ms.interval)}), so a hanging check overlaps the next one`,
+        // Missing keys (unknown when a file of the project could not be read).
+        if (project.partial) continue;
+        const missing: string[] = [];
+        for (const key of ['interval', 'timeout', 'retries'] as const) if (hc.get(key) === undefined) missing.push(key);
+        if (hc.get('start_period') === undefined && needsStartPeriod(ctx.options, ms.interval, retries, hc)) missing.push('start_period');
+        if (!missing.length) continue;
+        // Through an anchor several services may reach the mapping the fix edits; then only when all have this same healthcheck.
+        users ??= nodeUsers(project.services);
+        byHealthcheck ??= servicesBy(project.services, 'healthcheck');
+        const sharing = byHealthcheck.get(hc)!;
+        const edit = completion(ctx.file, hc, pair.keyNode, missing, ms.interval);
+        const safe = sharedSafely(users, hc, sharing);
+        const interval = ms.interval ?? DEFAULT_MS.interval;
+        const overlap = missing.includes('timeout') && interval <= DEFAULT_MS.timeout ? ` (the default timeout, 30s, is not shorter than the ${formatDuration(interval)} interval)` : '';
+        report({
+          node: pair.keyNode,
+          message: `${where} leaves ${list(missing)} to Docker's defaults${overlap}; set ${missing.length === 1 ? 'it' : 'them'} so readiness timing is explicit`,
+          ...(edit && safe ? { fix: edit } : {}),
+          ...(edit && !safe ? { suggestions: [edit] } : {}),
         });
       }
-
-      // Missing keys.
-      const missing: string[] = [];
-      for (const key of ['interval', 'timeout', 'retries'] as const) if (hc.get(key) === undefined) missing.push(key);
-      if (hc.get('start_period') === undefined && needsStartPeriod(ctx.options, ms.interval, retries, hc)) missing.push('start_period');
-      if (!missing.length) continue;
-      const fix = completion(ctx.file, hc, pair.keyNode, missing, ms.interval);
-      const interval = ms.interval ?? DEFAULT_MS.interval;
-      const overlap = missing.includes('timeout') && interval <= DEFAULT_MS.timeout ? ` (the default timeout, 30s, is not shorter than the ${formatDuration(interval)} interval)` : '';
-      ctx.report({
-        node: pair.keyNode,
-        message: `${where} leaves ${list(missing)} to Docker's defaults${overlap}; set ${missing.length === 1 ? 'it' : 'them'} so readiness timing is explicit`,
-        ...(fix ? { fix } : {}),
-      });
-    }
+    }, ['compose/healthcheck-complete', ctx.options, ctx.settings]);
   },
 });
+
+/** The services by the node they have at a key (several share one through an anchor). */
+function servicesBy(services: readonly ComposeService[], key: string): Map<YNode, Set<string>> {
+  const out = new Map<YNode, Set<string>>();
+  for (const s of services) {
+    const node = s.node.get(key);
+    if (node) (out.get(node) ?? out.set(node, new Set()).get(node)!).add(s.name);
+  }
+  return out;
+}
 
 /** start_period matters when the checks alone give a slow start too little time before the container is marked unhealthy. */
 function needsStartPeriod(options: Options, intervalMs: number | undefined, retries: number | undefined, hc: YMap): boolean {

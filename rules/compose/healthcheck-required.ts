@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
-import { buildOf, healthOf, inherited, isOneShot } from '../../src/parse/compose/policy/services.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { buildOf, healthOf, inherited, isOneShot, resetAt } from '../../src/parse/compose/policy/services.js';
 import { svc } from '../../src/parse/compose/policy/values.js';
 
 export default defineRule<'compose', Record<string, never>>({
@@ -13,26 +14,31 @@ export default defineRule<'compose', Record<string, never>>({
     compat: { kics: ['healthcheck-not-set'] },
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    for (const service of compose.services) {
-      if (isOneShot(compose, service)) continue;
-      const health = healthOf(compose, service, ctx.stack);
-      if (health === 'compose' || health === 'dockerfile' || health === 'disabled') continue;
-      if (health === 'unknown') {
-        // A Dockerfile we cannot read, or a service defined in another file: we cannot tell.
-        if (inherited(compose, service, 'healthcheck') === 'external' || inherited(compose, service, 'build') !== undefined) continue;
-        ctx.report({
-          node: service.keyNode,
-          message: `${svc(service.name)} has no healthcheck, so Compose cannot tell when it is ready or when it hangs`,
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      // A file of the project could not be read: its healthchecks are unknown.
+      if (project.partial) return;
+      for (const service of project.services) {
+        if (isOneShot(project, service)) continue;
+        const health = healthOf(project, service, ctx.stack);
+        if (health === 'compose' || health === 'dockerfile' || health === 'disabled') continue;
+        // Removed by a later file (`healthcheck: !reset`): reported there.
+        const node = resetAt(service, 'healthcheck') ?? service.keyNode;
+        if (health === 'unknown') {
+          // A Dockerfile we cannot read, or an `extends` the model could not follow: we cannot tell.
+          if (inherited(project, service, 'healthcheck') === 'external' || inherited(project, service, 'build') !== undefined) continue;
+          report({
+            node,
+            message: `${svc(service.name)} has no healthcheck, so Compose cannot tell when it is ready or when it hangs`,
+          });
+          continue;
+        }
+        const build = buildOf(project, service, ctx.stack);
+        const where = build && build !== 'unknown' ? ` and ${build.dockerfile.file.relPath} has no HEALTHCHECK` : '';
+        report({
+          node,
+          message: `${svc(service.name)} has no healthcheck${where}, so Compose cannot tell when it is ready or when it hangs`,
         });
-        continue;
       }
-      const build = buildOf(compose, service, ctx.stack);
-      const where = build && build !== 'unknown' ? ` and ${build.dockerfile.file.relPath} has no HEALTHCHECK` : '';
-      ctx.report({
-        node: service.keyNode,
-        message: `${svc(service.name)} has no healthcheck${where}, so Compose cannot tell when it is ready or when it hangs`,
-      });
-    }
+    }, ['compose/healthcheck-required', ctx.options, ctx.settings]);
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
 import { isInternalNetwork, networksOf } from '../../src/parse/compose/policy/networks.js';
 import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
@@ -17,23 +18,26 @@ export default defineRule<'compose', Record<string, never>>({
     securitySeverity: 5.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const images = dataServiceImages(ctx.settings);
-    for (const service of compose.services) {
-      const data = dataServiceOf(compose, service, images);
-      if (!data) continue;
-      const ports = portsOf(compose, service);
-      if (!ports.length) continue;
-      const networks = networksOf(compose, service);
-      if (!networks) continue; // network_mode: compose/no-host-network looks at host
-      const open = networks.filter((n) => !isInternalNetwork(compose, n));
-      if (!open.length) continue;
-      const first = ports[0]!;
-      const port = first.published ? rangeText(first.published) : first.target ? `${rangeText(first.target)} (on a random host port)` : 'a port';
-      ctx.report({
-        node: portNode(first),
-        message: `${svc(service.name)} runs ${data.family} and publishes ${port} while on ${open.map((n) => `"${n}"`).join(', ')}, which ${open.length === 1 ? 'is' : 'are'} not internal; attach it only to internal: true networks and let other services reach it there (use expose, not ports)`,
-      });
-    }
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      // A file of the project could not be read: what it sets is unknown.
+      if (project.partial) return;
+      const images = dataServiceImages(ctx.settings);
+      for (const service of project.services) {
+        const data = dataServiceOf(project, service, images);
+        if (!data) continue;
+        const ports = portsOf(project, service);
+        if (!ports.length) continue;
+        const networks = networksOf(project, service);
+        if (!networks) continue; // network_mode: compose/no-host-network looks at host
+        const open = networks.filter((n) => !isInternalNetwork(project, n));
+        if (!open.length) continue;
+        const first = ports[0]!;
+        const port = first.published ? rangeText(first.published) : first.target ? `${rangeText(first.target)} (on a random host port)` : 'a port';
+        report({
+          node: portNode(first),
+          message: `${svc(service.name)} runs ${data.family} and publishes ${port} while on ${open.map((n) => `"${n}"`).join(', ')}, which ${open.length === 1 ? 'is' : 'are'} not internal; attach it only to internal: true networks and let other services reach it there (use expose, not ports)`,
+        });
+      }
+    }, ['compose/internal-network', ctx.options, ctx.settings]);
   },
 });

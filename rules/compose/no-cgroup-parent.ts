@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { judge, svc } from '../../src/parse/compose/policy/values.js';
 
 export default defineRule<'compose', Record<string, never>>({
@@ -13,14 +14,15 @@ export default defineRule<'compose', Record<string, never>>({
     recommended: false,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    for (const service of compose.services) {
-      const node = service.get('cgroup_parent');
-      if (!node || (node.type === 'scalar' && node.value === null)) continue;
-      ctx.report({
-        node,
-        message: `${svc(service.name)} sets cgroup_parent${node.type === 'scalar' ? ` "${judge(compose, node)?.value ?? ''}"` : ''}, placing it outside the cgroup Docker creates for containers, so the limits and accounting set up for containers may not apply to it`,
-      });
-    }
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      for (const service of project.services) {
+        const node = service.get('cgroup_parent');
+        if (!node || (node.type === 'scalar' && node.value === null)) continue;
+        report({
+          node,
+          message: `${svc(service.name)} sets cgroup_parent${node.type === 'scalar' ? ` "${judge(project, node)?.value ?? ''}"` : ''}, placing it outside the cgroup Docker creates for containers, so the limits and accounting set up for containers may not apply to it`,
+        });
+      }
+    }, ['compose/no-cgroup-parent', ctx.options, ctx.settings]);
   },
 });

@@ -1,9 +1,10 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { sensitiveContent } from '../../src/parse/compose/policy/host-paths.js';
 import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
-import { productionReason } from '../../src/parse/compose/policy/production.js';
+import { isProductionFile, productionOf } from '../../src/parse/compose/policy/production.js';
 import { debuggerPorts } from '../../src/parse/compose/policy/settings.js';
-import { entries, innerRange, isTruthyText, svc } from '../../src/parse/compose/policy/values.js';
+import { entries, innerRange, isTruthyText, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
 import { covers, mountsOf } from '../../src/parse/compose/policy/volumes.js';
 import { isScalar, isSeq, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
 
@@ -27,43 +28,64 @@ export default defineRule<'compose', Record<string, never>>({
     summary: 'Production compose files publish no debugger port, switch on no debug mode and mount no source code',
   },
   check(ctx) {
-    const reason = productionReason(ctx.file, ctx.stack, ctx.settings);
-    if (!reason) return;
-    const compose = ctx.compose; // stays per file: the question is what this production file itself says
-    const inProd = reason === 'name' ? 'in a production file' : 'in the base file of a layered project, which is what production runs';
+    const production = productionOf(ctx.project, ctx.settings);
+    if (!production) return;
     const debugPorts = debuggerPorts(ctx.settings);
-    const seen = new Set<YNode>();
-    const report = (node: YNode, message: string, range?: { start: number; end: number }): void => {
-      if (!range && seen.has(node)) return;
-      seen.add(node);
-      ctx.report({ ...(range ? { range, file: node.file } : { node }), message });
-    };
-    for (const service of compose.services) {
-      const where = svc(service.name);
-      for (const port of portsOf(compose, service)) {
-        const t = port.target;
-        if (!port.certain || !t) continue;
-        const hit = debugPorts.find((d) => d.start <= t.end && t.start <= d.end);
-        if (hit) report(portNode(port), `${where} publishes debugger port ${rangeText(t)} ${inProd}; debuggers run arbitrary code for whoever connects`);
-      }
-      for (const e of entries(compose, service.get('environment'))) {
-        if (e.value === undefined || !e.certain || !e.node) continue;
-        const on = DEBUG_SWITCH.test(e.key) ? isTruthyText(e.value) : ENV_NAME.test(e.key) && DEV_VALUE.test(e.value.trim());
-        if (on) report(e.node, `${where} sets ${e.key}=${e.value} ${inProd}; debug modes leak stack traces and internals`, e.valueRange);
-      }
-      for (const key of ['command', 'entrypoint']) {
-        for (const { node, word, start } of words(service.get(key))) {
-          if (DEV_WORD.test(word)) report(node, `${where} runs "${word}" in its ${key} ${inProd}; that is a development server or debugger`, innerRange(node, start, start + word.length));
-        }
-      }
-      for (const m of mountsOf(compose, service)) {
-        if (m.kind !== 'bind' || !m.certain || !m.source || !m.target || !/^\.\.?(?:\/|$)/.test(m.source)) continue;
-        if (!CODE_DIRS.some((d) => covers(d, m.target!)) || sensitiveContent(m.source, m.target) === 'configuration') continue;
-        report(m.long ? (m.sourceNode ?? m.node) : m.node, `${where} bind-mounts source code ${m.source} over ${m.target} ${inProd}; production runs the code baked into the image`);
-      }
+    if (production.kind === 'environments') {
+      // What a production environment runs, merged: a base file's debug switch that the production file
+      // overrides is fine, one it keeps is reported in the base, naming the environment.
+      checkEnvironments(ctx.project, ctx.report, (env, report) => {
+        if (!production.environments.includes(env)) return;
+        scan(env, debugPorts, (node, message, range) => {
+          const where = isProductionFile(node.file, ctx.settings) ? 'in a production file' : 'in production';
+          report({ ...(range ? { range, file: node.file } : { node }), message: message(where) });
+        });
+      }, ['compose/no-debug-in-production', ctx.options, ctx.settings]);
+      return;
     }
+    // No environment is production: the base file of a layered project is what production runs, on its own.
+    const base = production.base;
+    scan(base, debugPorts, (node, message, range) =>
+      ctx.report({ ...(range ? { range, file: node.file } : { node }), message: message('in the base file of a layered project, which is what production runs') }),
+    );
   },
 });
+
+type Found = (node: YNode, message: (where: string) => string, range?: { start: number; end: number }) => void;
+
+/** Debugger ports, debug switches, development servers and source mounts in the services of a model. */
+function scan(model: ComposeView, debugPorts: { start: number; end: number }[], found: Found): void {
+  const seen = new Set<YNode>();
+  const report: Found = (node, message, range) => {
+    if (!range && seen.has(node)) return;
+    seen.add(node);
+    found(node, message, range);
+  };
+  for (const service of model.services) {
+    const who = svc(service.name);
+    for (const port of portsOf(model, service)) {
+      const t = port.target;
+      if (!port.certain || !t) continue;
+      const hit = debugPorts.find((d) => d.start <= t.end && t.start <= d.end);
+      if (hit) report(portNode(port), (where) => `${who} publishes debugger port ${rangeText(t)} ${where}; debuggers run arbitrary code for whoever connects`);
+    }
+    for (const e of entries(model, service.get('environment'))) {
+      if (e.value === undefined || !e.certain || !e.node) continue;
+      const on = DEBUG_SWITCH.test(e.key) ? isTruthyText(e.value) : ENV_NAME.test(e.key) && DEV_VALUE.test(e.value.trim());
+      if (on) report(e.node, (where) => `${who} sets ${e.key}=${e.value} ${where}; debug modes leak stack traces and internals`, e.valueRange);
+    }
+    for (const key of ['command', 'entrypoint']) {
+      for (const { node, word, start } of words(service.get(key))) {
+        if (DEV_WORD.test(word)) report(node, (where) => `${who} runs "${word}" in its ${key} ${where}; that is a development server or debugger`, innerRange(node, start, start + word.length));
+      }
+    }
+    for (const m of mountsOf(model, service)) {
+      if (m.kind !== 'bind' || !m.certain || !m.source || !m.target || !/^\.\.?(?:\/|$)/.test(m.source)) continue;
+      if (!CODE_DIRS.some((d) => covers(d, m.target!)) || sensitiveContent(m.source, m.target) === 'configuration') continue;
+      report(m.long ? (m.sourceNode ?? m.node) : m.node, (where) => `${who} bind-mounts source code ${m.source} over ${m.target} ${where}; production runs the code baked into the image`);
+    }
+  }
+}
 
 function words(node: YNode | undefined): { node: YScalar; word: string; start: number }[] {
   const scalars = isSeq(node) ? node.items.filter(isScalar) : isScalar(node) ? [node] : [];

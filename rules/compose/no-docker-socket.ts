@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { isEngineSocket } from '../../src/parse/compose/policy/host-paths.js';
 import { svc } from '../../src/parse/compose/policy/values.js';
 import { mountsOf } from '../../src/parse/compose/policy/volumes.js';
@@ -17,17 +18,18 @@ export default defineRule<'compose', Record<string, never>>({
     securitySeverity: 9.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const seen = new Set<YNode>();
-    for (const service of compose.services) {
-      for (const m of mountsOf(compose, service)) {
-        if (m.kind !== 'bind' || !m.source || !isEngineSocket(m.source) || seen.has(m.node)) continue;
-        seen.add(m.node);
-        ctx.report({
-          node: m.long ? (m.sourceNode ?? m.node) : m.node,
-          message: `${svc(service.name)} mounts the container engine socket ${m.source}${m.readOnly ? ' (read-only does not help)' : ''}, which gives it control of every container and root on the host; if it is needed, suppress this finding with a comment that says why`,
-        });
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const seen = new Set<YNode>();
+      for (const service of project.services) {
+        for (const m of mountsOf(project, service)) {
+          if (m.kind !== 'bind' || !m.source || !isEngineSocket(m.source) || seen.has(m.node)) continue;
+          seen.add(m.node);
+          report({
+            node: m.long ? (m.sourceNode ?? m.node) : m.node,
+            message: `${svc(service.name)} mounts the container engine socket ${m.source}${m.readOnly ? ' (read-only does not help)' : ''}, which gives it control of every container and root on the host; if it is needed, suppress this finding with a comment that says why`,
+          });
+        }
       }
-    }
+    }, ['compose/no-docker-socket', ctx.options, ctx.settings]);
   },
 });

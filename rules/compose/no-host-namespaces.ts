@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { certainValue, svc } from '../../src/parse/compose/policy/values.js';
 import type { YNode } from '../../src/parse/yaml/nodes.js';
 
@@ -26,15 +27,16 @@ export default defineRule<'compose', Record<string, never>>({
     securitySeverity: 7.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const seen = new Set<YNode>();
-    for (const service of compose.services) {
-      for (const [key, why] of NAMESPACES) {
-        const node = service.get(key);
-        if (certainValue(compose, node)?.trim() !== 'host' || seen.has(node!)) continue;
-        seen.add(node!);
-        ctx.report({ node: node!, message: `${svc(service.name)} sets ${key}: host and ${why}` });
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const seen = new Set<YNode>();
+      for (const service of project.services) {
+        for (const [key, why] of NAMESPACES) {
+          const node = service.get(key);
+          if (certainValue(project, node)?.trim() !== 'host' || seen.has(node!)) continue;
+          seen.add(node!);
+          report({ node: node!, message: `${svc(service.name)} sets ${key}: host and ${why}` });
+        }
       }
-    }
+    }, ['compose/no-host-namespaces', ctx.options, ctx.settings]);
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { certainValue, svc } from '../../src/parse/compose/policy/values.js';
 import type { YNode } from '../../src/parse/yaml/nodes.js';
 
@@ -15,16 +16,17 @@ export default defineRule<'compose', Record<string, never>>({
     securitySeverity: 6.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const seen = new Set<YNode>();
-    for (const service of compose.services) {
-      const mode = service.get('network_mode');
-      if (certainValue(compose, mode)?.trim() !== 'host' || seen.has(mode!)) continue;
-      seen.add(mode!);
-      ctx.report({
-        node: mode!,
-        message: `${svc(service.name)} uses network_mode: host: it shares the host's network stack, every port it opens is open on the host and ports/networks no longer apply; publish the ports it needs instead`,
-      });
-    }
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const seen = new Set<YNode>();
+      for (const service of project.services) {
+        const mode = service.get('network_mode');
+        if (certainValue(project, mode)?.trim() !== 'host' || seen.has(mode!)) continue;
+        seen.add(mode!);
+        report({
+          node: mode!,
+          message: `${svc(service.name)} uses network_mode: host: it shares the host's network stack, every port it opens is open on the host and ports/networks no longer apply; publish the ports it needs instead`,
+        });
+      }
+    }, ['compose/no-host-network', ctx.options, ctx.settings]);
   },
 });

@@ -1,8 +1,11 @@
 import type { TextEdit } from '../../src/engine/diagnostic.js';
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { originOf } from '../../src/parse/compose/nodes.js';
+import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
 import { appendToMap, appendToSeq, fixIn, nodeUsers, sharedSafely } from '../../src/parse/compose/policy/edits.js';
 import { certainValue, scalarList, svc } from '../../src/parse/compose/policy/values.js';
-import { isSeq } from '../../src/parse/yaml/nodes.js';
+import { isSeq, type YNode } from '../../src/parse/yaml/nodes.js';
 
 const SET = /^no-new-privileges(?:[:=]true)?$/i;
 
@@ -20,25 +23,31 @@ export default defineRule<'compose', Record<string, never>>({
     securitySeverity: 5.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const users = nodeUsers(compose.services);
-    const lacking = compose.services.filter((s) => !scalarList(s.get('security_opt')).some((o) => SET.test(certainValue(compose, o)?.trim() ?? '')));
-    const needing = new Set(lacking.map((s) => s.name));
-    const fixed = new Set<unknown>();
-    for (const service of lacking) {
-      const opts = service.node.pair('security_opt');
-      let edit: TextEdit | undefined;
-      const target = opts ? opts.value : service.node;
-      if (!fixed.has(target) && sharedSafely(users, target, needing)) {
-        if (opts && isSeq(opts.value)) edit = appendToSeq(ctx.file, opts.value, ['no-new-privileges:true']);
-        else if (!opts) edit = appendToMap(ctx.file, service.node, (u) => ['security_opt:', `${u}- no-new-privileges:true`], service.keyNode);
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      // A file of the project could not be read: what it sets is unknown.
+      if (project.partial) return;
+      const users = nodeUsers(project.services);
+      const lacking = project.services.filter(
+        // (An `extends` the model could not follow may set it.)
+        (s) => inherited(project, s, 'security_opt') !== 'external' && !scalarList(s.get('security_opt')).some((o) => SET.test(certainValue(project, o)?.trim() ?? '')),
+      );
+      const needing = new Set(lacking.map((s) => s.name));
+      const fixed = new Set<YNode>();
+      for (const service of lacking) {
+        const opts = service.node.pair('security_opt');
+        let edit: TextEdit | undefined;
+        const target = opts ? opts.value : service.node;
+        if (!fixed.has(originOf(target)) && sharedSafely(users, target, needing)) {
+          if (opts && isSeq(opts.value)) edit = appendToSeq(ctx.file, opts.value, ['no-new-privileges:true']);
+          else if (!opts) edit = appendToMap(ctx.file, service.node, (u) => ['security_opt:', `${u}- no-new-privileges:true`], service.keyNode);
+        }
+        fixed.add(originOf(target));
+        report({
+          node: opts?.keyNode ?? resetAt(service, 'security_opt') ?? service.keyNode,
+          message: `${svc(service.name)} does not set no-new-privileges, so a setuid binary inside it can still raise a process to root`,
+          ...(edit ? { fix: fixIn(target, 'add no-new-privileges:true', [edit]) } : {}),
+        });
       }
-      fixed.add(target);
-      ctx.report({
-        node: opts?.keyNode ?? service.keyNode,
-        message: `${svc(service.name)} does not set no-new-privileges, so a setuid binary inside it can still raise a process to root`,
-        ...(edit ? { fix: fixIn(target, 'add no-new-privileges:true', [edit]) } : {}),
-      });
-    }
+    }, ['compose/no-new-privileges', ctx.options, ctx.settings]);
   },
 });

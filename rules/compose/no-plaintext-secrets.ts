@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { envFileRefs } from '../../src/parse/compose/document.js';
 import { redactSecret } from '../../src/engine/redact.js';
 import { findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isSecretName } from '../../src/parse/compose/policy/secrets.js';
@@ -31,64 +32,67 @@ export default defineRule<'compose', { envFiles: boolean }>({
     securitySeverity: 8.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project (env_file contents too, once the model reads them)
-    const done: { file: SourceFile; span: Span }[] = [];
-    const overlaps = (file: SourceFile, span: Span): boolean =>
-      done.some((d) => d.file === file && d.span.start < span.end && span.start < d.span.end);
-    const report = (file: SourceFile, span: Span, message: string): void => {
-      if (overlaps(file, span)) return;
-      done.push({ file, span });
-      ctx.report({ range: span, file, message });
-    };
-    const literals: { key: string; value: string }[] = [];
+    // Secrets are judged where they are written, in every file of the project: a literal a later file
+    // overrides is still in the repository. The project ties the files together: a command line that
+    // repeats the literal value of a secret variable set in another file of the same environment.
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const done = new SpanIndex();
+      const once = (file: SourceFile, span: Span, message: string): void => {
+        if (done.overlaps(file, span)) return;
+        done.add(file, span);
+        report({ range: span, file, message });
+      };
+      /** Literal values of secret variables, first key by value (values of 4 characters and more). */
+      const literals = new Map<string, string>();
+      // Every service mapping as a file of the project writes it.
+      const written = project.services.flatMap((service) => service.definitions.filter((d) => d.via === 'file').map((d) => ({ service, node: d.node })));
 
-    // 1. Variables whose name says they hold a secret, set to a literal.
-    for (const service of compose.services) {
-      for (const { path, what, instead } of NAMED_VALUES) {
-        const node = path.length === 1 ? service.get(path[0]!) : mapAt(service.get(path[0]!))?.get(path[1]!);
-        for (const e of entries(compose, node)) {
-          if (!isSecretName(e.key) || e.value === undefined || !e.node || !e.valueRange) continue;
-          if (e.interpolated && !e.fromDefault) continue;
-          if (isNonSecretValue(e.value)) continue;
-          literals.push({ key: e.key, value: e.value });
-          const how = e.fromDefault ? 'falls back to a literal default' : 'is set to a literal value';
-          report(
-            e.node.file,
-            e.valueRange,
-            `${svc(service.name)}: ${e.key} in ${what} ${how} (${redactSecret(e.value)}); ${instead(e.key)}`,
-          );
+      // 1. Variables whose name says they hold a secret, set to a literal.
+      for (const { service, node: mapping } of written) {
+        for (const { path, what, instead } of NAMED_VALUES) {
+          const node = path.length === 1 ? mapping.get(path[0]!) : mapAt(mapping.get(path[0]!))?.get(path[1]!);
+          for (const e of entries(project, node)) {
+            if (!isSecretName(e.key) || e.value === undefined || !e.node || !e.valueRange) continue;
+            if (e.interpolated && !e.fromDefault) continue;
+            if (isNonSecretValue(e.value)) continue;
+            if (e.value.length >= 4 && !literals.has(e.value)) literals.set(e.value, e.key);
+            const how = e.fromDefault ? 'falls back to a literal default' : 'is set to a literal value';
+            once(e.node.file, e.valueRange, `${svc(service.name)}: ${e.key} in ${what} ${how} (${redactSecret(e.value)}); ${instead(e.key)}`);
+          }
         }
       }
-    }
 
-    // 2. Token shapes and passwords in URLs, anywhere in the file.
-    for (const { node, path } of scalarsWithPath(compose.root)) {
-      if (node.value === null || typeof node.value !== 'string') continue;
-      const text = node.value;
-      const label = labelOf(path, text);
-      for (const f of [...findTokens(text), ...findUrlPasswords(text)]) {
-        report(node.file, innerRange(node, f.start, f.end), `${label} contains ${f.what} (${redactSecret(text.slice(f.start, f.end))}); pass it in through a variable or a Compose secret`);
-      }
-    }
-
-    // 3. Secrets on command lines: --password=…, and secret values repeated there.
-    for (const service of compose.services) {
-      const hc = service.get('healthcheck');
-      const lines: YNode[] = [service.get('command'), service.get('entrypoint'), isMap(hc) ? hc.get('test') : undefined].filter((n): n is YNode => n !== undefined);
-      for (const line of lines) {
-        const args = argumentsOf(line);
-        for (const flag of findSecretFlags(args.map((a) => a.text))) {
-          const arg = args[flag.index]!;
-          const value = arg.text.slice(flag.start, flag.end);
-          report(arg.node.file, innerRange(arg.node, arg.start + flag.start, arg.start + flag.end), `${svc(service.name)} passes ${flag.flag} a literal value on its command line (${redactSecret(value)}), where process lists and logs show it`);
-        }
-        for (const arg of args) {
-          const hit = literals.find((l) => l.value.length >= 4 && arg.text === l.value);
-          if (!hit) continue;
-          report(arg.node.file, innerRange(arg.node, arg.start, arg.start + arg.text.length), `${svc(service.name)} repeats the literal value of ${hit.key} on its command line (${redactSecret(arg.text)})`);
+      // 2. Token shapes and passwords in URLs, anywhere in the files.
+      for (const doc of project.files) {
+        for (const { node, path } of scalarsWithPath(doc.root)) {
+          if (node.value === null || typeof node.value !== 'string') continue;
+          const text = node.value;
+          const label = labelOf(path, text);
+          for (const f of [...findTokens(text), ...findUrlPasswords(text)]) {
+            once(node.file, innerRange(node, f.start, f.end), `${label} contains ${f.what} (${redactSecret(text.slice(f.start, f.end))}); pass it in through a variable or a Compose secret`);
+          }
         }
       }
-    }
+
+      // 3. Secrets on command lines: --password=…, and secret values repeated there.
+      for (const { service, node: mapping } of written) {
+        const hc = mapping.get('healthcheck');
+        const lines: YNode[] = [mapping.get('command'), mapping.get('entrypoint'), isMap(hc) ? hc.get('test') : undefined].filter((n): n is YNode => n !== undefined);
+        for (const line of lines) {
+          const args = argumentsOf(line);
+          for (const flag of findSecretFlags(args.map((a) => a.text))) {
+            const arg = args[flag.index]!;
+            const value = arg.text.slice(flag.start, flag.end);
+            once(arg.node.file, innerRange(arg.node, arg.start + flag.start, arg.start + flag.end), `${svc(service.name)} passes ${flag.flag} a literal value on its command line (${redactSecret(value)}), where process lists and logs show it`);
+          }
+          for (const arg of args) {
+            const key = literals.get(arg.text);
+            if (key === undefined) continue;
+            once(arg.node.file, innerRange(arg.node, arg.start, arg.start + arg.text.length), `${svc(service.name)} repeats the literal value of ${key} on its command line (${redactSecret(arg.text)})`);
+          }
+        }
+      }
+    }, ['compose/no-plaintext-secrets', ctx.options, ctx.settings]);
 
     // 4. The env_file files services name (not the .env used for interpolation): per file, as the parse stage read them.
     if (!ctx.options.envFiles) return;
@@ -101,16 +105,35 @@ export default defineRule<'compose', { envFiles: boolean }>({
         seenFiles.add(envFile.path);
         for (const e of envFile.entries) {
           if (e.bare || !isSecretName(e.key) || isNonSecretValue(e.value) || e.value.includes('$')) continue;
-          report(
-            envFile.source,
-            e.valueSpan,
-            `${e.key} in ${envFile.source.relPath} (the env_file of ${svc(service.name)}) is a literal value (${redactSecret(e.value)}); keep the file out of version control or use a Compose secret`,
-          );
+          ctx.report({
+            range: e.valueSpan,
+            file: envFile.source,
+            message: `${e.key} in ${envFile.source.relPath} (the env_file of ${svc(service.name)}) is a literal value (${redactSecret(e.value)}); keep the file out of version control or use a Compose secret`,
+          });
         }
       }
     }
   },
 });
+
+/** Spans already reported, by file and 512-character bucket, so overlap checks stay cheap on big files. */
+class SpanIndex {
+  private readonly buckets = new Map<string, Span[]>();
+
+  private keys(file: SourceFile, span: Span): string[] {
+    const out: string[] = [];
+    for (let b = Math.floor(span.start / 512); b <= Math.floor(Math.max(span.start, span.end - 1) / 512); b++) out.push(`${file.path}\u0000${b}`);
+    return out;
+  }
+
+  overlaps(file: SourceFile, span: Span): boolean {
+    return this.keys(file, span).some((k) => this.buckets.get(k)?.some((d) => d.start < span.end && span.start < d.end));
+  }
+
+  add(file: SourceFile, span: Span): void {
+    for (const k of this.keys(file, span)) (this.buckets.get(k) ?? this.buckets.set(k, []).get(k)!).push(span);
+  }
+}
 
 /** `services.web.environment.DATABASE_URL` → `DATABASE_URL`; list items `KEY=value` → `KEY`. */
 function labelOf(path: (string | number)[], text: string): string {

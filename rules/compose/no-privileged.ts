@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { boolOf, certainValue, scalarList, svc } from '../../src/parse/compose/policy/values.js';
 import type { YNode } from '../../src/parse/yaml/nodes.js';
 
@@ -20,29 +21,30 @@ export default defineRule<'compose', Record<string, never>>({
     securitySeverity: 9.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const seen = new Set<YNode>();
-    const report = (node: YNode, message: string): void => {
-      if (seen.has(node)) return;
-      seen.add(node);
-      ctx.report({ node, message });
-    };
-    for (const service of compose.services) {
-      const where = svc(service.name);
-      const privileged = service.get('privileged');
-      if (boolOf(compose, privileged) === true) {
-        report(privileged!, `${where} runs privileged: every device and capability of the host, no seccomp or AppArmor; add only the capabilities or devices it needs`);
-      }
-      for (const cap of scalarList(service.get('cap_add'))) {
-        const name = certainValue(compose, cap)?.trim().toUpperCase().replace(/^CAP_/, '');
-        if (name && ALMIGHTY_CAPS.has(name)) {
-          report(cap, `${where} adds capability ${name}, which is as good as privileged; add the narrow capabilities it needs instead`);
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const seen = new Set<YNode>();
+      const flag = (node: YNode, message: string): void => {
+        if (seen.has(node)) return;
+        seen.add(node);
+        report({ node, message });
+      };
+      for (const service of project.services) {
+        const where = svc(service.name);
+        const privileged = service.get('privileged');
+        if (boolOf(project, privileged) === true) {
+          flag(privileged!, `${where} runs privileged: every device and capability of the host, no seccomp or AppArmor; add only the capabilities or devices it needs`);
+        }
+        for (const cap of scalarList(service.get('cap_add'))) {
+          const name = certainValue(project, cap)?.trim().toUpperCase().replace(/^CAP_/, '');
+          if (name && ALMIGHTY_CAPS.has(name)) {
+            flag(cap, `${where} adds capability ${name}, which is as good as privileged; add the narrow capabilities it needs instead`);
+          }
+        }
+        for (const opt of scalarList(service.get('security_opt'))) {
+          const v = certainValue(project, opt)?.trim();
+          if (v && UNCONFINED.test(v)) flag(opt, `${where} sets security_opt ${v}, removing a kernel confinement every container gets by default`);
         }
       }
-      for (const opt of scalarList(service.get('security_opt'))) {
-        const v = certainValue(compose, opt)?.trim();
-        if (v && UNCONFINED.test(v)) report(opt, `${where} sets security_opt ${v}, removing a kernel confinement every container gets by default`);
-      }
-    }
+    }, ['compose/no-privileged', ctx.options, ctx.settings]);
   },
 });

@@ -1,5 +1,6 @@
 import type { TextEdit } from '../../src/engine/diagnostic.js';
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
 import { appendToMap, fixIn, replaceNode } from '../../src/parse/compose/policy/edits.js';
 import { bindsEveryInterface, portNode, portsOf, rangeText, type PortSpec } from '../../src/parse/compose/policy/ports.js';
@@ -28,25 +29,26 @@ export default defineRule<'compose', { all: boolean }>({
     securitySeverity: 6.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const images = dataServiceImages(ctx.settings);
-    const seen = new Set<YNode>();
-    for (const service of compose.services) {
-      const data = dataServiceOf(compose, service, images);
-      if (!data && !ctx.options.all) continue;
-      for (const port of portsOf(compose, service)) {
-        if (!port.certain || !bindsEveryInterface(port.hostIp) || seen.has(port.node)) continue;
-        seen.add(port.node);
-        const what = port.published ? `port ${rangeText(port.published)}` : port.target ? `container port ${rangeText(port.target)} (on a random host port)` : 'a port';
-        const who = data ? `${svc(service.name)} runs ${data.family} and publishes` : `${svc(service.name)} publishes`;
-        const edit = loopbackEdit(ctx.file, port);
-        ctx.report({
-          node: portNode(port),
-          message: `${who} ${what} on every interface, so anything that can reach the host can reach it; bind it to ${LOOPBACK} (or another explicit address)`,
-          ...(edit ? { fix: fixIn(port.node, `bind to ${LOOPBACK}`, [edit]) } : {}),
-        });
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const images = dataServiceImages(ctx.settings);
+      const seen = new Set<YNode>();
+      for (const service of project.services) {
+        const data = dataServiceOf(project, service, images);
+        if (!data && !ctx.options.all) continue;
+        for (const port of portsOf(project, service)) {
+          if (!port.certain || !bindsEveryInterface(port.hostIp) || seen.has(port.node)) continue;
+          seen.add(port.node);
+          const what = port.published ? `port ${rangeText(port.published)}` : port.target ? `container port ${rangeText(port.target)} (on a random host port)` : 'a port';
+          const who = data ? `${svc(service.name)} runs ${data.family} and publishes` : `${svc(service.name)} publishes`;
+          const edit = loopbackEdit(ctx.file, port);
+          report({
+            node: portNode(port),
+            message: `${who} ${what} on every interface, so anything that can reach the host can reach it; bind it to ${LOOPBACK} (or another explicit address)`,
+            ...(edit ? { fix: fixIn(port.node, `bind to ${LOOPBACK}`, [edit]) } : {}),
+          });
+        }
       }
-    }
+    }, ['compose/ports-loopback', ctx.options, ctx.settings]);
   },
 });
 

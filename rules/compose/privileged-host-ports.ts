@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
 import { svc } from '../../src/parse/compose/policy/values.js';
 import type { YNode } from '../../src/parse/yaml/nodes.js';
@@ -20,19 +21,20 @@ export default defineRule<'compose', { allow: number[] }>({
     recommended: false,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const seen = new Set<YNode>();
-    for (const service of compose.services) {
-      for (const port of portsOf(compose, service)) {
-        const p = port.published;
-        if (!port.certain || !p || p.start >= 1024 || seen.has(port.node)) continue;
-        if (p.start === p.end && ctx.options.allow.includes(p.start)) continue;
-        seen.add(port.node);
-        ctx.report({
-          node: portNode(port),
-          message: `${svc(service.name)} publishes privileged host port ${rangeText(p)}, which needs root (or CAP_NET_BIND_SERVICE) on the host side; publish a port of 1024 or above, or allow this one in the rule's options`,
-        });
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const seen = new Set<YNode>();
+      for (const service of project.services) {
+        for (const port of portsOf(project, service)) {
+          const p = port.published;
+          if (!port.certain || !p || p.start >= 1024 || seen.has(port.node)) continue;
+          if (p.start === p.end && ctx.options.allow.includes(p.start)) continue;
+          seen.add(port.node);
+          report({
+            node: portNode(port),
+            message: `${svc(service.name)} publishes privileged host port ${rangeText(p)}, which needs root (or CAP_NET_BIND_SERVICE) on the host side; publish a port of 1024 or above, or allow this one in the rule's options`,
+          });
+        }
       }
-    }
+    }, ['compose/privileged-host-ports', ctx.options, ctx.settings]);
   },
 });

@@ -1,4 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { firstMapping, inherited, resetAt } from '../../src/parse/compose/policy/services.js';
 import { mapAt, svc } from '../../src/parse/compose/policy/values.js';
 import { isMap } from '../../src/parse/yaml/nodes.js';
 
@@ -31,30 +33,38 @@ export default defineRule<'compose', { require: Limit[] }>({
     compat: { kics: ['memory-not-limited', 'cpus-not-limited', 'pids-limit-not-set'] },
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    for (const service of compose.services) {
-      const deploy = service.get('deploy');
-      const resources = mapAt(deploy, 'resources');
-      const limits = mapAt(resources, 'limits');
-      const missing: Limit[] = [];
-      for (const limit of ['cpus', 'memory', 'pids'] as const) {
-        const modern = limits?.get(limit);
-        const legacy = service.get(LEGACY[limit]);
-        // Legacy and deploy values that disagree are compose/scale-consistency's.
-        if (modern === undefined && legacy === undefined && ctx.options.require.includes(limit)) missing.push(limit);
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      // A file of the project could not be read: it may set the limits.
+      if (project.partial) return;
+      for (const service of project.services) {
+        // An `extends` the model could not follow may set them.
+        if (inherited(project, service, 'deploy') === 'external') continue;
+        const limits = mapAt(service.get('deploy'), 'resources', 'limits');
+        const missing: Limit[] = [];
+        for (const limit of ['cpus', 'memory', 'pids'] as const) {
+          const modern = limits?.get(limit);
+          const legacy = service.get(LEGACY[limit]);
+          // Legacy and deploy values that disagree are compose/scale-consistency's.
+          if (modern === undefined && legacy === undefined && ctx.options.require.includes(limit)) missing.push(limit);
+        }
+        if (missing.length) {
+          // Where a later file removed them (`limits: !reset`), else the deepest of deploy → resources → limits
+          // that the service's first mapping (the base file's) writes, else the service.
+          const own = firstMapping(service);
+          const ownDeploy = own.get('deploy');
+          const ownResources = mapAt(ownDeploy, 'resources');
+          const at =
+            missing.map((m) => resetAt(service, 'deploy', 'resources', 'limits', m) ?? resetAt(service, LEGACY[m])).find((n) => n !== undefined) ??
+            (mapAt(ownResources, 'limits') ? ownResources?.pair('limits')?.keyNode : undefined) ??
+            (ownResources && isMap(ownDeploy) ? ownDeploy.pair('resources')?.keyNode : undefined) ??
+            own.pair('deploy')?.keyNode ??
+            service.keyNode;
+          report({
+            node: at,
+            message: `${svc(service.name)} sets no ${missing.map((m) => NAMES[m]).join(' and no ')}, so one runaway container can starve the host (set deploy.resources.limits)`,
+          });
+        }
       }
-      if (missing.length) {
-        // The deepest of deploy → resources → limits that is written, else the service.
-        const at =
-          (limits ? resources?.pair('limits')?.keyNode : undefined) ??
-          (resources && isMap(deploy) ? deploy.pair('resources')?.keyNode : undefined) ??
-          service.node.pair('deploy')?.keyNode ??
-          service.keyNode;
-        ctx.report({
-          node: at,
-          message: `${svc(service.name)} sets no ${missing.map((m) => NAMES[m]).join(' and no ')}, so one runaway container can starve the host (set deploy.resources.limits)`,
-        });
-      }
-    }
+    }, ['compose/resource-limits', ctx.options, ctx.settings]);
   },
 });

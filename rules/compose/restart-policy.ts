@@ -1,7 +1,9 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { appendToMap, fixIn, nodeUsers, sharedSafely } from '../../src/parse/compose/policy/edits.js';
-import { inherited, isOneShot } from '../../src/parse/compose/policy/services.js';
+import { inherited, isOneShot, resetAt } from '../../src/parse/compose/policy/services.js';
 import { judge, mapAt, svc } from '../../src/parse/compose/policy/values.js';
+import type { ProjectService } from '../../src/parse/compose/project.js';
 
 const VALID = /^(?:no|always|unless-stopped|on-failure(?::\d+)?)$/;
 
@@ -20,38 +22,43 @@ export default defineRule<'compose', { policy: string }>({
     },
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const users = nodeUsers(compose.services);
-    const needing = new Set<string>();
-    const pending: { service: (typeof compose.services)[number] }[] = [];
-    for (const service of compose.services) {
-      const restart = inherited(compose, service, 'restart');
-      if (restart === 'external') continue;
-      if (restart !== undefined) {
-        const j = judge(compose, restart);
-        if (j?.certain && !VALID.test(j.value.trim())) {
-          ctx.report({
-            node: restart,
-            message: `${svc(service.name)} has restart "${j.value}", which is not one of "no", "always", "on-failure[:N]" or "unless-stopped"`,
-          });
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const users = nodeUsers(project.services);
+      const needing = new Set<string>();
+      const pending: ProjectService[] = [];
+      for (const service of project.services) {
+        const restart = inherited(project, service, 'restart');
+        if (restart === 'external') continue;
+        if (restart !== undefined) {
+          const j = judge(project, restart);
+          if (j?.certain && !VALID.test(j.value.trim())) {
+            report({
+              node: restart,
+              message: `${svc(service.name)} has restart "${j.value}", which is not one of "no", "always", "on-failure[:N]" or "unless-stopped"`,
+            });
+          }
+          continue;
         }
-        continue;
+        const deploy = inherited(project, service, 'deploy');
+        if (deploy === 'external' || mapAt(deploy, 'restart_policy')) continue;
+        // A file of the project could not be read: it may set the policy.
+        if (project.partial || isOneShot(project, service)) continue;
+        needing.add(service.name);
+        pending.push(service);
       }
-      const deploy = inherited(compose, service, 'deploy');
-      if (deploy === 'external' || mapAt(deploy, 'restart_policy')) continue;
-      if (isOneShot(compose, service)) continue;
-      needing.add(service.name);
-      pending.push({ service });
-    }
-    for (const { service } of pending) {
-      const edit = sharedSafely(users, service.node, needing)
-        ? appendToMap(ctx.file, service.node, () => [`restart: ${ctx.options.policy}`], service.keyNode)
-        : undefined;
-      ctx.report({
-        node: service.keyNode,
-        message: `${svc(service.name)} sets no restart policy, so it stays down after a crash or a Docker restart`,
-        ...(edit ? { fix: fixIn(service.node, `add restart: ${ctx.options.policy}`, [edit]) } : {}),
-      });
-    }
+      for (const service of pending) {
+        // Removed by a later file (`restart: !reset`): reported there, and not fixed by writing it again.
+        const removed = resetAt(service, 'restart') ?? resetAt(service, 'deploy', 'restart_policy');
+        const edit =
+          !removed && sharedSafely(users, service.node, needing)
+            ? appendToMap(ctx.file, service.node, () => [`restart: ${ctx.options.policy}`], service.keyNode)
+            : undefined;
+        report({
+          node: removed ?? service.keyNode,
+          message: `${svc(service.name)} sets no restart policy, so it stays down after a crash or a Docker restart`,
+          ...(edit ? { fix: fixIn(service.node, `add restart: ${ctx.options.policy}`, [edit]) } : {}),
+        });
+      }
+    }, ['compose/restart-policy', ctx.options, ctx.settings]);
   },
 });

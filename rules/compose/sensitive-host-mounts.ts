@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { sensitiveHostDirectory } from '../../src/parse/compose/policy/host-paths.js';
 import { certainValue, mapAt, svc } from '../../src/parse/compose/policy/values.js';
 import { mountsOf } from '../../src/parse/compose/policy/volumes.js';
@@ -17,28 +18,29 @@ export default defineRule<'compose', Record<string, never>>({
     securitySeverity: 7.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const seen = new Set<YNode>();
-    for (const service of compose.services) {
-      for (const m of mountsOf(compose, service)) {
-        if (m.kind !== 'bind' || !m.source || !m.certain || seen.has(m.node)) continue;
-        const dir = sensitiveHostDirectory(m.source);
-        if (!dir) continue;
-        seen.add(m.node);
-        ctx.report({
-          node: m.long ? (m.sourceNode ?? m.node) : m.node,
-          message: `${svc(service.name)} mounts the host's ${dir}${m.readOnly ? ' (even read-only it exposes host secrets and state)' : ''}; mount only the files the service needs`,
-        });
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const seen = new Set<YNode>();
+      for (const service of project.services) {
+        for (const m of mountsOf(project, service)) {
+          if (m.kind !== 'bind' || !m.source || !m.certain || seen.has(m.node)) continue;
+          const dir = sensitiveHostDirectory(m.source);
+          if (!dir) continue;
+          seen.add(m.node);
+          report({
+            node: m.long ? (m.sourceNode ?? m.node) : m.node,
+            message: `${svc(service.name)} mounts the host's ${dir}${m.readOnly ? ' (even read-only it exposes host secrets and state)' : ''}; mount only the files the service needs`,
+          });
+        }
       }
-    }
-    // Named volumes that are bind mounts in disguise (driver_opts: { o: bind, device: /etc }).
-    for (const pair of compose.section('volumes')?.pairs ?? []) {
-      const opts = mapAt(pair.value, 'driver_opts');
-      const device = opts?.get('device');
-      const path = certainValue(compose, device);
-      const dir = path === undefined ? undefined : sensitiveHostDirectory(path);
-      if (!dir) continue;
-      ctx.report({ node: device!, message: `volume "${pair.key}" binds the host's ${dir}; every service that mounts it sees that directory` });
-    }
+      // Named volumes that are bind mounts in disguise (driver_opts: { o: bind, device: /etc }).
+      for (const pair of project.section('volumes')?.pairs ?? []) {
+        const opts = mapAt(pair.value, 'driver_opts');
+        const device = opts?.get('device');
+        const path = certainValue(project, device);
+        const dir = path === undefined ? undefined : sensitiveHostDirectory(path);
+        if (!dir) continue;
+        report({ node: device!, message: `volume "${pair.key}" binds the host's ${dir}; every service that mounts it sees that directory` });
+      }
+    }, ['compose/sensitive-host-mounts', ctx.options, ctx.settings]);
   },
 });

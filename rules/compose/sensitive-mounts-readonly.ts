@@ -1,5 +1,6 @@
 import type { TextEdit } from '../../src/engine/diagnostic.js';
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { appendToMap, fixIn } from '../../src/parse/compose/policy/edits.js';
 import { sensitiveContent } from '../../src/parse/compose/policy/host-paths.js';
 import { innerRange, svc } from '../../src/parse/compose/policy/values.js';
@@ -19,22 +20,23 @@ export default defineRule<'compose', Record<string, never>>({
     securitySeverity: 5.0,
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const seen = new Set<YNode>();
-    for (const service of compose.services) {
-      for (const m of mountsOf(compose, service)) {
-        if (m.kind !== 'bind' || !m.source || m.readOnly || m.explicitRw || seen.has(m.node)) continue;
-        const kind = sensitiveContent(m.source, m.target);
-        if (!kind) continue;
-        seen.add(m.node);
-        const edit = readOnlyEdit(ctx.file, m);
-        ctx.report({
-          node: m.long ? (m.sourceNode ?? m.node) : m.node,
-          message: `${svc(service.name)} mounts ${kind} ${m.certain ? m.source : writtenSource(m)} writable; add :ro so the container can read it but not change it`,
-          ...(edit ? { fix: fixIn(m.node, 'mount read-only', [edit]) } : {}),
-        });
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const seen = new Set<YNode>();
+      for (const service of project.services) {
+        for (const m of mountsOf(project, service)) {
+          if (m.kind !== 'bind' || !m.source || m.readOnly || m.explicitRw || seen.has(m.node)) continue;
+          const kind = sensitiveContent(m.source, m.target);
+          if (!kind) continue;
+          seen.add(m.node);
+          const edit = readOnlyEdit(ctx.file, m);
+          report({
+            node: m.long ? (m.sourceNode ?? m.node) : m.node,
+            message: `${svc(service.name)} mounts ${kind} ${m.certain ? m.source : writtenSource(m)} writable; add :ro so the container can read it but not change it`,
+            ...(edit ? { fix: fixIn(m.node, 'mount read-only', [edit]) } : {}),
+          });
+        }
       }
-    }
+    }, ['compose/sensitive-mounts-readonly', ctx.options, ctx.settings]);
   },
 });
 

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
-import { certainValue, svc } from '../../src/parse/compose/policy/values.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { certainValue, locate, svc } from '../../src/parse/compose/policy/values.js';
 import type { YNode } from '../../src/parse/yaml/nodes.js';
 
 export default defineRule<'compose', Record<string, never>>({
@@ -13,22 +14,22 @@ export default defineRule<'compose', Record<string, never>>({
     compat: { dclint: ['no-duplicate-container-names'] },
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    const first = new Map<string, { service: string; node: YNode }>();
-    for (const service of compose.services) {
-      const node = service.get('container_name');
-      const name = certainValue(compose, node);
-      if (!node || name === undefined || name === '') continue;
-      const before = first.get(name);
-      if (!before) {
-        first.set(name, { service: service.name, node });
-        continue;
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      const first = new Map<string, { service: string; node: YNode }>();
+      for (const service of project.services) {
+        const node = service.get('container_name');
+        const name = certainValue(project, node);
+        if (!node || name === undefined || name === '') continue;
+        const before = first.get(name);
+        if (!before) {
+          first.set(name, { service: service.name, node });
+          continue;
+        }
+        report({
+          node,
+          message: `${svc(service.name)} sets container_name "${name}", which ${svc(before.service)} already uses (${locate(before.node, node)}); Docker refuses to create the second container`,
+        });
       }
-      const line = before.node.file.lines.position(before.node.start).line;
-      ctx.report({
-        node,
-        message: `${svc(service.name)} sets container_name "${name}", which ${svc(before.service)} already uses (line ${line}); Docker refuses to create the second container`,
-      });
-    }
+    }, ['compose/unique-container-names', ctx.options, ctx.settings]);
   },
 });

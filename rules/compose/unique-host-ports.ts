@@ -1,11 +1,11 @@
 import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { bindsEveryInterface, portNode, portsOf, rangeText, type PortSpec } from '../../src/parse/compose/policy/ports.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
+import { locate, svc } from '../../src/parse/compose/policy/values.js';
 
 interface Published {
   service: string;
   port: PortSpec;
-  line: number;
 }
 
 export default defineRule<'compose', Record<string, never>>({
@@ -19,40 +19,40 @@ export default defineRule<'compose', Record<string, never>>({
     compat: { dclint: ['no-duplicate-exported-ports'] },
   },
   check(ctx) {
-    const compose = ctx.compose; // merged project view: ctx.project
-    // Earlier ports by protocol and port number (ranges expanded), so each lookup is cheap.
-    const byPort = new Map<string, Published[]>();
-    const wide: Published[] = [];
-    const candidates = (p: PortSpec): Published[] => {
-      if (p.published!.end - p.published!.start > 1024) return [...wide, ...[...byPort.values()].flat()];
-      const out = [...wide];
-      for (let n = p.published!.start; n <= p.published!.end; n++) out.push(...(byPort.get(`${p.protocol}/${n}`) ?? []));
-      return out;
-    };
-    for (const service of compose.services) {
-      for (const port of portsOf(compose, service)) {
-        if (!port.certain || !port.published) continue;
-        const clash = candidates(port).find((e) => e.port !== port && e.port.node !== port.node && conflicts(e.port, port));
-        const line = port.node.file.lines.position(port.node.start).line;
-        if (clash) {
-          const overlap = {
-            start: Math.max(clash.port.published!.start, port.published.start),
-            end: Math.min(clash.port.published!.end, port.published.end),
-          };
-          const owner = clash.service === service.name ? 'it already publishes' : `${svc(clash.service)} already publishes`;
-          ctx.report({
-            node: portNode(port),
-            message: `${svc(service.name)} publishes host port ${rangeText(overlap)}/${port.protocol}, which ${owner} (line ${clash.line}); the second container fails to start`,
-          });
-        }
-        const entry = { service: service.name, port, line };
-        if (port.published.end - port.published.start > 1024) wide.push(entry);
-        else for (let n = port.published.start; n <= port.published.end; n++) {
-          const key = `${port.protocol}/${n}`;
-          (byPort.get(key) ?? byPort.set(key, []).get(key)!).push(entry);
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      // Earlier ports by protocol and port number (ranges expanded), so each lookup is cheap.
+      const byPort = new Map<string, Published[]>();
+      const wide: Published[] = [];
+      const candidates = (p: PortSpec): Published[] => {
+        if (p.published!.end - p.published!.start > 1024) return [...wide, ...[...byPort.values()].flat()];
+        const out = [...wide];
+        for (let n = p.published!.start; n <= p.published!.end; n++) out.push(...(byPort.get(`${p.protocol}/${n}`) ?? []));
+        return out;
+      };
+      for (const service of project.services) {
+        for (const port of portsOf(project, service)) {
+          if (!port.certain || !port.published) continue;
+          const clash = candidates(port).find((e) => e.port !== port && e.port.node !== port.node && conflicts(e.port, port));
+          if (clash) {
+            const overlap = {
+              start: Math.max(clash.port.published!.start, port.published.start),
+              end: Math.min(clash.port.published!.end, port.published.end),
+            };
+            const owner = clash.service === service.name ? 'it already publishes' : `${svc(clash.service)} already publishes`;
+            report({
+              node: portNode(port),
+              message: `${svc(service.name)} publishes host port ${rangeText(overlap)}/${port.protocol}, which ${owner} (${locate(clash.port.node, port.node)}); the second container fails to start`,
+            });
+          }
+          const entry = { service: service.name, port };
+          if (port.published.end - port.published.start > 1024) wide.push(entry);
+          else for (let n = port.published.start; n <= port.published.end; n++) {
+            const key = `${port.protocol}/${n}`;
+            (byPort.get(key) ?? byPort.set(key, []).get(key)!).push(entry);
+          }
         }
       }
-    }
+    }, ['compose/unique-host-ports', ctx.options, ctx.settings]);
   },
 });
 

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { defineRule } from '../../src/engine/define.js';
-import type { ComposeDocument } from '../../src/parse/compose/document.js';
 import type { DfStage } from '../../src/parse/dockerfile/types.js';
-import { isMap, isScalar } from '../../src/parse/yaml/nodes.js';
 
 export default defineRule<'dockerfile'>({
   meta: {
@@ -25,9 +23,10 @@ export default defineRule<'dockerfile'>({
     // and not a base image whose CMD is a bare interpreter or shell (`CMD ["node"]`).
     if (!has('CMD') && !has('ENTRYPOINT') && !has('EXPOSE')) return;
     if (!has('EXPOSE') && interactiveDefault(chain)) return;
-    const services = composeServicesBuilding(ctx.file.path, ctx.stack.composeFiles);
+    // The compose services built from this file (every project and environment, through the stack model).
+    const services = ctx.stack.servicesBuiltFrom(doc).map((b) => ({ name: b.service.name, healthcheck: b.service.get('healthcheck') !== undefined }));
     if (services.length && services.every((s) => s.healthcheck)) return;
-    const without = services.filter((s) => !s.healthcheck).map((s) => `"${s.name}"`);
+    const without = [...new Set(services.filter((s) => !s.healthcheck).map((s) => `"${s.name}"`))];
     ctx.report({
       range: final.imageSpan ?? final.from.keywordSpan,
       message:
@@ -57,33 +56,4 @@ function jsonWords(text: string): string[] | undefined {
   } catch {
     return undefined;
   }
-}
-
-interface BuiltService {
-  name: string;
-  healthcheck: boolean;
-}
-
-/** The compose services whose `build` resolves to this Dockerfile, and whether each has a healthcheck (or disables it). */
-function composeServicesBuilding(dockerfile: string, files: readonly ComposeDocument[]): BuiltService[] {
-  const out: BuiltService[] = [];
-  for (const compose of files) {
-    const dir = path.dirname(compose.file.path);
-    for (const service of compose.services) {
-      const build = service.get('build');
-      let context: string | undefined;
-      let name = 'Dockerfile';
-      if (isScalar(build)) context = compose.valueOf(build);
-      else if (isMap(build)) {
-        if (build.get('dockerfile_inline')) continue;
-        context = compose.valueOf(build.get('context')) ?? '.';
-        name = compose.valueOf(build.get('dockerfile')) ?? name;
-      }
-      if (context === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')) continue;
-      const resolved = path.resolve(dir, context, name);
-      if (path.resolve(resolved) !== path.resolve(dockerfile)) continue;
-      out.push({ name: service.name, healthcheck: service.get('healthcheck') !== undefined });
-    }
-  }
-  return out;
 }

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { defineRule } from '../../src/engine/define.js';
 import { packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
 import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
+import { runsAsNonRoot } from '../../src/stack/services.js';
 
 /** Programs an entrypoint uses to drop from root to another user at start-up. */
 const STEP_DOWN = new Set(['gosu', 'su-exec', 'setpriv', 'chpst', 's6-setuidgid', 'runuser']);
@@ -25,6 +26,9 @@ export default defineRule<'dockerfile'>({
     const doc = ctx.dockerfile;
     const final = doc.finalStage;
     if (!final) return;
+    // Every compose service built from this file runs it as a non-root `user:`.
+    const built = ctx.stack.servicesBuiltFrom(doc);
+    if (built.length && built.every((b) => runsAsNonRoot(b.project, b.service))) return;
     const chain = doc.imageStages;
     const user = lastUser(chain);
     if (user) {

@@ -1,4 +1,10 @@
 import type { AnyRule } from '../../src/engine/define.js';
+import buildRefs from './build-refs.js';
+import exposedPorts from './exposed-ports.js';
+import gpuImage from './gpu-image.js';
+import healthcheckTool from './healthcheck-tool.js';
+import layeredEnvironments from './layered-environments.js';
+import scriptComposeRefs from './script-compose-refs.js';
 
 /** Every `stack/…` rule. */
-export const stackRules: AnyRule[] = [];
+export const stackRules: AnyRule[] = [buildRefs, exposedPorts, gpuImage, healthcheckTool, layeredEnvironments, scriptComposeRefs];

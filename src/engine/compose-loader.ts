@@ -16,6 +16,12 @@ import { MAX_FILE_BYTES, relativePath } from './sources.js';
 export interface ComposeLoaderOptions {
   cwd: string;
   overlay?: ReadonlyMap<string, string>;
+  /**
+   * The compose files the run lints, when the run is linted a stack at a time
+   * with one loader per stack: a file another stack lints is not context only.
+   * Default: the files this loader parsed with `parseLinted`.
+   */
+  linted?: ReadonlySet<string>;
 }
 
 /** The projects of a run and which one each linted compose file lints with. */
@@ -145,7 +151,7 @@ export class ComposeLoader {
     return {
       projects,
       projectFor: (file) => chosen.get(file),
-      isContextOnly: (file) => !this.linted.has(file) && this.docs.has(file),
+      isContextOnly: (file) => !(this.options.linted ?? this.linted).has(file) && this.docs.has(file),
     };
   }
 

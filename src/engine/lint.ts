@@ -14,10 +14,17 @@ import type { RuleRegistry } from './registry.js';
 import { diagnosticKey, toDiagnostic } from './report.js';
 import type { LintResult, LintedFile } from './result.js';
 import type { ReportDescriptor, RuleMeta } from './rule.js';
-import { readSource } from './sources.js';
+import { readSource, type ReadOutcome } from './sources.js';
 import { collectComments, nextInstructionLines } from './comments.js';
-import { applySuppressions, parseDirectives, unusedSuppressions } from './suppressions.js';
-import { runShellcheck } from './shellcheck.js';
+import { applySuppressions, parseDirectives, unusedSuppressions, type Suppression } from './suppressions.js';
+import { runShellcheck, SHELLCHECK_RULE_ID } from './shellcheck.js';
+import type { PlannedProject } from '../parse/compose/layers.js';
+import { planGroups } from './plan.js';
+import { collectIfGrown } from './memory.js';
+import { addPhase, addRuleTime, phaseTotal, RULE_TIMING, timed, timedAsync, TIMING } from './timing.js';
+
+/** The rule whose time `STACK_LINT_TIMING` reports as the `schema` phase: it validates compose files against the schema. */
+const SCHEMA_RULE = 'compose/schema';
 
 export interface ResolvedRuleSetting {
   severity: SeveritySetting;
@@ -52,17 +59,113 @@ export interface LintFilesOptions {
 
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult> {
   const started = performance.now();
+  const { cwd } = options;
+  const run: RunState = {
+    options,
+    byKind: groupRules(options.rules),
+    diagnostics: [],
+    enabledRules: new Map(),
+    linted: [],
+    pending: [],
+    directiveFindings: [],
+    lintedCompose: new Set(),
+  };
+
+  // Texts are read up front: the report keeps them anyway, and planning the stacks looks at them.
+  const reads = await timedAsync('read', () => Promise.all(options.files.map((f) => readSource(f.path, f.kind, cwd, options.overlay))));
+  const readOf = new Map<string, ReadOutcome>();
+  reads.forEach((r, i) => readOf.set(options.files[i]!.path, r));
+  for (const r of reads) if (r.ok && r.source.kind === 'compose') run.lintedCompose.add(r.source.path);
+
+  const { groups, declared } = await planRun(options, readOf);
+  for (const group of groups) {
+    await lintGroup(
+      run,
+      group.map((f) => readOf.get(f.path)!),
+      declared.filter((d) => d.group === group).map((d) => d.project),
+    );
+    // The group's files are done: nothing of them is held but their text, findings and suppression comments.
+    for (const f of group) readOf.delete(f.path);
+    if (groups.length > 1) collectIfGrown();
+  }
+
+  timed('suppressions', () => finishSuppressions(run));
+  return finish([...run.diagnostics, ...run.directiveFindings], run.linted, run.enabledRules, options, started);
+}
+
+interface RunState {
+  readonly options: LintFilesOptions;
+  readonly byKind: ReturnType<typeof groupRules>;
+  /** Findings of every group, context-only compose files already left out. */
+  readonly diagnostics: Diagnostic[];
+  readonly enabledRules: Map<string, RuleMeta>;
+  readonly linted: LintedFile[];
+  /** Suppression comments of linted files, applied once every group ran (a finding may land in another group's file). */
+  readonly pending: { file: SourceFile; config: FileConfig; suppressions: Suppression[] }[];
+  /** Findings about the suppression comments themselves (never suppressed). */
+  readonly directiveFindings: Diagnostic[];
+  /** Compose files of the run that could be read (the rest, read by a compose loader, are context only). */
+  readonly lintedCompose: Set<string>;
+}
+
+/** The stacks of the run (see ./plan.ts) and which one builds each declared compose project. */
+async function planRun(
+  options: LintFilesOptions,
+  readOf: ReadonlyMap<string, ReadOutcome>,
+): Promise<{ groups: LintFilesOptions['files'][number][][]; declared: { project: PlannedProject; group: LintFilesOptions['files'][number][] }[] }> {
+  const { files, cwd } = options;
+  // Projects declared in `settings.composeProjects`, from the configs of the compose files, each once.
+  const declared: { project: PlannedProject; by: string }[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    const r = readOf.get(f.path);
+    if (f.kind !== 'compose' || !r?.ok) continue;
+    const config = await options.config.forFile(f.path);
+    for (const p of declaredProjects(config.settings.composeProjects, config.configPath ? path.dirname(config.configPath) : cwd)) {
+      const key = `${p.files.join('\u0000')}\u0001${p.environment}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      declared.push({ project: p, by: f.path });
+    }
+  }
+  // The ShellCheck bridge batches over the whole run: when it is on, the run is one stack.
+  let single = false;
+  for (const f of files) {
+    if ((f.kind !== 'shell' && f.kind !== 'dockerfile') || (options.reportOn && !options.reportOn.has(f.path))) continue;
+    const setting = (await options.config.forFile(f.path)).rules.get(SHELLCHECK_RULE_ID);
+    if (setting && setting.severity !== 'off') {
+      single = true;
+      break;
+    }
+  }
+  const groups = timed('plan', () =>
+    planGroups({
+      files,
+      textOf: (p) => {
+        const r = readOf.get(p);
+        return r?.ok ? r.source.text : undefined;
+      },
+      declared: declared.map((d) => ({ by: d.by, files: d.project.files })),
+      single,
+    }),
+  );
+  const groupOf = new Map<string, (typeof groups)[number]>();
+  for (const g of groups) for (const f of g) groupOf.set(f.path, g);
+  return { groups, declared: declared.map((d) => ({ project: d.project, group: groupOf.get(d.by)! })) };
+}
+
+/** Parses one stack, runs the rules on it and keeps its findings; the parsed files are dropped afterwards. */
+async function lintGroup(run: RunState, reads: readonly ReadOutcome[], declared: readonly PlannedProject[]): Promise<void> {
+  const { options, byKind, enabledRules } = run;
   const { cwd, registry } = options;
   const diagnostics: Diagnostic[] = [];
-  const enabledRules = new Map<string, RuleMeta>();
-  const linted: LintedFile[] = [];
-
-  const reads = await Promise.all(options.files.map((f) => readSource(f.path, f.kind, cwd, options.overlay)));
   const parsed: ParsedFile[] = [];
-  const composeLoader = new ComposeLoader({ cwd, ...(options.overlay ? { overlay: options.overlay } : {}) });
+  const composeLoader = new ComposeLoader({ cwd, linted: run.lintedCompose, ...(options.overlay ? { overlay: options.overlay } : {}) });
   for (const r of reads) {
     if (r.ok) {
+      const t = TIMING ? performance.now() : 0;
       parsed.push(await parseSource(r.source, options.overlay, composeLoader));
+      if (TIMING) addPhase(`parse:${r.source.kind}`, performance.now() - t);
       continue;
     }
     const meta = r.problem === 'unreadable' ? CORE_RULES.unreadableFile : syntaxMeta(registry, r.kind);
@@ -77,16 +180,11 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
       ...(r.problem === 'unreadable' ? { internal: true } : {}),
     });
     enabledRules.set(meta.id, meta);
-    linted.push({ path: r.path, relPath: r.relPath, kind: r.kind, text: '' });
+    run.linted.push({ path: r.path, relPath: r.relPath, kind: r.kind, text: '' });
   }
 
   const composeFiles = parsed.flatMap((p) => (p.kind === 'compose' && p.doc ? [p.doc] : []));
-  const declared = [];
-  for (const doc of composeFiles) {
-    const config = await options.config.forFile(doc.file.path);
-    declared.push(...declaredProjects(config.settings.composeProjects, config.configPath ? path.dirname(config.configPath) : cwd));
-  }
-  const compose = await composeLoader.projects(composeFiles, declared);
+  const compose = await timedAsync('compose-projects', () => composeLoader.projects(composeFiles, declared));
   const stack = createStackModel({
     composeFiles,
     composeProjects: compose.projects,
@@ -94,10 +192,9 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
     dockerfiles: parsed.flatMap((p) => (p.kind === 'dockerfile' && p.doc ? [p.doc] : [])),
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
   });
-  const byKind = groupRules(options.rules);
   let rootConfig: FileConfig | undefined;
   // ShellCheck bridge (shell/shellcheck, off by default): one batched run before the rules; see ./shellcheck.ts
-  const shellcheck = await runShellcheck({ parsed, config: options.config, rules: options.rules, reportOn: options.reportOn });
+  const shellcheck = await timedAsync('shellcheck', () => runShellcheck({ parsed, config: options.config, rules: options.rules, ...(options.reportOn ? { reportOn: options.reportOn } : {}) }));
   for (const meta of shellcheck.metas) enabledRules.set(meta.id, meta);
 
   for (const file of parsed) {
@@ -105,7 +202,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
     rootConfig ??= config;
     const found: Diagnostic[] = [];
     const severityOf = (id: string): SeveritySetting => config.rules.get(id)?.severity ?? 'off';
-    const run = makeRunner(found, config, stack, enabledRules);
+    const runRule = makeRunner(found, config, stack, enabledRules);
 
     if (file.problems.length) {
       const meta = syntaxMeta(registry, file.kind);
@@ -115,51 +212,56 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
         for (const p of file.problems) found.push(toDiagnostic(meta, severity, { range: p, message: p.message }, file.source));
       }
     }
+    const t = TIMING ? performance.now() : 0;
+    const schemaBefore = TIMING ? phaseTotal('schema') : 0;
     if (file.kind === 'compose' && file.doc) {
       const doc = file.doc;
       const project = compose.projectFor(file.source.path);
-      for (const rule of byKind.compose) run(rule, file.source, { compose: doc, project });
+      for (const rule of byKind.compose) runRule(rule, file.source, { compose: doc, project });
     } else if (file.kind === 'dockerfile' && file.doc) {
       const doc = file.doc;
-      for (const rule of byKind.dockerfile) run(rule, file.source, { dockerfile: doc });
+      for (const rule of byKind.dockerfile) runRule(rule, file.source, { dockerfile: doc });
       for (const { instruction, script } of runScripts(doc)) {
         await noteShellSyntax(script, file.source, severityOf, registry, found, enabledRules);
-        for (const rule of byKind.runBodies) run(rule, file.source, { shell: script, run: { dockerfile: doc, instruction } });
+        for (const rule of byKind.runBodies) runRule(rule, file.source, { shell: script, run: { dockerfile: doc, instruction } });
       }
     } else if (file.kind === 'shell' && file.doc) {
       await noteShellSyntax(file.doc, file.source, severityOf, registry, found, enabledRules);
-      for (const rule of byKind.shell) run(rule, file.source, { shell: file.doc });
+      for (const rule of byKind.shell) runRule(rule, file.source, { shell: file.doc });
     }
+    if (TIMING) addPhase(`rules:${file.kind}`, performance.now() - t - (phaseTotal('schema') - schemaBefore));
     found.push(...(shellcheck.byFile.get(file.source.path) ?? [])); // ShellCheck bridge findings, suppressed like any other
 
     diagnostics.push(...found);
-    linted.push({ path: file.source.path, relPath: file.source.relPath, kind: file.kind, text: file.source.text });
+    run.linted.push({ path: file.source.path, relPath: file.source.relPath, kind: file.kind, text: file.source.text });
   }
 
   if (byKind.stack.length && parsed.length) {
-    const config = rootConfig!;
+    const t = TIMING ? performance.now() : 0;
     const found: Diagnostic[] = [];
-    const run = makeRunner(found, config, stack, enabledRules);
-    for (const rule of byKind.stack) run(rule, parsed[0]!.source, {});
+    const runRule = makeRunner(found, rootConfig!, stack, enabledRules);
+    for (const rule of byKind.stack) runRule(rule, parsed[0]!.source, {});
     diagnostics.push(...found);
+    if (TIMING) addPhase('rules:stack', performance.now() - t);
   }
 
   // Findings in compose files read only for context (a layer or an `extends` file not being linted) are not reported.
-  const reported = diagnostics.filter((d) => !compose.isContextOnly(d.file));
-  // Suppressions, once every rule has run: a finding may land in another file than
-  // the one being linted (merged compose projects, stack rules).
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of reported) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
+  for (const d of diagnostics) if (!compose.isContextOnly(d.file)) run.diagnostics.push(d);
+  await timedAsync('suppressions', () => collectSuppressions(run, parsed));
+}
+
+/**
+ * Reads the suppression comments of a stack's files. Problems with the
+ * comments themselves are reported at once; the suppressions are kept, and
+ * applied when every stack has run.
+ */
+async function collectSuppressions(run: RunState, parsed: readonly ParsedFile[]): Promise<void> {
+  const { registry } = run.options;
   for (const file of parsed) {
     const comments = collectComments(file);
     if (!comments.length && file.kind !== 'dockerfile') continue;
-    const config = await options.config.forFile(file.source.path);
+    const config = await run.options.config.forFile(file.source.path);
     if (config.linterOptions?.noInlineConfig) continue;
-    const severityOf = (id: string): SeveritySetting => config.rules.get(id)?.severity ?? 'off';
     const dockerDoc = file.kind === 'dockerfile' ? file.doc : undefined;
     const directives = parseDirectives({
       file: file.source,
@@ -167,26 +269,41 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
       registry,
       ...(dockerDoc ? { nextSpan: nextInstructionLines(dockerDoc), buildkitSkips: buildkitSkips(dockerDoc) } : {}),
     });
-    applySuppressions(byFile.get(file.source.path) ?? [], directives.suppressions);
-    const unusedSeverity = config.linterOptions?.reportUnusedDisableDirectives ?? 'warning';
-    const report = (meta: RuleMeta, severity: Severity, span: Span, message: string): void => {
-      enabledRules.set(meta.id, meta);
-      reported.push(toDiagnostic(meta, severity, { range: span, message }, file.source));
-    };
-    for (const p of directives.problems) report(CORE_RULES.invalidDisable, 'warning', p, p.message);
+    for (const p of directives.problems) reportOn(run, file.source, CORE_RULES.invalidDisable, 'warning', p, p.message);
     if (config.linterOptions?.requireSuppressionReason) {
       for (const s of directives.suppressions) {
-        if (!s.foreign && !s.justification) report(CORE_RULES.invalidDisable, 'warning', s.comment, 'suppression without a reason: add "-- <why>" after the rule ids');
+        if (!s.foreign && !s.justification) reportOn(run, file.source, CORE_RULES.invalidDisable, 'warning', s.comment, 'suppression without a reason: add "-- <why>" after the rule ids');
       }
     }
-    if (unusedSeverity !== 'off') {
-      for (const u of unusedSuppressions(directives.suppressions, (id) => severityOf(id) !== 'off')) {
-        report(CORE_RULES.unusedDisable, unusedSeverity, u.span, u.message);
-      }
+    if (directives.suppressions.length) run.pending.push({ file: file.source, config, suppressions: directives.suppressions });
+  }
+}
+
+/** Applies the kept suppressions to the findings of the whole run, and reports the unused ones. */
+function finishSuppressions(run: RunState): void {
+  if (!run.pending.length) return;
+  const wanted = new Set(run.pending.map((p) => p.file.path));
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of run.diagnostics) {
+    if (!wanted.has(d.file)) continue;
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  for (const { file, config, suppressions } of run.pending) {
+    applySuppressions(byFile.get(file.path) ?? [], suppressions);
+    const unusedSeverity = config.linterOptions?.reportUnusedDisableDirectives ?? 'warning';
+    if (unusedSeverity === 'off') continue;
+    const severityOf = (id: string): SeveritySetting => config.rules.get(id)?.severity ?? 'off';
+    for (const u of unusedSuppressions(suppressions, (id) => severityOf(id) !== 'off')) {
+      reportOn(run, file, CORE_RULES.unusedDisable, unusedSeverity, u.span, u.message);
     }
   }
+}
 
-  return finish(reported, linted, enabledRules, options, started);
+function reportOn(run: RunState, file: SourceFile, meta: RuleMeta, severity: Severity, span: Span, message: string): void {
+  run.enabledRules.set(meta.id, meta);
+  run.directiveFindings.push(toDiagnostic(meta, severity, { range: span, message }, file));
 }
 
 type Extra = Record<string, unknown>;
@@ -211,8 +328,15 @@ function makeRunner(
       ...extra,
       report: (d: ReportDescriptor) => found.push(toDiagnostic(rule.meta, severity, d, file)),
     };
+    const timeIt = TIMING && (RULE_TIMING || rule.meta.id === SCHEMA_RULE);
+    const t = timeIt ? performance.now() : 0;
     try {
       rule.check(ctx as never);
+      if (timeIt) {
+        const ms = performance.now() - t;
+        addRuleTime(rule.meta.id, ms);
+        if (rule.meta.id === SCHEMA_RULE) addPhase('schema', ms);
+      }
     } catch (e) {
       const err = e as Error;
       const origin = { line: 1, column: 1, offset: 0 };

@@ -13,6 +13,7 @@ import { shardFiles } from '../stack/groups.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import type { LintResult } from './result.js';
 import type { RuleSetting } from '../config/types.js';
+import { markRunEnd, markRunStart, timedAsync } from './timing.js';
 
 export interface RunOptions {
   cwd: string;
@@ -77,15 +78,17 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
     if (!kind) throw new UsageError(`cannot tell what kind of file "${options.stdin.filename}" is (a compose file, Dockerfile or shell script): name it like one with --stdin-filename`);
     return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: packs.rules(), registry: packs, config, tool: TOOL };
   }
-  const files = await discover({
-    cwd: options.cwd,
-    patterns: options.patterns.length ? options.patterns : ['.'],
-    ignore: options.ignorePatterns ?? [],
-    isIgnored: async (abs) => (await config.forFile(abs)).ignores.matches(abs),
-    kindOf: async (abs) => (await config.forFile(abs)).kinds.kindOf(abs),
-    forceExclude: options.forceExclude ?? false,
-    errorOnUnmatched: options.errorOnUnmatched ?? true,
-  });
+  const files = await timedAsync('discover', () =>
+    discover({
+      cwd: options.cwd,
+      patterns: options.patterns.length ? options.patterns : ['.'],
+      ignore: options.ignorePatterns ?? [],
+      isIgnored: async (abs) => (await config.forFile(abs)).ignores.matches(abs),
+      kindOf: async (abs) => (await config.forFile(abs)).kinds.kindOf(abs),
+      forceExclude: options.forceExclude ?? false,
+      errorOnUnmatched: options.errorOnUnmatched ?? true,
+    }),
+  );
   const mine = options.shard ? shardFiles(files, options.shard.index, options.shard.count) : files;
   const context = await stackContext(mine, (dir) =>
     discover({
@@ -136,13 +139,19 @@ async function composeFolderAbove(dir: string): Promise<string | undefined> {
 
 /** Discover, configure and lint: what the CLI does, as a function. */
 export async function run(options: RunOptions): Promise<LintResult> {
+  markRunStart();
   const prepared = await prepare(options);
-  return options.cacheFile && !options.stdin ? lintWithCache(prepared, options.cacheFile) : lintFiles(prepared);
+  const result = await (options.cacheFile && !options.stdin ? lintWithCache(prepared, options.cacheFile) : lintFiles(prepared));
+  markRunEnd();
+  return result;
 }
 
 /** Discover, configure, lint and fix in memory (nothing is written). */
 export async function runFix(options: RunOptions & { unsafe: boolean }): Promise<FixOutcome> {
-  return fixFiles({ ...(await prepare(options)), unsafe: options.unsafe });
+  markRunStart();
+  const outcome = await fixFiles({ ...(await prepare(options)), unsafe: options.unsafe });
+  markRunEnd();
+  return outcome;
 }
 
 declare const STACK_LINT_VERSION: string | undefined;

@@ -5,11 +5,24 @@
  */
 import { isMap, isScalar, isSeq, type YMap, type YNode, type YPair, type YScalar, type YSeq } from '../yaml/nodes.js';
 
+const origins = new WeakMap<YNode, YNode>();
+
+/**
+ * The node as written that a node of the merged model stands on: itself for a
+ * node of a file, else the written node whose position a synthesized mapping
+ * or sequence took (which may be of another type: a `KEY=value` list that
+ * became a mapping, a string that became a list). Edits go there, so a fix
+ * looks at what the file really holds, not at what the merge made of it.
+ */
+export function originOf(node: YNode): YNode {
+  return origins.get(node) ?? node;
+}
+
 /** A mapping made by the merged model; it takes its file and position from `at`. */
 export function synthMap(pairs: readonly YPair[], at: YNode): YMap {
   const index = new Map<string, YPair>();
   for (const p of pairs) if (!index.has(p.key)) index.set(p.key, p);
-  return {
+  const map: YMap = {
     type: 'map',
     pairs: [...index.values()],
     duplicates: [],
@@ -21,11 +34,15 @@ export function synthMap(pairs: readonly YPair[], at: YNode): YMap {
     get: (key) => index.get(key)?.value,
     pair: (key) => index.get(key),
   };
+  origins.set(map, originOf(at));
+  return map;
 }
 
 /** A sequence made by the merged model; it takes its file and position from `at`. */
 export function synthSeq(items: readonly YNode[], at: YNode): YSeq {
-  return { type: 'seq', items, flow: at.type === 'seq' ? at.flow : false, start: at.start, end: at.end, file: at.file };
+  const seq: YSeq = { type: 'seq', items, flow: at.type === 'seq' ? at.flow : false, start: at.start, end: at.end, file: at.file };
+  origins.set(seq, originOf(at));
+  return seq;
 }
 
 /** A null scalar at a node's position (the value of `- db` in a `depends_on` list turned into a mapping). */

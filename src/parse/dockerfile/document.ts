@@ -1,4 +1,4 @@
-import { DockerfileParser, type Argument, type Flag, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as AstInstruction, type Argument, type Flag, type Instruction } from 'dockerfile-ast';
 import type { Span } from '../location.js';
 import type { ShellParser } from '../shell/index.js';
 import type { ShellDialect, ShellDocument } from '../shell/types.js';
@@ -8,6 +8,28 @@ import { prepareRunBody, dialectOfHashbang, dialectOfShell } from './run-script.
 import type { DfArgument, DfDirective, DfFlag, DfInstruction, DfStage, DockerfileDocument } from './types.js';
 
 const PARSER_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+
+/**
+ * dockerfile-ast splits an instruction's arguments afresh, character by
+ * character, every time anything asks for them: building a `RUN` instruction
+ * alone splits it five times, and each range or flag lookup splits it again.
+ * An instruction never changes once parsed (we never edit through
+ * dockerfile-ast), so the split is kept per instruction and a copy of the list
+ * handed out (callers, dockerfile-ast's own included, shift flags off it).
+ */
+const splitCache = new WeakMap<object, Argument[]>();
+{
+  const proto = AstInstruction.prototype as unknown as { getRawArguments?: () => Argument[]; __stackLintMemo?: boolean };
+  const split = proto.getRawArguments;
+  if (typeof split === 'function' && !proto.__stackLintMemo) {
+    proto.__stackLintMemo = true;
+    proto.getRawArguments = function (this: object): Argument[] {
+      let args = splitCache.get(this);
+      if (!args) splitCache.set(this, (args = split.call(this)));
+      return args.slice();
+    };
+  }
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** dockerfile-ast's LSP-style range: 0-based lines and characters. */
@@ -89,7 +111,8 @@ export function parseDockerfile(
   const runScripts = (ins: DfInstruction, raw: Instruction, dialect: ShellDialect): ShellDocument[] => {
     if (!ins.argsSpan || !shell) return [];
     const withHeredocs = raw as unknown as { getHeredocs?: () => { getContentRange(): LspRange | null }[] };
-    const heredocs = withHeredocs.getHeredocs?.() ?? [];
+    // dockerfile-ast splits the arguments again to find heredocs: only ask when there can be one.
+    const heredocs = ins.argsText.includes('<<') ? (withHeredocs.getHeredocs?.() ?? []) : [];
     const bodies = heredocs.map((h) => span(h.getContentRange())).filter((s): s is Span => Boolean(s));
     const out: ShellDocument[] = [];
     const firstBody = bodies[0]?.start ?? ins.argsSpan.end;

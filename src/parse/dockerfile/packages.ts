@@ -56,8 +56,17 @@ export interface RunInstruction {
   readonly mounts: readonly RunMount[];
 }
 
+/** `runInstructions` per document or stage: a dozen rules ask for the same list. */
+const runsOf = new WeakMap<DockerfileDocument | DfStage, RunInstruction[]>();
+
 /** Every `RUN` and `ONBUILD RUN` of a Dockerfile or of one stage, in file order. */
 export function runInstructions(source: DockerfileDocument | DfStage): RunInstruction[] {
+  let runs = runsOf.get(source);
+  if (!runs) runsOf.set(source, (runs = collectRuns(source)));
+  return runs.slice();
+}
+
+function collectRuns(source: DockerfileDocument | DfStage): RunInstruction[] {
   const out: RunInstruction[] = [];
   for (const ins of source.instructions) {
     const run = ins.keyword === 'RUN' ? ins : ins.keyword === 'ONBUILD' && ins.trigger?.keyword === 'RUN' ? ins.trigger : undefined;
@@ -522,13 +531,20 @@ export function packageCommand(cmd: ShCommand): PackageCommand | undefined {
 
 /** The package-manager commands among `commands`, in order. */
 export function packageCommands(commands: readonly ShCommand[]): PackageCommand[] {
-  const out: PackageCommand[] = [];
-  for (const c of commands) {
-    const p = packageCommand(c);
-    if (p) out.push(p);
+  // Rules pass the same `commands` list of a `RUN` (from `runInstructions`) again and again.
+  let found = packagesOf.get(commands);
+  if (!found) {
+    found = [];
+    for (const c of commands) {
+      const p = packageCommand(c);
+      if (p) found.push(p);
+    }
+    packagesOf.set(commands, found);
   }
-  return out;
+  return found.slice();
 }
+
+const packagesOf = new WeakMap<readonly ShCommand[], PackageCommand[]>();
 
 function packageArg(word: ShWord, spec: ManagerSpec): PackageArg {
   const dynamic = word.value === undefined;

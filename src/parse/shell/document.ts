@@ -7,7 +7,7 @@ import type { Parser as TsParser } from 'web-tree-sitter';
 import type { SourceFile } from '../source.js';
 import { collectCommands, type CommandEnv } from './commands.js';
 import { convertTree, findNodes, insertionMap, walkNodes, type ShSource, type ShSyntaxNode } from './tree.js';
-import type { Shebang, ShellDialect, ShellDocument, ShellParseOptions, ShellParser } from './types.js';
+import type { Shebang, ShCommand, ShellDialect, ShellDocument, ShellParseOptions, ShellParser, ShNode } from './types.js';
 
 /** How deep `sh -c "sh -c '…'"` scripts are parsed. */
 const MAX_INNER_DEPTH = 4;
@@ -37,6 +37,11 @@ export class TreeSitterShellParser implements ShellParser {
       parseInner: (t, offset, d) =>
         depth >= MAX_INNER_DEPTH ? undefined : this.build(file, t, offset, d, depth + 1).commands,
     };
+    // The command view and the comment list are built when first read: many
+    // uses of a document (a syntax check, a fix pass re-parse, rules switched
+    // off) never need them.
+    let commands: readonly ShCommand[] | undefined;
+    let comments: readonly ShNode[] | undefined;
     return {
       file,
       text,
@@ -44,8 +49,12 @@ export class TreeSitterShellParser implements ShellParser {
       dialect,
       shebang,
       root,
-      commands: collectCommands(root, env),
-      comments: findNodes(root, 'comment'),
+      get commands() {
+        return (commands ??= collectCommands(root, env));
+      },
+      get comments() {
+        return (comments ??= findNodes(root, 'comment'));
+      },
       hasErrors,
     };
   }

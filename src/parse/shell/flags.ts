@@ -140,33 +140,34 @@ export interface PositionalOptions {
 
 /** The arguments that are not options or option values; everything after `--` is positional. */
 export function positionalArgs(cmd: ShCommand, options: PositionalOptions = {}): ShWord[] {
-  const withValue = new Set(options.withValue ?? []);
-  const shortWithValue = new Set([...withValue].filter(isShortName).map((n) => n[1]!));
+  // Called for most commands by many rules: lists, not sets (option lists are short).
+  const withValue = options.withValue ?? NONE;
   const out: ShWord[] = [];
   const args = cmd.args;
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     const v = textOf(w);
     if (v === '--' && w.value === '--') {
-      out.push(...args.slice(i + 1));
+      for (let j = i + 1; j < args.length; j++) out.push(args[j]!);
       break;
     }
-    if (!v.startsWith('-') || v === '-') {
+    if (v.charCodeAt(0) !== 45 /* - */ || v === '-') {
       out.push(w);
       continue;
     }
-    if (withValue.has(v)) {
+    if (withValue.includes(v)) {
       i++;
       continue;
     }
-    if (isShortCluster(v) && /^-[A-Za-z0-9]+$/.test(v) && shortWithValue.has(v[v.length - 1]!)) {
-      // only when the option letter ends the cluster; `-ofile` carries its value
-      const first = v[1]!;
-      if (!(shortWithValue.has(first) && v.length > 2)) i++;
+    // a short option that takes a value, last in a cluster (`-xzf file`); `-ofile` carries its value
+    if (isShortCluster(v) && withValue.includes(`-${v[v.length - 1]!}`) && /^-[A-Za-z0-9]+$/.test(v)) {
+      if (!(withValue.includes(`-${v[1]!}`) && v.length > 2)) i++;
     }
   }
   return out;
 }
+
+const NONE: readonly string[] = [];
 
 /** The first positional argument: `install` in `apt-get -q install x`, `compose` in `docker compose up`. */
 export function findSubcommand(cmd: ShCommand, options: PositionalOptions = {}): ShWord | undefined {

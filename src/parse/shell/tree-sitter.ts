@@ -12,9 +12,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { TreeSitterShellParser } from './document.js';
+import { rawCursorBinding, setRawCursorBinding } from './tree.js';
 import type { ShellParser } from './types.js';
 
 let parserPromise: Promise<ShellParser> | undefined;
+const BINDING = Symbol.for('stack-lint.tree-sitter-binding');
 let parserInstance: ShellParser | undefined;
 
 /** The shell parser; initialised on the first call, the same instance afterwards. */
@@ -42,7 +44,15 @@ async function init(): Promise<ShellParser> {
   // script, 1.15 s → 1.53 s.
   if (process.env.STACK_LINT_WASM_TIERING !== '1') setFlagsFromString('--liftoff-only');
   const { Parser, Language } = await import('web-tree-sitter');
-  await Parser.init();
+  // The object given to the first init becomes the module and receives its
+  // exports: the fast tree walk calls them (see tree.ts). It is kept on the
+  // Parser class, for a later init in the same process (fresh copies of our
+  // modules, as in tests) that shares this copy of web-tree-sitter.
+  const held = Parser as unknown as Record<symbol, Record<string, unknown> | undefined>;
+  const binding: Record<string, unknown> = held[BINDING] ?? {};
+  await Parser.init(binding);
+  if (typeof binding._ts_init === 'function') held[BINDING] = binding;
+  setRawCursorBinding(process.env.STACK_LINT_TS_RAW === '0' ? undefined : rawCursorBinding(binding));
   const grammar = await readFile(findGrammarWasm());
   const language = await Language.load(new Uint8Array(grammar.buffer, grammar.byteOffset, grammar.byteLength));
   const parser = new Parser();

@@ -7,7 +7,7 @@
  * what our location model uses, so no byte conversion is needed. Offsets are
  * shifted by the parse's `baseOffset` so they are offsets into the file.
  */
-import type { Tree, TreeCursor } from 'web-tree-sitter';
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 import type { SourceFile } from '../source.js';
 import type { ShNode } from './types.js';
 
@@ -20,9 +20,18 @@ export interface ShSource {
   readonly baseOffset: number;
 }
 
+const NO_CHILDREN: readonly ShSyntaxNode[] = Object.freeze([]);
+
+/** Adds a child during conversion. */
+function adopt(parent: ShSyntaxNode, child: ShSyntaxNode): void {
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else (parent.children as ShSyntaxNode[]).push(child);
+}
+
 /** A plain shell syntax node. `text` is sliced lazily from the parsed text. */
 export class ShSyntaxNode implements ShNode {
-  readonly children: ShSyntaxNode[] = [];
+  /** Leaves (about half the nodes) share one frozen empty list; a node gets its own list with its first child. */
+  children: readonly ShSyntaxNode[] = NO_CHILDREN;
 
   constructor(
     readonly type: string,
@@ -82,34 +91,184 @@ export function insertionMap(positions: readonly number[]): IndexMap {
 export function convertTree(tree: Tree, source: ShSource, map: IndexMap = identityMap): ShSyntaxNode {
   const cursor = tree.walk();
   try {
-    return convertCursor(cursor, source, map);
+    const lang = languageInfo(tree.language);
+    // MISSING nodes only exist where the tree has an error: elsewhere, one call per node saved.
+    const missing = tree.rootNode.hasError;
+    return raw ? convertRaw(raw, tree, cursor, source, map, lang, missing) : convertCursor(cursor, source, map, lang, missing);
   } finally {
     cursor.delete();
   }
 }
 
-function makeNode(cursor: TreeCursor, parent: ShSyntaxNode | undefined, source: ShSource, map: IndexMap): ShSyntaxNode {
-  const type = cursor.nodeType;
+/**
+ * web-tree-sitter's own exports (the object given to `Parser.init`), for a
+ * walk that calls the cursor functions directly. Every `TreeCursor` accessor
+ * of the JS API first copies the cursor into tree-sitter's transfer buffer
+ * and copies it back after a move: four to eight memory writes and reads
+ * around each call, for every node. The functions themselves leave the
+ * updated cursor in the buffer, so a walk that makes no other tree-sitter
+ * call in between can copy the cursor in once, call them back to back, and
+ * copy it out once at the end. `convertTree` uses this when the binding has
+ * the functions (checked at init), else the JS API; both give the same nodes
+ * (test/parse/shell/tree.test.ts).
+ */
+export interface RawCursorBinding {
+  /** Address of the transfer buffer (`_ts_init()` returns it). */
+  readonly transferBuffer: number;
+  heap(): Int32Array;
+  typeId(tree: number): number;
+  fieldId(tree: number): number;
+  startIndex(tree: number): number;
+  endIndex(tree: number): number;
+  isMissing(tree: number): number;
+  gotoFirstChild(tree: number): number;
+  gotoNextSibling(tree: number): number;
+  gotoParent(tree: number): number;
+}
+
+let raw: RawCursorBinding | undefined;
+
+/** Installs (or, with undefined, removes) the direct binding `convertTree` walks with. */
+export function setRawCursorBinding(binding: RawCursorBinding | undefined): void {
+  raw = binding;
+}
+
+/** The direct binding from the object given to `Parser.init`, when it has everything the walk needs. */
+export function rawCursorBinding(module: Record<string, unknown>): RawCursorBinding | undefined {
+  const fn = (name: string) => (typeof module[name] === 'function' ? (module[name] as (...a: number[]) => number) : undefined);
+  const init = fn('_ts_init');
+  const typeId = fn('_ts_tree_cursor_current_node_type_id_wasm');
+  const fieldId = fn('_ts_tree_cursor_current_field_id_wasm');
+  const startIndex = fn('_ts_tree_cursor_start_index_wasm');
+  const endIndex = fn('_ts_tree_cursor_end_index_wasm');
+  const isMissing = fn('_ts_tree_cursor_current_node_is_missing_wasm');
+  const gotoFirstChild = fn('_ts_tree_cursor_goto_first_child_wasm');
+  const gotoNextSibling = fn('_ts_tree_cursor_goto_next_sibling_wasm');
+  const gotoParent = fn('_ts_tree_cursor_goto_parent_wasm');
+  if (!init || !typeId || !fieldId || !startIndex || !endIndex || !isMissing || !gotoFirstChild || !gotoNextSibling || !gotoParent) return undefined;
+  if (!(module.HEAP32 instanceof Int32Array)) return undefined;
+  return {
+    transferBuffer: init(),
+    heap: () => module.HEAP32 as Int32Array,
+    typeId,
+    fieldId,
+    startIndex,
+    endIndex,
+    isMissing,
+    gotoFirstChild,
+    gotoNextSibling,
+    gotoParent,
+  };
+}
+
+/** The JS cursor's copy of the wasm cursor: four numbers at indices 0–3 (web-tree-sitter's `marshalTreeCursor`). */
+type CursorHandle = Record<0 | 1 | 2 | 3, number>;
+
+function convertRaw(b: RawCursorBinding, tree: Tree, cursor: TreeCursor, source: ShSource, map: IndexMap, lang: LanguageInfo, missing: boolean): ShSyntaxNode {
+  const t = (tree as unknown as { 0: number })[0];
+  const handle = cursor as unknown as CursorHandle;
+  const at = b.transferBuffer >> 2;
+  let heap = b.heap();
+  heap[at] = handle[0];
+  heap[at + 1] = handle[1];
+  heap[at + 2] = handle[2];
+  heap[at + 3] = handle[3];
+  const base = source.baseOffset;
+  const make = (parent: ShSyntaxNode | undefined): ShSyntaxNode => {
+    const id = b.typeId(t);
+    const type = lang.types[id] || 'ERROR';
+    let named = lang.named[id];
+    if (named === undefined) named = lang.named[id] = lang.language.nodeTypeIsNamed(id);
+    const fieldId = b.fieldId(t);
+    return new ShSyntaxNode(
+      type,
+      named,
+      (fieldId && lang.fields[fieldId]) || undefined,
+      parent,
+      map(b.startIndex(t)) + base,
+      map(b.endIndex(t)) + base,
+      type === 'ERROR' || (missing && b.isMissing(t) === 1),
+      source,
+    );
+  };
+  try {
+    const root = make(undefined);
+    if (!b.gotoFirstChild(t)) return root;
+    let parent = root;
+    for (;;) {
+      const node = make(parent);
+      adopt(parent, node);
+      if (b.gotoFirstChild(t)) {
+        parent = node;
+        continue;
+      }
+      while (!b.gotoNextSibling(t)) {
+        if (!b.gotoParent(t) || parent === root) return root;
+        parent = parent.parent!;
+      }
+    }
+  } finally {
+    // The cursor may have moved its stack (a move can reallocate it): hand the JS cursor the current copy, for `delete()`.
+    heap = b.heap();
+    handle[0] = heap[at]!;
+    handle[1] = heap[at + 1]!;
+    handle[2] = heap[at + 2]!;
+    handle[3] = heap[at + 3]!;
+  }
+}
+
+/**
+ * What the conversion needs from the grammar, looked up once per node type
+ * rather than asked of tree-sitter for every node (each question is a call
+ * into WebAssembly).
+ */
+interface LanguageInfo {
+  /** Node type name by type id (`ERROR` for the error symbol). */
+  readonly types: readonly string[];
+  /** Whether a type id is a named node type, filled in as ids are met. */
+  readonly named: (boolean | undefined)[];
+  /** Field name by field id (index 0: no field). */
+  readonly fields: readonly (string | null)[];
+  readonly language: Language;
+}
+
+const languages = new WeakMap<Language, LanguageInfo>();
+
+function languageInfo(language: Language): LanguageInfo {
+  let info = languages.get(language);
+  if (!info) {
+    info = { types: language.types, named: [], fields: language.fields, language };
+    languages.set(language, info);
+  }
+  return info;
+}
+
+function makeNode(cursor: TreeCursor, parent: ShSyntaxNode | undefined, source: ShSource, map: IndexMap, lang: LanguageInfo, missing: boolean): ShSyntaxNode {
+  const id = cursor.nodeTypeId;
+  const type = lang.types[id] || 'ERROR';
+  let named = lang.named[id];
+  if (named === undefined) named = lang.named[id] = lang.language.nodeTypeIsNamed(id);
+  const fieldId = cursor.currentFieldId;
   const base = source.baseOffset;
   return new ShSyntaxNode(
     type,
-    cursor.nodeIsNamed,
-    cursor.currentFieldName ?? undefined,
+    named,
+    (fieldId && lang.fields[fieldId]) || undefined,
     parent,
     map(cursor.startIndex) + base,
     map(cursor.endIndex) + base,
-    type === 'ERROR' || cursor.nodeIsMissing,
+    type === 'ERROR' || (missing && cursor.nodeIsMissing),
     source,
   );
 }
 
-function convertCursor(cursor: TreeCursor, source: ShSource, map: IndexMap): ShSyntaxNode {
-  const root = makeNode(cursor, undefined, source, map);
+function convertCursor(cursor: TreeCursor, source: ShSource, map: IndexMap, lang: LanguageInfo, missing: boolean): ShSyntaxNode {
+  const root = makeNode(cursor, undefined, source, map, lang, missing);
   if (!cursor.gotoFirstChild()) return root;
   let parent = root;
   for (;;) {
-    const node = makeNode(cursor, parent, source, map);
-    parent.children.push(node);
+    const node = makeNode(cursor, parent, source, map, lang, missing);
+    adopt(parent, node);
     if (cursor.gotoFirstChild()) {
       parent = node;
       continue;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
 import { fixAndRelint } from './fix-helpers.js';
@@ -69,6 +70,26 @@ describe(RULE, () => {
     expect(found.map(brief)).toEqual(['compose/logging-rotation/shared/compose.yaml:3:3-3:10 compose/logging-rotation']);
     expect(found[0]!.fix).toBeUndefined();
     expect(found[0]!.suggestions?.[0]?.edits).toEqual([{ start: 88, end: 88, text: '    max-file: "3"\n' }]);
+  });
+
+  it('judges each environment of a layered project, and only suggests edits to an anchor or a base file that not every user needs', async () => {
+    const found = await findings(RULE, ['compose/logging-rotation/layered']);
+    const at = 'compose/logging-rotation/layered';
+    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
+      // compose.dev.yaml removes db's max-file with !reset: reported where it does so; writing it again in compose.yaml would
+      // repeat a key, so there is no fix.
+      `${at}/compose.dev.yaml:4:7-4:14 ${RULE} service "db" logs with json-file without max-file, so rotation is incomplete`,
+      // The override completes web's copy of the anchor: in the default environment only worker lacks max-file.
+      `${at}/compose.yaml:4:3-4:10 ${RULE} service "worker" logs with json-file without max-file, so rotation is incomplete (in the "default" environment: compose.yaml + compose.override.yaml)`,
+      `${at}/compose.yaml:4:3-4:10 ${RULE} services "web", "worker" log with json-file without max-file, so rotation is incomplete (in the "dev" environment: compose.yaml + compose.dev.yaml)`,
+    ]);
+    expect(found[0]!.fix).toBeUndefined();
+    expect(found[0]!.suggestions).toBeUndefined();
+    // The anchor's options reach web (whose override merges onto them) and worker, in both environments: suggestions only.
+    for (const d of found.slice(1)) {
+      expect(d.fix).toBeUndefined();
+      expect(d.suggestions!.map((s) => [path.basename(s.file), s.edits])).toEqual([['compose.yaml', [{ start: 173, end: 173, text: '    max-file: "3"\n' }]]]);
+    }
   });
 
   it("accepts the seeds' logging blocks, local and remote drivers, extensions, merge keys and extends", async () => {

@@ -39,6 +39,16 @@ describe(RULE, () => {
     );
   });
 
+  it('checks the prod environment as compose merges it, reporting what it keeps from the base file there, and leaves dev alone', async () => {
+    const found = await findings(RULE, ['compose/no-debug-in-production/environments']);
+    const at = 'compose/no-debug-in-production/environments';
+    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
+      `${at}/compose.prod.yaml:7:9-7:30 ${RULE} service "web" publishes debugger port 9229 in a production file; debuggers run arbitrary code for whoever connects`,
+      // compose.prod.yaml sets DEBUG back to false, but keeps the source mount.
+      `${at}/compose.yaml:10:9-10:19 ${RULE} service "web" bind-mounts source code ./web over /app in production; production runs the code baked into the image (in the "prod" environment: compose.yaml + compose.prod.yaml)`,
+    ]);
+  });
+
   it("accepts the seed's production API and proxy, and a single compose.yaml that is not production", async () => {
     expect(await findings(RULE, ['compose/no-debug-in-production/good'])).toEqual([]);
   });

@@ -13,7 +13,7 @@ describe(RULE, () => {
     expect(found[0]!.severity).toBe('info');
   });
 
-  it('accepts HEALTHCHECK (also NONE, also in a parent stage), compose healthchecks, base images and images that run nothing', async () => {
+  it('accepts HEALTHCHECK (also NONE, also in a parent stage), compose healthchecks (also from an override), base images and images that run nothing', async () => {
     expect(await findings(RULE, ['dockerfile/healthcheck/good'])).toEqual([]);
   });
 });

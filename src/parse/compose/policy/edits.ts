@@ -8,8 +8,9 @@
 import type { TextEdit } from '../../../engine/diagnostic.js';
 import type { FixDescriptor } from '../../../engine/rule.js';
 import type { SourceFile } from '../../source.js';
-import type { YMap, YNode, YScalar, YSeq } from '../../yaml/nodes.js';
+import { isMap, isSeq, type YMap, type YNode, type YScalar, type YSeq } from '../../yaml/nodes.js';
 import type { ComposeService } from '../document.js';
+import { originOf } from '../nodes.js';
 import { nodesUnder } from './values.js';
 
 const eols = new WeakMap<SourceFile, string>();
@@ -38,9 +39,23 @@ function isBlock(file: SourceFile, node: YMap | YSeq): boolean {
  * key that holds it; 2 when that cannot be told.
  */
 export function indentStep(file: SourceFile, node: YMap | YSeq, parentKey?: YScalar): number {
+  // The key may be another file's (an override's key over a base's mapping): then the file's own step.
   if (!parentKey) return 2;
+  if (parentKey.file !== file) return fileIndent(file);
   const step = columnOf(file, node.start) - columnOf(file, parentKey.start);
   return step > 0 ? step : 2;
+}
+
+const indents = new WeakMap<SourceFile, number>();
+
+/** The indentation of the file's first indented line (2 when there is none). */
+function fileIndent(file: SourceFile): number {
+  let step = indents.get(file);
+  if (step === undefined) {
+    const m = /^( +)[^\s#-]/m.exec(file.text);
+    indents.set(file, (step = m ? m[1]!.length : 2));
+  }
+  return step;
 }
 
 /**
@@ -52,10 +67,13 @@ export function indentStep(file: SourceFile, node: YMap | YSeq, parentKey?: YSca
  */
 export function appendToMap(
   _file: SourceFile,
-  map: YMap,
+  merged: YMap,
   build: (unit: string) => string[],
   parentKey?: YScalar,
 ): TextEdit | undefined {
+  // A mapping of the merged model: edit the one written in the file (a list turned into a mapping cannot take pairs).
+  const map = originOf(merged);
+  if (!isMap(map)) return undefined;
   const file = map.file;
   if (!isBlock(file, map)) return undefined;
   const col = columnOf(file, map.start);
@@ -64,11 +82,20 @@ export function appendToMap(
   const before = file.text.slice(lineStart, map.start);
   if (!/^[ \t]*(?:-[ \t]+)*$/.test(before)) return undefined;
   const unit = ' '.repeat(indentStep(file, map, parentKey));
-  return insertLines(file, map.end, ' '.repeat(col), build(unit));
+  const lines = build(unit);
+  // Never write a key the mapping already has (one a later file removed with `!reset` is still written here).
+  for (const line of lines) {
+    const key = /^([^\s#:][^:]*):(?:\s|$)/.exec(line)?.[1];
+    if (key !== undefined && map.pair(key.trim().replace(/^(["'])(.*)\1$/, '$2'))) return undefined;
+  }
+  return insertLines(file, map.end, ' '.repeat(col), lines);
 }
 
 /** Appends items (`- item` lines, without the dash) to a block sequence, or `, item` to a flow one. */
-export function appendToSeq(_file: SourceFile, seq: YSeq, items: string[]): TextEdit | undefined {
+export function appendToSeq(_file: SourceFile, merged: YSeq, items: string[]): TextEdit | undefined {
+  // A sequence of the merged model: edit the one written in the file (a string turned into a list cannot take items).
+  const seq = originOf(merged);
+  if (!isSeq(seq)) return undefined;
   const file = seq.file;
   if (seq.flow) {
     const close = seq.end - 1;
@@ -104,6 +131,7 @@ export const replaceNode = (node: YNode, text: string): TextEdit => ({ start: no
  */
 export function removePairLines(_file: SourceFile, keyNode: YScalar, value: YNode): TextEdit | undefined {
   const file = keyNode.file;
+  if (value.file !== file) return undefined; // a key whose value another file of a merged project set
   const start = lineStartOf(file, keyNode.start);
   if (file.text.slice(start, keyNode.start).trim() !== '') return undefined;
   const lastLine = file.lines.position(Math.max(value.end - 1, keyNode.end)).line;
@@ -123,11 +151,19 @@ export function fixIn(node: YNode, description: string, edits: TextEdit[]): FixD
  */
 export function nodeUsers(services: readonly ComposeService[]): Map<YNode, Set<string>> {
   const users = new Map<YNode, Set<string>>();
+  const use = (n: YNode, name: string) => {
+    let set = users.get(n);
+    if (!set) users.set(n, (set = new Set()));
+    set.add(name);
+  };
   for (const s of services) {
     for (const n of nodesUnder(s.node)) {
-      let set = users.get(n);
-      if (!set) users.set(n, (set = new Set()));
-      set.add(s.name);
+      use(n, s.name);
+      // A collection the merged model made from a written one (an override merged into an anchor's
+      // mapping): the written one is what an edit changes, for this service too.
+      if (n.type === 'scalar') continue;
+      const origin = originOf(n);
+      if (origin !== n) use(origin, s.name);
     }
     let set = users.get(s.keyNode);
     if (!set) users.set(s.keyNode, (set = new Set()));
@@ -136,11 +172,13 @@ export function nodeUsers(services: readonly ComposeService[]): Map<YNode, Set<s
   return users;
 }
 
-/** True when every service that reaches `node` is in `needing`. */
+/** True when every service that reaches `node` (or the written node it stands on) is in `needing`. */
 export function sharedSafely(users: Map<YNode, Set<string>>, node: YNode, needing: ReadonlySet<string>): boolean {
-  const u = users.get(node);
-  if (!u) return true;
-  for (const name of u) if (!needing.has(name)) return false;
+  for (const n of new Set([node, originOf(node)])) {
+    const u = users.get(n);
+    if (!u) continue;
+    for (const name of u) if (!needing.has(name)) return false;
+  }
   return true;
 }
 

@@ -1,35 +1,45 @@
 /**
- * Which compose files describe production: by name (`*prod*` by default,
- * `settings.productionFiles`), and the base file of a layered project (the
+ * Which compose environments run in production: an environment named `prod`
+ * or `production` (`compose.prod.yaml` on its base, or a declared project's
+ * `environment:`), one whose last file is named like a production file
+ * (`settings.productionFiles`, `*prod*` by default), and — when no environment
+ * of a layered project is production — the base file on its own (the
  * `compose.yaml` / `docker-compose.yml` that overrides such as
  * `docker-compose.dev.yml` or `compose.override.yaml` sit beside), which is
- * what `docker compose up` without `-f` runs in production.
+ * what `docker compose -f compose.yaml up` runs in production (seed 003).
  */
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { StackModel } from '../../../stack/model.js';
 import type { SourceFile } from '../../source.js';
+import type { ComposeDocument } from '../document.js';
+import type { ComposeProject } from '../project.js';
 import { layeredBaseIsProduction, productionFiles } from './settings.js';
 
-const BASE = /^((?:docker-)?compose)\.ya?ml$/i;
+type Settings = Readonly<Record<string, unknown>>;
 
-export type ProductionReason = 'name' | 'layered-base';
+const PRODUCTION_ENVIRONMENTS = new Set(['prod', 'production']);
 
-export function productionReason(file: SourceFile, stack: StackModel, settings: Readonly<Record<string, unknown>>): ProductionReason | undefined {
+/** The file's name matches `settings.productionFiles` (a glob without `/` matches the base name, one with `/` the relative path). */
+export function isProductionFile(file: SourceFile, settings: Settings): boolean {
   const base = path.basename(file.path);
-  for (const glob of productionFiles(settings)) {
-    const target = glob.includes('/') ? file.relPath : base;
-    if (picomatch.isMatch(target, glob, { dot: true, nocase: true })) return 'name';
-  }
-  const prefix = BASE.exec(base)?.[1]?.toLowerCase();
-  if (layeredBaseIsProduction(settings) && prefix) {
-    // Overrides share the base's name: docker-compose.yml ← docker-compose.dev.yml, compose.yaml ← compose.override.yaml.
-    const dir = path.dirname(file.path);
-    const layered = stack.composeFiles.some((d) => {
-      const other = path.basename(d.file.path).toLowerCase();
-      return d.file.path !== file.path && path.dirname(d.file.path) === dir && other.startsWith(prefix) && /^[.-].+\.ya?ml$/.test(other.slice(prefix.length));
-    });
-    if (layered) return 'layered-base';
-  }
+  return productionFiles(settings).some((glob) => picomatch.isMatch(glob.includes('/') ? file.relPath : base, glob, { dot: true, nocase: true }));
+}
+
+/** The environment runs in production: by its name, or by the name of the file it adds. */
+export function isProductionEnvironment(env: ComposeProject, settings: Settings): boolean {
+  return PRODUCTION_ENVIRONMENTS.has(env.environment.toLowerCase()) || isProductionFile(env.file, settings);
+}
+
+export type Production =
+  | { readonly kind: 'environments'; readonly environments: readonly ComposeProject[] }
+  | { readonly kind: 'layered-base'; readonly base: ComposeDocument };
+
+/** What of a project's group runs in production, if anything. */
+export function productionOf(project: ComposeProject, settings: Settings): Production | undefined {
+  const group = project.group.length ? project.group : [project];
+  const environments = group.filter((env) => isProductionEnvironment(env, settings));
+  if (environments.length) return { kind: 'environments', environments };
+  const layered = group.length > 1 || group.some((env) => env.files.length > 1);
+  if (layered && layeredBaseIsProduction(settings)) return { kind: 'layered-base', base: group[0]!.files[0]! };
   return undefined;
 }

@@ -3,11 +3,13 @@
  * `extends`, whether it has a healthcheck (in compose or in the Dockerfile
  * that builds it), whether it is a one-shot job, what it depends on.
  */
-import path from 'node:path';
 import type { DfStage, DockerfileDocument } from '../../dockerfile/types.js';
-import { isMap, isScalar, isSeq, type YMap, type YNode, type YScalar } from '../../yaml/nodes.js';
+import { isMap, isScalar, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../../yaml/nodes.js';
 import type { StackModel } from '../../../stack/model.js';
 import type { ComposeService } from '../document.js';
+import { isReset } from '../merge.js';
+import type { ProjectService } from '../project.js';
+import type { ComposeProject } from '../project.js';
 import { boolOf, certainValue, judge, scalarList, type ComposeView } from './values.js';
 
 /** The service `extends` names in the same file; `'external'` when it is in another file; undefined when none. */
@@ -28,6 +30,11 @@ export function extendedService(view: ComposeView, service: ComposeService): Com
  * `extends` in the same file. `'external'` when the chain leaves the file.
  */
 export function inherited(view: ComposeView, service: ComposeService, key: string): YNode | 'external' | undefined {
+  if (isProjectService(service)) {
+    // The merged model has resolved `extends` already; one it could not resolve leaves the answer open.
+    const v = service.get(key);
+    return v !== undefined ? v : unresolvedExtends(service) ? 'external' : undefined;
+  }
   const seen = new Set<ComposeService>();
   let cur: ComposeService | 'external' | undefined = service;
   while (cur && cur !== 'external' && !seen.has(cur)) {
@@ -37,6 +44,54 @@ export function inherited(view: ComposeView, service: ComposeService, key: strin
     cur = extendedService(view, cur);
   }
   return cur === 'external' ? 'external' : undefined;
+}
+
+/** A service of the merged project model (it knows the mappings it was merged from). */
+export function isProjectService(service: ComposeService): service is ProjectService {
+  return Array.isArray((service as Partial<ProjectService>).definitions);
+}
+
+/**
+ * A definition of the service names `extends` and the model could not follow
+ * it (a missing, remote or unreadable file, an unknown service, a cycle): what
+ * the service inherits is unknown. A resolved `extends` puts the base's
+ * definitions right before the one that names it.
+ */
+export function unresolvedExtends(service: ProjectService): boolean {
+  const defs = service.definitions;
+  return defs.some((d, i) => d.node.get('extends') !== undefined && !(i > 0 && defs[i - 1]!.via === 'extends'));
+}
+
+/**
+ * Where a setting the merged service lacks was taken away: the key of the last
+ * `key: !reset` on the path (`resetAt(service, 'deploy', 'resources', 'limits')`)
+ * in the files it is merged from; undefined when no file removed it (or the
+ * service is one file's). A finding about the missing setting belongs there,
+ * in the file that caused it.
+ */
+export function resetAt(service: ComposeService, ...path: string[]): YScalar | undefined {
+  if (!isProjectService(service)) return undefined;
+  for (let i = service.definitions.length - 1; i >= 0; i--) {
+    let node: YNode | undefined = service.definitions[i]!.node;
+    let depth = 0;
+    for (; depth < path.length; depth++) {
+      const pair: YPair | undefined = isMap(node) ? node.pair(path[depth]!) : undefined;
+      if (!pair) break;
+      if (isReset(pair.value)) return pair.keyNode;
+      node = pair.value;
+    }
+    if (depth === path.length) return undefined; // the latest file that writes it sets it
+  }
+  return undefined;
+}
+
+/**
+ * The mapping the service is first written in (the base file's, for a merged
+ * service), as written: where a setting missing in every file is best added.
+ */
+export function firstMapping(service: ComposeService): YMap {
+  if (!isProjectService(service)) return service.node;
+  return service.definitions.find((d) => d.keyNode === service.keyNode)?.node ?? service.node;
 }
 
 export type HealthStatus =
@@ -83,42 +138,26 @@ export interface Build {
   stage: DfStage | undefined;
 }
 
-/** The Dockerfile (among the linted files) that builds the service; `'unknown'` when it cannot be found; undefined without `build`. */
+/**
+ * The Dockerfile (among the linted files, or read for the build) that builds
+ * the service, and the stage; `'unknown'` when it cannot be found; undefined
+ * without `build`. Resolved by the stack model (`stack.serviceImage`), on the
+ * merged project: the view's own when it is one, else the project the file is
+ * linted in.
+ */
 export function buildOf(view: ComposeView, service: ComposeService, stack: StackModel): Build | 'unknown' | undefined {
   const build = inherited(view, service, 'build');
   if (build === undefined) return undefined;
   if (build === 'external') return 'unknown';
-  let context: string | undefined;
-  let dockerfile = 'Dockerfile';
-  let target: string | undefined;
-  if (isScalar(build)) context = certainValue(view, build);
-  else if (isMap(build)) {
-    if (build.get('dockerfile_inline') !== undefined) return 'unknown';
-    context = build.get('context') === undefined ? '.' : certainValue(view, build.get('context'));
-    const df = build.get('dockerfile');
-    if (df !== undefined) {
-      const v = certainValue(view, df);
-      if (v === undefined) return 'unknown';
-      dockerfile = v;
-    }
-    if (build.get('target') !== undefined) {
-      target = certainValue(view, build.get('target'));
-      if (target === undefined) return 'unknown';
-    }
-  }
-  if (context === undefined || /^[a-z][a-z0-9+.-]*:\/\/|^git@|\.git(#|$)/i.test(context)) return 'unknown';
-  const file = path.resolve(baseDir(view), context, dockerfile);
-  const doc = stack.dockerfileAt(file);
-  if (!doc) return 'unknown';
-  const stage = target === undefined ? doc.finalStage : doc.stages.find((s) => s.name === target.toLowerCase());
-  if (target !== undefined && !stage) return 'unknown';
-  return { dockerfile: doc, stage };
+  const project = isProject(view) ? view : stack.composeProjectOf(view.file.path);
+  const merged = project?.service(service.name);
+  if (!project || !merged || !stack.serviceBuild(merged, project)) return 'unknown';
+  const image = stack.serviceImage(merged, project);
+  return image ? { dockerfile: image.dockerfile, stage: image.stage } : 'unknown';
 }
 
-/** The folder relative paths resolve against: the project directory of a merged project, else the file's folder. */
-function baseDir(view: ComposeView): string {
-  const dir = (view as { directory?: unknown }).directory;
-  return typeof dir === 'string' ? dir : path.dirname(view.file.path);
+function isProject(view: ComposeView): view is ComposeView & ComposeProject {
+  return typeof (view as Partial<ComposeProject>).directory === 'string' && Array.isArray((view as Partial<ComposeProject>).files);
 }
 
 export interface Dependency {

@@ -3,9 +3,11 @@
  * in either of the forms Compose accepts (`KEY=value` lists and maps, a string
  * or a list), with the node each part came from so findings land on it.
  *
- * Rules take a `ComposeView`: today the per-file `ctx.compose`; the merged
- * project view offers the same members.
+ * Rules take a `ComposeView`: the merged project (`ctx.project`, one
+ * environment of it through `checkEnvironments`), or a file on its own
+ * (`ctx.compose`), which offer the same members.
  */
+import path from 'node:path';
 import type { Span } from '../../location.js';
 import { isMap, isScalar, isSeq, type YMap, type YNode, type YScalar } from '../../yaml/nodes.js';
 import type { ComposeDocument } from '../document.js';
@@ -194,6 +196,18 @@ export function mapAt(node: YNode | undefined, ...keys: string[]): YMap | undefi
   let cur: YNode | undefined = node;
   for (const k of keys) cur = isMap(cur) ? cur.get(k) : undefined;
   return isMap(cur) ? cur : undefined;
+}
+
+/**
+ * Where a node is, as a message seen at `from` says it: `line 7` in the same
+ * file, `compose.yaml:7` (relative to `from`'s folder) in another file of a
+ * merged project.
+ */
+export function locate(node: YNode, from: YNode): string {
+  const line = node.file.lines.position(node.start).line;
+  if (node.file.path === from.file.path) return `line ${line}`;
+  const rel = path.relative(path.dirname(from.file.path), node.file.path).split(path.sep).join('/') || path.basename(node.file.path);
+  return `${rel}:${line}`;
 }
 
 /** `service "web"`: how messages name a service. */

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { defineRule } from '../../src/engine/define.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { isScalar } from '../../src/parse/yaml/nodes.js';
+import { baseImageFacts } from '../../src/stack/base-images.js';
+import { cudaIn } from '../../src/stack/image.js';
+import { gpuRequest } from '../../src/stack/services.js';
+
+export default defineRule<'stack', Record<string, never>>({
+  meta: {
+    id: 'stack/gpu-image',
+    kind: 'stack',
+    category: 'gpu',
+    severity: 'warning',
+    fix: 'none',
+    summary: 'A service that reserves GPUs runs an image that ships CUDA',
+  },
+  check(ctx) {
+    for (const group of ctx.stack.projectGroups()) {
+      checkEnvironments(group[0]!, ctx.report, (project, report) => {
+        for (const service of project.services) {
+          const request = gpuRequest(project, service);
+          if (!request) continue;
+          const where = `service "${service.name}"`;
+          if (ctx.stack.serviceBuild(service, project)) {
+            const image = ctx.stack.serviceImage(service, project);
+            if (!image) continue;
+            const answer = cudaIn(image);
+            if (answer.status !== 'no') continue;
+            const file = image.build.inline ? 'its inline Dockerfile' : path.relative(project.directory, image.dockerfile.file.path).split(path.sep).join('/');
+            report({
+              node: request,
+              message: `${where} reserves a GPU, but its image is built by ${file} on ${answer.base ?? 'scratch'}, which ships no CUDA runtime, and the Dockerfile installs none; build FROM a CUDA image (nvidia/cuda:…-runtime, a framework's -cuda/-gpu image) or install the CUDA libraries`,
+            });
+            continue;
+          }
+          const imageNode = service.get('image');
+          if (!isScalar(imageNode) || imageNode.value === null) continue;
+          const r = project.interpolate(imageNode);
+          if (r.unset.length || r.errors.length) continue;
+          if (baseImageFacts(r.value)?.cuda !== false) continue;
+          report({
+            node: request,
+            message: `${where} reserves a GPU, but runs ${r.value.trim()}, which ships no CUDA runtime; use a CUDA image (nvidia/cuda:…-runtime, a framework's -cuda/-gpu image) or build one`,
+          });
+        }
+      });
+    }
+  },
+});

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { didYouMean } from '../../src/config/suggest.js';
+import { defineRule } from '../../src/engine/define.js';
+import type { ReportDescriptor } from '../../src/engine/rule.js';
+import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import type { ComposeProject } from '../../src/parse/compose/project.js';
+import { isScalar, type YNode } from '../../src/parse/yaml/nodes.js';
+
+export default defineRule<'stack', Record<string, never>>({
+  meta: {
+    id: 'stack/layered-environments',
+    kind: 'stack',
+    category: 'correctness',
+    severity: 'warning',
+    fix: 'none',
+    summary: 'An override file configures only services its base files define (or adds complete ones)',
+  },
+  check(ctx) {
+    // The files scripts layer with `-f a -f b` (base + test + ci…) form projects of their own, and say
+    // how a file is really layered: an environment found by file names that no script runs is not checked.
+    const scripted = ctx.stack.composeCalls().filter((c) => c.project && !c.partial && c.files.length > 1);
+    const layeredBy = new Map<string, Set<string>>(); // file → the files scripts put before it
+    for (const call of scripted) {
+      const paths = call.project!.files.map((f) => f.file.path);
+      paths.forEach((p, i) => i > 0 && (layeredBy.get(p) ?? layeredBy.set(p, new Set()).get(p)!).add(paths.slice(0, i).join('\u0000')));
+    }
+    const layeredAsScriptsDo = (project: ComposeProject): boolean => {
+      if (project.declared) return true;
+      const paths = project.files.map((f) => f.file.path);
+      const before = layeredBy.get(paths.at(-1)!);
+      return !before || before.has(paths.slice(0, -1).join('\u0000'));
+    };
+    for (const group of ctx.stack.projectGroups()) {
+      checkEnvironments(group[0]!, ctx.report, (project, report) => layeredAsScriptsDo(project) && overridesOfMissing(project, report));
+    }
+    const seen = new Set<ComposeProject>();
+    for (const call of scripted) {
+      if (seen.has(call.project!)) continue;
+      seen.add(call.project!);
+      overridesOfMissing(call.project!, ctx.report);
+    }
+  },
+});
+
+const present = (n: YNode | undefined): boolean => n !== undefined && !(isScalar(n) && n.value === null);
+
+/**
+ * Services a later file configures that no earlier file defines and that get
+ * no `image`, `build` or `extends` of their own: on its own such a block
+ * cannot run, so it is most likely a misspelt or removed service of the base.
+ */
+function overridesOfMissing(project: ComposeProject, report: (d: ReportDescriptor) => void): void {
+  if (project.files.length < 2 || project.partial) return;
+  for (const service of project.services) {
+    if (service.includedBy || service.definitions.some((d) => d.via === 'extends')) continue;
+    const layers = service.definitions.map((d) => project.layerOf(d.keyNode)).filter((l) => l >= 0);
+    if (!layers.length) continue;
+    const first = Math.min(...layers);
+    if (first === 0) continue;
+    if (present(service.get('image')) || present(service.get('build')) || present(service.get('provider'))) continue;
+    const def = service.definitions.find((d) => project.layerOf(d.keyNode) === first)!;
+    const earlier = project.files.slice(0, first);
+    const names = new Set(earlier.flatMap((d) => d.services.map((s) => s.name)));
+    const files = earlier.map((d) => path.basename(d.file.path)).join(' + ');
+    report({
+      node: def.keyNode,
+      message: `${path.basename(def.doc.file.path)} configures service "${service.name}", which ${files} ${earlier.length > 1 ? 'do' : 'does'} not define, and gives it no image or build of its own${didYouMean(service.name, names)}`,
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { didYouMean, editDistance } from '../../src/config/suggest.js';
+import { defineRule } from '../../src/engine/define.js';
+import type { ComposeCall, ComposeFileRef } from '../../src/stack/model.js';
+
+export default defineRule<'stack', Record<string, never>>({
+  meta: {
+    id: 'stack/script-compose-refs',
+    kind: 'stack',
+    category: 'correctness',
+    severity: 'error',
+    fix: 'none',
+    summary: 'A script\'s `docker compose` call names compose files, env files, profiles and services that exist',
+  },
+  check(ctx) {
+    for (const call of ctx.stack.composeCalls()) {
+      const tool = call.call.standaloneCompose ? call.call.tool : `${call.call.tool} compose`;
+      const missingFiles = [...call.files, ...call.envFiles].filter((f) => missing(call, f));
+      for (const f of call.files.filter((f) => missingFiles.includes(f))) {
+        ctx.report({
+          range: f,
+          file: f.word.file,
+          message: `${tool} -f names "${f.value}", which does not exist ${lookedIn(call)}${nearest(f.value!, composeNamesNear(ctx.stack.composeFiles.map((d) => d.file.path), call))}`,
+        });
+      }
+      for (const f of call.envFiles.filter((f) => missingFiles.includes(f))) {
+        ctx.report({ range: f, file: f.word.file, message: `${tool} --env-file names "${f.value}", which does not exist ${lookedIn(call)}` });
+      }
+      const project = call.project;
+      if (!project || call.partial || missingFiles.length) continue;
+      const names = project.services.map((s) => s.name);
+      const described = call.files.length ? call.files.map((f) => f.value).join(' + ') : path.relative(path.dirname(call.script.file.path), project.files[0]!.file.path).split(path.sep).join('/') || path.basename(project.files[0]!.file.path);
+      for (const word of call.services) {
+        const name = word.value!;
+        if (project.service(name)) continue;
+        ctx.report({
+          node: word,
+          message: `${tool} ${call.subcommand} names the service "${name}", which ${described} ${call.files.length > 1 ? 'do' : 'does'} not define${didYouMean(name, names)}`,
+        });
+      }
+      const profiles = new Set(project.services.flatMap((s) => s.profiles));
+      for (const p of call.profiles) {
+        if (p.value === undefined || p.value === '*' || p.value.includes('$') || profiles.has(p.value)) continue;
+        ctx.report({
+          range: p,
+          file: p.word.file,
+          message: `${tool} --profile "${p.value}" enables nothing: no service of ${described} is in that profile${didYouMean(p.value, profiles)}`,
+        });
+      }
+    }
+  },
+});
+
+/** A static path the call names that is in none of the folders it may run in (and the folder is not a guess). */
+function missing(call: ComposeCall, f: ComposeFileRef): boolean {
+  return f.value !== undefined && !call.uncertainDir && f.state === 'missing';
+}
+
+function lookedIn(call: ComposeCall): string {
+  return call.workingDirs.length > 1 ? "next to the script or in the folders above it" : 'in the folder the script runs it from';
+}
+
+/** `; did you mean "x"?` for a file name one or two edits away (compose file names share most of their letters). */
+function nearest(value: string, names: readonly string[]): string {
+  const base = path.posix.basename(value);
+  const best = names.map((n) => ({ n, d: editDistance(base, n) })).sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : 1))[0];
+  return best && best.d <= 2 && best.d > 0 ? `; did you mean "${path.posix.join(path.posix.dirname(value), best.n)}"?` : '';
+}
+
+/** Compose file names in the folders the call may run in (for suggestions). */
+function composeNamesNear(files: readonly string[], call: ComposeCall): string[] {
+  return files.filter((f) => call.workingDirs.includes(path.dirname(f))).map((f) => path.basename(f));
+}

@@ -1,0 +1,139 @@
+/**
+ * The `stack-lint` command as installed (`dist/cli.js`): starts the bundled
+ * CLI (`dist/cli.cjs`) through V8's code cache.
+ *
+ * Most of a short run (a pre-commit hook on a few files) is spent compiling
+ * ~2 MB of JavaScript, and then compiling again each function as it first
+ * runs. V8 can save the compiled code of a script and take it back in a later
+ * process (`vm.Script` `cachedData`); Node 20 has no built-in compile cache
+ * for ES modules, so the CLI is also bundled as one CommonJS script and run
+ * through `vm.Script` here. After a run that found no usable cache, the
+ * compiled code (with every function the run compiled) is written, at exit:
+ * - in `node_modules/.cache/stack-lint/` next to the installed package, or
+ *   else in a private folder of the temporary directory;
+ * - under a name made of the bundle's content hash, stack-lint's and Node's
+ *   versions, the CPU architecture and the V8 flags below, so a cache is only
+ *   ever read by the build and runtime that wrote it (V8 checks the flags
+ *   and V8 version itself too, and rejects a cache that does not fit: the run
+ *   then compiles as usual and writes a new one).
+ * `STACK_LINT_CODE_CACHE=0` turns it off. Measured: see docs/performance.md.
+ *
+ * Two constraints of code caches on Node 20, and how they are met:
+ * - V8 takes a cache only in a process with the same flags: the flags the run
+ *   sets anyway (`--liftoff-only` for tree-sitter, see parse/shell/tree-sitter.ts;
+ *   `--expose-gc` for ./memory.ts) are set here, before compiling.
+ * - Code from a cache cannot `import()` (Node 20 loses the callback): the
+ *   bundle's few dynamic imports of outside modules (rule packs, formatters,
+ *   JS config files) call `globalThis.__stackLintImport`, set here.
+ */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { Script } from 'node:vm';
+
+declare const STACK_LINT_VERSION: string;
+/** Hash of dist/cli.cjs, computed by the build. */
+declare const STACK_LINT_BUNDLE_HASH: string;
+
+const argv = process.argv.slice(2);
+// `--version` answers before anything is loaded.
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) process.stdout.write(`${STACK_LINT_VERSION}\n`);
+else void start();
+
+async function start(): Promise<void> {
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const file = path.join(dir, 'cli.cjs');
+  const tiering = process.env.STACK_LINT_WASM_TIERING === '1';
+  if (!tiering) setFlagsFromString('--liftoff-only');
+  setFlagsFromString('--expose-gc');
+  const source = readFileSync(file, 'utf8');
+  const useCache = process.env.STACK_LINT_CODE_CACHE !== '0';
+  const name = `${STACK_LINT_VERSION}-${STACK_LINT_BUNDLE_HASH}-node${process.version}-${process.arch}${tiering ? '-tiering' : ''}.bin`;
+  const places = useCache ? cacheFolders(dir) : [];
+  let cachedData: Buffer | undefined;
+  for (const folder of places) {
+    try {
+      cachedData = readFileSync(path.join(folder, name));
+      break;
+    } catch {
+      // not there: the next place, or none
+    }
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  (globalThis as { __stackLintImport?: (specifier: string) => Promise<unknown> }).__stackLintImport = (specifier) => import(specifier);
+  const mod = { exports: {} as { start?: (argv: string[]) => Promise<number> } };
+  (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, createRequire(file), mod, file, dir);
+  if (useCache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => save(script, places, name));
+  process.exitCode = await mod.exports.start!(argv);
+}
+
+/** Where caches are kept, in order of preference. */
+function cacheFolders(dir: string): string[] {
+  const out: string[] = [];
+  // node_modules/.cache/stack-lint of the nearest node_modules above the package (or of the checkout)
+  for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
+    if (path.basename(d) === 'node_modules') {
+      out.push(path.join(d, '.cache', 'stack-lint'));
+      break;
+    }
+    const nm = path.join(d, 'node_modules');
+    if (exists(nm) && exists(path.join(d, 'package.json'))) {
+      out.push(path.join(nm, '.cache', 'stack-lint'));
+      break;
+    }
+  }
+  const uid = typeof process.getuid === 'function' ? process.getuid() : os.userInfo().username;
+  const tmp = path.join(os.tmpdir(), `stack-lint-code-cache-${uid}`);
+  // a folder in the shared temporary directory is used only when it is ours (or not there yet)
+  if (ownedOrMissing(tmp)) out.push(tmp);
+  return out;
+}
+
+function ownedOrMissing(p: string): boolean {
+  try {
+    return typeof process.getuid !== 'function' || statSync(p).uid === process.getuid();
+  } catch {
+    return true;
+  }
+}
+
+function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the compiled code to the first folder that takes it (a temporary name, then a rename: runs in parallel never read half a file). */
+function save(script: Script, places: readonly string[], name: string): void {
+  let data: Buffer;
+  try {
+    data = script.createCachedData();
+  } catch {
+    return;
+  }
+  for (const folder of places) {
+    const tmp = path.join(folder, `${name}.${process.pid}.tmp`);
+    try {
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      if (!ownedOrMissing(folder)) continue;
+      writeFileSync(tmp, data, { mode: 0o600 });
+      renameSync(tmp, path.join(folder, name));
+      return;
+    } catch {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // nothing written
+      }
+    }
+  }
+}
