@@ -26,7 +26,7 @@ export default defineRule<'compose', Record<string, never>>({
   },
   check(ctx) {
     checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      const users = nodeUsers(project.services);
+      let users: Map<YNode, Set<string>> | undefined;
       const legacy = project.services.filter((s) => certainValue(project, s.get('runtime'))?.trim() === 'nvidia');
       const needing = new Set(legacy.filter((s) => !gpuDevices(project, s, () => undefined).length).map((s) => s.name));
       const reportedRuntimes = new Set<YNode>();
@@ -39,7 +39,7 @@ export default defineRule<'compose', Record<string, never>>({
         if (runtime && legacy.includes(service) && !reportedRuntimes.has(runtime.value)) {
           reportedRuntimes.add(runtime.value);
           const sharing = legacy.filter((s) => s.node.pair('runtime')?.value === runtime.value);
-          const fix = runtimeFix(ctx.file, project, runtime, sharing, users, needing);
+          const fix = runtimeFix(ctx.file, project, runtime, sharing, (users ??= nodeUsers(project.services)), needing);
           const names = sharing.map((s) => `"${s.name}"`);
           report({
             node: runtime.value,

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { appendToMap, fixIn, nodeUsers, sharedSafely } from '../../src/parse/compose/policy/edits.js';
+import { originOf } from '../../src/parse/compose/nodes.js';
+import { appendToMap, fixIn } from '../../src/parse/compose/policy/edits.js';
 import { formatDuration, parseDuration } from '../../src/parse/compose/policy/units.js';
 import { boolOf, judge, svc } from '../../src/parse/compose/policy/values.js';
 import type { ComposeService } from '../../src/parse/compose/document.js';
@@ -36,8 +37,7 @@ export default defineRule<'compose', Options>({
   check(ctx) {
     checkEnvironments(ctx.project, ctx.report, (project, report) => {
       const checked = new Set<YMap>();
-      let users: ReturnType<typeof nodeUsers> | undefined;
-      let byHealthcheck: Map<YNode, Set<string>> | undefined;
+      let sharing: Map<YNode, YNode[]> | undefined;
       for (const service of project.services) {
         const pair = service.node.pair('healthcheck');
         const hc = pair?.value;
@@ -99,12 +99,11 @@ export default defineRule<'compose', Options>({
         for (const key of ['interval', 'timeout', 'retries'] as const) if (hc.get(key) === undefined) missing.push(key);
         if (hc.get('start_period') === undefined && needsStartPeriod(ctx.options, ms.interval, retries, hc)) missing.push('start_period');
         if (!missing.length) continue;
-        // Through an anchor several services may reach the mapping the fix edits; then only when all have this same healthcheck.
-        users ??= nodeUsers(project.services);
-        byHealthcheck ??= servicesBy(project.services, 'healthcheck');
-        const sharing = byHealthcheck.get(hc)!;
+        // Through an anchor several services may reach the mapping the fix edits (the written one, which an
+        // override may have merged onto for some): then only when all of them have this same healthcheck.
+        sharing ??= healthchecksByOrigin(project.services);
         const edit = completion(ctx.file, hc, pair.keyNode, missing, ms.interval);
-        const safe = sharedSafely(users, hc, sharing);
+        const safe = sharing.get(originOf(hc))!.every((h) => h === hc);
         const interval = ms.interval ?? DEFAULT_MS.interval;
         const overlap = missing.includes('timeout') && interval <= DEFAULT_MS.timeout ? ` (the default timeout, 30s, is not shorter than the ${formatDuration(interval)} interval)` : '';
         report({
@@ -118,12 +117,14 @@ export default defineRule<'compose', Options>({
   },
 });
 
-/** The services by the node they have at a key (several share one through an anchor). */
-function servicesBy(services: readonly ComposeService[], key: string): Map<YNode, Set<string>> {
-  const out = new Map<YNode, Set<string>>();
+/** The services' healthcheck mappings, by the mapping written in a file that each stands on. */
+function healthchecksByOrigin(services: readonly ComposeService[]): Map<YNode, YNode[]> {
+  const out = new Map<YNode, YNode[]>();
   for (const s of services) {
-    const node = s.node.get(key);
-    if (node) (out.get(node) ?? out.set(node, new Set()).get(node)!).add(s.name);
+    const hc = s.node.get('healthcheck');
+    if (!hc) continue;
+    const origin = originOf(hc);
+    (out.get(origin) ?? out.set(origin, []).get(origin)!).push(hc);
   }
   return out;
 }

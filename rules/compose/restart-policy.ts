@@ -23,7 +23,6 @@ export default defineRule<'compose', { policy: string }>({
   },
   check(ctx) {
     checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      const users = nodeUsers(project.services);
       const needing = new Set<string>();
       const pending: ProjectService[] = [];
       for (const service of project.services) {
@@ -46,6 +45,7 @@ export default defineRule<'compose', { policy: string }>({
         needing.add(service.name);
         pending.push(service);
       }
+      const users = pending.length ? nodeUsers(project.services) : new Map();
       for (const service of pending) {
         // Removed by a later file (`restart: !reset`): reported there, and not fixed by writing it again.
         const removed = resetAt(service, 'restart') ?? resetAt(service, 'deploy', 'restart_policy');

@@ -111,7 +111,7 @@ describe('compose policy rules on a layered project', () => {
     try {
       cpSync(path.join(FIXTURES, at), tmp, { recursive: true });
       const first = await cli(['--fix', '--unsafe-fixes', '--no-config-lookup', '--format', 'json', '.'], tmp);
-      // The one finding left unfixed among these is api's restart policy, which prod sets.
+      // Not applied: api's restart policy in compose.yaml, a suggestion only (compose.prod.yaml sets one).
       expect(first.stderr).toContain('fixed 12 problems in 4 files (compose/logging-rotation: 6, compose/ports-loopback: 1, compose/restart-policy: 5)');
       const read = (f: string) => readFileSync(path.join(tmp, f), 'utf8');
       expect(read('compose.dev.yaml')).toContain('      - "127.0.0.1:5432:5432"   # to inspect the database from the host\n    healthcheck: !reset {}\n');
