@@ -83,7 +83,21 @@ const dynamicImportHook = {
 await build({
   plugins: [composeSchemaAheadOfTime, dynamicImportHook],
   stdin: {
-    contents: "import { main } from './src/cli/main.ts';\nexport function start(argv: string[]): Promise<number> {\n  return main(argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });\n}\n",
+    contents: [
+      "import { main } from './src/cli/main.ts';",
+      "import { lintStack } from './src/engine/lint.ts';",
+      "import { workerContext } from './src/engine/run.ts';",
+      "import { serveStacks, setWorkerEntry } from './src/engine/workers.ts';",
+      '/** The command line; `workerEntry` is the loader, which worker threads of large runs start again. */',
+      'export function start(argv: string[], workerEntry: string): Promise<number> {',
+      '  setWorkerEntry(workerEntry);',
+      '  return main(argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });',
+      '}',
+      '/** A worker thread: lints the stacks the main thread sends. */',
+      'export function worker(): Promise<void> {',
+      '  return serveStacks(workerContext, lintStack);',
+      '}',
+    ].join('\n'),
     resolveDir: root,
     sourcefile: 'cli-bundle.ts',
     loader: 'ts',
@@ -107,6 +121,7 @@ const { createHash } = await import('node:crypto');
 await build({
   entryPoints: [path.join(root, 'src/engine/cli-loader.ts')],
   outfile: path.join(dist, 'cli.js'),
+  banner: { js: '#!/usr/bin/env node' },
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -127,9 +142,6 @@ execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescri
 const require = createRequire(import.meta.url);
 const grammar = require.resolve('tree-sitter-bash/tree-sitter-bash.wasm', { paths: [root] });
 copyFileSync(grammar, path.join(dist, 'tree-sitter-bash.wasm'));
-// The bin needs its shebang as the very first line.
-const cli = path.join(dist, 'cli.js');
-const body = readFileSync(cli, 'utf8');
-const { writeFileSync, chmodSync } = await import('node:fs');
-writeFileSync(cli, `#!/usr/bin/env node\n${body}`);
-chmodSync(cli, 0o755);
+// The bin is executable (its shebang comes from the loader build's banner).
+const { chmodSync } = await import('node:fs');
+chmodSync(path.join(dist, 'cli.js'), 0o755);

@@ -20,6 +20,8 @@ export interface CliArgs {
   sarifIncludeSuppressed: boolean;
   cache: boolean;
   shard?: { index: number; count: number };
+  /** `--concurrency <n|auto>`: threads to lint with. */
+  concurrency?: number | 'auto';
   cacheLocation?: string;
   stdin: boolean;
   stdinFilename?: string;
@@ -70,6 +72,7 @@ Files
       --shard <i/n>          lint only shard i of n (whole stacks per shard), for CI matrices
       --cache                reuse results of stacks whose files and config did not change
       --cache-location <path> the cache file (default .stack-lint-cache)
+      --concurrency <n|auto> threads to lint with (1: one; default auto: one per core, for large runs)
 
 Information
       --list-rules           list every rule (with --format json: as JSON)
@@ -107,6 +110,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'sarif-include-suppressed': { type: 'boolean' },
         cache: { type: 'boolean' },
         shard: { type: 'string' },
+        concurrency: { type: 'string' },
         'cache-location': { type: 'string' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
@@ -163,6 +167,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
     const count = Number(m?.[2]);
     if (!m || count < 1 || index < 1 || index > count) throw new CliUsageError(`--shard takes i/n with 1 ≤ i ≤ n (got "${v.shard}")`);
     args.shard = { index, count };
+  }
+  if (v.concurrency !== undefined) {
+    if (v.concurrency === 'auto') args.concurrency = 'auto';
+    else if (/^[1-9]\d*$/.test(v.concurrency)) args.concurrency = Number(v.concurrency);
+    else throw new CliUsageError(`--concurrency takes a number of threads or "auto" (got "${v.concurrency}")`);
   }
   if (args.stdin && !args.stdinFilename) throw new CliUsageError('--stdin needs --stdin-filename (the name decides the kind of file and which config applies)');
   if (args.stdin && args.patterns.length) throw new CliUsageError('--stdin takes no paths');

@@ -60,6 +60,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       forceExclude: args.forceExclude,
       errorOnUnmatched: args.errorOnUnmatched,
       ...(args.shard ? { shard: args.shard } : {}),
+      ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
       ...(args.cache || args.cacheLocation ? { cacheFile: path.resolve(io.cwd, args.cacheLocation ?? '.stack-lint-cache') } : {}),
     };
     if (args.patterns[0] === 'init' && args.patterns.length === 1 && !existsSync(path.join(io.cwd, 'init'))) {

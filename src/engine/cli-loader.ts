@@ -33,14 +33,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { isMainThread, workerData } from 'node:worker_threads';
 
 declare const STACK_LINT_VERSION: string;
 /** Hash of dist/cli.cjs, computed by the build. */
 declare const STACK_LINT_BUNDLE_HASH: string;
 
+type Bundle = { start(argv: string[], workerEntry: string): Promise<number>; worker(): Promise<void> };
+
 const argv = process.argv.slice(2);
+// A worker thread of a large run (see ./workers.ts) loads the same bundle.
+const worker = !isMainThread && typeof (workerData as { stackLintWorker?: unknown } | undefined)?.stackLintWorker === 'object';
 // `--version` answers before anything is loaded.
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) process.stdout.write(`${STACK_LINT_VERSION}\n`);
+if (!worker && argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) process.stdout.write(`${STACK_LINT_VERSION}\n`);
 else void start();
 
 async function start(): Promise<void> {
@@ -67,10 +72,12 @@ async function start(): Promise<void> {
     ...(cachedData ? { cachedData } : {}),
   });
   (globalThis as { __stackLintImport?: (specifier: string) => Promise<unknown> }).__stackLintImport = (specifier) => import(specifier);
-  const mod = { exports: {} as { start?: (argv: string[]) => Promise<number> } };
+  const mod = { exports: {} as Partial<Bundle> };
   (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, createRequire(file), mod, file, dir);
+  const bundle = mod.exports as Bundle;
+  if (worker) return bundle.worker();
   if (useCache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => save(script, places, name));
-  process.exitCode = await mod.exports.start!(argv);
+  process.exitCode = await bundle.start(argv, fileURLToPath(import.meta.url));
 }
 
 /** Where caches are kept, in order of preference. */

@@ -34,6 +34,7 @@ export interface ComposeProjects {
 }
 
 const EXAMPLE_NAMES = ['.env.example', '.env.sample'];
+const FOLDED_CASE = process.platform === 'darwin' || process.platform === 'win32';
 
 export class ComposeLoader {
   private readonly texts = new Map<string, Promise<string | undefined>>();
@@ -41,6 +42,7 @@ export class ComposeLoader {
   private readonly settled = new Map<string, LoadedCompose>();
   private readonly linted = new Set<string>();
   private readonly dirs = new Map<string, Promise<string[]>>();
+  private readonly dirSets = new Map<string, Promise<Set<string> | undefined>>();
   private readonly envFileSources = new Map<string, Promise<ReturnType<typeof envFileOf>>>();
 
   constructor(private readonly options: ComposeLoaderOptions) {}
@@ -191,6 +193,7 @@ export class ComposeLoader {
       hit = (async () => {
         const given = this.options.overlay?.get(abs);
         if (given !== undefined) return given;
+        if ((await this.has(path.dirname(abs), path.basename(abs))) === false) return undefined;
         try {
           // One read, no stat first: most of the files looked for (`.env.example`…) do not exist.
           const text = await fs.readFile(abs, 'utf8');
@@ -203,6 +206,27 @@ export class ComposeLoader {
       this.texts.set(abs, hit as Promise<string | undefined>);
     }
     return hit;
+  }
+
+  /**
+   * Whether a folder has an entry of that name: undefined when the folder
+   * cannot be listed. Looking a name up in the listing (read once per folder)
+   * is much cheaper than a failed open, and most files looked for (`.env`,
+   * `.env.example`, `.dockerignore`) are not there.
+   */
+  async has(dir: string, name: string): Promise<boolean | undefined> {
+    let hit = this.dirSets.get(dir);
+    if (!hit) {
+      // macOS and Windows folders usually ignore case: there, compare names in lower case
+      hit = fs.readdir(dir).then(
+        (names) => new Set(FOLDED_CASE ? names.map((n) => n.toLowerCase()) : names),
+        () => undefined,
+      );
+      this.dirSets.set(dir, hit);
+    }
+    const names = await hit;
+    if (this.options.overlay?.has(path.join(dir, name))) return true;
+    return names ? names.has(FOLDED_CASE ? name.toLowerCase() : name) : undefined;
   }
 
   /** Names in a folder (with texts given in the overlay), read once. */

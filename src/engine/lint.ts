@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { FileKind, SourceFile } from '../parse/source.js';
+import { createSourceFile, type FileKind, type SourceFile } from '../parse/source.js';
 import type { Span } from '../parse/location.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument } from '../parse/shell/types.js';
@@ -21,6 +21,7 @@ import { runShellcheck, SHELLCHECK_RULE_ID } from './shellcheck.js';
 import type { PlannedProject } from '../parse/compose/layers.js';
 import { planGroups } from './plan.js';
 import { collectIfGrown } from './memory.js';
+import { lintInPool, type WorkerPool } from './workers.js';
 import { addPhase, addRuleTime, phaseTotal, RULE_TIMING, timed, timedAsync, TIMING } from './timing.js';
 
 /** The rule whose time `STACK_LINT_TIMING` reports as the `schema` phase: it validates compose files against the schema. */
@@ -55,57 +56,91 @@ export interface LintFilesOptions {
   reportOn?: ReadonlySet<string>;
   /** Texts to use instead of the disk (standard input, tests), by absolute path. */
   overlay?: ReadonlyMap<string, string>;
+  /** Lint stacks in worker threads too (see ./workers.ts); never with `overlay`. */
+  workers?: WorkerPool;
 }
 
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult> {
   const started = performance.now();
   const { cwd } = options;
-  const run: RunState = {
-    options,
-    byKind: groupRules(options.rules),
-    diagnostics: [],
-    enabledRules: new Map(),
-    linted: [],
-    pending: [],
-    directiveFindings: [],
-    lintedCompose: new Set(),
-  };
+  const ctx = groupContext(options, new Set());
+  const run: RunState = { options, diagnostics: [], enabledRules: new Map(), linted: [], pending: [], directiveFindings: [] };
 
   // Texts are read up front: the report keeps them anyway, and planning the stacks looks at them.
   const reads = await timedAsync('read', () => Promise.all(options.files.map((f) => readSource(f.path, f.kind, cwd, options.overlay))));
   const readOf = new Map<string, ReadOutcome>();
   reads.forEach((r, i) => readOf.set(options.files[i]!.path, r));
-  for (const r of reads) if (r.ok && r.source.kind === 'compose') run.lintedCompose.add(r.source.path);
+  for (const r of reads) if (r.ok && r.source.kind === 'compose') ctx.lintedCompose.add(r.source.path);
 
   const { groups, declared } = await planRun(options, readOf);
-  for (const group of groups) {
-    await lintGroup(
-      run,
-      group.map((f) => readOf.get(f.path)!),
-      declared.filter((d) => d.group === group).map((d) => d.project),
-    );
-    // The group's files are done: nothing of them is held but their text, findings and suppression comments.
-    for (const f of group) readOf.delete(f.path);
-    if (groups.length > 1) collectIfGrown();
+  const declaredOf = (group: (typeof groups)[number]) => declared.filter((d) => d.group === group).map((d) => d.project);
+  const pool = options.workers && !options.overlay && groups.length > 1 ? options.workers : undefined;
+  if (pool) {
+    const lintHere = (group: (typeof groups)[number]) => lintGroup(ctx, group.map((f) => readOf.get(f.path)!), declaredOf(group));
+    const results = await lintInPool(ctx, groups, declaredOf, lintHere, pool);
+    for (const r of results) absorb(run, r);
+  } else {
+    for (const group of groups) {
+      absorb(run, await lintGroup(ctx, group.map((f) => readOf.get(f.path)!), declaredOf(group)));
+      // The group's files are done: nothing of them is held but their text, findings and suppression comments.
+      for (const f of group) readOf.delete(f.path);
+      if (groups.length > 1) collectIfGrown();
+    }
   }
 
-  timed('suppressions', () => finishSuppressions(run));
+  await timedAsync('suppressions', () => finishSuppressions(run));
   return finish([...run.diagnostics, ...run.directiveFindings], run.linted, run.enabledRules, options, started);
 }
 
-interface RunState {
+/** The shared context of a run's stacks (a worker thread builds its own). */
+export function groupContext(options: LintFilesOptions, lintedCompose: Set<string>): GroupContext {
+  return { options, byKind: groupRules(options.rules), lintedCompose };
+}
+
+/** What every stack of a run shares. */
+export interface GroupContext {
   readonly options: LintFilesOptions;
   readonly byKind: ReturnType<typeof groupRules>;
-  /** Findings of every group, context-only compose files already left out. */
+  /** Compose files of the run that could be read (the rest, read by a compose loader, are context only). */
+  readonly lintedCompose: Set<string>;
+}
+
+/** What linting one stack gives: plain data, so that it can come from a worker thread. */
+export interface GroupResult {
+  /** Findings, context-only compose files already left out. */
+  diagnostics: Diagnostic[];
+  linted: LintedFile[];
+  /** The rules that were enabled for at least one file. */
+  rules: RuleMeta[];
+  /** Suppression comments, applied once every stack has run (a finding may land in another stack's file). */
+  pending: { path: string; suppressions: SuppressionData[] }[];
+  /** Findings about the suppression comments themselves (never suppressed). */
+  directiveFindings: Diagnostic[];
+}
+
+/** A `Suppression` as plain data (sets as lists). */
+export type SuppressionData = Omit<Suppression, 'rules' | 'used'> & { rules: 'all' | string[]; used: string[] };
+
+interface RunState {
+  readonly options: LintFilesOptions;
   readonly diagnostics: Diagnostic[];
   readonly enabledRules: Map<string, RuleMeta>;
   readonly linted: LintedFile[];
-  /** Suppression comments of linted files, applied once every group ran (a finding may land in another group's file). */
-  readonly pending: { file: SourceFile; config: FileConfig; suppressions: Suppression[] }[];
-  /** Findings about the suppression comments themselves (never suppressed). */
+  readonly pending: { path: string; suppressions: Suppression[] }[];
   readonly directiveFindings: Diagnostic[];
-  /** Compose files of the run that could be read (the rest, read by a compose loader, are context only). */
-  readonly lintedCompose: Set<string>;
+}
+
+function absorb(run: RunState, r: GroupResult): void {
+  for (const d of r.diagnostics) run.diagnostics.push(d);
+  for (const f of r.linted) run.linted.push(f);
+  for (const meta of r.rules) if (!run.enabledRules.has(meta.id)) run.enabledRules.set(meta.id, meta);
+  for (const p of r.pending) {
+    run.pending.push({
+      path: p.path,
+      suppressions: p.suppressions.map((s) => ({ ...s, rules: s.rules === 'all' ? 'all' : new Set(s.rules), used: new Set(s.used) })),
+    });
+  }
+  for (const d of r.directiveFindings) run.directiveFindings.push(d);
 }
 
 /** The stacks of the run (see ./plan.ts) and which one builds each declared compose project. */
@@ -154,13 +189,22 @@ async function planRun(
   return { groups, declared: declared.map((d) => ({ project: d.project, group: groupOf.get(d.by)! })) };
 }
 
+/** Reads and lints one stack (a worker thread's job). */
+export async function lintStack(ctx: GroupContext, files: readonly { path: string; kind: FileKind }[], declared: readonly PlannedProject[]): Promise<GroupResult> {
+  const { cwd, overlay } = ctx.options;
+  const reads = await timedAsync('read', () => Promise.all(files.map((f) => readSource(f.path, f.kind, cwd, overlay))));
+  return lintGroup(ctx, reads, declared);
+}
+
 /** Parses one stack, runs the rules on it and keeps its findings; the parsed files are dropped afterwards. */
-async function lintGroup(run: RunState, reads: readonly ReadOutcome[], declared: readonly PlannedProject[]): Promise<void> {
-  const { options, byKind, enabledRules } = run;
+async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], declared: readonly PlannedProject[]): Promise<GroupResult> {
+  const { options, byKind } = gctx;
   const { cwd, registry } = options;
+  const enabledRules = new Map<string, RuleMeta>();
+  const result: GroupResult = { diagnostics: [], linted: [], rules: [], pending: [], directiveFindings: [] };
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedFile[] = [];
-  const composeLoader = new ComposeLoader({ cwd, linted: run.lintedCompose, ...(options.overlay ? { overlay: options.overlay } : {}) });
+  const composeLoader = new ComposeLoader({ cwd, linted: gctx.lintedCompose, ...(options.overlay ? { overlay: options.overlay } : {}) });
   for (const r of reads) {
     if (r.ok) {
       const t = TIMING ? performance.now() : 0;
@@ -180,7 +224,7 @@ async function lintGroup(run: RunState, reads: readonly ReadOutcome[], declared:
       ...(r.problem === 'unreadable' ? { internal: true } : {}),
     });
     enabledRules.set(meta.id, meta);
-    run.linted.push({ path: r.path, relPath: r.relPath, kind: r.kind, text: '' });
+    result.linted.push({ path: r.path, relPath: r.relPath, kind: r.kind, text: '' });
   }
 
   const composeFiles = parsed.flatMap((p) => (p.kind === 'compose' && p.doc ? [p.doc] : []));
@@ -233,7 +277,7 @@ async function lintGroup(run: RunState, reads: readonly ReadOutcome[], declared:
     found.push(...(shellcheck.byFile.get(file.source.path) ?? [])); // ShellCheck bridge findings, suppressed like any other
 
     diagnostics.push(...found);
-    run.linted.push({ path: file.source.path, relPath: file.source.relPath, kind: file.kind, text: file.source.text });
+    result.linted.push({ path: file.source.path, relPath: file.source.relPath, kind: file.kind, text: file.source.text });
   }
 
   if (byKind.stack.length && parsed.length) {
@@ -246,8 +290,10 @@ async function lintGroup(run: RunState, reads: readonly ReadOutcome[], declared:
   }
 
   // Findings in compose files read only for context (a layer or an `extends` file not being linted) are not reported.
-  for (const d of diagnostics) if (!compose.isContextOnly(d.file)) run.diagnostics.push(d);
-  await timedAsync('suppressions', () => collectSuppressions(run, parsed));
+  for (const d of diagnostics) if (!compose.isContextOnly(d.file)) result.diagnostics.push(d);
+  await timedAsync('suppressions', () => collectSuppressions(gctx, parsed, result, enabledRules));
+  result.rules = [...enabledRules.values()];
+  return result;
 }
 
 /**
@@ -255,12 +301,12 @@ async function lintGroup(run: RunState, reads: readonly ReadOutcome[], declared:
  * comments themselves are reported at once; the suppressions are kept, and
  * applied when every stack has run.
  */
-async function collectSuppressions(run: RunState, parsed: readonly ParsedFile[]): Promise<void> {
-  const { registry } = run.options;
+async function collectSuppressions(gctx: GroupContext, parsed: readonly ParsedFile[], result: GroupResult, enabledRules: Map<string, RuleMeta>): Promise<void> {
+  const { registry, config: configs } = gctx.options;
   for (const file of parsed) {
     const comments = collectComments(file);
     if (!comments.length && file.kind !== 'dockerfile') continue;
-    const config = await run.options.config.forFile(file.source.path);
+    const config = await configs.forFile(file.source.path);
     if (config.linterOptions?.noInlineConfig) continue;
     const dockerDoc = file.kind === 'dockerfile' ? file.doc : undefined;
     const directives = parseDirectives({
@@ -269,20 +315,29 @@ async function collectSuppressions(run: RunState, parsed: readonly ParsedFile[])
       registry,
       ...(dockerDoc ? { nextSpan: nextInstructionLines(dockerDoc), buildkitSkips: buildkitSkips(dockerDoc) } : {}),
     });
-    for (const p of directives.problems) reportOn(run, file.source, CORE_RULES.invalidDisable, 'warning', p, p.message);
+    const report = (span: Span, message: string): void => {
+      enabledRules.set(CORE_RULES.invalidDisable.id, CORE_RULES.invalidDisable);
+      result.directiveFindings.push(toDiagnostic(CORE_RULES.invalidDisable, 'warning', { range: span, message }, file.source));
+    };
+    for (const p of directives.problems) report(p, p.message);
     if (config.linterOptions?.requireSuppressionReason) {
       for (const s of directives.suppressions) {
-        if (!s.foreign && !s.justification) reportOn(run, file.source, CORE_RULES.invalidDisable, 'warning', s.comment, 'suppression without a reason: add "-- <why>" after the rule ids');
+        if (!s.foreign && !s.justification) report(s.comment, 'suppression without a reason: add "-- <why>" after the rule ids');
       }
     }
-    if (directives.suppressions.length) run.pending.push({ file: file.source, config, suppressions: directives.suppressions });
+    if (directives.suppressions.length) {
+      result.pending.push({
+        path: file.source.path,
+        suppressions: directives.suppressions.map((s) => ({ ...s, rules: s.rules === 'all' ? 'all' : [...s.rules], used: [...s.used] })),
+      });
+    }
   }
 }
 
 /** Applies the kept suppressions to the findings of the whole run, and reports the unused ones. */
-function finishSuppressions(run: RunState): void {
+async function finishSuppressions(run: RunState): Promise<void> {
   if (!run.pending.length) return;
-  const wanted = new Set(run.pending.map((p) => p.file.path));
+  const wanted = new Set(run.pending.map((p) => p.path));
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of run.diagnostics) {
     if (!wanted.has(d.file)) continue;
@@ -290,20 +345,22 @@ function finishSuppressions(run: RunState): void {
     if (list) list.push(d);
     else byFile.set(d.file, [d]);
   }
-  for (const { file, config, suppressions } of run.pending) {
-    applySuppressions(byFile.get(file.path) ?? [], suppressions);
+  const texts = new Map(run.linted.filter((f) => wanted.has(f.path)).map((f) => [f.path, f]));
+  for (const { path: file, suppressions } of run.pending) {
+    applySuppressions(byFile.get(file) ?? [], suppressions);
+    const config = await run.options.config.forFile(file);
     const unusedSeverity = config.linterOptions?.reportUnusedDisableDirectives ?? 'warning';
     if (unusedSeverity === 'off') continue;
     const severityOf = (id: string): SeveritySetting => config.rules.get(id)?.severity ?? 'off';
-    for (const u of unusedSuppressions(suppressions, (id) => severityOf(id) !== 'off')) {
-      reportOn(run, file, CORE_RULES.unusedDisable, unusedSeverity, u.span, u.message);
+    const unused = unusedSuppressions(suppressions, (id) => severityOf(id) !== 'off');
+    if (!unused.length) continue;
+    const linted = texts.get(file)!;
+    const source = createSourceFile({ path: linted.path, relPath: linted.relPath, kind: linted.kind, text: linted.text });
+    for (const u of unused) {
+      run.enabledRules.set(CORE_RULES.unusedDisable.id, CORE_RULES.unusedDisable);
+      run.directiveFindings.push(toDiagnostic(CORE_RULES.unusedDisable, unusedSeverity, { range: u.span, message: u.message }, source));
     }
   }
-}
-
-function reportOn(run: RunState, file: SourceFile, meta: RuleMeta, severity: Severity, span: Span, message: string): void {
-  run.enabledRules.set(meta.id, meta);
-  run.directiveFindings.push(toDiagnostic(meta, severity, { range: span, message }, file));
 }
 
 type Extra = Record<string, unknown>;

@@ -46,8 +46,8 @@ export async function parseSource(source: SourceFile, overlay?: ReadonlyMap<stri
       }
       const shell = HAS_RUN.test(source.text) ? await shellParser() : undefined;
       const own = `${path.basename(source.path)}.dockerignore`;
-      const ignoreName = (await readSibling(source.path, own, overlay)) !== undefined ? own : '.dockerignore';
-      const ignoreText = await readSibling(source.path, ignoreName, overlay);
+      const ignoreName = (await readSibling(source.path, own, overlay, compose)) !== undefined ? own : '.dockerignore';
+      const ignoreText = await readSibling(source.path, ignoreName, overlay, compose);
       const dockerignore = ignoreText === undefined ? undefined : { path: path.join(path.dirname(source.path), ignoreName), text: ignoreText };
       return { kind: 'dockerfile', source, doc: parseDockerfile(source, shell, dockerignore), problems: [] };
     }
@@ -66,10 +66,12 @@ export async function confirmShellSyntaxError(doc: ShellDocument): Promise<{ mes
   return err && { message: err.message, offset: err.offset + doc.baseOffset };
 }
 
-async function readSibling(file: string, name: string, overlay?: ReadonlyMap<string, string>): Promise<string | undefined> {
+async function readSibling(file: string, name: string, overlay?: ReadonlyMap<string, string>, dirs?: ComposeLoader): Promise<string | undefined> {
   const sibling = path.join(path.dirname(file), name);
   const given = overlay?.get(sibling);
   if (given !== undefined) return given;
+  // the run's folder listings say when there is nothing to open (a failed open costs more than a lookup)
+  if (dirs && (await dirs.has(path.dirname(file), name)) === false) return undefined;
   try {
     return await fs.readFile(sibling, 'utf8');
   } catch {

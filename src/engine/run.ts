@@ -7,7 +7,8 @@ import { kindFromName, kindFromShebang } from '../discover/classify.js';
 import builtins from '../../rules/index.js';
 import { CORE_RULE_METAS } from './core-rules.js';
 import { PackSet } from './packs.js';
-import { lintFiles, type LintFilesOptions } from './lint.js';
+import { groupContext, lintFiles, type GroupContext, type LintFilesOptions } from './lint.js';
+import { workerPool, type WorkerSetup } from './workers.js';
 import { lintWithCache } from './cache.js';
 import { shardFiles } from '../stack/groups.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
@@ -31,6 +32,8 @@ export interface RunOptions {
   cacheFile?: string;
   /** `--shard i/n`: lint only this share of the files (whole stacks at a time). */
   shard?: { index: number; count: number };
+  /** `--concurrency`: threads to lint with (1: the calling thread only); default: by the size of the run (see ./workers.ts). */
+  concurrency?: number | 'auto';
 }
 
 export const TOOL = {
@@ -100,7 +103,19 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
     }),
   );
   // Discovery asked the config of every file, which loaded every pack they name.
-  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL };
+  const { stdin: _stdin, ...forWorkers } = options;
+  const workers = workerPool(options.concurrency, context.files.length, { run: forWorkers as Record<string, unknown>, files: context.files.map((f) => f.path) });
+  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, ...(workers ? { workers } : {}) };
+}
+
+/** A worker thread's side of `prepare`: the run's configs and packs, loaded as the main thread loaded them. */
+export async function workerContext(setup: WorkerSetup, lintedCompose: Set<string>, reportOn: Set<string> | undefined): Promise<GroupContext> {
+  const options = setup.run as unknown as RunOptions;
+  const packs = createPackSet();
+  const config = createConfigLoader(options, packs);
+  for (const file of setup.files) await config.forFile(file);
+  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(reportOn ? { reportOn } : {}) };
+  return groupContext(lintOptions, lintedCompose);
 }
 
 /**

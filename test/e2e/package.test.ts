@@ -33,6 +33,26 @@ describe('the built CLI', () => {
   });
 });
 
+describe('worker threads and the code cache', () => {
+  it('gives the same report with worker threads as in one thread, and with or without the code cache', () => {
+    const lint = (extra: string[], env: Record<string, string> = {}) => {
+      const out = spawnSync(process.execPath, [cli, '-f', 'json', '--no-config-lookup', ...extra, 'fixtures/shell', 'fixtures/dockerfile', 'fixtures/stacks'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+        env: { ...process.env, ...env },
+      });
+      expect(out.stderr).toBe('');
+      const report = JSON.parse(out.stdout);
+      delete report.summary.durationMs;
+      return JSON.stringify(report);
+    };
+    const one = lint(['--concurrency', '1']);
+    expect(lint(['--concurrency', '3'])).toBe(one);
+    expect(lint(['--concurrency', '1'], { STACK_LINT_CODE_CACHE: '0' })).toBe(one);
+  }, 120_000);
+});
+
 describe('the published package', () => {
   it('packs only what runs, installs from the tarball and runs with npx', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-pack-'));

@@ -12,6 +12,8 @@
  * plain error whose message starts with `line:col: ` (same units). Both are
  * converted to a UTF-16 offset into `text`.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { LangVariant } from 'sh-syntax';
 import type { ShellDialect } from './types.js';
 
@@ -22,14 +24,33 @@ export interface ShellSyntaxError {
 }
 
 type ShSyntaxModule = typeof import('sh-syntax');
+/** The WebAssembly global (its types are not in this project's libs). */
+const Wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<unknown>; instantiate(module: unknown, imports: unknown): Promise<unknown> } }).WebAssembly;
+type Parse = (text: string, options: { variant: LangVariant; keepComments: boolean }) => Promise<unknown>;
 
-let modulePromise: Promise<ShSyntaxModule> | undefined;
+let modulePromise: Promise<{ sh: ShSyntaxModule; parse: Parse }> | undefined;
 
-function loadShSyntax(): Promise<ShSyntaxModule> {
-  modulePromise ??= import('sh-syntax').catch((err: unknown) => {
-    modulePromise = undefined;
-    throw err;
-  });
+/**
+ * sh-syntax's own `parse` compiles its 750 kB WebAssembly module again on
+ * every call (~20 ms each); here it is compiled once per process and each
+ * call only instantiates it (the Go runtime wants a fresh instance).
+ */
+function loadShSyntax(): Promise<{ sh: ShSyntaxModule; parse: Parse }> {
+  modulePromise ??= import('sh-syntax').then(
+    (sh) => {
+      let compiled: Promise<unknown> | undefined;
+      const instantiate = async (imports: unknown): Promise<unknown> => {
+        compiled ??= readFile(createRequire(import.meta.url).resolve('sh-syntax/main.wasm')).then((bytes) => Wasm.compile(bytes));
+        return Wasm.instantiate(await compiled, imports);
+      };
+      const parse = typeof sh.getProcessor === 'function' ? (sh.getProcessor(instantiate as never) as Parse) : (sh.parse as Parse);
+      return { sh, parse };
+    },
+    (err: unknown) => {
+      modulePromise = undefined;
+      throw err;
+    },
+  );
   return modulePromise;
 }
 
@@ -62,7 +83,7 @@ function variantFor(dialect: ShellDialect): Variant {
  * unless it is only a "bash feature" complaint, then it is bash's.
  */
 export async function checkShellSyntax(text: string, dialect: ShellDialect): Promise<ShellSyntaxError | undefined> {
-  const sh = await loadShSyntax();
+  const { sh, parse } = await loadShSyntax();
   const variants: Record<Variant, LangVariant> = {
     bash: sh.LangVariant.LangBash,
     posix: sh.LangVariant.LangPOSIX,
@@ -70,22 +91,18 @@ export async function checkShellSyntax(text: string, dialect: ShellDialect): Pro
     zsh: sh.LangVariant.LangZsh,
   };
   const variant = variantFor(dialect);
-  const error = await tryParse(sh, text, variants[variant]);
+  const error = await tryParse(parse, text, variants[variant]);
   if (!error || variant === 'bash') return error;
-  const bashError = await tryParse(sh, text, variants.bash);
+  const bashError = await tryParse(parse, text, variants.bash);
   if (!bashError) return undefined;
   // "the `function` builtin is a bash feature; tried parsing as posix" is not
   // the real problem when bash rejects the script too: report bash's error
   return /tried parsing as/.test(error.message) ? bashError : error;
 }
 
-async function tryParse(
-  sh: ShSyntaxModule,
-  text: string,
-  variant: LangVariant,
-): Promise<ShellSyntaxError | undefined> {
+async function tryParse(parse: Parse, text: string, variant: LangVariant): Promise<ShellSyntaxError | undefined> {
   try {
-    await sh.parse(text, { variant, keepComments: false });
+    await parse(text, { variant, keepComments: false });
     return undefined;
   } catch (err) {
     return toSyntaxError(err, text);
