@@ -1,11 +1,19 @@
 // Benchmark harness (a script, not a test). Measures stack-lint on the shared
-// corpus, on 200 compose files, and on a generated tree of ~5,000 files:
-// cold start, wall time, files per second and peak memory, medians of
-// several runs. With --peers it also times the single-kind peers on the same
-// files (dclint, dockerfilelint from npm, installed on first use under
+// corpus, on 200 compose files, and on generated trees of ~1,000, ~2,500 and
+// ~5,000 files: cold start, wall time, files per second, peak memory and the
+// time of each phase (the engine's own STACK_LINT_TIMING=1 table, from one
+// extra run), medians of several runs. Every section prints the load average
+// it ran under: numbers taken with a load above the number of cores are not
+// worth comparing. With --peers it also times the single-kind peers on the
+// same files (dclint, dockerfilelint from npm, installed on first use under
 // .bench/; shellcheck from PATH) and prints the ratios.
 //
-//   npm run build && npm run bench [-- --runs 5] [-- --peers] [-- --no-large]
+//   npm run build && node scripts/bench.mjs [--runs 5] [--peers] [--no-large] [--sizes]
+//     [--concurrency n] [--wait-idle] [--out file]
+//
+// --sizes       also lints trees of ~1,000 and ~2,500 files (memory as the tree grows)
+// --concurrency passed on to stack-lint (worker threads; default: its own choice)
+// --wait-idle   waits (up to 10 minutes) for the 1-minute load average to drop below 1 first
 import { spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +28,7 @@ const runs = Number(value('--runs', 5));
 const corpus = path.resolve(value('--corpus', path.join(root, '../shared/corpus')));
 const cli = path.join(root, 'dist/cli.js');
 const work = path.join(os.tmpdir(), 'stack-lint-bench');
+const concurrency = value('--concurrency', undefined);
 if (!existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
   process.exit(2);
@@ -27,6 +36,12 @@ if (!existsSync(cli)) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (n) => `${n.toFixed(0)} ms`;
+const load = () => `load ${os.loadavg()[0].toFixed(2)}`;
+
+if (flag('--wait-idle')) {
+  const until = Date.now() + 10 * 60_000;
+  while (os.loadavg()[0] >= 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 5000));
+}
 
 /** Runs a command `runs` times; medians of wall time, and the peak RSS (KB) from GNU time when present. */
 function measure(cmd, argv, opts = {}) {
@@ -35,15 +50,16 @@ function measure(cmd, argv, opts = {}) {
   const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   for (let i = 0; i < (opts.runs ?? runs); i++) {
     const started = process.hrtime.bigint();
+    const env = { ...process.env, ...opts.env };
     const child = time
-      ? spawnSync(time, ['-f', '%M', cmd, ...argv], { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
-      : spawnSync(cmd, argv, { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+      ? spawnSync(time, ['-f', '%M', cmd, ...argv], { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 1 << 28, env })
+      : spawnSync(cmd, argv, { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 1 << 28, env });
     walls.push(Number(process.hrtime.bigint() - started) / 1e6);
     if (child.status !== 0 && child.status !== 1 && !opts.anyExit) throw new Error(`${cmd} ${argv.join(' ')} exited ${child.status}: ${child.stderr.slice(-500)}`);
     const rssLine = time ? child.stderr.trim().split('\n').pop() : '';
     rss = Math.max(rss, Number(rssLine) || 0);
   }
-  return { wall: median(walls), rssMb: rss / 1024 };
+  return { wall: median(walls), min: Math.min(...walls), rssMb: rss / 1024 };
 }
 
 function listFiles(dir, pred) {
@@ -60,8 +76,16 @@ const isCompose = (n) => /^(docker-)?compose.*\.ya?ml$/.test(n);
 const isDockerfile = (n) => /^Dockerfile/.test(n);
 const isShell = (n, p) => n.endsWith('.sh') || (!n.includes('.') && readFileSync(p, 'utf8').startsWith('#!/') && /sh\b/.test(readFileSync(p, 'utf8').split('\n')[0]));
 
-function stackLint(targets, extra = []) {
-  return measure(process.execPath, [cli, '-f', 'json', '--no-config-lookup', ...extra, ...targets]);
+const stackLintArgs = (targets, extra = []) => [cli, '-f', 'json', '--no-config-lookup', ...(concurrency ? ['--concurrency', concurrency] : []), ...extra, ...targets];
+function stackLint(targets, extra = [], opts = {}) {
+  return measure(process.execPath, stackLintArgs(targets, extra), opts);
+}
+
+/** One more run with STACK_LINT_TIMING=1: the engine's phase table. */
+function phases(targets) {
+  const child = spawnSync(process.execPath, stackLintArgs(targets), { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, STACK_LINT_TIMING: '1' } });
+  const table = child.stderr.split('\n').filter((l) => /^ {2}\S/.test(l));
+  return table.map((l) => `    ${l.trim().replace(/\s{2,}/g, (s) => s)}`);
 }
 
 const lines = [];
@@ -74,18 +98,23 @@ print(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.to
 print(`${runs} runs each, medians; peak RSS is the largest of the runs`);
 print();
 
-// Cold start
-const version = measure(process.execPath, [cli, '--version']);
+// Cold start: the code cache (see src/engine/cli-loader.ts) is written by the first run; "no code cache" turns it off.
 const small = path.join(work, 'small');
 mkdirSync(small, { recursive: true });
 writeFileSync(path.join(small, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n');
 writeFileSync(path.join(small, 'run.sh'), '#!/bin/sh\nset -eu\necho hi\n');
+const version = measure(process.execPath, [cli, '--version']);
+stackLint([path.join(small, 'compose.yaml')], [], { runs: 1 }); // writes the code cache when there is none
 const oneCompose = stackLint([path.join(small, 'compose.yaml')]);
 const oneScript = stackLint([path.join(small, 'run.sh')]);
-print('cold start');
+const noCache = stackLint([path.join(small, 'compose.yaml')], [], { env: { STACK_LINT_CODE_CACHE: '0' } });
+const bare = measure(process.execPath, ['-e', '0']);
+print(`cold start (${load()})`);
+print(`  node -e 0                     ${ms(bare.wall)}`);
 print(`  --version                     ${ms(version.wall)}`);
-print(`  one compose file              ${ms(oneCompose.wall)}`);
-print(`  one shell script              ${ms(oneScript.wall)}`);
+print(`  one compose file              ${ms(oneCompose.wall)}  (min ${ms(oneCompose.min)}; its folder's script is read too)`);
+print(`  one shell script              ${ms(oneScript.wall)}  (min ${ms(oneScript.min)})`);
+print(`  one compose file, no cache    ${ms(noCache.wall)}  (STACK_LINT_CODE_CACHE=0: the first run's cost)`);
 print();
 
 // The shared corpus
@@ -94,13 +123,15 @@ const dockerfiles = listFiles(corpus, isDockerfile);
 const scripts = listFiles(corpus, isShell);
 const total = composeFiles.length + dockerfiles.length + scripts.length;
 const whole = stackLint([corpus]);
-print(`shared corpus: ${total} files (${composeFiles.length} compose, ${dockerfiles.length} Dockerfiles, ${scripts.length} scripts)`);
+print(`shared corpus: ${total} files (${composeFiles.length} compose, ${dockerfiles.length} Dockerfiles, ${scripts.length} scripts) (${load()})`);
 print(`  wall                          ${ms(whole.wall)}  (${(total / (whole.wall / 1000)).toFixed(0)} files/s, peak ${whole.rssMb.toFixed(0)} MB)`);
 const cacheFile = path.join(work, 'corpus.cache');
 rmSync(cacheFile, { force: true });
-stackLint([corpus], ['--cache-location', cacheFile]);
+stackLint([corpus], ['--cache-location', cacheFile], { runs: 1 });
 const cached = stackLint([corpus], ['--cache-location', cacheFile]);
 print(`  cached rerun (unchanged)      ${ms(cached.wall)}  (${((cached.wall / whole.wall) * 100).toFixed(0)}% of the first run)`);
+print('  phases (STACK_LINT_TIMING=1, one run)');
+for (const l of phases([corpus])) print(l);
 print();
 
 // 200 compose files
@@ -112,21 +143,31 @@ for (let i = 0; i < 200; i++) {
   cpSync(medium, path.join(many, `p${i}`, 'compose.yaml'));
 }
 const compose200 = stackLint([many]);
-print(`200 copies of a medium compose file (${path.relative(corpus, medium)}, ${statSync(medium).size} bytes)`);
+print(`200 copies of a medium compose file (${path.relative(corpus, medium)}, ${statSync(medium).size} bytes) (${load()})`);
 print(`  wall                          ${ms(compose200.wall)}  (peak ${compose200.rssMb.toFixed(0)} MB)`);
 print();
 
-// A large generated tree
+// Generated trees: the corpus copied n times
+function tree(name, copies) {
+  const dir = path.join(work, name);
+  rmSync(dir, { recursive: true, force: true });
+  for (let i = 0; i < copies; i++) cpSync(corpus, path.join(dir, `copy${i}`), { recursive: true });
+  return dir;
+}
 if (!flag('--no-large')) {
-  const large = path.join(work, 'large');
-  rmSync(large, { recursive: true, force: true });
-  const copies = Math.ceil(5000 / total);
-  for (let i = 0; i < copies; i++) cpSync(corpus, path.join(large, `copy${i}`), { recursive: true });
-  const largeRun = stackLint([large], []);
-  const n = total * copies;
-  print(`generated tree: ${n} files (the corpus ${copies} times)`);
-  print(`  wall                          ${ms(largeRun.wall)}  (${(n / (largeRun.wall / 1000)).toFixed(0)} files/s, peak ${largeRun.rssMb.toFixed(0)} MB)`);
-  print();
+  const sizes = flag('--sizes') ? [5, 13, 26] : [26];
+  for (const copies of sizes) {
+    const dir = tree(copies === 26 ? 'large' : `tree-${copies}`, copies);
+    const r = stackLint([dir], [], { runs: copies === 26 ? Math.min(runs, 3) : runs });
+    const n = total * copies;
+    print(`generated tree: ${n} files (the corpus ${copies} times) (${load()})`);
+    print(`  wall                          ${ms(r.wall)}  (${(n / (r.wall / 1000)).toFixed(0)} files/s, peak ${r.rssMb.toFixed(0)} MB)`);
+    if (copies === 26) {
+      print('  phases (STACK_LINT_TIMING=1, one run)');
+      for (const l of phases([dir])) print(l);
+    }
+    print();
+  }
 }
 
 // Peers on the same files
@@ -138,7 +179,7 @@ if (flag('--peers')) {
     execFileSync('npm', ['install', '--no-audit', '--no-fund', 'dclint@3', 'dockerfilelint@1'], { cwd: peers, stdio: 'ignore' });
   }
   const bin = (name) => path.join(peers, 'node_modules/.bin', name);
-  print('peers on the same files (stack-lint with all its rules for that kind)');
+  print(`peers on the same files (stack-lint with all its rules for that kind) (${load()})`);
   const row = (label, ours, theirs) =>
     print(`  ${label.padEnd(30)}stack-lint ${ms(ours.wall).padStart(8)}   peer ${ms(theirs.wall).padStart(8)}   ${(theirs.wall / ours.wall).toFixed(1)}× faster`);
   row(`dclint, ${composeFiles.length} compose files`, stackLint(composeFiles), measure(bin('dclint'), composeFiles, { anyExit: true }));
