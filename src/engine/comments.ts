@@ -1,4 +1,5 @@
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
+import type { ShellDocument } from '../parse/shell/types.js';
 import type { YNode } from '../parse/yaml/nodes.js';
 import type { ParsedFile } from './parse-files.js';
 import type { CommentInfo } from './suppressions.js';
@@ -62,4 +63,13 @@ export function nextInstructionLines(doc: DockerfileDocument): (line: number) =>
     }
     return [line + 1, line + 1];
   };
+}
+
+/**
+ * Line of a script's first command (its first top-level node that is not a
+ * comment): ShellCheck applies a directive written above it to the whole file.
+ */
+export function firstCommandLine(doc: ShellDocument): number | undefined {
+  const first = doc.root.children.find((n) => n.named && n.type !== 'comment');
+  return first && doc.file.lines.position(first.start).line;
 }

@@ -15,7 +15,7 @@ import { diagnosticKey, toDiagnostic } from './report.js';
 import type { LintResult, LintedFile } from './result.js';
 import type { ReportDescriptor, RuleMeta } from './rule.js';
 import { readSource, type ReadOutcome } from './sources.js';
-import { collectComments, nextInstructionLines } from './comments.js';
+import { collectComments, firstCommandLine, nextInstructionLines } from './comments.js';
 import { applySuppressions, parseDirectives, unusedSuppressions, type Suppression } from './suppressions.js';
 import { runShellcheck, SHELLCHECK_RULE_ID } from './shellcheck.js';
 import type { PlannedProject } from '../parse/compose/layers.js';
@@ -314,6 +314,7 @@ async function collectSuppressions(gctx: GroupContext, parsed: readonly ParsedFi
       comments,
       registry,
       ...(dockerDoc ? { nextSpan: nextInstructionLines(dockerDoc), buildkitSkips: buildkitSkips(dockerDoc) } : {}),
+      ...(file.kind === 'shell' && file.doc ? { firstCommandLine: firstCommandLine(file.doc) ?? file.source.lines.lineCount + 1 } : {}),
     });
     const report = (span: Span, message: string): void => {
       enabledRules.set(CORE_RULES.invalidDisable.id, CORE_RULES.invalidDisable);

@@ -53,4 +53,9 @@ describe('peer directives in scripts', () => {
     const all = (await lintFixtures(['suppressions/shellcheck/deploy.sh'])).filter((d) => d.ruleId === 'shell/quote-expansions');
     expect(all.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.suppressed ? 'suppressed' : 'active'}`)).toEqual(['5:7 suppressed', '6:6 active']);
   });
+
+  it('# shellcheck disable=SC2086 above the first command covers the whole script, as in ShellCheck', async () => {
+    const all = (await lintFixtures(['suppressions/shellcheck/whole-file.sh'])).filter((d) => d.ruleId === 'shell/quote-expansions');
+    expect(all.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.suppressed ? 'suppressed' : 'active'}`)).toEqual(['5:4 suppressed', '6:6 suppressed']);
+  });
 });
