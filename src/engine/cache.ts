@@ -10,7 +10,7 @@ import { groupByStack } from '../stack/groups.js';
 import type { RuleMeta } from './rule.js';
 
 /** Bump when the cached shape or what results depend on changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const MAX_ENTRIES = 5000;
 
 interface CacheEntry {
@@ -18,6 +18,14 @@ interface CacheEntry {
   files: LintedFile[];
   diagnostics: Diagnostic[];
   rules: string[];
+  /**
+   * Files outside the stack its findings depend on, with their state when it
+   * was linted (see `stateOf`): what the stack was linted with from other
+   * folders, and what the compose loader and the stack model read beyond the
+   * run (a Dockerfile another folder builds, an `extends` file, env files).
+   * Known only once linted, so checked on lookup rather than part of the key.
+   */
+  consulted: Record<string, string>;
 }
 
 interface CacheFile {
@@ -30,8 +38,9 @@ interface CacheFile {
  * `--cache`: results are kept per stack — the files under the folder of the
  * nearest compose file above them (or their own folder) — because stack rules
  * read across files. A stack is linted again when any of its files, their
- * config, stack-lint's version, the loaded packs, or the other files in their
- * folders (`.env`, `.dockerignore`, env files: by size and mtime) changed.
+ * config, stack-lint's version, the loaded packs, the other files in their
+ * folders (`.env`, `.dockerignore`, env files: by size and mtime), or a file
+ * elsewhere that linting it consulted (`CacheEntry.consulted`) changed.
  */
 export async function lintWithCache(options: LintFilesOptions, cacheFile: string): Promise<LintResult> {
   const started = performance.now();
@@ -44,8 +53,8 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
   const reused: CacheEntry[] = [];
   for (const [root, files] of groups) {
     const key = await groupKey(files, options, packsSignature, cacheFile);
-    const hit = key && cache.entries[key];
-    if (hit) {
+    const hit = key ? cache.entries[key] : undefined;
+    if (hit && (await unchanged(hit.consulted, options.overlay))) {
       hit.usedAt = Date.now();
       reused.push(hit);
     } else {
@@ -53,15 +62,28 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
       if (key) freshKeys.set(root, key);
     }
   }
-  const result = fresh.length ? await lintFiles({ ...options, files: fresh }) : undefined;
+  const stacks: { files: readonly string[]; consulted: readonly string[] }[] = [];
+  const onStack = (s: (typeof stacks)[number]): void => {
+    stacks.push(s);
+    options.onStack?.(s);
+  };
+  const result = fresh.length ? await lintFiles({ ...options, files: fresh, onStack }) : undefined;
   if (result) {
+    const ownerOf = findingOwners(result, groups, stacks);
     for (const [root, key] of freshKeys) {
       const inGroup = new Set(groups.get(root)!.map((f) => f.path));
+      // The planned stacks this group was linted in (see ./plan.ts): their other files and whatever they consulted.
+      const outside = new Set<string>();
+      for (const s of stacks) {
+        if (!s.files.some((f) => inGroup.has(f))) continue;
+        for (const p of [...s.files, ...s.consulted]) if (!inGroup.has(p) && p !== cacheFile) outside.add(p);
+      }
       cache.entries[key] = {
         usedAt: Date.now(),
         files: result.files.filter((f) => inGroup.has(f.path)),
-        diagnostics: result.diagnostics.filter((d) => inGroup.has(d.file)),
+        diagnostics: result.diagnostics.filter((d) => (ownerOf.get(d.file) ?? d.file) === root || inGroup.has(d.file)),
         rules: result.rules.map((r) => r.id),
+        consulted: await statesOf([...outside].sort(), options.overlay),
       };
     }
   }
@@ -88,6 +110,55 @@ async function groupKey(files: LintFilesOptions['files'], options: LintFilesOpti
     }
   }
   return hash.digest('hex');
+}
+
+/**
+ * The group that keeps the findings in a file no group lints (a `.env` naming
+ * a missing `COMPOSE_FILE`, an `env_file` holding a secret): the group whose
+ * folder holds it, nearest first, else the first group whose stack read it.
+ * Without an owner such findings would vanish from every cached run.
+ */
+function findingOwners(result: LintResult, groups: ReadonlyMap<string, readonly { path: string }[]>, stacks: readonly { files: readonly string[]; consulted: readonly string[] }[]): Map<string, string> {
+  const linted = new Set([...groups.values()].flatMap((g) => g.map((f) => f.path)));
+  const groupOfFile = new Map<string, string>();
+  for (const [root, files] of groups) for (const f of files) groupOfFile.set(f.path, root);
+  const owners = new Map<string, string>();
+  for (const d of result.diagnostics) {
+    if (linted.has(d.file) || owners.has(d.file)) continue;
+    let owner: string | undefined;
+    for (let dir = path.dirname(d.file); !owner; dir = path.dirname(dir)) {
+      if (groups.has(dir)) owner = dir;
+      if (path.dirname(dir) === dir) break;
+    }
+    owner ??= stacks.filter((s) => s.consulted.includes(d.file)).flatMap((s) => s.files.map((f) => groupOfFile.get(f)))[0];
+    if (owner) owners.set(d.file, owner);
+  }
+  return owners;
+}
+
+/**
+ * A file's state as the key takes sibling files: size and mtime (a text given
+ * in the overlay: its hash); a folder or a missing path by what it is, since
+ * a build context or a Dockerfile appearing or going changes findings too.
+ */
+async function stateOf(file: string, overlay: LintFilesOptions['overlay']): Promise<string> {
+  const given = overlay?.get(file);
+  if (given !== undefined) return `text:${createHash('sha256').update(given).digest('hex')}`;
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat) return 'missing';
+  return stat.isDirectory() ? 'dir' : `${stat.size}:${stat.mtimeMs}`;
+}
+
+async function statesOf(files: readonly string[], overlay: LintFilesOptions['overlay']): Promise<Record<string, string>> {
+  const states = await Promise.all(files.map((f) => stateOf(f, overlay)));
+  return Object.fromEntries(files.map((f, i) => [f, states[i]!]));
+}
+
+/** Whether every consulted file is as it was when the entry was made. */
+async function unchanged(consulted: CacheEntry['consulted'], overlay: LintFilesOptions['overlay']): Promise<boolean> {
+  const files = Object.keys(consulted);
+  const now = await statesOf(files, overlay);
+  return files.every((f) => now[f] === consulted[f]);
 }
 
 const signatures = new WeakMap<object, string>();

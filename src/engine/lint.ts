@@ -4,6 +4,7 @@ import type { Span } from '../parse/location.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument } from '../parse/shell/types.js';
 import { createStackModel, type StackModel } from '../stack/model.js';
+import { loadStackResources } from '../stack/load.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from './define.js';
 import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from './diagnostic.js';
@@ -58,6 +59,11 @@ export interface LintFilesOptions {
   overlay?: ReadonlyMap<string, string>;
   /** Lint stacks in worker threads too (see ./workers.ts); never with `overlay`. */
   workers?: WorkerPool;
+  /**
+   * Told, for each planned stack, its files and the paths read beyond them
+   * (`GroupResult.consulted`): its findings depend on nothing else (`--cache` keys on them).
+   */
+  onStack?: (stack: { files: readonly string[]; consulted: readonly string[] }) => void;
 }
 
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult> {
@@ -72,16 +78,21 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   reads.forEach((r, i) => readOf.set(options.files[i]!.path, r));
   for (const r of reads) if (r.ok && r.source.kind === 'compose') ctx.lintedCompose.add(r.source.path);
 
-  const { groups, declared } = await planRun(options, readOf);
+  const { groups, declared, units } = await planRun(options, readOf);
   const declaredOf = (group: (typeof groups)[number]) => declared.filter((d) => d.group === group).map((d) => d.project);
+  const done = (group: (typeof groups)[number], r: GroupResult): void => {
+    absorb(run, r);
+    // A run made one stack for the ShellCheck bridge still has parts that do not look into each other: tell them apart.
+    for (const unit of units ?? [group]) options.onStack?.({ files: unit.map((f) => f.path), consulted: r.consulted });
+  };
   const pool = options.workers && !options.overlay && groups.length > 1 ? options.workers : undefined;
   if (pool) {
     const lintHere = (group: (typeof groups)[number]) => lintGroup(ctx, group.map((f) => readOf.get(f.path)!), declaredOf(group));
     const results = await lintInPool(ctx, groups, declaredOf, lintHere, pool);
-    for (const r of results) absorb(run, r);
+    results.forEach((r, i) => done(groups[i]!, r));
   } else {
     for (const group of groups) {
-      absorb(run, await lintGroup(ctx, group.map((f) => readOf.get(f.path)!), declaredOf(group)));
+      done(group, await lintGroup(ctx, group.map((f) => readOf.get(f.path)!), declaredOf(group)));
       // The group's files are done: nothing of them is held but their text, findings and suppression comments.
       for (const f of group) readOf.delete(f.path);
       if (groups.length > 1) collectIfGrown();
@@ -116,6 +127,8 @@ export interface GroupResult {
   pending: { path: string; suppressions: SuppressionData[] }[];
   /** Findings about the suppression comments themselves (never suppressed). */
   directiveFindings: Diagnostic[];
+  /** Paths read beyond the stack's files (by the compose loader, and the stack model's `StackResources.consulted`): the findings depend on them too. */
+  consulted: string[];
 }
 
 /** A `Suppression` as plain data (sets as lists). */
@@ -147,7 +160,12 @@ function absorb(run: RunState, r: GroupResult): void {
 async function planRun(
   options: LintFilesOptions,
   readOf: ReadonlyMap<string, ReadOutcome>,
-): Promise<{ groups: LintFilesOptions['files'][number][][]; declared: { project: PlannedProject; group: LintFilesOptions['files'][number][] }[] }> {
+): Promise<{
+  groups: LintFilesOptions['files'][number][][];
+  declared: { project: PlannedProject; group: LintFilesOptions['files'][number][] }[];
+  /** With the run made one group (`single`), the groups it would have had otherwise (only `onStack` needs them). */
+  units?: LintFilesOptions['files'][number][][];
+}> {
   const { files, cwd } = options;
   // Projects declared in `settings.composeProjects`, from the configs of the compose files, each once.
   const declared: { project: PlannedProject; by: string }[] = [];
@@ -173,7 +191,7 @@ async function planRun(
       break;
     }
   }
-  const groups = timed('plan', () =>
+  const plan = (single: boolean) =>
     planGroups({
       files,
       textOf: (p) => {
@@ -182,11 +200,12 @@ async function planRun(
       },
       declared: declared.map((d) => ({ by: d.by, files: d.project.files })),
       single,
-    }),
-  );
+    });
+  const groups = timed('plan', () => plan(single));
+  const units = single && options.onStack && files.length > 1 ? timed('plan', () => plan(false)) : undefined;
   const groupOf = new Map<string, (typeof groups)[number]>();
   for (const g of groups) for (const f of g) groupOf.set(f.path, g);
-  return { groups, declared: declared.map((d) => ({ project: d.project, group: groupOf.get(d.by)! })) };
+  return { groups, declared: declared.map((d) => ({ project: d.project, group: groupOf.get(d.by)! })), ...(units ? { units } : {}) };
 }
 
 /** Reads and lints one stack (a worker thread's job). */
@@ -201,7 +220,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   const { options, byKind } = gctx;
   const { cwd, registry } = options;
   const enabledRules = new Map<string, RuleMeta>();
-  const result: GroupResult = { diagnostics: [], linted: [], rules: [], pending: [], directiveFindings: [] };
+  const result: GroupResult = { diagnostics: [], linted: [], rules: [], pending: [], directiveFindings: [], consulted: [] };
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedFile[] = [];
   const composeLoader = new ComposeLoader({ cwd, linted: gctx.lintedCompose, ...(options.overlay ? { overlay: options.overlay } : {}) });
@@ -229,13 +248,17 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
 
   const composeFiles = parsed.flatMap((p) => (p.kind === 'compose' && p.doc ? [p.doc] : []));
   const compose = await timedAsync('compose-projects', () => composeLoader.projects(composeFiles, declared));
-  const stack = createStackModel({
+  const parts = {
     composeFiles,
     composeProjects: compose.projects,
     composeProjectOf: compose.projectFor,
     dockerfiles: parsed.flatMap((p) => (p.kind === 'dockerfile' && p.doc ? [p.doc] : [])),
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
-  });
+  };
+  // Read now, through the overlay, what the model will look at beyond the stack's files: rules then never wait on the disk.
+  const resources = await timedAsync('stack-resources', () => loadStackResources(parts, { cwd, ...(options.overlay ? { overlay: options.overlay } : {}) }));
+  const stack = createStackModel({ ...parts, resources, cwd });
+  result.consulted = [...new Set([...(resources.consulted ?? []), ...composeLoader.consulted()])].sort();
   let rootConfig: FileConfig | undefined;
   // ShellCheck bridge (shell/shellcheck, off by default): one batched run before the rules; see ./shellcheck.ts
   const shellcheck = await timedAsync('shellcheck', () => runShellcheck({ parsed, config: options.config, rules: options.rules, ...(options.reportOn ? { reportOn: options.reportOn } : {}) }));

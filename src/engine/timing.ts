@@ -7,9 +7,11 @@
  *
  * Phases: `startup` (node and module loading, up to the start of the run),
  * `discover`, `read`, `parse:<kind>`, `compose-projects` (layers, `extends`,
- * `include`), `schema` (the compose schema rule), `rules:<kind>`,
- * `suppressions`, `report` (from the end of the run to the exit: formatting
- * and writing the output). Parse times of `RUN` bodies are in `parse:dockerfile`.
+ * `include`), `stack-resources` (what the stack model reads beyond the run's
+ * files: build contexts, Dockerfiles elsewhere, `.dockerignore`s), `schema`
+ * (the compose schema rule), `rules:<kind>`, `suppressions`, `report` (from
+ * the end of the run to the exit: formatting and writing the output). Parse
+ * times of `RUN` bodies are in `parse:dockerfile`.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -93,7 +95,7 @@ export function formatTimings(): string {
   const now = performance.now();
   const rows: [string, number, number | undefined][] = [];
   if (runStarted !== undefined) rows.push(['startup', runStarted, undefined]);
-  const order = ['discover', 'read', 'parse:compose', 'parse:dockerfile', 'parse:shell', 'compose-projects', 'schema', 'rules:compose', 'rules:dockerfile', 'rules:shell', 'rules:stack', 'shellcheck', 'suppressions'];
+  const order = ['discover', 'read', 'parse:compose', 'parse:dockerfile', 'parse:shell', 'compose-projects', 'stack-resources', 'schema', 'rules:compose', 'rules:dockerfile', 'rules:shell', 'rules:stack', 'shellcheck', 'suppressions'];
   const names = [...phases.keys()].sort((a, b) => {
     const ia = order.indexOf(a);
     const ib = order.indexOf(b);

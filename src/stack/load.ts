@@ -6,18 +6,54 @@
  * The engine calls it after building the compose projects and hands the
  * result to `createStackModel({ …, resources })`.
  */
-import { createStackModel, type StackParts } from './model.js';
-import { readResources, recordingResources, type LoadOptions, type StackResources } from './resources.js';
+import type { ComposeProject } from '../parse/compose/project.js';
+import { createStackModel, type StackModel, type StackParts } from './model.js';
+import { NO_RESOURCES, readResources, recordingResources, type LoadOptions, type StackResources } from './resources.js';
+
+/**
+ * Passes of the model: the first asks with nothing known; an answer can raise
+ * new questions (a `Containerfile` found in place of a `Dockerfile` has its own
+ * `.dockerignore`; a `cd` into a folder that turns out missing moves where a
+ * script's `-f` files are looked for), so the model is asked again with what
+ * was read until it asks nothing new. Bounded: what is still unread stays unknown.
+ */
+const MAX_PASSES = 3;
 
 export async function loadStackResources(parts: Omit<StackParts, 'resources'>, options: LoadOptions): Promise<StackResources> {
-  const recorder = recordingResources();
-  const model = createStackModel({ ...parts, resources: recorder, cwd: options.cwd });
-  for (const project of model.composeProjects) {
+  const asked = { stat: new Set<string>(), text: new Set<string>(), dockerfile: new Set<string>() };
+  let resources: StackResources = NO_RESOURCES;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const recorder = recordingResources(resources);
+    askEverything(createStackModel({ ...parts, resources: recorder, cwd: options.cwd }));
+    let added = false;
+    for (const kind of ['stat', 'text', 'dockerfile'] as const) {
+      for (const p of recorder.asked[kind]) {
+        if (asked[kind].has(p)) continue;
+        asked[kind].add(p);
+        added = true;
+      }
+    }
+    if (!added) break;
+    resources = await readResources(asked, options);
+  }
+  return resources;
+}
+
+/** Asks the model every question a rule may ask of it, so the recorder sees every path. */
+function askEverything(model: StackModel): void {
+  const projects = new Set<ComposeProject>();
+  const add = (p: ComposeProject | undefined): void => {
+    if (!p || projects.has(p)) return;
+    projects.add(p);
+    p.group.forEach(add);
+    p.included.forEach(add);
+  };
+  model.composeProjects.forEach(add);
+  for (const call of model.composeCalls()) add(call.project);
+  for (const project of projects) {
     for (const service of project.services) {
       model.serviceImage(service, project);
       model.serviceScripts(service, project);
     }
   }
-  model.composeCalls();
-  return readResources(recorder.asked, options);
 }

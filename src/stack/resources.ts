@@ -43,14 +43,18 @@ const HAS_RUN = /^[ \t]*(?:ONBUILD[ \t]+)?RUN[ \t]/im;
 /** Answers nothing: the model then knows only the run's own files. */
 export const NO_RESOURCES: StackResources = { stat: () => undefined, text: () => undefined, dockerfile: () => undefined };
 
-/** A recorder: answers nothing and notes every question (the first pass of `loadStackResources`). */
-export function recordingResources(): StackResources & { readonly asked: { stat: Set<string>; text: Set<string>; dockerfile: Set<string> } } {
+/**
+ * A recorder: notes every question and answers from `answers` (nothing, in the
+ * first pass of `loadStackResources`; what was read so far, in later passes,
+ * so that questions which only come up once an answer is known are noted too).
+ */
+export function recordingResources(answers: StackResources = NO_RESOURCES): StackResources & { readonly asked: { stat: Set<string>; text: Set<string>; dockerfile: Set<string> } } {
   const asked = { stat: new Set<string>(), text: new Set<string>(), dockerfile: new Set<string>() };
   return {
     asked,
-    stat: (p) => (asked.stat.add(p), undefined),
-    text: (p) => (asked.text.add(p), undefined),
-    dockerfile: (p) => (asked.dockerfile.add(p), undefined),
+    stat: (p) => (asked.stat.add(p), answers.stat(p)),
+    text: (p) => (asked.text.add(p), answers.text(p)),
+    dockerfile: (p) => (asked.dockerfile.add(p), answers.dockerfile(p)),
   };
 }
 

@@ -5,6 +5,7 @@ import { lintFiles, type FileConfig } from '../../src/engine/lint.js';
 import { createRegistry } from '../../src/engine/registry.js';
 import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
 import { TOOL } from '../../src/engine/run.js';
+import builtins from '../../rules/index.js';
 
 const crashing = defineRule({
   meta: { id: 'test/crash', kind: 'compose', category: 'test', severity: 'error', fix: 'none', summary: 'crashes' },
@@ -61,6 +62,37 @@ describe('the engine', () => {
     });
     const result = await lint([dedupe], 'x-r: &r\n  restart: always\nservices:\n  a:\n    <<: *r\n  b:\n    <<: *r\n');
     expect(result.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}`)).toEqual(['2:12']);
+  });
+
+  it('links a service to a Dockerfile given only in the overlay, and knows what the overlay lacks (a virtual run)', async () => {
+    const stackRules = builtins.rules.filter((r) => r.meta.id === 'stack/healthcheck-tool' || r.meta.id === 'stack/build-refs');
+    const compose = [
+      'services:',
+      '  app:',
+      '    build:',
+      '      context: .',
+      '      dockerfile: docker/app.df',
+      '    healthcheck:',
+      '      test: ["CMD", "wget", "-q", "--spider", "http://localhost/"]',
+      '  web:',
+      '    build: ./web',
+      '',
+    ].join('\n');
+    // docker/app.df is not a file of the run (no kind): only the overlay has it
+    const result = await lintFiles({
+      cwd: '/virtual',
+      files: [{ path: '/virtual/compose.yaml', kind: 'compose' }],
+      overlay: new Map([
+        ['/virtual/compose.yaml', compose],
+        ['/virtual/docker/app.df', 'FROM gcr.io/distroless/static-debian12\n'],
+      ]),
+      rules: stackRules,
+      registry: createRegistry([...stackRules.map((r) => r.meta), ...CORE_RULE_METAS]),
+      config: configFor(stackRules),
+      tool: TOOL,
+    });
+    expect(result.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`)).toEqual(['7:22 stack/healthcheck-tool', '9:12 stack/build-refs']);
+    expect(result.diagnostics[0]!.message).toContain('built by docker/app.df');
   });
 
   it('sorts findings by path, line, column and rule', async () => {

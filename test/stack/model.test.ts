@@ -82,6 +82,18 @@ describe('the stack model: service builds', () => {
     }
   });
 
+  it('reads ahead what an answer brings up: the .dockerignore of a Containerfile found in place of a Dockerfile', async () => {
+    // Virtual: the Containerfile is not a file of the run, so only the resources know of it.
+    const dir = '/virtual/podman';
+    const stack = await stackOf(dir, {
+      overlay: { 'compose.yaml': 'services:\n  app:\n    build: ./app\n', 'app/Containerfile': 'FROM alpine:3.20\n', 'app/Containerfile.dockerignore': '.git\n' },
+    });
+    const build = stack.serviceBuild('app', stack.composeProjects[0]!)!;
+    expect(rel(dir, build.dockerfilePath)).toBe('app/Containerfile');
+    expect(stack.dockerfileAt(path.join(dir, 'app/Containerfile'))).toBeUndefined();
+    expect(build.dockerignore).toEqual({ path: path.join(dir, 'app/Containerfile.dockerignore'), text: '.git\n' });
+  });
+
   it('lists the services built from a Dockerfile, in every environment', async () => {
     const dir = project({
       'compose.yaml': 'services:\n  web1:\n    build: ./web\n  web2:\n    build: ./web\n  db:\n    image: postgres:16\n',
