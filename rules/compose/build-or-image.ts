@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { addedByLaterFile } from '../../src/parse/compose/policy/later-layers.js';
 import { laterOf } from '../../src/parse/compose/project.js';
 import { isMap, isScalar } from '../../src/parse/yaml/nodes.js';
 
@@ -19,8 +20,9 @@ export default defineRule<'compose', Record<string, never>>({
         const image = service.get('image');
         const build = service.get('build');
         const has = (n: typeof image) => n !== undefined && !(isScalar(n) && n.value === null);
-        // A service run by a provider (`provider:`) has no container of its own.
-        if (!has(image) && !has(build) && !service.get('provider')) {
+        // A service run by a provider (`provider:`) has no container of its own. One that only a later
+        // file defines is stack/layered-environments' finding (most likely a misspelt or removed base service).
+        if (!has(image) && !has(build) && !service.get('provider') && !addedByLaterFile(project, service)) {
           report({
             node: service.keyNode,
             message: `service "${service.name}" has neither "image" nor "build", so compose has nothing to run it from`,

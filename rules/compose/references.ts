@@ -24,7 +24,7 @@ export default defineRule<'compose', Record<string, never>>({
   },
   check(ctx) {
     checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      extendsProblems(project, report);
+      loadingProblems(project, report);
       if (project.partial) return;
       const edges: Edge[] = [];
       for (const service of project.services) {
@@ -46,7 +46,8 @@ function certain(project: ComposeProject, node: YNode): string | undefined {
   return String(node.value);
 }
 
-function extendsProblems(project: ComposeProject, report: Report): void {
+/** What loading the project found: `extends` that cannot be followed, files `COMPOSE_FILE` names that are not there. */
+function loadingProblems(project: ComposeProject, report: Report): void {
   for (const p of project.problems) {
     const rel = (abs: string) => relativeTo(p.node, abs);
     if (p.kind === 'extends-file-missing') report({ node: p.node, message: `extends names the file "${rel(p.path)}", which does not exist` });
@@ -55,6 +56,12 @@ function extendsProblems(project: ComposeProject, report: Report): void {
       const where = p.file ? `in ${rel(p.file)}` : 'in this file';
       report({ node: p.node, message: `extends names the service "${p.service}", which is not defined ${where}${p.candidates.length ? didYouMean(p.service, p.candidates) : ''}` });
     } else if (p.kind === 'extends-cycle') report({ node: p.node, message: `extends forms a cycle: ${p.chain.join(' → ')}` });
+    // Reported in the `.env` that names the file, at the name.
+    else if (p.kind === 'compose-file-missing') {
+      report({ node: p.node, message: `COMPOSE_FILE names "${rel(p.path)}", which does not exist; docker compose run in this folder fails` });
+    } else if (p.kind === 'compose-file-invalid') {
+      report({ node: p.node, message: `COMPOSE_FILE names "${rel(p.path)}", which cannot be read as a compose file; docker compose run in this folder fails` });
+    }
   }
 }
 
@@ -125,7 +132,7 @@ function serviceRefs(project: ComposeProject, service: ProjectService, report: R
       if (required) unknown('depends on', name, d.node);
       continue;
     }
-    if (name !== service.name && required) profileCheck(service, target, d.node, report);
+    if (name !== service.name && required) profileCheck(project, service, target, d.node, report);
     edges.push({ from: service, to: name, node: d.node });
   }
   const links = service.get('links');
@@ -163,9 +170,14 @@ function suggestion(project: ComposeProject, name: string): string {
   return near && near !== name ? `; did you mean "${near}"?` : '';
 }
 
-/** A service that runs without a profile cannot depend on one that needs a profile it does not have. */
-function profileCheck(service: ProjectService, target: ProjectService, node: YNode, report: Report): void {
+/**
+ * A service that runs without a profile cannot depend on one that needs a profile it does not have
+ * (unless `COMPOSE_PROFILES` in the `.env` enables that profile for every run).
+ */
+function profileCheck(project: ComposeProject, service: ProjectService, target: ProjectService, node: YNode, report: Report): void {
   if (!target.profiles.length) return;
+  const active = project.activeProfiles;
+  if (active.includes('*') || target.profiles.some((p) => active.includes(p))) return;
   const needs = target.profiles.map((p) => `"${p}"`).join(' or ');
   if (!service.profiles.length) {
     report({

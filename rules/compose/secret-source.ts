@@ -1,7 +1,8 @@
 import { defineRule } from '../../src/engine/define.js';
+import { relativeResourceFile } from '../../src/parse/compose/document.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { laterOf } from '../../src/parse/compose/project.js';
-import { isMap, isScalar, type YMap } from '../../src/parse/yaml/nodes.js';
+import { laterOf, type ComposeProject } from '../../src/parse/compose/project.js';
+import { isMap, isScalar, type YMap, type YNode } from '../../src/parse/yaml/nodes.js';
 
 const SOURCES = {
   secrets: ['file', 'environment'],
@@ -15,7 +16,7 @@ export default defineRule<'compose', Record<string, never>>({
     category: 'correctness',
     severity: 'error',
     fix: 'none',
-    summary: 'Every top-level secret and config has exactly one source: `file`, `environment`, `content` (configs) or `external`',
+    summary: 'Every top-level secret and config has exactly one source (`file`, `environment`, `content` for configs, or `external`), and a relative `file` exists',
   },
   check(ctx) {
     checkEnvironments(ctx.project, ctx.report, (project, report) => {
@@ -37,8 +38,23 @@ export default defineRule<'compose', Record<string, never>>({
             const keys = all.map((k) => def!.pair(k)!.keyNode);
             report({ node: keys.reduce((a, b) => laterOf(project, a, b)), message: `${noun} "${pair.key}" sets ${all.map((k) => `"${k}"`).join(' and ')}; compose takes exactly one source` });
           }
+          const file = isExternal ? undefined : def?.get('file');
+          if (file && isMissing(project, file)) {
+            report({ node: file, message: `${noun} "${pair.key}" reads the file "${project.valueOf(file)}", which does not exist; services that use it fail to start` });
+          }
         }
       }
     });
   },
 });
+
+/**
+ * The parse stage found nothing at a relative `file:` (resolved against the
+ * folder of the file that writes it). Absolute paths and `~` are not looked
+ * for: the file may exist on the host that runs compose.
+ */
+function isMissing(project: ComposeProject, node: YNode): boolean {
+  const doc = project.documentOf(node);
+  const abs = doc && relativeResourceFile(doc, node);
+  return abs !== undefined && doc!.resourceFiles.get(abs) === 'missing';
+}

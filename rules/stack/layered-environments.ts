@@ -3,6 +3,7 @@ import { didYouMean } from '../../src/config/suggest.js';
 import { defineRule } from '../../src/engine/define.js';
 import type { ReportDescriptor } from '../../src/engine/rule.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { addedByLaterFile } from '../../src/parse/compose/policy/later-layers.js';
 import type { ComposeProject } from '../../src/parse/compose/project.js';
 import { isScalar, type YNode } from '../../src/parse/yaml/nodes.js';
 
@@ -52,14 +53,10 @@ const present = (n: YNode | undefined): boolean => n !== undefined && !(isScalar
 function overridesOfMissing(project: ComposeProject, report: (d: ReportDescriptor) => void): void {
   if (project.files.length < 2 || project.partial) return;
   for (const service of project.services) {
-    if (service.includedBy || service.definitions.some((d) => d.via === 'extends')) continue;
-    const layers = service.definitions.map((d) => project.layerOf(d.keyNode)).filter((l) => l >= 0);
-    if (!layers.length) continue;
-    const first = Math.min(...layers);
-    if (first === 0) continue;
+    const def = addedByLaterFile(project, service);
+    if (!def) continue;
     if (present(service.get('image')) || present(service.get('build')) || present(service.get('provider'))) continue;
-    const def = service.definitions.find((d) => project.layerOf(d.keyNode) === first)!;
-    const earlier = project.files.slice(0, first);
+    const earlier = project.files.slice(0, project.layerOf(def.keyNode));
     const names = new Set(earlier.flatMap((d) => d.services.map((s) => s.name)));
     const files = earlier.map((d) => path.basename(d.file.path)).join(' + ');
     report({

@@ -29,13 +29,16 @@ export default defineRule<'stack', Record<string, never>>({
       const project = call.project;
       if (!project || call.partial || missingFiles.length) continue;
       const names = project.services.map((s) => s.name);
-      const described = call.files.length ? call.files.map((f) => f.value).join(' + ') : path.relative(path.dirname(call.script.file.path), project.files[0]!.file.path).split(path.sep).join('/') || path.basename(project.files[0]!.file.path);
+      // The files as written with -f, else the files the call uses by default (the base file, its override, or COMPOSE_FILE's)
+      const shown = call.files.length
+        ? call.files.map((f) => f.value!)
+        : project.files.map((d) => path.relative(path.dirname(call.script.file.path), d.file.path).split(path.sep).join('/'));
       for (const word of call.services) {
         const name = word.value!;
         if (project.service(name)) continue;
         ctx.report({
           node: word,
-          message: `${tool} ${call.subcommand} names the service "${name}", which ${described} ${call.files.length > 1 ? 'do' : 'does'} not define${didYouMean(name, names)}`,
+          message: `${tool} ${call.subcommand} names the service "${name}", which ${shown.join(' + ')} ${shown.length > 1 ? 'do' : 'does'} not define${didYouMean(name, names)}`,
         });
       }
       const profiles = new Set(project.services.flatMap((s) => s.profiles));
@@ -44,7 +47,7 @@ export default defineRule<'stack', Record<string, never>>({
         ctx.report({
           range: p,
           file: p.word.file,
-          message: `${tool} --profile "${p.value}" enables nothing: no service of ${described} is in that profile${didYouMean(p.value, profiles)}`,
+          message: `${tool} --profile "${p.value}" enables nothing: no service of ${shown.join(' + ')} is in that profile${didYouMean(p.value, profiles)}`,
         });
       }
     }

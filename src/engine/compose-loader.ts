@@ -6,9 +6,20 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { attachEnvFiles, envFileOf, envFilePaths, parseCompose, type ComposeDocument, type ComposeParse } from '../parse/compose/document.js';
+import { composeFileVar, type ComposeFileVar } from '../parse/compose/compose-file-var.js';
+import {
+  attachEnvFiles,
+  attachResourceFiles,
+  envFileOf,
+  envFilePaths,
+  parseCompose,
+  resourceFilePaths,
+  type ComposeDocument,
+  type ComposeParse,
+  type FileState,
+} from '../parse/compose/document.js';
 import { layerRole, planFolder, type PlannedProject } from '../parse/compose/layers.js';
-import { linkGroups, ProjectBuilder, type ComposeProject, type LoadedCompose } from '../parse/compose/project.js';
+import { linkGroups, ProjectBuilder, type ComposeProject, type LoadedCompose, type ProjectProblem } from '../parse/compose/project.js';
 import { prepareComposeSchema } from '../parse/compose/schema/index.js';
 import { createSourceFile, type SourceFile } from '../parse/source.js';
 import { MAX_FILE_BYTES, relativePath } from './sources.js';
@@ -44,6 +55,8 @@ export class ComposeLoader {
   private readonly dirs = new Map<string, Promise<string[]>>();
   private readonly dirSets = new Map<string, Promise<Set<string> | undefined>>();
   private readonly envFileSources = new Map<string, Promise<ReturnType<typeof envFileOf>>>();
+  private readonly composeFileVars = new Map<string, Promise<ComposeFileVar | undefined>>();
+  private readonly stats = new Map<string, Promise<FileState | undefined>>();
 
   constructor(private readonly options: ComposeLoaderOptions) {}
 
@@ -55,6 +68,11 @@ export class ComposeLoader {
     this.docs.set(source.path, loaded);
     this.settled.set(source.path, await loaded);
     return parse;
+  }
+
+  /** Every file read or looked for so far (`.env`s, env files, layers, `extends`/`include` files, secret and config files): findings depend on them too. */
+  consulted(): string[] {
+    return [...new Set([...this.texts.keys(), ...this.stats.keys()])];
   }
 
   /** A compose file read for context (layer, `extends.file`, `include`). */
@@ -83,6 +101,8 @@ export class ComposeLoader {
    */
   async projects(linted: readonly ComposeDocument[], declared: readonly PlannedProject[]): Promise<ComposeProjects> {
     const plans: PlannedProject[] = [];
+    // The folders whose `.env` sets COMPOSE_FILE, and the plan it makes.
+    const composeFilePlans: { dir: string; setting: ComposeFileVar; plan: PlannedProject }[] = [];
     const declaredFolders = new Set<string>();
     const seenPlans = new Set<string>();
     for (const p of declared) {
@@ -107,12 +127,20 @@ export class ComposeLoader {
       const names = await this.list(dir);
       const layered = names.filter((n) => layerRole(n).role !== 'other').map((n) => path.join(dir, n));
       const all = [...new Set([...layered, ...files])];
-      // Only the projects a linted file takes part in.
-      for (const plan of planFolder(all)) if (plan.files.some((f) => files.has(f))) plans.push(plan);
+      const setting = await this.composeFileVar(dir);
+      const chosen = setting?.entries.map((e) => e.path);
+      for (const plan of planFolder(all, chosen)) {
+        if (chosen && plan.environment === 'default' && plan.files.length === chosen.length && plan.files.every((f, i) => f === chosen[i])) {
+          composeFilePlans.push({ dir, setting: setting!, plan });
+        }
+        // Only the projects a linted file takes part in.
+        if (plan.files.some((f) => files.has(f))) plans.push(plan);
+      }
     }
 
     // Load every file the plans name, then what those pull in, transitively.
-    const queue = [...new Set(plans.flatMap((p) => p.files))];
+    // (The files COMPOSE_FILE names too, when no linted file is among them: to tell which are missing.)
+    const queue = [...new Set([...plans, ...composeFilePlans.map((c) => c.plan)].flatMap((p) => p.files))];
     const visited = new Set<string>();
     while (queue.length) {
       const batch = queue.splice(0).filter((f) => !visited.has(f));
@@ -124,12 +152,25 @@ export class ComposeLoader {
       }
     }
 
+    // A file COMPOSE_FILE names that is not there: reported with its project, or, when that project
+    // cannot be built or holds no linted file, with the other projects of the folder.
+    const extraProblems = new Map<PlannedProject, ProjectProblem[]>();
+    for (const { dir, setting, plan } of composeFilePlans) {
+      const problems = this.composeFileProblems(setting);
+      if (!problems.length) continue;
+      const buildable = plans.includes(plan) && plan.files.some((f) => typeof this.settled.get(f) === 'object');
+      for (const p of buildable ? [plan] : plans.filter((p) => p.files.some((f) => path.dirname(f) === dir))) {
+        extraProblems.set(p, [...(extraProblems.get(p) ?? []), ...problems]);
+      }
+    }
+
     const builder = new ProjectBuilder((p) => this.settled.get(p));
     const projects: ComposeProject[] = [];
     for (const plan of plans) {
       const docs = plan.files.map((f) => this.settled.get(f));
       const usable = docs.filter((d): d is ComposeDocument => typeof d === 'object');
       if (!usable.length) continue;
+      const problems = extraProblems.get(plan);
       projects.push(
         builder.build({
           files: usable,
@@ -137,6 +178,7 @@ export class ComposeLoader {
           declared: plan.declared,
           partial: usable.length !== docs.length,
           ...(plan.name ? { name: plan.name } : {}),
+          ...(problems ? { problems } : {}),
         }),
       );
     }
@@ -157,6 +199,38 @@ export class ComposeLoader {
     };
   }
 
+  /** `COMPOSE_FILE` as the `.env` of a folder sets it (read once per folder). */
+  private composeFileVar(dir: string): Promise<ComposeFileVar | undefined> {
+    let hit = this.composeFileVars.get(dir);
+    if (!hit) {
+      const abs = path.join(dir, '.env');
+      hit = this.read(abs).then((text) =>
+        typeof text === 'string' && text.includes('COMPOSE_FILE')
+          ? composeFileVar(createSourceFile({ path: abs, relPath: relativePath(this.options.cwd, abs), kind: 'compose', text }))
+          : undefined,
+      );
+      this.composeFileVars.set(dir, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * The files of `COMPOSE_FILE` that are missing or are no compose file (once
+   * loaded). A missing absolute path is left alone: it may exist on the host
+   * that runs compose.
+   */
+  private composeFileProblems(setting: ComposeFileVar): ProjectProblem[] {
+    const out: ProjectProblem[] = [];
+    for (const e of setting.entries) {
+      const loaded = this.settled.get(e.path);
+      const node = { ...e.span, file: setting.source };
+      if (loaded === 'missing' && !e.absolute) out.push({ kind: 'compose-file-missing', node, path: e.path });
+      // A linted file that does not parse has its own syntax finding.
+      else if (loaded === 'invalid' && !(this.options.linted ?? this.linted).has(e.path)) out.push({ kind: 'compose-file-invalid', node, path: e.path });
+    }
+    return out;
+  }
+
   private async parseSourceFile(source: SourceFile): Promise<ComposeParse> {
     await prepareComposeSchema();
     const dir = path.dirname(source.path);
@@ -169,8 +243,35 @@ export class ComposeLoader {
     if (parsed.ok) {
       const files = await Promise.all(envFilePaths(parsed.doc).map((p) => this.envFile(p)));
       attachEnvFiles(parsed.doc, files);
+      const resources = resourceFilePaths(parsed.doc);
+      if (resources.length) {
+        const states = await Promise.all(resources.map(async (p) => [p, await this.stat(p)] as const));
+        attachResourceFiles(parsed.doc, states.filter((s): s is readonly [string, FileState] => s[1] !== undefined));
+      }
     }
     return parsed;
+  }
+
+  /**
+   * What is at a path (once per path); undefined when it cannot be told (no
+   * permission). Texts given in the overlay (standard input, the RuleTester's
+   * files) count as files, and the folders that hold them as folders, as env files do.
+   */
+  private stat(abs: string): Promise<FileState | undefined> {
+    let hit = this.stats.get(abs);
+    if (!hit) {
+      const overlay = [...(this.options.overlay?.keys() ?? [])];
+      hit = overlay.includes(abs)
+        ? Promise.resolve('file')
+        : overlay.some((p) => p.startsWith(abs + path.sep))
+          ? Promise.resolve('dir')
+          : fs.stat(abs).then(
+            (s) => (s.isDirectory() ? 'dir' : 'file'),
+            (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'missing' : undefined),
+          );
+      this.stats.set(abs, hit);
+    }
+    return hit;
   }
 
   private envFile(abs: string): Promise<ReturnType<typeof envFileOf>> {

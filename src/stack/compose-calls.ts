@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { ComposeDocument } from '../parse/compose/document.js';
+import { composeFilePaths } from '../parse/compose/compose-file-var.js';
 import { BASE_NAMES } from '../parse/compose/layers.js';
 import type { ComposeProject } from '../parse/compose/project.js';
 import { flattenCommands } from '../parse/shell/commands.js';
@@ -239,12 +240,8 @@ function readCall(script: ShellDocument, cmd: ShCommand, call: DockerCall, worki
     }
   } else if (!composeFileVar && envFiles.length === 0 && !uncertainDir) {
     const base = defaultBase(projectDirectory?.path ? [projectDirectory.path] : workingDirs, env);
-    if (base && !base.env.has('COMPOSE_FILE')) {
-      const dir = path.dirname(base.file.path);
-      const override = [`${path.basename(base.file.path).replace(/\.ya?ml$/i, '')}.override.yaml`, `${path.basename(base.file.path).replace(/\.ya?ml$/i, '')}.override.yml`]
-        .map((n) => path.join(dir, n))
-        .find((p) => env.stat(p) === 'file' || env.composeAt(p));
-      const paths = override ? [base.file.path, override] : [base.file.path];
+    const paths = base && defaultFiles(base, env);
+    if (paths) {
       if (paths.every((p) => env.composeAt(p))) {
         const built = env.projectOf(paths, options);
         project = built?.project;
@@ -280,6 +277,19 @@ function writtenBy(script: ShellDocument, call: ShCommand, file: string): boolea
 }
 
 /** The base compose file `docker compose` finds from the folders (it also looks in the folders above). */
+/**
+ * The files a plain `docker compose` uses in the base file's folder: those the
+ * folder's `.env` names in `COMPOSE_FILE`, else the base file and its override.
+ * Undefined when `COMPOSE_FILE` is set to something lint cannot place.
+ */
+function defaultFiles(base: ComposeDocument, env: CallEnv): string[] | undefined {
+  const dir = path.dirname(base.file.path);
+  if (base.env.has('COMPOSE_FILE')) return composeFilePaths(base.env, dir);
+  const stem = path.basename(base.file.path).replace(/\.ya?ml$/i, '');
+  const override = [`${stem}.override.yaml`, `${stem}.override.yml`].map((n) => path.join(dir, n)).find((p) => env.stat(p) === 'file' || env.composeAt(p));
+  return override ? [base.file.path, override] : [base.file.path];
+}
+
 function defaultBase(dirs: readonly string[], env: CallEnv): ComposeDocument | undefined {
   for (const start of dirs) {
     for (let d = start, i = 0; i <= MAX_UP; i++) {

@@ -35,6 +35,12 @@ export interface ComposeDocument {
    * stage found them (missing ones too, with `exists: false`).
    */
   readonly envFiles: ReadonlyMap<string, EnvFile>;
+  /**
+   * What the parse stage found at the relative paths the top-level `secrets`
+   * and `configs` read with `file:` (see `resourceFilePaths`), by absolute
+   * path; a path it could not look at (the file is not on disk) is absent.
+   */
+  readonly resourceFiles: ReadonlyMap<string, FileState>;
   /** The absolute path a relative path written in this file stands for. */
   resolvePath(relative: string): string;
   /** A scalar's value after interpolation (cached per node). */
@@ -44,6 +50,9 @@ export interface ComposeDocument {
   /** A top-level section such as `networks` (only when it is a mapping). */
   section(name: string): YMap | undefined;
 }
+
+/** What is at a path: a file, a folder, or nothing. */
+export type FileState = 'file' | 'dir' | 'missing';
 
 export interface SyntaxProblem extends Span {
   message: string;
@@ -119,6 +128,7 @@ export function parseCompose(file: SourceFile, options: ComposeParseOptions = {}
       envExample: options.envExample === undefined ? undefined : parseDotenv(options.envExample),
       dir,
       envFiles: new Map(),
+      resourceFiles: new Map(),
       resolvePath: (relative) => path.resolve(dir, relative),
       interpolate: interp,
       valueOf: (node) => (node?.type === 'scalar' && node.value !== null ? interp(node).value : undefined),
@@ -160,6 +170,38 @@ export function envFilePaths(doc: ComposeDocument): string[] {
   const out = new Set<string>();
   for (const s of doc.services) for (const ref of envFileRefs(doc, s.get('env_file'))) out.add(doc.resolvePath(ref.path));
   return [...out];
+}
+
+/**
+ * The absolute path a `file:` of a top-level secret or config names, after
+ * interpolation; undefined when the value is not certain (an unset variable)
+ * or is not relative (absolute, `~`): such a file may exist on the host that
+ * runs compose, so only relative paths are looked for.
+ */
+export function relativeResourceFile(doc: Pick<ComposeDocument, 'interpolate' | 'resolvePath'>, node: YNode | undefined): string | undefined {
+  if (node?.type !== 'scalar' || node.value === null) return undefined;
+  const r = doc.interpolate(node);
+  if (r.unset.length || r.errors.length || r.required.length || r.value === '') return undefined;
+  if (path.isAbsolute(r.value) || r.value.startsWith('~') || /^[A-Za-z]:[\\/]/.test(r.value)) return undefined;
+  return doc.resolvePath(r.value);
+}
+
+/** The absolute paths of the relative `file:`s of the file's top-level secrets and configs. */
+export function resourceFilePaths(doc: ComposeDocument): string[] {
+  const out = new Set<string>();
+  for (const kind of ['secrets', 'configs']) {
+    for (const pair of doc.section(kind)?.pairs ?? []) {
+      const abs = isMap(pair.value) ? relativeResourceFile(doc, pair.value.get('file')) : undefined;
+      if (abs) out.add(abs);
+    }
+  }
+  return [...out];
+}
+
+/** Gives a document what the parse stage found at its secrets' and configs' files (the parse stage only). */
+export function attachResourceFiles(doc: ComposeDocument, states: Iterable<readonly [string, FileState]>): void {
+  const map = doc.resourceFiles as Map<string, FileState>;
+  for (const [p, state] of states) map.set(p, state);
 }
 
 /** Gives a document the env files the parse stage read (the parse stage only). */

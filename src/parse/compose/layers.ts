@@ -46,8 +46,17 @@ export interface PlannedProject {
  * The projects the compose files of one folder form, by name: the base with
  * its override (`default`), the base with each environment file, and every
  * other file on its own. `files` are absolute paths of one folder.
+ *
+ * `composeFile` is what the folder's `.env` sets `COMPOSE_FILE` to (absolute
+ * paths, in order): a plain `docker compose` there loads those files, so they
+ * are the `default` project instead (see `withComposeFile`).
  */
-export function planFolder(files: readonly string[]): PlannedProject[] {
+export function planFolder(files: readonly string[], composeFile?: readonly string[]): PlannedProject[] {
+  const byNames = planByNames(files);
+  return composeFile?.length ? withComposeFile(byNames, composeFile) : byNames;
+}
+
+function planByNames(files: readonly string[]): PlannedProject[] {
   const byName = new Map(files.map((f) => [path.basename(f).toLowerCase(), f]));
   const bases = new Map<string, string>(); // stem → base file
   for (const name of BASE_NAMES) {
@@ -74,6 +83,29 @@ export function planFolder(files: readonly string[]): PlannedProject[] {
   }
   for (const f of [...files].sort()) {
     if (!used.has(f)) out.push({ files: [f], environment: 'default', declared: false });
+  }
+  return out;
+}
+
+/**
+ * The folder's projects when its `.env` sets `COMPOSE_FILE`: those files are
+ * the `default` project. What a plain run no longer loads goes: the base on
+ * its own and a file of `COMPOSE_FILE` on its own. The base with an override
+ * that `COMPOSE_FILE` leaves out stays, as the `override` environment (it is
+ * run with `-f`), and so do the environment files' projects.
+ */
+function withComposeFile(byNames: readonly PlannedProject[], composeFile: readonly string[]): PlannedProject[] {
+  const chosen = new Set(composeFile);
+  const same = (a: readonly string[]) => a.length === composeFile.length && a.every((f, i) => f === composeFile[i]);
+  const out: PlannedProject[] = [{ files: composeFile, environment: 'default', declared: false }];
+  for (const plan of byNames) {
+    if (same(plan.files)) continue;
+    if (plan.environment === 'default' && chosen.has(plan.files[0]!)) {
+      const rest = plan.files.slice(1).filter((f) => !chosen.has(f));
+      if (rest.length) out.push({ ...plan, environment: 'override' });
+      continue;
+    }
+    out.push(plan);
   }
   return out;
 }

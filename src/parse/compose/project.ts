@@ -5,9 +5,11 @@
  * value still the YAML node of the file that wrote it.
  */
 import path from 'node:path';
+import type { Span } from '../location.js';
 import type { SourceFile } from '../source.js';
 import { isMap, isScalar, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../yaml/nodes.js';
 import type { ComposeDocument, ComposeService } from './document.js';
+import { profilesFrom } from './compose-file-var.js';
 import { interpolate, type Interpolated } from './interpolate.js';
 import { mergeMaps, withoutResets, type MergeConflict, type MergeContext } from './merge.js';
 import { synthMap } from './nodes.js';
@@ -46,6 +48,13 @@ export type ProjectProblem =
   | { readonly kind: 'include-cycle'; readonly node: YNode; readonly chain: readonly string[] }
   | { readonly kind: 'include-conflict'; readonly node: YNode; readonly section: string; readonly name: string; readonly other: YNode }
   | {
+      /** A file the folder's `.env` names in `COMPOSE_FILE` does not exist: a plain `docker compose` there fails. */
+      readonly kind: 'compose-file-missing' | 'compose-file-invalid';
+      /** The name's place in the `.env`. */
+      readonly node: FileSpan;
+      readonly path: string;
+    }
+  | {
       readonly kind: 'merge-conflict';
       /** The later value's key (or the value, for a list item). */
       readonly node: YNode;
@@ -54,6 +63,11 @@ export type ProjectProblem =
       readonly base: YNode;
       readonly path: readonly string[];
     };
+
+/** A place in a file that is not YAML (a `.env`): offsets and the file. */
+export interface FileSpan extends Span {
+  readonly file: SourceFile;
+}
 
 export interface ComposeProject {
   /** The project name: configuration, else the last top-level `name:`, else `COMPOSE_PROJECT_NAME` from `.env`, else the folder. */
@@ -72,6 +86,8 @@ export interface ComposeProject {
   readonly declared: boolean;
   /** A file of the project could not be read or parsed: the model lacks its part. */
   readonly partial: boolean;
+  /** Profiles a run without `--profile` enables: `COMPOSE_PROFILES` in the `.env` beside the first file (`*`: all). */
+  readonly activeProfiles: readonly string[];
   /** The merged top-level mapping (services with `extends` resolved, included resources added). */
   readonly root: YMap | undefined;
   readonly services: readonly ProjectService[];
@@ -113,6 +129,8 @@ export interface ProjectInput {
   readonly name?: string;
   readonly declared: boolean;
   readonly partial?: boolean;
+  /** What planning the project found wrong (a file `COMPOSE_FILE` names is missing). */
+  readonly problems?: readonly ProjectProblem[];
 }
 
 export const SECTIONS = ['networks', 'volumes', 'secrets', 'configs', 'models'] as const;
@@ -182,7 +200,7 @@ export class ProjectBuilder {
   }
 
   private buildProject(input: ProjectInput, includeChain: readonly string[]): ComposeProject {
-    const problems: ProjectProblem[] = [];
+    const problems: ProjectProblem[] = [...(input.problems ?? [])];
     const conflicts: MergeConflict[] = [];
     const docs = new Map<string, ComposeDocument>();
     const addDoc = (d: ComposeDocument) => docs.set(d.file.path, d);
@@ -292,6 +310,7 @@ export class ProjectBuilder {
       directory,
       declared: input.declared,
       partial: input.partial ?? false,
+      activeProfiles: profilesFrom(first.env),
       root,
       services,
       service: (n) => byName.get(n),
@@ -534,7 +553,7 @@ function profilesOf(node: YMap, valueOf: (n: YNode | undefined) => string | unde
 }
 
 /** A path as seen from the folder of the file a node is written in (`db/compose.yaml`, `../common.yaml`). */
-export function relativeTo(node: YNode, abs: string): string {
+export function relativeTo(node: { readonly file: SourceFile }, abs: string): string {
   return path.relative(path.dirname(node.file.path), abs).split(path.sep).join('/') || path.basename(abs);
 }
 
