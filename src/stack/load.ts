@@ -8,6 +8,7 @@
  */
 import type { ComposeProject } from '../parse/compose/project.js';
 import { createStackModel, type StackModel, type StackParts } from './model.js';
+import { getShellParser } from '../parse/shell/tree-sitter.js';
 import { NO_RESOURCES, readResources, recordingResources, type LoadOptions, type StackResources } from './resources.js';
 
 /**
@@ -22,6 +23,8 @@ const MAX_PASSES = 3;
 export async function loadStackResources(parts: Omit<StackParts, 'resources'>, options: LoadOptions): Promise<StackResources> {
   const asked = { stat: new Set<string>(), text: new Set<string>(), dockerfile: new Set<string>() };
   let resources: StackResources = NO_RESOURCES;
+  // A `dockerfile_inline` is parsed while the model runs, which cannot wait: have the shell parser ready for its RUN lines.
+  if (parts.composeFiles.some((d) => d.file.text.includes('dockerfile_inline'))) await getShellParser();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const recorder = recordingResources(resources);
     askEverything(createStackModel({ ...parts, resources: recorder, cwd: options.cwd }));
