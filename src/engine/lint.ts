@@ -21,7 +21,7 @@ import { applySuppressions, parseDirectives, unusedSuppressions, type Suppressio
 import { runShellcheck, SHELLCHECK_RULE_ID } from './shellcheck.js';
 import type { PlannedProject } from '../parse/compose/layers.js';
 import { planGroups } from './plan.js';
-import { collectIfGrown } from './memory.js';
+import { collectBeforeReport, collectIfGrown } from './memory.js';
 import { lintInPool, type WorkerPool } from './workers.js';
 import { addPhase, addRuleTime, phaseTotal, RULE_TIMING, timed, timedAsync, TIMING } from './timing.js';
 
@@ -100,7 +100,9 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   }
 
   await timedAsync('suppressions', () => finishSuppressions(run));
-  return finish([...run.diagnostics, ...run.directiveFindings], run.linted, run.enabledRules, options, started);
+  const result = finish([...run.diagnostics, ...run.directiveFindings], run.linted, run.enabledRules, options, started);
+  if (groups.length > 1) collectBeforeReport(); // the report is built next: see ./memory.ts
+  return result;
 }
 
 /** The shared context of a run's stacks (a worker thread builds its own). */

@@ -467,8 +467,22 @@ const SPECS: Record<string, ManagerSpec> = {
 const PIP_NAME = /^pip[0-9.]*$/;
 const PYTHON_NAME = /^python[0-9.]*$/;
 
+/**
+ * `packageCommand` per command (null: not a package manager). Several rules
+ * and the stack model ask about the same commands of a `RUN`; the answer
+ * depends on the command only, and `packageCommands` already hands out the
+ * same objects to every caller.
+ */
+const packageOf = new WeakMap<ShCommand, PackageCommand | null>();
+
 /** The package-manager command, or undefined when `cmd` is not one. */
 export function packageCommand(cmd: ShCommand): PackageCommand | undefined {
+  let found = packageOf.get(cmd);
+  if (found === undefined) packageOf.set(cmd, (found = readPackageCommand(cmd) ?? null));
+  return found ?? undefined;
+}
+
+function readPackageCommand(cmd: ShCommand): PackageCommand | undefined {
   if (cmd.name === undefined || !cmd.nameWord) return undefined;
   const base = basename(cmd.name);
   let spec: ManagerSpec | undefined;

@@ -6,6 +6,8 @@ import { basename, extname } from 'node:path';
 import type { Parser as TsParser } from 'web-tree-sitter';
 import type { SourceFile } from '../source.js';
 import { collectCommands, type CommandEnv } from './commands.js';
+import { derived, registerDocument } from './command-memo.js';
+import { recallTree, rememberTree } from './tree-memo.js';
 import { convertTree, findNodes, insertionMap, walkNodes, type ShSource, type ShSyntaxNode } from './tree.js';
 import type { Shebang, ShCommand, ShellDialect, ShellDocument, ShellParseOptions, ShellParser, ShNode } from './types.js';
 
@@ -28,7 +30,7 @@ export class TreeSitterShellParser implements ShellParser {
     depth: number,
   ): ShellDocument {
     const source: ShSource = { file, text, baseOffset };
-    const { root, hasErrors } = parseTree(this.ts, source);
+    const { root, hasErrors, recalled, nodes } = parseTree(this.ts, source);
     const shebang = parseShebang(text, baseOffset, file);
     const dialect = dialectOverride ?? dialectFromShebang(shebang) ?? dialectFromPath(file.path);
     const env: CommandEnv = {
@@ -42,7 +44,7 @@ export class TreeSitterShellParser implements ShellParser {
     // off) never need them.
     let commands: readonly ShCommand[] | undefined;
     let comments: readonly ShNode[] | undefined;
-    return {
+    const doc: ShellDocument = {
       file,
       text,
       baseOffset,
@@ -50,13 +52,17 @@ export class TreeSitterShellParser implements ShellParser {
       shebang,
       root,
       get commands() {
-        return (commands ??= collectCommands(root, env));
+        return (commands ??= derived(doc, 'commands', () => collectCommands(root, env)));
       },
       get comments() {
         return (comments ??= findNodes(root, 'comment'));
       },
       hasErrors,
     };
+    // A text seen before may copy what is derived from it (commands, variable writes) from an earlier
+    // document (command-memo.ts); inner `sh -c` scripts stop at a depth, so theirs depend on more than the text.
+    if (depth === 0) registerDocument(doc, { source, root, nodes, repeated: recalled === true });
+    return doc;
   }
 }
 
@@ -71,7 +77,19 @@ export class TreeSitterShellParser implements ShellParser {
  * before the metacharacter and map offsets back, so node offsets and texts are
  * those of the original text.
  */
-export function parseTree(ts: TsParser, source: ShSource): { root: ShSyntaxNode; hasErrors: boolean } {
+export function parseTree(
+  ts: TsParser,
+  source: ShSource,
+): { root: ShSyntaxNode; hasErrors: boolean; recalled?: true; nodes?: readonly ShSyntaxNode[] } {
+  // The same text parsed before (a copied script, a repeated `RUN` body): rebuilt without tree-sitter (tree-memo.ts).
+  const known = recallTree(source);
+  if (known) return known;
+  const parsed = parseTreeFresh(ts, source);
+  rememberTree(source, parsed.root, parsed.hasErrors);
+  return parsed;
+}
+
+function parseTreeFresh(ts: TsParser, source: ShSource): { root: ShSyntaxNode; hasErrors: boolean } {
   const inserts: number[] = [];
   for (let round = 0; ; round++) {
     const text = inserts.length > 0 ? withSpaces(source.text, inserts) : source.text;

@@ -22,8 +22,8 @@ export interface ShSource {
 
 const NO_CHILDREN: readonly ShSyntaxNode[] = Object.freeze([]);
 
-/** Adds a child during conversion. */
-function adopt(parent: ShSyntaxNode, child: ShSyntaxNode): void {
+/** Adds a child during conversion (also used by tree-memo.ts when it rebuilds a tree). */
+export function adopt(parent: ShSyntaxNode, child: ShSyntaxNode): void {
   if (parent.children === NO_CHILDREN) parent.children = [child];
   else (parent.children as ShSyntaxNode[]).push(child);
 }
@@ -46,6 +46,11 @@ export class ShSyntaxNode implements ShNode {
 
   get file(): SourceFile {
     return this.source.file;
+  }
+
+  /** The parse this node comes from (command-memo.ts copies trees from one text to another place). */
+  get shSource(): ShSource {
+    return this.source;
   }
 
   get text(): string {
@@ -278,6 +283,16 @@ function convertCursor(cursor: TreeCursor, source: ShSource, map: IndexMap, lang
       parent = parent.parent!;
     }
   }
+}
+
+/**
+ * A string of its own with the same characters, for the memos (tree-memo.ts,
+ * command-memo.ts): a slice of a larger string (a `RUN` body of its
+ * Dockerfile, a word of its script) keeps all of that string alive while it is
+ * kept.
+ */
+export function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** Depth-first, pre-order walk over a node and its descendants. Return `false` to skip a node's children. */

@@ -4,6 +4,7 @@
  * whether a variable only ever holds a safe constant, or is surely non-empty
  * at some point.
  */
+import { derived } from './command-memo.js';
 import { flattenCommands } from './commands.js';
 import { walkNodes } from './tree.js';
 import type { ShCommand, ShellDocument, ShNode, ShWord } from './types.js';
@@ -31,8 +32,23 @@ export interface VarWrite {
 /** Commands whose operands name variables they set. */
 const READERS = new Set(['read', 'getopts', 'mapfile', 'readarray', 'select']);
 
+/**
+ * `variableWrites` per document: four checks of every script ask for it (the
+ * quoting rule twice, `rm` of unset variables, bashisms), and each walk visits
+ * every node. A document never changes once parsed; callers get their own copy
+ * of the list (the writes themselves are read-only).
+ */
+const writesOf = new WeakMap<ShellDocument, VarWrite[]>();
+
 /** Every variable write of a script, in source order. */
 export function variableWrites(shell: ShellDocument): VarWrite[] {
+  let writes = writesOf.get(shell);
+  // A text seen before copies the writes of an earlier document with that text (command-memo.ts).
+  if (!writes) writesOf.set(shell, (writes = derived(shell, 'writes', () => collectWrites(shell))));
+  return writes.slice();
+}
+
+function collectWrites(shell: ShellDocument): VarWrite[] {
   const out: VarWrite[] = [];
   walkNodes(shell.root, (n) => {
     switch (n.type) {

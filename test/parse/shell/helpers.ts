@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { getShellParser } from '../../../src/parse/shell/index.js';
 import type { ShCommand, ShellDialect, ShellDocument } from '../../../src/parse/shell/index.js';
 import { createSourceFile, type SourceFile } from '../../../src/parse/source.js';
@@ -24,3 +26,19 @@ export function cmd(doc: ShellDocument | readonly ShCommand[], name: string, n =
 
 export const names = (cmds: readonly ShCommand[]): (string | undefined)[] => cmds.map((c) => c.name);
 export const values = (c: ShCommand): (string | undefined)[] => c.args.map((a) => a.value);
+
+/** Scripts (`*.sh`, `*.bash`, `entrypoint*`) and Dockerfiles under a folder, recursively; none when it cannot be read. */
+export function shellAndDockerfiles(dir: string, out: string[] = []): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of entries) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) shellAndDockerfiles(p, out);
+    else if (/\.(?:sh|bash)$/.test(name) || name.startsWith('entrypoint') || /Dockerfile/.test(name)) out.push(p);
+  }
+  return out;
+}

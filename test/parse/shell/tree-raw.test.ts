@@ -1,33 +1,21 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Parser } from 'web-tree-sitter';
 import { getShellParser } from '../../../src/parse/shell/index.js';
+import { setTreeMemo } from '../../../src/parse/shell/tree-memo.js';
 import { rawCursorBinding, setRawCursorBinding } from '../../../src/parse/shell/tree.js';
 import type { ShNode } from '../../../src/parse/shell/types.js';
 import { FIXTURES, SHARED } from '../../helpers/lint.js';
-import { shellFile } from './helpers.js';
+import { shellAndDockerfiles, shellFile } from './helpers.js';
 
 const dump = (n: ShNode): string => `${n.type}|${n.named}|${n.field}|${n.start}|${n.end}|${n.isError}(${n.children.map(dump).join(',')})`;
 
-function scripts(dir: string, out: string[] = []): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) scripts(p, out);
-    else if (/\.(?:sh|bash)$/.test(name) || name.startsWith('Dockerfile')) out.push(p);
-  }
-  return out;
-}
 
 describe('the direct tree walk', () => {
   afterAll(async () => {
     await getShellParser();
+    setTreeMemo(true);
     setRawCursorBinding(rawCursorBinding((Parser as unknown as Record<symbol, Record<string, unknown>>)[Symbol.for('stack-lint.tree-sitter-binding')]!));
   });
 
@@ -35,6 +23,8 @@ describe('the direct tree walk', () => {
     const parser = await getShellParser();
     const binding = rawCursorBinding((Parser as unknown as Record<symbol, Record<string, unknown>>)[Symbol.for('stack-lint.tree-sitter-binding')]!);
     expect(binding).toBeDefined();
+    // Both walks must really run: no tree rebuilt from an earlier parse of the same text.
+    setTreeMemo(false);
     const texts = [
       'a && b; (c',
       'if then fi',
@@ -43,7 +33,7 @@ describe('the direct tree walk', () => {
       "sh -c 'echo \"inner\" && ls' | tee x 2>&1 >/dev/null",
       'for i do echo $i; done',
       '',
-      ...[...scripts(path.join(FIXTURES, 'shell')), ...scripts(path.join(SHARED, 'corpus'))].map((f) => readFileSync(f, 'utf8')),
+      ...[...shellAndDockerfiles(path.join(FIXTURES, 'shell')), ...shellAndDockerfiles(path.join(SHARED, 'corpus'))].map((f) => readFileSync(f, 'utf8')),
     ];
     let nodes = 0;
     for (const text of texts) {

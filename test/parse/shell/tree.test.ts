@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Parser, Tree } from 'web-tree-sitter';
 import { findGrammarWasm, findNodes, getShellParser, getShellParserSync } from '../../../src/parse/shell/index.js';
+import { setTreeMemo } from '../../../src/parse/shell/tree-memo.js';
 import { insertionMap } from '../../../src/parse/shell/tree.js';
+import type { ShNode } from '../../../src/parse/shell/types.js';
 import { createSourceFile } from '../../../src/parse/source.js';
 import { parse, shellFile } from './helpers.js';
 
@@ -100,6 +102,38 @@ describe('tree conversion', () => {
     expect(ls.args[0]!.start).toBe(text.indexOf('-l'));
   });
 
+  it('rebuilds a text parsed before exactly as a fresh parse gives it, at its own offset and file', async () => {
+    const dump = (n: ShNode): string => `${n.type}|${n.named}|${n.field}|${n.start}|${n.end}|${n.isError}|${n.text}(${n.children.map(dump).join(',')})`;
+    const parser = await getShellParser();
+    const body = 'cat <<EOF; echo after\nbody\nEOF\nsh -c \'ls "$x"\' | (c\nif then fi\n';
+    const fileText = `FROM x\nRUN ${body}`;
+    const dockerfile = createSourceFile({ path: '/repo/Dockerfile', relPath: 'Dockerfile', kind: 'dockerfile', text: fileText });
+    const script = shellFile(body);
+    let parseSpy: ReturnType<typeof vi.spyOn> | undefined;
+    try {
+      setTreeMemo(false);
+      const freshRun = parser.parse({ file: dockerfile, text: body, baseOffset: 11, dialect: 'sh' });
+      const freshScript = parser.parse({ file: script });
+      setTreeMemo(true);
+      parser.parse({ file: script }); // remembered
+      parseSpy = vi.spyOn(Parser.prototype, 'parse');
+      const run = parser.parse({ file: dockerfile, text: body, baseOffset: 11, dialect: 'sh' });
+      const again = parser.parse({ file: script });
+      expect((parseSpy.mock.calls as unknown[][]).map((c) => c[0])).not.toContain(body);
+      expect(dump(run.root)).toBe(dump(freshRun.root));
+      expect(dump(again.root)).toBe(dump(freshScript.root));
+      expect(run.hasErrors).toBe(true);
+      expect(run.root.file).toBe(dockerfile);
+      expect(again.root.children[0]!.file).toBe(script);
+      const cmds = (d: typeof run) => d.commands.map((c) => [c.name, c.start, c.end, c.file?.path]);
+      expect(cmds(run)).toEqual(cmds(freshRun));
+      expect(cmds(again)).toEqual(cmds(freshScript));
+    } finally {
+      parseSpy?.mockRestore();
+      setTreeMemo(true);
+    }
+  });
+
   it('insertionMap maps modified indexes back', () => {
     // original "ab;cd" with a space inserted before index 2 → "ab ;cd"
     const map = insertionMap([2]);
@@ -112,10 +146,13 @@ describe('tree conversion', () => {
 describe('memory', () => {
   afterEach(() => {
     vi.restoreAllMocks();
+    setTreeMemo(true);
   });
 
   it('deletes every tree-sitter tree it creates (1,000 parses)', async () => {
     const parser = await getShellParser();
+    setTreeMemo(false); // every parse must reach tree-sitter
+
     const parseSpy = vi.spyOn(Parser.prototype, 'parse');
     const deleteSpy = vi.spyOn(Tree.prototype, 'delete');
     const file = shellFile(
