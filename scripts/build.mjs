@@ -2,7 +2,7 @@
 // and copies the bash grammar's .wasm beside it (the only part of
 // tree-sitter-bash needed at run time).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -113,6 +113,12 @@ await build({
   banner: { js: "const __stackLintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+// esbuild escapes non-ASCII in strings but leaves it in comments and regular
+// expression literals; a single such character makes V8 hold the whole bundle
+// as a two-byte string (twice the memory, in every thread). \uXXXX means the
+// same in all of those places (the bundle has no String.raw of non-ASCII text).
+const asciiBundle = readFileSync(path.join(dist, 'cli.cjs'), 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(path.join(dist, 'cli.cjs'), asciiBundle);
 const cliBundle = readFileSync(path.join(dist, 'cli.cjs'), 'utf8');
 // Any `import(` left would fail when the code comes from the cache (see the loader).
 const leftover = [...cliBundle.matchAll(/[^\w$.]import\(/g)].map((m) => cliBundle.slice(Math.max(0, m.index - 60), m.index + 40));

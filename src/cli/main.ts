@@ -9,7 +9,7 @@ import { writeChanges } from '../fix/commit.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { formatFixSummary } from './fix-summary.js';
 import { startProgress } from './progress.js';
-import { FormatterLoadError, loadFormatter } from '../report/index.js';
+import { FormatterLoadError, getChunkedFormatter, loadFormatter } from '../report/index.js';
 import { CliUsageError, HELP, parseCliArgs, type CliArgs } from './args.js';
 import { formatRuleList } from './list-rules.js';
 import { explainRule } from './rule-docs.js';
@@ -27,6 +27,9 @@ export interface CliIO {
 }
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+
+/** Built-in formats that never read `LintedFile.text`. */
+const TEXTLESS_FORMATS = new Set(['json', 'github', 'junit', 'checkstyle']);
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -61,6 +64,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       errorOnUnmatched: args.errorOnUnmatched,
       ...(args.shard ? { shard: args.shard } : {}),
       ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
+      // These reports never read file texts; a large run need not hold them all until the report.
+      ...(TEXTLESS_FORMATS.has(args.format) && !args.fix && !args.fixDryRun ? { keepTexts: false } : {}),
       ...(args.cache || args.cacheLocation ? { cacheFile: path.resolve(io.cwd, args.cacheLocation ?? '.stack-lint-cache') } : {}),
     };
     if (args.patterns[0] === 'init' && args.patterns.length === 1 && !existsSync(path.join(io.cwd, 'init'))) {
@@ -119,13 +124,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     result = quietFilter(result, args.quiet);
     const color = args.color ?? (Boolean(io.stdout.isTTY) && !args.outputFile && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
-    const text = formatter(result, {
+    const formatOptions = {
       color: args.format === 'pretty' && color,
       ...(args.sarifCategory ? { category: args.sarifCategory } : {}),
       includeSuppressed: args.sarifIncludeSuppressed,
-    });
+    };
+    const chunked = getChunkedFormatter(args.format);
+    const text = chunked ? chunked(result, formatOptions) : formatter(result, formatOptions);
     if (args.outputFile) await writeFileAtomic(path.resolve(io.cwd, args.outputFile), text);
-    else io.stdout.write(text);
+    else if (typeof text === 'string') io.stdout.write(text);
+    else for (const chunk of text) io.stdout.write(chunk);
     // Timing is for people at a terminal; piped and written reports stay deterministic.
     if (args.format === 'pretty' && !args.outputFile && io.stdout.isTTY) {
       io.stdout.write(`  ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${(result.durationMs / 1000).toFixed(2)} s\n`);

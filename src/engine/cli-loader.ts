@@ -54,7 +54,6 @@ async function start(): Promise<void> {
   const tiering = process.env.STACK_LINT_WASM_TIERING === '1';
   if (!tiering) setFlagsFromString('--liftoff-only');
   setFlagsFromString('--expose-gc');
-  const source = readFileSync(file, 'utf8');
   const useCache = process.env.STACK_LINT_CODE_CACHE !== '0';
   const name = `${STACK_LINT_VERSION}-${STACK_LINT_BUNDLE_HASH}-node${process.version}-${process.arch}${tiering ? '-tiering' : ''}.bin`;
   const places = useCache ? cacheFolders(dir) : [];
@@ -67,10 +66,7 @@ async function start(): Promise<void> {
       // not there: the next place, or none
     }
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file,
-    ...(cachedData ? { cachedData } : {}),
-  });
+  const script = compile(file, cachedData);
   (globalThis as { __stackLintImport?: (specifier: string) => Promise<unknown> }).__stackLintImport = (specifier) => import(specifier);
   const mod = { exports: {} as Partial<Bundle> };
   (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, createRequire(file), mod, file, dir);
@@ -78,6 +74,19 @@ async function start(): Promise<void> {
   if (worker) return bundle.worker();
   if (useCache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => save(script, places, name));
   process.exitCode = await bundle.start(argv, fileURLToPath(import.meta.url));
+}
+
+/**
+ * Reads and compiles the bundle. Apart, so that the text read does not stay
+ * alive in `start`'s suspended frame for the whole run: the Script keeps its
+ * own copy, and the bundle is megabytes.
+ */
+function compile(file: string, cachedData: Buffer | undefined): Script {
+  const source = readFileSync(file, 'utf8');
+  return new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
 }
 
 /** Where caches are kept, in order of preference. */

@@ -64,6 +64,13 @@ export interface LintFilesOptions {
    * (`GroupResult.consulted`): its findings depend on nothing else (`--cache` keys on them).
    */
   onStack?: (stack: { files: readonly string[]; consulted: readonly string[] }) => void;
+  /**
+   * Leave `LintedFile.text` empty in the result: for a report that never reads
+   * it (the CLI's json, github, junit, checkstyle), texts need not be held
+   * until the end of a large run. Texts with suppression comments are kept
+   * until unused directives have been reported, which needs them.
+   */
+  dropTexts?: boolean;
 }
 
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult> {
@@ -72,11 +79,15 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   const ctx = groupContext(options, new Set());
   const run: RunState = { options, diagnostics: [], enabledRules: new Map(), linted: [], pending: [], directiveFindings: [] };
 
-  // Texts are read up front: the report keeps them anyway, and planning the stacks looks at them.
-  const reads = await timedAsync('read', () => Promise.all(options.files.map((f) => readSource(f.path, f.kind, cwd, options.overlay))));
+  // Planning the stacks looks at the texts of compose files and scripts: those are read up front. Dockerfiles
+  // are read with their stack, so that the buffers of a whole run's reads are never all alive at once.
+  const early = options.files.filter((f) => f.kind !== 'dockerfile');
+  const reads = await timedAsync('read', () => Promise.all(early.map((f) => readSource(f.path, f.kind, cwd, options.overlay))));
   const readOf = new Map<string, ReadOutcome>();
-  reads.forEach((r, i) => readOf.set(options.files[i]!.path, r));
+  reads.forEach((r, i) => readOf.set(early[i]!.path, r));
   for (const r of reads) if (r.ok && r.source.kind === 'compose') ctx.lintedCompose.add(r.source.path);
+  const readGroup = (group: LintFilesOptions['files']) =>
+    timedAsync('read', () => Promise.all(group.map((f) => readOf.get(f.path) ?? readSource(f.path, f.kind, cwd, options.overlay))));
 
   const { groups, declared, units } = await planRun(options, readOf);
   const declaredOf = (group: (typeof groups)[number]) => declared.filter((d) => d.group === group).map((d) => d.project);
@@ -87,12 +98,14 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   };
   const pool = options.workers && !options.overlay && groups.length > 1 ? options.workers : undefined;
   if (pool) {
-    const lintHere = (group: (typeof groups)[number]) => lintGroup(ctx, group.map((f) => readOf.get(f.path)!), declaredOf(group));
+    // Worker threads read their stacks themselves: texts read for planning would only be held here.
+    readOf.clear();
+    const lintHere = async (group: (typeof groups)[number]) => lintGroup(ctx, await readGroup(group), declaredOf(group));
     const results = await lintInPool(ctx, groups, declaredOf, lintHere, pool);
     results.forEach((r, i) => done(groups[i]!, r));
   } else {
     for (const group of groups) {
-      done(group, await lintGroup(ctx, group.map((f) => readOf.get(f.path)!), declaredOf(group)));
+      done(group, await lintGroup(ctx, await readGroup(group), declaredOf(group)));
       // The group's files are done: nothing of them is held but their text, findings and suppression comments.
       for (const f of group) readOf.delete(f.path);
       if (groups.length > 1) collectIfGrown();
@@ -100,6 +113,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   }
 
   await timedAsync('suppressions', () => finishSuppressions(run));
+  if (options.dropTexts) for (const f of run.linted) f.text = '';
   const result = finish([...run.diagnostics, ...run.directiveFindings], run.linted, run.enabledRules, options, started);
   if (groups.length > 1) collectBeforeReport(); // the report is built next: see ./memory.ts
   return result;
@@ -318,6 +332,10 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   for (const d of diagnostics) if (!compose.isContextOnly(d.file)) result.diagnostics.push(d);
   await timedAsync('suppressions', () => collectSuppressions(gctx, parsed, result, enabledRules));
   result.rules = [...enabledRules.values()];
+  if (options.dropTexts) {
+    const needed = new Set(result.pending.map((p) => p.path));
+    for (const f of result.linted) if (!needed.has(f.path)) f.text = '';
+  }
   return result;
 }
 

@@ -34,6 +34,8 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   /** `--concurrency`: threads to lint with (1: the calling thread only); default: by the size of the run (see ./workers.ts). */
   concurrency?: number | 'auto';
+  /** `false`: the result's `LintedFile.text`s are left empty (see `LintFilesOptions.dropTexts`); never with `cacheFile`, which keeps them. */
+  keepTexts?: boolean;
 }
 
 export const TOOL = {
@@ -105,7 +107,8 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   // Discovery asked the config of every file, which loaded every pack they name.
   const { stdin: _stdin, ...forWorkers } = options;
   const workers = workerPool(options.concurrency, context.files.length, { run: forWorkers as Record<string, unknown>, files: context.files.map((f) => f.path) });
-  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, ...(workers ? { workers } : {}) };
+  const dropTexts = options.keepTexts === false && !options.cacheFile;
+  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
 }
 
 /** A worker thread's side of `prepare`: the run's configs and packs, loaded as the main thread loaded them. */
@@ -114,7 +117,8 @@ export async function workerContext(setup: WorkerSetup, lintedCompose: Set<strin
   const packs = createPackSet();
   const config = createConfigLoader(options, packs);
   for (const file of setup.files) await config.forFile(file);
-  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(reportOn ? { reportOn } : {}) };
+  const dropTexts = options.keepTexts === false && !options.cacheFile;
+  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(reportOn ? { reportOn } : {}), ...(dropTexts ? { dropTexts } : {}) };
   return groupContext(lintOptions, lintedCompose);
 }
 
@@ -164,7 +168,8 @@ export async function run(options: RunOptions): Promise<LintResult> {
 /** Discover, configure, lint and fix in memory (nothing is written). */
 export async function runFix(options: RunOptions & { unsafe: boolean }): Promise<FixOutcome> {
   markRunStart();
-  const outcome = await fixFiles({ ...(await prepare(options)), unsafe: options.unsafe });
+  // Fixing works on the texts.
+  const outcome = await fixFiles({ ...(await prepare({ ...options, keepTexts: true })), unsafe: options.unsafe });
   markRunEnd();
   return outcome;
 }

@@ -94,3 +94,36 @@ export function compareStrings(a: string, b: string): number {
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
+
+/** Stands in, in a report object, for the array `jsonChunks` writes piece by piece. */
+export const JSON_SPLICE = '\u0000stack-lint-splice\u0000';
+
+/**
+ * `JSON.stringify(value, null, 2) + '\n'` in pieces of about 64 KB, `items`
+ * standing where `value` holds `JSON_SPLICE`: a large report is written as it
+ * is made instead of as one string of tens of megabytes (a two-byte string
+ * when any finding has a non-Latin-1 character), which was the peak of a run.
+ */
+export function* jsonChunks(value: unknown, items: Iterable<unknown>): Generator<string> {
+  const whole = JSON.stringify(value, null, 2) + '\n';
+  const marker = JSON.stringify(JSON_SPLICE);
+  const at = whole.indexOf(marker);
+  if (at < 0) {
+    yield whole;
+    return;
+  }
+  const indent = /[ ]*/.exec(whole.slice(whole.lastIndexOf('\n', at) + 1))![0];
+  const inner = `\n${indent}  `;
+  let buffer = whole.slice(0, at) + '[';
+  let first = true;
+  for (const item of items) {
+    // JSON text has no raw newline inside a string, so every newline starts a line to indent.
+    buffer += (first ? '' : ',') + inner + JSON.stringify(item, null, 2).replaceAll('\n', inner);
+    first = false;
+    if (buffer.length >= 65536) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield buffer + (first ? ']' : `\n${indent}]`) + whole.slice(at + marker.length);
+}

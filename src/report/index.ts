@@ -1,7 +1,7 @@
-import type { Formatter } from '../engine/result.js';
-import { formatJson } from './json.js';
+import type { FormatOptions, Formatter, LintResult } from '../engine/result.js';
+import { formatJson, formatJsonChunks } from './json.js';
 import { formatPretty } from './pretty.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, formatSarifChunks } from './sarif.js';
 import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';
 import { formatJunit } from './junit.js';
@@ -30,6 +30,17 @@ const FORMATTERS: Record<FormatName, Formatter> = {
   junit: formatJunit,
   checkstyle: formatCheckstyle,
 };
+
+/** Built-in formatters whose (large) output can be written piece by piece; the pieces join to the formatter's text. */
+const CHUNKED_FORMATTERS: Partial<Record<FormatName, (result: LintResult, options: FormatOptions) => Iterable<string>>> = {
+  json: formatJsonChunks,
+  sarif: formatSarifChunks,
+};
+
+/** The piecewise form of a built-in `--format`, when it has one (custom formatters return one string). */
+export function getChunkedFormatter(name: string): ((result: LintResult, options: FormatOptions) => Iterable<string>) | undefined {
+  return isFormatName(name) ? CHUNKED_FORMATTERS[name] : undefined;
+}
 
 export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(name);

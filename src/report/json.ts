@@ -1,7 +1,7 @@
 import type { Diagnostic, Fix, Severity } from '../engine/diagnostic.js';
 import type { FormatOptions, LintedFile, LintResult } from '../engine/result.js';
 import type { FileKind } from '../parse/source.js';
-import { compareStrings, countDiagnostics, indexFiles, relPathOf } from './common.js';
+import { compareStrings, countDiagnostics, indexFiles, JSON_SPLICE, jsonChunks, relPathOf } from './common.js';
 
 /**
  * The `--format json` report. Documented in docs/formats/json.md; its JSON schema
@@ -133,5 +133,11 @@ export function buildJsonReport(result: LintResult, options: Pick<FormatOptions,
 }
 
 export function formatJson(result: LintResult, options: FormatOptions): string {
-  return JSON.stringify(buildJsonReport(result, options), null, 2) + '\n';
+  return [...formatJsonChunks(result, options)].join('');
+}
+
+/** The text of `formatJson`, in pieces to write one after another. */
+export function formatJsonChunks(result: LintResult, options: FormatOptions): Iterable<string> {
+  const report = buildJsonReport(result, options);
+  return jsonChunks({ ...report, files: JSON_SPLICE }, report.files);
 }

@@ -4,7 +4,7 @@ import type { Diagnostic, Fix, Severity } from '../engine/diagnostic.js';
 import type { FormatOptions, LintedFile, LintResult } from '../engine/result.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { LineIndex } from '../parse/location.js';
-import { compareStrings, fileOf, indexFiles, relPathOf } from './common.js';
+import { compareStrings, fileOf, indexFiles, JSON_SPLICE, jsonChunks, relPathOf } from './common.js';
 import { LineHashCache } from './fingerprint.js';
 
 /**
@@ -179,7 +179,15 @@ export function buildSarifLog(result: LintResult, options: FormatOptions): Sarif
 }
 
 export function formatSarif(result: LintResult, options: FormatOptions): string {
-  return JSON.stringify(buildSarifLog(result, options), null, 2) + '\n';
+  return [...formatSarifChunks(result, options)].join('');
+}
+
+/** The text of `formatSarif`, in pieces to write one after another. */
+export function formatSarifChunks(result: LintResult, options: FormatOptions): Iterable<string> {
+  const log = buildSarifLog(result, options);
+  const run = log.runs[0]!;
+  const results = run.results ?? [];
+  return jsonChunks({ ...log, runs: [{ ...run, results: JSON_SPLICE }] }, results);
 }
 
 // --- rules -------------------------------------------------------------------
