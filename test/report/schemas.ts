@@ -10,8 +10,8 @@ import { JSON_REPORT_SCHEMA } from '../../src/report/json-schema.js';
 const Ajv04 = ajvDraft04.default;
 const addFormats = ajvFormats.default;
 
-/** The official OASIS SARIF 2.1.0 schema, `../shared/schemas/` from the repository root. */
-const SARIF_SCHEMA_PATH = fileURLToPath(new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url));
+/** The official OASIS SARIF 2.1.0 schema, vendored in `schemas/` (see schemas/SOURCES.md). */
+const SARIF_SCHEMA_PATH = fileURLToPath(new URL('../../schemas/sarif-schema-2.1.0.json', import.meta.url));
 
 export function sarifValidator(): (data: unknown) => string[] {
   const schema = JSON.parse(readFileSync(SARIF_SCHEMA_PATH, 'utf8')) as object;
