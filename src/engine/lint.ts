@@ -25,6 +25,9 @@ import { collectBeforeReport, collectIfGrown } from './memory.js';
 import { lintInPool, type WorkerPool } from './workers.js';
 import { addPhase, addRuleTime, phaseTotal, RULE_TIMING, timed, timedAsync, TIMING } from './timing.js';
 
+/** Stacks linted at once in one thread (see `lintFiles`). */
+const STACKS_IN_FLIGHT = 4;
+
 /** The rule whose time `STACK_LINT_TIMING` reports as the `schema` phase: it validates compose files against the schema. */
 const SCHEMA_RULE = 'compose/schema';
 
@@ -104,8 +107,14 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
     const results = await lintInPool(ctx, groups, declaredOf, lintHere, pool);
     results.forEach((r, i) => done(groups[i]!, r));
   } else {
-    for (const group of groups) {
-      done(group, await lintGroup(ctx, await readGroup(group), declaredOf(group)));
+    // A few stacks in flight at once: while one waits on the disk (its files, a .env, a folder listing) another
+    // runs its rules. Results are taken in the stacks' order, so the output is the same as one at a time.
+    const inFlight: (Promise<GroupResult> | undefined)[] = [];
+    const lintOne = async (group: (typeof groups)[number]) => lintGroup(ctx, await readGroup(group), declaredOf(group));
+    for (const [i, group] of groups.entries()) {
+      for (let j = inFlight.length; j < Math.min(groups.length, i + STACKS_IN_FLIGHT); j++) inFlight.push(lintOne(groups[j]!));
+      done(group, await inFlight[i]!);
+      inFlight[i] = undefined;
       // The group's files are done: nothing of them is held but their text, findings and suppression comments.
       for (const f of group) readOf.delete(f.path);
       if (groups.length > 1) collectIfGrown();
