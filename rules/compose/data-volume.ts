@@ -1,8 +1,7 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { DATA_DIRECTORIES, REDIS_FAMILIES, dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
+import { DATA_DIRECTORIES, REDIS_FAMILIES, dataServicesOf } from '../../src/parse/compose/policy/data-services.js';
 import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
-import { dataServiceImages } from '../../src/parse/compose/policy/settings.js';
 import { certainValue, entries, scalarList, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
 import { covers, mountsOf } from '../../src/parse/compose/policy/volumes.js';
 import type { ComposeService } from '../../src/parse/compose/document.js';
@@ -28,10 +27,7 @@ export default defineRule<'compose', { directories: Record<string, string[]> }>(
     checkEnvironments(ctx.project, ctx.report, (project, report) => {
       // A file of the project could not be read: what it sets is unknown.
       if (project.partial) return;
-      const images = dataServiceImages(ctx.settings);
-      for (const service of project.services) {
-        const data = dataServiceOf(project, service, images);
-        if (!data) continue;
+      for (const { service, data } of dataServicesOf(project, ctx.settings)) {
         const volumes = inherited(project, service, 'volumes');
         if (volumes === 'external') continue;
         const dirs = dataDirectories(project, service, data.family, data.image.tag, ctx.options.directories);

@@ -1,9 +1,8 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
+import { dataServicesOf } from '../../src/parse/compose/policy/data-services.js';
 import { isInternalNetwork, networksOf } from '../../src/parse/compose/policy/networks.js';
 import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
-import { dataServiceImages } from '../../src/parse/compose/policy/settings.js';
 import { svc } from '../../src/parse/compose/policy/values.js';
 
 export default defineRule<'compose', Record<string, never>>({
@@ -21,10 +20,7 @@ export default defineRule<'compose', Record<string, never>>({
     checkEnvironments(ctx.project, ctx.report, (project, report) => {
       // A file of the project could not be read: what it sets is unknown.
       if (project.partial) return;
-      const images = dataServiceImages(ctx.settings);
-      for (const service of project.services) {
-        const data = dataServiceOf(project, service, images);
-        if (!data) continue;
+      for (const { service, data } of dataServicesOf(project, ctx.settings)) {
         const ports = portsOf(project, service);
         if (!ports.length) continue;
         const networks = networksOf(project, service);

@@ -4,6 +4,8 @@
  */
 import { imageBaseName, parseImageRef, type ImageRef } from '../../image-ref.js';
 import type { ComposeService } from '../document.js';
+import type { ComposeProject, ProjectService } from '../project.js';
+import { dataServiceImages, type Settings } from './settings.js';
 import { judge, type ComposeView } from './values.js';
 
 export interface DataService {
@@ -26,6 +28,15 @@ export function dataServiceOf(view: ComposeView, service: ComposeService, images
     if (e.includes('/') ? repo === e || repo.endsWith(`/${e}`) : base === e) return { family: e, image: ref, imageText: j.value };
   }
   return undefined;
+}
+
+/** The services of a project that hold data (by `settings.dataServiceImages`), with what they run. */
+export function dataServicesOf(project: ComposeProject, settings: Settings): { service: ProjectService; data: DataService }[] {
+  const images = dataServiceImages(settings);
+  return project.services.flatMap((service) => {
+    const data = dataServiceOf(project, service, images);
+    return data ? [{ service, data }] : [];
+  });
 }
 
 /** Where each known image family keeps its data. */

@@ -21,7 +21,7 @@ export const DEFAULT_PRODUCTION_FILES: readonly string[] = ['*prod*.yml', '*prod
 /** Ports debuggers listen on: debugpy, Node inspector, Delve, JDWP, Xdebug 3, legacy Node debug. */
 export const DEFAULT_DEBUGGER_PORTS: readonly (number | string)[] = [5678, 5679, 5680, 9229, 9230, 2345, 5005, 9003, 5858];
 
-type Settings = Readonly<Record<string, unknown>>;
+export type Settings = Readonly<Record<string, unknown>>;
 
 function stringList(settings: Settings, key: string, fallback: readonly string[]): readonly string[] {
   const v = settings[key];
