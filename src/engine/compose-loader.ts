@@ -4,7 +4,7 @@
  * `extends.file` and `include` files, the layered files beside it), and the
  * projects are built from them. Rules never read files; this is where it happens.
  */
-import { promises as fs } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { composeFileVar, type ComposeFileVar } from '../parse/compose/compose-file-var.js';
 import {
@@ -54,6 +54,7 @@ export class ComposeLoader {
   private readonly linted = new Set<string>();
   private readonly dirs = new Map<string, Promise<string[]>>();
   private readonly dirSets = new Map<string, Promise<Set<string> | undefined>>();
+  private readonly listings = new Map<string, Promise<string[] | undefined>>();
   private readonly envFileSources = new Map<string, Promise<ReturnType<typeof envFileOf>>>();
   private readonly composeFileVars = new Map<string, Promise<ComposeFileVar | undefined>>();
   private readonly stats = new Map<string, Promise<FileState | undefined>>();
@@ -265,10 +266,7 @@ export class ComposeLoader {
         ? Promise.resolve('file')
         : overlay.some((p) => p.startsWith(abs + path.sep))
           ? Promise.resolve('dir')
-          : fs.stat(abs).then(
-            (s) => (s.isDirectory() ? 'dir' : 'file'),
-            (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'missing' : undefined),
-          );
+          : Promise.resolve(stateOnDisk(abs));
       this.stats.set(abs, hit);
     }
     return hit;
@@ -296,8 +294,8 @@ export class ComposeLoader {
         if (given !== undefined) return given;
         if ((await this.has(path.dirname(abs), path.basename(abs))) === false) return undefined;
         try {
-          // One read, no stat first: most of the files looked for (`.env.example`…) do not exist.
-          const text = await fs.readFile(abs, 'utf8');
+          // One read, no stat first; synchronous like every read of a stack (see engine/sources.ts).
+          const text = readFileSync(abs, 'utf8');
           return text.length > MAX_FILE_BYTES ? null : text;
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
@@ -319,10 +317,7 @@ export class ComposeLoader {
     let hit = this.dirSets.get(dir);
     if (!hit) {
       // macOS and Windows folders usually ignore case: there, compare names in lower case
-      hit = fs.readdir(dir).then(
-        (names) => new Set(FOLDED_CASE ? names.map((n) => n.toLowerCase()) : names),
-        () => undefined,
-      );
+      hit = this.listing(dir).then((names) => names && new Set(FOLDED_CASE ? names.map((n) => n.toLowerCase()) : names));
       this.dirSets.set(dir, hit);
     }
     const names = await hit;
@@ -330,22 +325,45 @@ export class ComposeLoader {
     return names ? names.has(FOLDED_CASE ? name.toLowerCase() : name) : undefined;
   }
 
+  /** A folder's entries as the disk has them, listed once for `has` and `list`; undefined when it cannot be listed. */
+  private listing(dir: string): Promise<string[] | undefined> {
+    let hit = this.listings.get(dir);
+    if (!hit) {
+      hit = Promise.resolve(namesOnDisk(dir));
+      this.listings.set(dir, hit);
+    }
+    return hit;
+  }
+
   /** Names in a folder (with texts given in the overlay), read once. */
   private list(dir: string): Promise<string[]> {
     let hit = this.dirs.get(dir);
     if (!hit) {
       hit = (async () => {
-        const names = new Set<string>();
-        try {
-          for (const n of await fs.readdir(dir)) names.add(n);
-        } catch {
-          // A folder that cannot be listed: only the overlay.
-        }
+        // A folder that cannot be listed: only the overlay.
+        const names = new Set<string>((await this.listing(dir)) ?? []);
         for (const p of this.options.overlay?.keys() ?? []) if (path.dirname(p) === dir) names.add(path.basename(p));
         return [...names].sort();
       })();
       this.dirs.set(dir, hit);
     }
     return hit;
+  }
+}
+
+function stateOnDisk(abs: string): FileState | undefined {
+  try {
+    return statSync(abs).isDirectory() ? 'dir' : 'file';
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : undefined;
+  }
+}
+
+function namesOnDisk(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ComposeDocument, ComposeParse, SyntaxProblem } from '../parse/compose/document.js';
 import { parseDockerfile } from '../parse/dockerfile/document.js';
@@ -73,7 +73,7 @@ async function readSibling(file: string, name: string, overlay?: ReadonlyMap<str
   // the run's folder listings say when there is nothing to open (a failed open costs more than a lookup)
   if (dirs && (await dirs.has(path.dirname(file), name)) === false) return undefined;
   try {
-    return await fs.readFile(sibling, 'utf8');
+    return readFileSync(sibling, 'utf8');
   } catch {
     return undefined;
   }

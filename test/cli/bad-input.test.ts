@@ -1,4 +1,5 @@
-import { promises as fsp, mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import fs, { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -30,7 +31,10 @@ async function jsonRun(dir: string, args: string[] = ['.']) {
 
 const GOOD = 'services:\n  web:\n    image: nginx:1.27\n';
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  syncBuiltinESMExports();
+});
 
 describe('bad input', () => {
   it('malformed YAML: compose/syntax at the place, and the other files are still linted', async () => {
@@ -98,11 +102,13 @@ describe('bad input', () => {
   it('unreadable file: named in the report, exit 2, the other files still linted', async () => {
     const dir = tempProject({ 'locked/compose.yaml': GOOD, 'open/compose.yaml': 'services:\n  x:\n    image: redis\n' });
     const locked = path.join(dir, 'locked/compose.yaml');
-    const realReadFile = fsp.readFile;
-    vi.spyOn(fsp, 'readFile').mockImplementation((async (file: unknown, ...rest: unknown[]) => {
+    // Tests run as root here, where chmod cannot make a file unreadable: the open fails instead.
+    const realOpen = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation(((file: unknown, ...rest: unknown[]) => {
       if (file === locked) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-      return (realReadFile as (...a: unknown[]) => Promise<unknown>)(file, ...rest);
+      return (realOpen as (...a: unknown[]) => number)(file, ...rest);
     }) as never);
+    syncBuiltinESMExports(); // the engine's `import { openSync } from 'node:fs'` sees the spy
     const run = await jsonRun(dir);
     expect(run.code).toBe(2);
     expect(run.byFile['locked/compose.yaml']).toEqual([
