@@ -72,7 +72,7 @@ Files
       --shard <i/n>          lint only shard i of n (whole stacks per shard), for CI matrices
       --cache                reuse results of stacks whose files and config did not change
       --cache-location <path> the cache file (default .stack-lint-cache)
-      --concurrency <n|auto> threads to lint with (1: one; default auto: one per core, for large runs)
+      --concurrency <n|auto> threads to lint with (1: one; default auto: one per core but one, for large runs)
 
 Information
       --list-rules           list every rule (with --format json: as JSON)

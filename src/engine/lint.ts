@@ -3,8 +3,8 @@ import { createSourceFile, type FileKind, type SourceFile } from '../parse/sourc
 import type { Span } from '../parse/location.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument } from '../parse/shell/types.js';
-import { createStackModel, type StackModel } from '../stack/model.js';
-import { loadStackResources } from '../stack/load.js';
+import type { StackModel } from '../stack/model.js';
+import { loadStack } from '../stack/load.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from './define.js';
 import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from './diagnostic.js';
@@ -24,9 +24,6 @@ import { planGroups } from './plan.js';
 import { collectBeforeReport, collectIfGrown } from './memory.js';
 import { lintInPool, type WorkerPool } from './workers.js';
 import { addPhase, addRuleTime, phaseTotal, RULE_TIMING, timed, timedAsync, TIMING } from './timing.js';
-
-/** Stacks linted at once in one thread (see `lintFiles`). */
-const STACKS_IN_FLIGHT = 4;
 
 /** The rule whose time `STACK_LINT_TIMING` reports as the `schema` phase: it validates compose files against the schema. */
 const SCHEMA_RULE = 'compose/schema';
@@ -107,14 +104,10 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
     const results = await lintInPool(ctx, groups, declaredOf, lintHere, pool);
     results.forEach((r, i) => done(groups[i]!, r));
   } else {
-    // A few stacks in flight at once: while one waits on the disk (its files, a .env, a folder listing) another
-    // runs its rules. Results are taken in the stacks' order, so the output is the same as one at a time.
-    const inFlight: (Promise<GroupResult> | undefined)[] = [];
-    const lintOne = async (group: (typeof groups)[number]) => lintGroup(ctx, await readGroup(group), declaredOf(group));
-    for (const [i, group] of groups.entries()) {
-      for (let j = inFlight.length; j < Math.min(groups.length, i + STACKS_IN_FLIGHT); j++) inFlight.push(lintOne(groups[j]!));
-      done(group, await inFlight[i]!);
-      inFlight[i] = undefined;
+    // One stack at a time: reads are synchronous (see ./sources.ts), so a second stack in flight has nothing to
+    // overlap with and only keeps more alive (measured: 2.7% more instructions on the corpus with four in flight).
+    for (const group of groups) {
+      done(group, await lintGroup(ctx, await readGroup(group), declaredOf(group)));
       // The group's files are done: nothing of them is held but their text, findings and suppression comments.
       for (const f of group) readOf.delete(f.path);
       if (groups.length > 1) collectIfGrown();
@@ -281,8 +274,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
   };
   // Read now, through the overlay, what the model will look at beyond the stack's files: rules then never wait on the disk.
-  const resources = await timedAsync('stack-resources', () => loadStackResources(parts, { cwd, ...(options.overlay ? { overlay: options.overlay } : {}) }));
-  const stack = createStackModel({ ...parts, resources, cwd });
+  const { model: stack, resources } = await timedAsync('stack-resources', () => loadStack(parts, { cwd, ...(options.overlay ? { overlay: options.overlay } : {}) }));
   result.consulted = [...new Set([...(resources.consulted ?? []), ...composeLoader.consulted()])].sort();
   let rootConfig: FileConfig | undefined;
   // ShellCheck bridge (shell/shellcheck, off by default): one batched run before the rules; see ./shellcheck.ts

@@ -14,7 +14,7 @@
  *
  * When: `--concurrency <n>` asks for n threads (1: none); by default, runs of
  * at least AUTO_MIN_FILES files use up to AUTO_MAX_THREADS threads, one per
- * core (docs/performance.md has the measurements behind these numbers).
+ * core but one (docs/performance.md has the measurements behind these numbers).
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -68,7 +68,9 @@ export function workerPool(concurrency: number | 'auto' | undefined, files: numb
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   let count: number;
   if (typeof concurrency === 'number') count = Math.max(1, Math.floor(concurrency));
-  else count = files >= AUTO_MIN_FILES ? Math.min(cores, AUTO_MAX_THREADS) : 1;
+  // V8's own threads (concurrent marking, parallel scavenges, optimising compilation) keep about one core busy
+  // beside a linting thread: on two cores a second linting thread was slower and took 65 MB more (docs/performance.md).
+  else count = files >= AUTO_MIN_FILES ? Math.min(cores - 1, AUTO_MAX_THREADS) : 1;
   return count > 1 ? { count, entry, setup } : undefined;
 }
 

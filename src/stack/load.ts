@@ -3,8 +3,8 @@
  * at beyond the run's files (build contexts, Dockerfiles, `.dockerignore`s,
  * compose files scripts name), read once, ahead of the rules.
  *
- * The engine calls it after building the compose projects and hands the
- * result to `createStackModel({ …, resources })`.
+ * The engine calls it after building the compose projects; rules get the
+ * model it hands back.
  */
 import type { ComposeProject } from '../parse/compose/project.js';
 import { createStackModel, type StackModel, type StackParts } from './model.js';
@@ -20,14 +20,28 @@ import { NO_RESOURCES, readResources, recordingResources, type LoadOptions, type
  */
 const MAX_PASSES = 3;
 
-export async function loadStackResources(parts: Omit<StackParts, 'resources'>, options: LoadOptions): Promise<StackResources> {
+export interface LoadedStack {
+  /** The model, its answers read ahead: rules ask it and never wait on the disk. */
+  readonly model: StackModel;
+  /** What was read (`consulted` lists the paths, for the cache key). */
+  readonly resources: StackResources;
+}
+
+/**
+ * Reads what the stack's model will look at, and builds the model on it. The
+ * model of the pass that asked nothing new already has every answer (and has
+ * worked out every service's image and scripts while being asked): it is the
+ * one handed back, not built a third time.
+ */
+export async function loadStack(parts: Omit<StackParts, 'resources'>, options: LoadOptions): Promise<LoadedStack> {
   const asked = { stat: new Set<string>(), text: new Set<string>(), dockerfile: new Set<string>() };
   let resources: StackResources = NO_RESOURCES;
   // A `dockerfile_inline` is parsed while the model runs, which cannot wait: have the shell parser ready for its RUN lines.
   if (parts.composeFiles.some((d) => d.file.text.includes('dockerfile_inline'))) await getShellParser();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const recorder = recordingResources(resources);
-    askEverything(createStackModel({ ...parts, resources: recorder, cwd: options.cwd }));
+    const model = createStackModel({ ...parts, resources: recorder, cwd: options.cwd });
+    askEverything(model);
     let added = false;
     for (const kind of ['stat', 'text', 'dockerfile'] as const) {
       for (const p of recorder.asked[kind]) {
@@ -36,10 +50,10 @@ export async function loadStackResources(parts: Omit<StackParts, 'resources'>, o
         added = true;
       }
     }
-    if (!added) break;
+    if (!added) return { model, resources };
     resources = await readResources(asked, options);
   }
-  return resources;
+  return { model: createStackModel({ ...parts, resources, cwd: options.cwd }), resources };
 }
 
 /** Asks the model every question a rule may ask of it, so the recorder sees every path. */

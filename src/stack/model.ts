@@ -79,7 +79,7 @@ export interface StackParts {
   composeProjects?: readonly ComposeProject[];
   composeProjectOf?: (path: string) => ComposeProject | undefined;
   /**
-   * What the parse stage read beyond the run's files (`loadStackResources`).
+   * What the parse stage read beyond the run's files (`loadStack`).
    * Without it the model reads what it needs from disk itself, once per path.
    */
   resources?: StackResources;

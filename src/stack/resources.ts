@@ -5,7 +5,7 @@
  * builds name but discovery did not find.
  *
  * Two sources:
- * - `loadStackResources` (the parse stage, async): asks the model which paths
+ * - `loadStack` (the parse stage): asks the model which paths
  *   it will look at, reads them once (honouring the overlay of standard input
  *   and tests), and hands the answers to the model;
  * - `diskResources` (the fallback when the engine gives none): reads lazily and
@@ -14,7 +14,7 @@
  *
  * Rules never call either: they ask the model (`ctx.stack`).
  */
-import { promises as fsp, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDockerfile } from '../parse/dockerfile/document.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
@@ -45,7 +45,7 @@ export const NO_RESOURCES: StackResources = { stat: () => undefined, text: () =>
 
 /**
  * A recorder: notes every question and answers from `answers` (nothing, in the
- * first pass of `loadStackResources`; what was read so far, in later passes,
+ * first pass of `loadStack`; what was read so far, in later passes,
  * so that questions which only come up once an answer is known are noted too).
  */
 export function recordingResources(answers: StackResources = NO_RESOURCES): StackResources & { readonly asked: { stat: Set<string>; text: Set<string>; dockerfile: Set<string> } } {
@@ -127,7 +127,7 @@ export function diskResources(options: { cwd: string; anchor?: string }): StackR
   };
 }
 
-/** Answers read ahead of time (what `loadStackResources` returns). */
+/** Answers read ahead of time (what `loadStack` reads). */
 export function givenResources(answers: {
   stats: ReadonlyMap<string, PathState>;
   texts: ReadonlyMap<string, string>;
@@ -165,33 +165,31 @@ export async function readResources(
   const stats = new Map<string, PathState>();
   const texts = new Map<string, string>();
   const dockerfiles = new Map<string, DockerfileDocument>();
-  const statOne = async (abs: string): Promise<PathState> => {
+  // Synchronous, like every read of a stack (see engine/sources.ts): these are a few small local files.
+  const statOne = (abs: string): PathState => {
     if (overlay?.has(abs)) return 'file';
     if (overlayDirs.has(abs)) return 'dir';
     try {
-      return (await fsp.stat(abs)).isDirectory() ? 'dir' : 'file';
+      return statSync(abs).isDirectory() ? 'dir' : 'file';
     } catch {
       return 'missing';
     }
   };
-  const readOne = async (abs: string): Promise<string | undefined> => {
+  const readOne = (abs: string): string | undefined => {
     const given = overlay?.get(abs);
     if (given !== undefined) return given;
     try {
-      const s = await fsp.stat(abs);
-      return s.isFile() && s.size <= MAX_TEXT ? await fsp.readFile(abs, 'utf8') : undefined;
+      const s = statSync(abs);
+      return s.isFile() && s.size <= MAX_TEXT ? readFileSync(abs, 'utf8') : undefined;
     } catch {
       return undefined;
     }
   };
-  const statPaths = new Set([...asked.stat, ...asked.dockerfile]);
-  await Promise.all([...statPaths].map(async (p) => stats.set(p, await statOne(p))));
-  await Promise.all(
-    [...new Set([...asked.text, ...asked.dockerfile])].map(async (p) => {
-      const t = await readOne(p);
-      if (t !== undefined) texts.set(p, t);
-    }),
-  );
+  for (const p of new Set([...asked.stat, ...asked.dockerfile])) stats.set(p, statOne(p));
+  for (const p of new Set([...asked.text, ...asked.dockerfile])) {
+    const t = readOne(p);
+    if (t !== undefined) texts.set(p, t);
+  }
   const toParse = [...asked.dockerfile].filter((p) => texts.has(p));
   const shell = toParse.some((p) => HAS_RUN.test(texts.get(p)!)) ? await getShellParser() : undefined;
   for (const p of toParse) {

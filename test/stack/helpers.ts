@@ -5,7 +5,7 @@ import { ComposeLoader, parseSource, type ParsedFile } from '../../src/engine/pa
 import { prepare } from '../../src/engine/run.js';
 import { fromBytes, readSource } from '../../src/engine/sources.js';
 import type { FileKind } from '../../src/parse/source.js';
-import { loadStackResources } from '../../src/stack/load.js';
+import { loadStack } from '../../src/stack/load.js';
 import { createStackModel, type StackModel } from '../../src/stack/model.js';
 
 /** Writes a small project to a temporary folder. */
@@ -20,7 +20,7 @@ export function project(files: Record<string, string>): string {
 
 /**
  * The stack model of a folder, built as the engine builds it; `mode: 'load'`
- * reads resources ahead of time (`loadStackResources`), `'disk'` lets the model
+ * reads resources ahead of time (`loadStack`), `'disk'` lets the model
  * read them itself. With `overlay`, the files are virtual (nothing on disk).
  */
 export async function stackOf(dir: string, options: { mode?: 'load' | 'disk'; overlay?: Record<string, string> } = {}): Promise<StackModel> {
@@ -47,8 +47,7 @@ export async function stackOf(dir: string, options: { mode?: 'load' | 'disk'; ov
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
   };
   if (options.mode === 'load' || overlay) {
-    const resources = await loadStackResources(parts, { cwd: dir, ...(overlay ? { overlay } : {}) });
-    return createStackModel({ ...parts, resources, cwd: dir });
+    return (await loadStack(parts, { cwd: dir, ...(overlay ? { overlay } : {}) })).model;
   }
   return createStackModel(parts);
 }

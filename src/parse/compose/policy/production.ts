@@ -19,10 +19,19 @@ type Settings = Readonly<Record<string, unknown>>;
 
 const PRODUCTION_ENVIRONMENTS = new Set(['prod', 'production']);
 
+/** Compiled globs, by glob: `picomatch.isMatch` compiles its glob anew on every call, and this runs for every environment of every file. */
+const matchers = new Map<string, (p: string) => boolean>();
+
+function globMatcher(glob: string): (p: string) => boolean {
+  let m = matchers.get(glob);
+  if (!m) matchers.set(glob, (m = picomatch(glob, { dot: true, nocase: true })));
+  return m;
+}
+
 /** The file's name matches `settings.productionFiles` (a glob without `/` matches the base name, one with `/` the relative path). */
 export function isProductionFile(file: SourceFile, settings: Settings): boolean {
   const base = path.basename(file.path);
-  return productionFiles(settings).some((glob) => picomatch.isMatch(glob.includes('/') ? file.relPath : base, glob, { dot: true, nocase: true }));
+  return productionFiles(settings).some((glob) => globMatcher(glob)(glob.includes('/') ? file.relPath : base));
 }
 
 /** The environment runs in production: by its name, or by the name of the file it adds. */
