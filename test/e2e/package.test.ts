@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,43 @@ describe('the built CLI', () => {
   });
 });
 
+describe('the end of a run', () => {
+  const TARGETS = ['fixtures/shell', 'fixtures/dockerfile', 'fixtures/stacks'];
+  const run = (onFirstChunk: (child: ReturnType<typeof spawn>) => void) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [cli, '-f', 'json', '--no-config-lookup', ...TARGETS], { cwd: ROOT });
+      let stdout = '';
+      let stderr = '';
+      let first = true;
+      child.stdout.on('data', (b: Buffer) => {
+        stdout += b.toString('utf8');
+        if (first) onFirstChunk(child);
+        first = false;
+      });
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('a reader that closes the pipe early (| head) ends the run quietly, with its exit code', async () => {
+    const out = await run((child) => child.stdout!.destroy());
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(1);
+  }, 60_000);
+
+  it('exits once the report is written, all of it, even to a reader that is slow to take it', async () => {
+    const out = await run((child) => {
+      child.stdout!.pause();
+      setTimeout(() => child.stdout!.resume(), 300);
+    });
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe('');
+    const whole = spawnSync(process.execPath, [cli, '-f', 'json', '--no-config-lookup', ...TARGETS], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const withoutDuration = (text: string) => text.replace(/"durationMs": \d+/, '');
+    expect(out.stdout.length).toBeGreaterThan(65_536); // more than one pipe buffer: the tail was written while the reader waited
+    expect(withoutDuration(out.stdout)).toBe(withoutDuration(whole.stdout));
+  }, 60_000);
+});
+
 describe('worker threads and the code cache', () => {
   it('gives the same report with worker threads as in one thread, and with or without the code cache', () => {
     const lint = (extra: string[], env: Record<string, string> = {}) => {
@@ -51,6 +88,24 @@ describe('worker threads and the code cache', () => {
     expect(lint(['--concurrency', '3'])).toBe(one);
     expect(lint(['--concurrency', '1'], { STACK_LINT_CODE_CACHE: '0' })).toBe(one);
   }, 120_000);
+
+  it('keeps the code cache of this build and the three newest of others, and removes the rest', () => {
+    const folder = path.join(ROOT, 'node_modules/.cache/stack-lint');
+    mkdirSync(folder, { recursive: true });
+    for (const n of readdirSync(folder)) rmSync(path.join(folder, n), { force: true });
+    const old = ['a', 'b', 'c', 'd', 'e'].map((id, i) => {
+      const file = path.join(folder, `0.0.0-${id}-node${process.version}-${process.arch}.bin`);
+      writeFileSync(file, 'stale');
+      const when = new Date(Date.UTC(2020, 0, 1 + i));
+      utimesSync(file, when, when);
+      return path.basename(file);
+    });
+    const out = spawnSync(process.execPath, [cli, '-f', 'json', 'fixtures/shell/strict-mode/good'], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    const left = readdirSync(folder).sort();
+    expect(left.filter((n) => old.includes(n))).toEqual(old.slice(2).sort());
+    expect(left.filter((n) => !old.includes(n))).toHaveLength(1); // this build's, written by the run
+  }, 60_000);
 });
 
 describe('the published package', () => {
