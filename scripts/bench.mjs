@@ -84,9 +84,11 @@ const isCompose = (n) => /^(docker-)?compose.*\.ya?ml$/.test(n);
 const isDockerfile = (n) => /^Dockerfile/.test(n);
 const isShell = (n, p) => n.endsWith('.sh') || (!n.includes('.') && readFileSync(p, 'utf8').startsWith('#!/') && /sh\b/.test(readFileSync(p, 'utf8').split('\n')[0]));
 
-const stackLintArgs = (targets, extra = []) => [cli, '-f', 'json', '--no-config-lookup', ...(concurrency ? ['--concurrency', concurrency] : []), ...extra, ...targets];
+// Config lookup off, so that a config file above the benchmark's folders cannot change what runs; the corpus is also
+// timed with the lookup users get by default (a search of every folder up to the repository root).
+const stackLintArgs = (targets, extra = [], lookup = false) => [cli, '-f', 'json', ...(lookup ? [] : ['--no-config-lookup']), ...(concurrency ? ['--concurrency', concurrency] : []), ...extra, ...targets];
 function stackLint(targets, extra = [], opts = {}) {
-  return measure(process.execPath, stackLintArgs(targets, extra), opts);
+  return measure(process.execPath, stackLintArgs(targets, extra, opts.lookup), opts);
 }
 
 /** One more run with STACK_LINT_TIMING=1: the engine's phase table. */
@@ -133,6 +135,8 @@ const total = composeFiles.length + dockerfiles.length + scripts.length;
 const whole = stackLint([corpus]);
 print(`shared corpus: ${total} files (${composeFiles.length} compose, ${dockerfiles.length} Dockerfiles, ${scripts.length} scripts) (${load()})`);
 print(`  wall                          ${ms(whole.wall)}  (${(total / (whole.wall / 1000)).toFixed(0)} files/s, peak ${whole.rssMb.toFixed(0)} MB)`);
+const looked = stackLint([corpus], [], { lookup: true });
+print(`  with config lookup (default)  ${ms(looked.wall)}  (min ${ms(looked.min)})`);
 const cacheFile = path.join(work, 'corpus.cache');
 rmSync(cacheFile, { force: true });
 stackLint([corpus], ['--cache-location', cacheFile], { runs: 1 });
@@ -161,8 +165,10 @@ for (let i = 0; i < 1000; i++) {
   cpSync(medium, path.join(many1000, `p${i}`, 'compose.yaml'));
 }
 const compose1000 = stackLint([many1000]);
+const compose1000Lookup = stackLint([many1000], [], { lookup: true });
 print(`1,000 copies of the same file (${load()})`);
 print(`  wall                          ${ms(compose1000.wall)}  (min ${ms(compose1000.min)}, ${(1000 / (compose1000.wall / 1000)).toFixed(0)} files/s, peak ${compose1000.rssMb.toFixed(0)} MB)`);
+print(`  with config lookup (default)  ${ms(compose1000Lookup.wall)}  (min ${ms(compose1000Lookup.min)})`);
 print();
 
 // Generated trees: the corpus copied n times

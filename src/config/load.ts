@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cosmiconfig, defaultLoaders, type Loader, type Loaders, type PublicExplorer } from 'cosmiconfig';
 import picomatch from 'picomatch';
@@ -44,6 +44,19 @@ export const SEARCH_PLACES: readonly string[] = [
   `${MODULE_NAME}.config.mjs`,
   `${MODULE_NAME}.config.cjs`,
 ];
+
+/**
+ * The names in a folder, in lower case (a folder that ignores case finds
+ * `.StackPolicyRC` when asked for `.stackpolicyrc`: the check must not miss
+ * it; cosmiconfig then decides); undefined when the folder cannot be listed.
+ */
+function folderNames(dir: string): Set<string> | undefined {
+  try {
+    return new Set(readdirSync(dir).map((n) => n.toLowerCase()));
+  } catch {
+    return undefined;
+  }
+}
 
 /** Extensions whose loading runs code: cosmiconfig has loaders for all of them. */
 const CODE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];
@@ -199,6 +212,27 @@ function makeLoaders(codeConfig: boolean): Loaders {
  * loads its meta config from `process.cwd()` (first of META_SEARCH_PLACES
  * that exists, `$import`s included) with its default loaders.
  */
+/**
+ * A cosmiconfig meta config in `dir` (the working directory) may set other
+ * search places for stack-lint's config: then no folder may be passed over
+ * for lacking one of ours. Unreadable or unparsable counts as present.
+ */
+export function hasMetaConfig(dir: string = process.cwd()): boolean {
+  for (const place of META_SEARCH_PLACES) {
+    const file = path.join(dir, place);
+    if (!existsSync(file)) continue;
+    if (!place.startsWith('package.')) return true;
+    try {
+      const text = stripBom(readFileSync(file, 'utf8'));
+      const data = file.endsWith('.json') ? JSON.parse(text) : parseDocument(text).toJS();
+      if (data !== null && typeof data === 'object' && (data as Record<string, unknown>).cosmiconfig != null) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
 export function checkMetaConfig(dir: string = process.cwd()): void {
   const meta = (file: string): ConfigError =>
     new ConfigError(`${refusal(file)} (cosmiconfig loads it as its meta config from the working directory)`);
@@ -424,6 +458,8 @@ export class ConfigLoader {
   private readonly registerPolicies?: ConfigLoaderOptions['registerPolicies'];
 
   private explorerInstance?: PublicExplorer;
+  /** The working directory has a cosmiconfig meta config (see `hasMetaConfig`). */
+  private metaConfig?: boolean;
   private readonly dirCache = new Map<string, Promise<Found | null>>();
   private readonly preparedCache = new Map<string, Promise<Prepared>>();
   private readonly presetCache = new Map<string, RuleChange[]>();
@@ -575,15 +611,21 @@ export class ConfigLoader {
   }
 
   private async searchFolder(dir: string): Promise<Found | null> {
+    const names = folderNames(dir);
     let result;
-    try {
-      // searchStrategy 'none': this folder only; the walk is ours.
-      result = await this.explorer().search(dir);
-    } catch (err) {
-      throw asConfigError(err);
+    // Most folders hold no config: one listing tells, where cosmiconfig would try to open each of SEARCH_PLACES
+    // (unless a meta config may have moved them).
+    this.metaConfig ??= hasMetaConfig();
+    if (!names || this.metaConfig || SEARCH_PLACES.some((place) => names.has(place.toLowerCase()))) {
+      try {
+        // searchStrategy 'none': this folder only; the walk is ours.
+        result = await this.explorer().search(dir);
+      } catch (err) {
+        throw asConfigError(err);
+      }
     }
     if (result) return { filepath: result.filepath, config: result.config };
-    if (existsSync(path.join(dir, '.git'))) return null;
+    if (names ? names.has('.git') : existsSync(path.join(dir, '.git'))) return null;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     return this.locate(parent);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../src/config/index.js';
 import { failure, loader, project, registry, severities } from './helpers.js';
 
@@ -10,6 +10,8 @@ const DEFAULTS = {
   'dockerfile/apt-pinned': 'warning',
   'dockerfile/non-root-user': 'error',
 };
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('config lookup', () => {
   it('finds the config of a parent folder from a nested one', async () => {
@@ -69,6 +71,32 @@ describe('config lookup', () => {
     const config = await loader(root).forFile(path.join(root, 'sub/Dockerfile'));
     expect(config.configPath).toBe(path.join(root, 'sub/.stackpolicyrc.yml'));
     expect(severities(config)).toEqual(DEFAULTS);
+  });
+
+  it('opens search places only in folders that list one', async () => {
+    const root = project({ '.stackpolicyrc.yaml': 'rules: {DL3008: off}\n', 'a/b/c/.keep': '', 'a/package.json': '{"name": "a"}' });
+    const opened: string[] = [];
+    const readFile = fs.promises.readFile;
+    vi.spyOn(fs.promises, 'readFile').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+      opened.push(String(file));
+      return (readFile as (...a: unknown[]) => Promise<unknown>)(file, ...rest);
+    }) as never);
+    const config = await loader(root).forFile(path.join(root, 'a/b/c/Dockerfile'));
+    expect(config.configPath).toBe(path.join(root, '.stackpolicyrc.yaml'));
+    // c and b hold none of the names: nothing is opened there. a holds a package.json (without the key), the root the config.
+    const folders = new Set(opened.map((f) => path.relative(root, path.dirname(f))).filter((d) => !d.startsWith('..')));
+    expect([...folders].sort()).toEqual(['', 'a']);
+  });
+
+  it("honours the search places a cosmiconfig meta config sets in the working directory", async () => {
+    const root = project({
+      '.config/config.yaml': 'cosmiconfig:\n  searchPlaces: [policy/stack.yaml]\n',
+      'svc/policy/stack.yaml': 'rules: {DL3008: error}\n',
+    });
+    vi.spyOn(process, 'cwd').mockReturnValue(root);
+    const config = await loader(root).forFile(path.join(root, 'svc/Dockerfile'));
+    expect(config.configPath).toBe(path.join(root, 'svc/policy/stack.yaml'));
+    expect(config.rules.get('dockerfile/apt-pinned')?.severity).toBe('error');
   });
 
   it('searches each folder once', async () => {
