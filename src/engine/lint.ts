@@ -25,6 +25,9 @@ import { collectBeforeReport, collectIfGrown } from './memory.js';
 import { lintInPool, type WorkerPool } from './workers.js';
 import { addPhase, addRuleTime, phaseTotal, RULE_TIMING, timed, timedAsync, TIMING } from './timing.js';
 
+/** How long a run may keep the event loop from turning (see `lintFiles`). */
+const EVENT_LOOP_TURN_MS = 50;
+
 /** The rule whose time `STACK_LINT_TIMING` reports as the `schema` phase: it validates compose files against the schema. */
 const SCHEMA_RULE = 'compose/schema';
 
@@ -106,11 +109,18 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   } else {
     // One stack at a time: reads are synchronous (see ./sources.ts), so a second stack in flight has nothing to
     // overlap with and only keeps more alive (measured: 2.7% more instructions on the corpus with four in flight).
+    let lastTurn = performance.now();
     for (const group of groups) {
       done(group, await lintGroup(ctx, await readGroup(group), declaredOf(group)));
       // The group's files are done: nothing of them is held but their text, findings and suppression comments.
       for (const f of group) readOf.delete(f.path);
       if (groups.length > 1) collectIfGrown();
+      // Linting a stack never waits on anything, so timers (the terminal's spinner) and signals would wait for the
+      // whole run: let the event loop turn every so often.
+      if (performance.now() - lastTurn > EVENT_LOOP_TURN_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastTurn = performance.now();
+      }
     }
   }
 

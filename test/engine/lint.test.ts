@@ -99,4 +99,31 @@ describe('the engine', () => {
     const result = await lint([services], 'services:\n  z: {}\n  a: {}\n');
     expect(result.diagnostics.map((d) => d.message)).toEqual(['service z', 'service a']);
   });
+
+  it('lets the event loop turn during a long run, so timers (the terminal spinner) keep running', async () => {
+    const slow = defineRule({
+      meta: { id: 'test/slow', kind: 'compose', category: 'test', severity: 'warning', fix: 'none', summary: 'takes 15 ms a file' },
+      check() {
+        const until = performance.now() + 15;
+        while (performance.now() < until);
+      },
+    });
+    const files = Array.from({ length: 12 }, (_, i) => `/virtual/p${i}/compose.yaml`);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      await lintFiles({
+        cwd: '/virtual',
+        files: files.map((path) => ({ path, kind: 'compose' as const })),
+        overlay: new Map(files.map((f) => [f, 'services: {}\n'])),
+        rules: [slow],
+        registry: createRegistry([slow.meta, ...CORE_RULE_METAS]),
+        config: configFor([slow]),
+        tool: TOOL,
+      });
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(0);
+  });
 });
