@@ -9,7 +9,7 @@
 // .bench/; shellcheck from PATH) and prints the ratios.
 //
 //   npm run build && node scripts/bench.mjs [--runs 5] [--peers] [--no-large] [--sizes]
-//     [--concurrency n] [--wait-idle] [--out file]
+//     [--concurrency n] [--wait-idle] [--only cold,corpus,compose,trees,peers] [--out file]
 //
 // --sizes       also lints trees of ~1,000 and ~2,500 files (memory as the tree grows)
 // --concurrency passed on to stack-lint (worker threads; default: its own choice)
@@ -29,6 +29,9 @@ const corpus = path.resolve(value('--corpus', path.join(root, '../shared/corpus'
 const cli = path.join(root, 'dist/cli.js');
 const work = path.join(os.tmpdir(), 'stack-lint-bench');
 const concurrency = value('--concurrency', undefined);
+// --only cold,corpus,compose,trees,peers: just those sections (the machine's speed drifts; a section can be taken again).
+const only = value('--only', undefined)?.split(',');
+const want = (section) => !only || only.includes(section);
 if (!existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
   process.exit(2);
@@ -113,38 +116,42 @@ const small = path.join(work, 'small');
 mkdirSync(small, { recursive: true });
 writeFileSync(path.join(small, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n');
 writeFileSync(path.join(small, 'run.sh'), '#!/bin/sh\nset -eu\necho hi\n');
-const version = measure(process.execPath, [cli, '--version']);
-stackLint([path.join(small, 'compose.yaml')], [], { runs: 1 }); // writes the code cache when there is none
-const oneCompose = stackLint([path.join(small, 'compose.yaml')]);
-const oneScript = stackLint([path.join(small, 'run.sh')]);
-const noCache = stackLint([path.join(small, 'compose.yaml')], [], { env: { STACK_LINT_CODE_CACHE: '0' } });
-const bare = measure(process.execPath, ['-e', '0']);
-print(`cold start (${load()})`);
-print(`  node -e 0                     ${ms(bare.wall)}`);
-print(`  --version                     ${ms(version.wall)}`);
-print(`  one compose file              ${ms(oneCompose.wall)}  (min ${ms(oneCompose.min)}; its folder's script is read too)`);
-print(`  one shell script              ${ms(oneScript.wall)}  (min ${ms(oneScript.min)})`);
-print(`  one compose file, no cache    ${ms(noCache.wall)}  (STACK_LINT_CODE_CACHE=0: the first run's cost)`);
-print();
+if (want('cold')) {
+  const version = measure(process.execPath, [cli, '--version']);
+  stackLint([path.join(small, 'compose.yaml')], [], { runs: 1 }); // writes the code cache when there is none
+  const oneCompose = stackLint([path.join(small, 'compose.yaml')]);
+  const oneScript = stackLint([path.join(small, 'run.sh')]);
+  const noCache = stackLint([path.join(small, 'compose.yaml')], [], { env: { STACK_LINT_CODE_CACHE: '0' } });
+  const bare = measure(process.execPath, ['-e', '0']);
+  print(`cold start (${load()})`);
+  print(`  node -e 0                     ${ms(bare.wall)}`);
+  print(`  --version                     ${ms(version.wall)}`);
+  print(`  one compose file              ${ms(oneCompose.wall)}  (min ${ms(oneCompose.min)}; its folder's script is read too)`);
+  print(`  one shell script              ${ms(oneScript.wall)}  (min ${ms(oneScript.min)})`);
+  print(`  one compose file, no cache    ${ms(noCache.wall)}  (STACK_LINT_CODE_CACHE=0: the first run's cost)`);
+  print();
+}
 
 // The shared corpus
 const composeFiles = listFiles(corpus, isCompose);
 const dockerfiles = listFiles(corpus, isDockerfile);
 const scripts = listFiles(corpus, isShell);
 const total = composeFiles.length + dockerfiles.length + scripts.length;
-const whole = stackLint([corpus]);
-print(`shared corpus: ${total} files (${composeFiles.length} compose, ${dockerfiles.length} Dockerfiles, ${scripts.length} scripts) (${load()})`);
-print(`  wall                          ${ms(whole.wall)}  (${(total / (whole.wall / 1000)).toFixed(0)} files/s, peak ${whole.rssMb.toFixed(0)} MB)`);
-const looked = stackLint([corpus], [], { lookup: true });
-print(`  with config lookup (default)  ${ms(looked.wall)}  (min ${ms(looked.min)})`);
-const cacheFile = path.join(work, 'corpus.cache');
-rmSync(cacheFile, { force: true });
-stackLint([corpus], ['--cache-location', cacheFile], { runs: 1 });
-const cached = stackLint([corpus], ['--cache-location', cacheFile]);
-print(`  cached rerun (unchanged)      ${ms(cached.wall)}  (${((cached.wall / whole.wall) * 100).toFixed(0)}% of the first run)`);
-print('  phases (STACK_LINT_TIMING=1, one run)');
-for (const l of phases([corpus])) print(l);
-print();
+if (want('corpus')) {
+  const whole = stackLint([corpus]);
+  print(`shared corpus: ${total} files (${composeFiles.length} compose, ${dockerfiles.length} Dockerfiles, ${scripts.length} scripts) (${load()})`);
+  print(`  wall                          ${ms(whole.wall)}  (${(total / (whole.wall / 1000)).toFixed(0)} files/s, peak ${whole.rssMb.toFixed(0)} MB)`);
+  const looked = stackLint([corpus], [], { lookup: true });
+  print(`  with config lookup (default)  ${ms(looked.wall)}  (min ${ms(looked.min)})`);
+  const cacheFile = path.join(work, 'corpus.cache');
+  rmSync(cacheFile, { force: true });
+  stackLint([corpus], ['--cache-location', cacheFile], { runs: 1 });
+  const cached = stackLint([corpus], ['--cache-location', cacheFile]);
+  print(`  cached rerun (unchanged)      ${ms(cached.wall)}  (${((cached.wall / whole.wall) * 100).toFixed(0)}% of the first run)`);
+  print('  phases (STACK_LINT_TIMING=1, one run)');
+  for (const l of phases([corpus])) print(l);
+  print();
+}
 
 // 200 compose files
 const medium = composeFiles.map((f) => [f, statSync(f).size]).sort((a, b) => a[1] - b[1])[Math.floor(composeFiles.length / 2)][0];
@@ -154,9 +161,11 @@ for (let i = 0; i < 200; i++) {
   mkdirSync(path.join(many, `p${i}`), { recursive: true });
   cpSync(medium, path.join(many, `p${i}`, 'compose.yaml'));
 }
-const compose200 = stackLint([many]);
-print(`200 copies of a medium compose file (${path.relative(corpus, medium)}, ${statSync(medium).size} bytes) (${load()})`);
-print(`  wall                          ${ms(compose200.wall)}  (min ${ms(compose200.min)}, ${(200 / (compose200.wall / 1000)).toFixed(0)} files/s, peak ${compose200.rssMb.toFixed(0)} MB)`);
+if (want('compose')) {
+  const compose200 = stackLint([many]);
+  print(`200 copies of a medium compose file (${path.relative(corpus, medium)}, ${statSync(medium).size} bytes) (${load()})`);
+  print(`  wall                          ${ms(compose200.wall)}  (min ${ms(compose200.min)}, ${(200 / (compose200.wall / 1000)).toFixed(0)} files/s, peak ${compose200.rssMb.toFixed(0)} MB)`);
+}
 // Throughput once start-up is paid: 1,000 copies of the same file.
 const many1000 = path.join(work, 'compose-1000');
 rmSync(many1000, { recursive: true, force: true });
@@ -164,12 +173,14 @@ for (let i = 0; i < 1000; i++) {
   mkdirSync(path.join(many1000, `p${i}`), { recursive: true });
   cpSync(medium, path.join(many1000, `p${i}`, 'compose.yaml'));
 }
-const compose1000 = stackLint([many1000]);
-const compose1000Lookup = stackLint([many1000], [], { lookup: true });
-print(`1,000 copies of the same file (${load()})`);
-print(`  wall                          ${ms(compose1000.wall)}  (min ${ms(compose1000.min)}, ${(1000 / (compose1000.wall / 1000)).toFixed(0)} files/s, peak ${compose1000.rssMb.toFixed(0)} MB)`);
-print(`  with config lookup (default)  ${ms(compose1000Lookup.wall)}  (min ${ms(compose1000Lookup.min)})`);
-print();
+if (want('compose')) {
+  const compose1000 = stackLint([many1000]);
+  const compose1000Lookup = stackLint([many1000], [], { lookup: true });
+  print(`1,000 copies of the same file (${load()})`);
+  print(`  wall                          ${ms(compose1000.wall)}  (min ${ms(compose1000.min)}, ${(1000 / (compose1000.wall / 1000)).toFixed(0)} files/s, peak ${compose1000.rssMb.toFixed(0)} MB)`);
+  print(`  with config lookup (default)  ${ms(compose1000Lookup.wall)}  (min ${ms(compose1000Lookup.min)})`);
+  print();
+}
 
 // Generated trees: the corpus copied n times
 function tree(name, copies) {
@@ -178,7 +189,7 @@ function tree(name, copies) {
   for (let i = 0; i < copies; i++) cpSync(corpus, path.join(dir, `copy${i}`), { recursive: true });
   return dir;
 }
-if (!flag('--no-large')) {
+if (!flag('--no-large') && want('trees')) {
   const sizes = flag('--sizes') ? [5, 13, 26] : [26];
   for (const copies of sizes) {
     const dir = tree(copies === 26 ? 'large' : `tree-${copies}`, copies);
@@ -195,7 +206,7 @@ if (!flag('--no-large')) {
 }
 
 // Peers on the same files
-if (flag('--peers')) {
+if (flag('--peers') && want('peers')) {
   const peers = path.join(root, '.bench/peers');
   if (!existsSync(path.join(peers, 'node_modules/.bin/dclint')) || !existsSync(path.join(peers, 'node_modules/.bin/dockerfilelint'))) {
     mkdirSync(peers, { recursive: true });
