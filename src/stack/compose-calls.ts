@@ -276,7 +276,6 @@ function writtenBy(script: ShellDocument, call: ShCommand, file: string): boolea
   return flattenCommands(script.commands).some((c) => c !== call && !dockerCall(c)?.compose && (c.redirects.some((r) => names(r.target)) || c.args.some(names)));
 }
 
-/** The base compose file `docker compose` finds from the folders (it also looks in the folders above). */
 /**
  * The files a plain `docker compose` uses in the base file's folder: those the
  * folder's `.env` names in `COMPOSE_FILE`, else the base file and its override.
@@ -290,6 +289,7 @@ function defaultFiles(base: ComposeDocument, env: CallEnv): string[] | undefined
   return override ? [base.file.path, override] : [base.file.path];
 }
 
+/** The base compose file `docker compose` finds from the folders (it also looks in the folders above). */
 function defaultBase(dirs: readonly string[], env: CallEnv): ComposeDocument | undefined {
   for (const start of dirs) {
     for (let d = start, i = 0; i <= MAX_UP; i++) {

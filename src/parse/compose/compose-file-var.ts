@@ -53,27 +53,20 @@ export function composeFileVar(source: SourceFile): ComposeFileVar | undefined {
     if (r.unset.length || r.errors.length || r.required.length) return undefined;
     value = r.value;
   }
-  const separator = vars.get('COMPOSE_PATH_SEPARATOR') || path.delimiter;
+  const names = splitComposeFile(value, vars);
+  if (!names?.length) return undefined;
   // Spans of the names: exact when the value is written as it reads, else the whole value.
   const written = raw.startsWith('"') || raw.startsWith("'") ? raw.slice(1, -1) : raw;
   const exact = !expanded && written === entry.value;
   const offset = entry.valueSpan.start + (written === raw ? 0 : 1);
   const dir = path.dirname(source.path);
-  const out: ComposeFileEntry[] = [];
-  let at = 0;
-  for (const text of value.split(separator)) {
-    const start = at;
-    at += text.length + separator.length;
-    if (text === '') continue;
-    if (text.startsWith('~')) return undefined;
-    out.push({
-      text,
-      path: path.resolve(dir, text),
-      absolute: path.isAbsolute(text),
-      span: exact ? { start: offset + start, end: offset + start + text.length } : entry.valueSpan,
-    });
-  }
-  return out.length ? { source, entries: out } : undefined;
+  const out = names.map(({ name: text, at }): ComposeFileEntry => ({
+    text,
+    path: path.resolve(dir, text),
+    absolute: path.isAbsolute(text),
+    span: exact ? { start: offset + at, end: offset + at + text.length } : entry.valueSpan,
+  }));
+  return { source, entries: out };
 }
 
 /**
@@ -83,10 +76,28 @@ export function composeFileVar(source: SourceFile): ComposeFileVar | undefined {
  */
 export function composeFilePaths(env: ReadonlyMap<string, string>, dir: string): string[] | undefined {
   const value = env.get('COMPOSE_FILE');
-  if (!value) return undefined;
-  const names = value.split(env.get('COMPOSE_PATH_SEPARATOR') || path.delimiter).filter((n) => n !== '');
-  if (!names.length || names.some((n) => n.startsWith('~'))) return undefined;
-  return names.map((n) => path.resolve(dir, n));
+  const names = value ? splitComposeFile(value, env) : undefined;
+  return names?.length ? names.map((n) => path.resolve(dir, n.name)) : undefined;
+}
+
+/**
+ * The names in a `COMPOSE_FILE` value, split on `COMPOSE_PATH_SEPARATOR` from
+ * `vars` (default: the platform's path-list separator, as compose does), each
+ * with where it starts in the value; empty pieces (`a.yaml::b.yaml`) left out.
+ * Undefined when a name is one lint cannot place (`~`).
+ */
+function splitComposeFile(value: string, vars: ReadonlyMap<string, string>): { name: string; at: number }[] | undefined {
+  const separator = vars.get('COMPOSE_PATH_SEPARATOR') || path.delimiter;
+  const out: { name: string; at: number }[] = [];
+  let at = 0;
+  for (const name of value.split(separator)) {
+    const start = at;
+    at += name.length + separator.length;
+    if (name === '') continue;
+    if (name.startsWith('~')) return undefined;
+    out.push({ name, at: start });
+  }
+  return out;
 }
 
 /**
