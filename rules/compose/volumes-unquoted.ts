@@ -34,11 +34,24 @@ export default defineRule<'compose', Record<string, never>>({
   },
 });
 
-/** The text, written plain as a list item, is the same string. */
+/** Answers already worked out, by text: the same volume strings come back in file after file. */
+const answers = new Map<string, boolean>();
+const MAX_ANSWERS = 1024;
+
+/**
+ * The text, written plain as a list item, is the same string. YAML's own
+ * parser decides (`true`, `1e3`, `~`, `a: b`, `#x` and the rest all read
+ * otherwise), once per text.
+ */
 function readsSameUnquoted(text: string): boolean {
   if (text === '' || /[\n\r]/.test(text) || text !== text.trim()) return false;
-  const doc = parseDocument(`- ${text}\n`);
-  if (doc.errors.length) return false;
-  const v = (doc.toJS() as unknown[])[0];
-  return typeof v === 'string' && v === text;
+  let same = answers.get(text);
+  if (same === undefined) {
+    const doc = parseDocument(`- ${text}\n`);
+    const v = doc.errors.length ? undefined : (doc.toJS() as unknown[])[0];
+    same = typeof v === 'string' && v === text;
+    if (answers.size >= MAX_ANSWERS) answers.clear();
+    answers.set(text, same);
+  }
+  return same;
 }
