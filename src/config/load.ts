@@ -208,34 +208,15 @@ function makeLoaders(codeConfig: boolean): Loaders {
 }
 
 /**
- * Throws when creating a cosmiconfig explorer would run code: cosmiconfig 9
- * loads its meta config from `process.cwd()` (first of META_SEARCH_PLACES
- * that exists, `$import`s included) with its default loaders.
+ * The meta config cosmiconfig 9 takes from `dir` (the working directory) when
+ * an explorer is created: the first of META_SEARCH_PLACES that exists (a
+ * package file only with a `cosmiconfig` key). `empty`: taken as empty, it
+ * changes nothing; `code`: a JavaScript file, run with cosmiconfig's default
+ * loaders; `unparsable`: cosmiconfig fails on it before running anything.
  */
-/**
- * A cosmiconfig meta config in `dir` (the working directory) may set other
- * search places for stack-lint's config: then no folder may be passed over
- * for lacking one of ours. Unreadable or unparsable counts as present.
- */
-export function hasMetaConfig(dir: string = process.cwd()): boolean {
-  for (const place of META_SEARCH_PLACES) {
-    const file = path.join(dir, place);
-    if (!existsSync(file)) continue;
-    if (!place.startsWith('package.')) return true;
-    try {
-      const text = stripBom(readFileSync(file, 'utf8'));
-      const data = file.endsWith('.json') ? JSON.parse(text) : parseDocument(text).toJS();
-      if (data !== null && typeof data === 'object' && (data as Record<string, unknown>).cosmiconfig != null) return true;
-    } catch {
-      return true;
-    }
-  }
-  return false;
-}
+type MetaConfig = { file: string } & ({ kind: 'empty' | 'code' | 'unparsable' } | { kind: 'data'; data: unknown });
 
-export function checkMetaConfig(dir: string = process.cwd()): void {
-  const meta = (file: string): ConfigError =>
-    new ConfigError(`${refusal(file)} (cosmiconfig loads it as its meta config from the working directory)`);
+function findMetaConfig(dir: string): MetaConfig | undefined {
   for (const place of META_SEARCH_PLACES) {
     const file = path.join(dir, place);
     let content: string;
@@ -244,21 +225,44 @@ export function checkMetaConfig(dir: string = process.cwd()): void {
     } catch {
       continue;
     }
-    if (content.trim() === '') return; // taken as empty, nothing runs
-    if (isCodeFile(file)) throw meta(file);
+    if (content.trim() === '') return { file, kind: 'empty' };
+    if (isCodeFile(file)) return { file, kind: 'code' };
     let data: unknown;
     try {
       data = file.endsWith('.json') ? JSON.parse(stripBom(content)) : parseDocument(stripBom(content)).toJS();
     } catch {
-      return; // cosmiconfig fails on it before running anything
+      return { file, kind: 'unparsable' };
     }
     if (place.startsWith('package.')) {
       data = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).cosmiconfig : undefined;
       if (data === undefined || data === null) continue;
     }
-    checkMetaImports(file, data, new Set([file]), meta);
-    return;
+    return { file, kind: 'data', data };
   }
+  return undefined;
+}
+
+/**
+ * A cosmiconfig meta config in `dir` may set other search places for
+ * stack-lint's config: then no folder may be passed over for lacking one of
+ * ours. One that cannot be read as data counts as present.
+ */
+export function hasMetaConfig(dir: string = process.cwd()): boolean {
+  const meta = findMetaConfig(dir);
+  return meta !== undefined && meta.kind !== 'empty';
+}
+
+/**
+ * Throws when creating a cosmiconfig explorer would run code: cosmiconfig 9
+ * loads its meta config from `process.cwd()` (see `findMetaConfig`,
+ * `$import`s included) with its default loaders.
+ */
+export function checkMetaConfig(dir: string = process.cwd()): void {
+  const refuse = (file: string): ConfigError =>
+    new ConfigError(`${refusal(file)} (cosmiconfig loads it as its meta config from the working directory)`);
+  const meta = findMetaConfig(dir);
+  if (meta?.kind === 'code') throw refuse(meta.file);
+  if (meta?.kind === 'data') checkMetaImports(meta.file, meta.data, new Set([meta.file]), refuse);
 }
 
 function checkMetaImports(file: string, data: unknown, seen: Set<string>, refuse: (file: string) => ConfigError): void {
