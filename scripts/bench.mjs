@@ -153,27 +153,24 @@ if (want('corpus')) {
   print();
 }
 
-// 200 compose files
+// 200 and 1,000 copies of a medium compose file, each in a folder of its own
 const medium = composeFiles.map((f) => [f, statSync(f).size]).sort((a, b) => a[1] - b[1])[Math.floor(composeFiles.length / 2)][0];
-const many = path.join(work, 'compose-200');
-rmSync(many, { recursive: true, force: true });
-for (let i = 0; i < 200; i++) {
-  mkdirSync(path.join(many, `p${i}`), { recursive: true });
-  cpSync(medium, path.join(many, `p${i}`, 'compose.yaml'));
+function composeCopies(count) {
+  const dir = path.join(work, `compose-${count}`);
+  rmSync(dir, { recursive: true, force: true });
+  for (let i = 0; i < count; i++) {
+    mkdirSync(path.join(dir, `p${i}`), { recursive: true });
+    cpSync(medium, path.join(dir, `p${i}`, 'compose.yaml'));
+  }
+  return dir;
 }
+const many = composeCopies(200);
+// Throughput once start-up is paid.
+const many1000 = composeCopies(1000);
 if (want('compose')) {
   const compose200 = stackLint([many]);
   print(`200 copies of a medium compose file (${path.relative(corpus, medium)}, ${statSync(medium).size} bytes) (${load()})`);
   print(`  wall                          ${ms(compose200.wall)}  (min ${ms(compose200.min)}, ${(200 / (compose200.wall / 1000)).toFixed(0)} files/s, peak ${compose200.rssMb.toFixed(0)} MB)`);
-}
-// Throughput once start-up is paid: 1,000 copies of the same file.
-const many1000 = path.join(work, 'compose-1000');
-rmSync(many1000, { recursive: true, force: true });
-for (let i = 0; i < 1000; i++) {
-  mkdirSync(path.join(many1000, `p${i}`), { recursive: true });
-  cpSync(medium, path.join(many1000, `p${i}`, 'compose.yaml'));
-}
-if (want('compose')) {
   const compose1000 = stackLint([many1000]);
   const compose1000Lookup = stackLint([many1000], [], { lookup: true });
   print(`1,000 copies of the same file (${load()})`);
