@@ -23,6 +23,7 @@ import type { PlannedProject } from '../parse/compose/layers.js';
 import { planGroups } from './plan.js';
 import { collectBeforeReport, collectIfGrown } from './memory.js';
 import { lintInPool, type WorkerPool } from './workers.js';
+import { turnEventLoop } from './event-loop.js';
 import { addPhase, addRuleTime, phaseTotal, RULE_TIMING, timed, timedAsync, TIMING } from './timing.js';
 
 /** How long a run may keep the event loop from turning (see `lintFiles`). */
@@ -115,10 +116,9 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
       // The group's files are done: nothing of them is held but their text, findings and suppression comments.
       for (const f of group) readOf.delete(f.path);
       if (groups.length > 1) collectIfGrown();
-      // Linting a stack never waits on anything, so timers (the terminal's spinner) and signals would wait for the
-      // whole run: let the event loop turn every so often.
+      // Timers and signals would otherwise wait for the whole run (see ./event-loop.ts).
       if (performance.now() - lastTurn > EVENT_LOOP_TURN_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await turnEventLoop();
         lastTurn = performance.now();
       }
     }

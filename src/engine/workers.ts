@@ -24,6 +24,7 @@ import type { FileKind } from '../parse/source.js';
 import type { GroupContext, GroupResult } from './lint.js';
 import { collectIfGrown } from './memory.js';
 import { addPhase, TIMING } from './timing.js';
+import { turnEventLoop } from './event-loop.js';
 
 /** Below this many files a run stays in one thread: starting a worker costs more than it saves. */
 export const AUTO_MIN_FILES = 400;
@@ -69,7 +70,7 @@ export function workerPool(concurrency: number | 'auto' | undefined, files: numb
   let count: number;
   if (typeof concurrency === 'number') count = Math.max(1, Math.floor(concurrency));
   // V8's own threads (concurrent marking, parallel scavenges, optimising compilation) keep about one core busy
-  // beside a linting thread: on two cores a second linting thread was slower and took 65 MB more (docs/performance.md).
+  // beside a linting thread: on two cores a second linting thread was no faster and took 100 MB more (docs/performance.md).
   else count = files >= AUTO_MIN_FILES ? Math.min(cores - 1, AUTO_MAX_THREADS) : 1;
   return count > 1 ? { count, entry, setup } : undefined;
 }
@@ -102,6 +103,9 @@ export async function lintInPool<G extends readonly { path: string; kind: FileKi
       results[i] = await lintHere(groups[i]!);
       if (TIMING) addPhase('stacks: main thread', performance.now() - t);
       collectIfGrown();
+      // A stack is linted without waiting on anything: without a turn of the event loop the workers' replies
+      // (and their first "ready") would wait, and this thread would take the whole queue itself.
+      await turnEventLoop();
     }
   };
   const there = async (w: PoolWorker): Promise<void> => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,25 @@ describe('worker threads and the code cache', () => {
     expect(lint(['--concurrency', '3'])).toBe(one);
     expect(lint(['--concurrency', '1'], { STACK_LINT_CODE_CACHE: '0' })).toBe(one);
   }, 120_000);
+
+  it('hands stacks to the worker threads: the main thread does not keep the whole queue to itself', () => {
+    // 300 stacks of one compose file: linting them never waits on anything (no parser to start, no process to run).
+    const tree = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-pool-'));
+    const compose = readFileSync(path.join(FIXTURES, 'stacks/deadtrees/docker-compose.api.yaml'), 'utf8');
+    for (let i = 0; i < 300; i++) {
+      mkdirSync(path.join(tree, `p${i}`));
+      writeFileSync(path.join(tree, `p${i}`, 'compose.yaml'), compose);
+    }
+    const out = spawnSync(process.execPath, [cli, '-f', 'json', '--no-config-lookup', '--concurrency', '3', tree], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      env: { ...process.env, STACK_LINT_TIMING: '1' },
+    });
+    expect(out.status).toBe(1);
+    const byWorkers = /stacks: workers\s+[\d.]+\s+\((\d+)×\)/.exec(out.stderr);
+    expect(Number(byWorkers?.[1] ?? 0)).toBeGreaterThan(0);
+  }, 60_000);
 
   it('keeps the code cache of this build and the three newest of others, and removes the rest', () => {
     const folder = path.join(ROOT, 'node_modules/.cache/stack-lint');
