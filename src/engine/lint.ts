@@ -86,12 +86,12 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   // Planning the stacks looks at the texts of compose files and scripts: those are read up front. Dockerfiles
   // are read with their stack, so that the buffers of a whole run's reads are never all alive at once.
   const early = options.files.filter((f) => f.kind !== 'dockerfile');
-  const reads = await timedAsync('read', () => Promise.all(early.map((f) => readSource(f.path, f.kind, cwd, options.overlay))));
+  const reads = timed('read', () => early.map((f) => readSource(f.path, f.kind, cwd, options.overlay)));
   const readOf = new Map<string, ReadOutcome>();
   reads.forEach((r, i) => readOf.set(early[i]!.path, r));
   for (const r of reads) if (r.ok && r.source.kind === 'compose') ctx.lintedCompose.add(r.source.path);
   const readGroup = (group: LintFilesOptions['files']) =>
-    timedAsync('read', () => Promise.all(group.map((f) => readOf.get(f.path) ?? readSource(f.path, f.kind, cwd, options.overlay))));
+    timed('read', () => group.map((f) => readOf.get(f.path) ?? readSource(f.path, f.kind, cwd, options.overlay)));
 
   const { groups, declared, units } = await planRun(options, readOf);
   const declaredOf = (group: (typeof groups)[number]) => declared.filter((d) => d.group === group).map((d) => d.project);
@@ -104,7 +104,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   if (pool) {
     // Worker threads read their stacks themselves: texts read for planning would only be held here.
     readOf.clear();
-    const lintHere = async (group: (typeof groups)[number]) => lintGroup(ctx, await readGroup(group), declaredOf(group));
+    const lintHere = (group: (typeof groups)[number]) => lintGroup(ctx, readGroup(group), declaredOf(group));
     const results = await lintInPool(ctx, groups, declaredOf, lintHere, pool);
     results.forEach((r, i) => done(groups[i]!, r));
   } else {
@@ -112,7 +112,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
     // overlap with and only keeps more alive (measured: 2.7% more instructions on the corpus with four in flight).
     let lastTurn = performance.now();
     for (const group of groups) {
-      done(group, await lintGroup(ctx, await readGroup(group), declaredOf(group)));
+      done(group, await lintGroup(ctx, readGroup(group), declaredOf(group)));
       // The group's files are done: nothing of them is held but their text, findings and suppression comments.
       for (const f of group) readOf.delete(f.path);
       if (groups.length > 1) collectIfGrown();
@@ -237,9 +237,9 @@ async function planRun(
 }
 
 /** Reads and lints one stack (a worker thread's job). */
-export async function lintStack(ctx: GroupContext, files: readonly { path: string; kind: FileKind }[], declared: readonly PlannedProject[]): Promise<GroupResult> {
+export function lintStack(ctx: GroupContext, files: readonly { path: string; kind: FileKind }[], declared: readonly PlannedProject[]): Promise<GroupResult> {
   const { cwd, overlay } = ctx.options;
-  const reads = await timedAsync('read', () => Promise.all(files.map((f) => readSource(f.path, f.kind, cwd, overlay))));
+  const reads = timed('read', () => files.map((f) => readSource(f.path, f.kind, cwd, overlay)));
   return lintGroup(ctx, reads, declared);
 }
 

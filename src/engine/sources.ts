@@ -15,12 +15,12 @@ export function relativePath(cwd: string, abs: string): string {
   return rel.split(path.sep).join('/');
 }
 
-export async function readSource(
+export function readSource(
   abs: string,
   kind: FileKind,
   cwd: string,
   overlay?: ReadonlyMap<string, string>,
-): Promise<ReadOutcome> {
+): ReadOutcome {
   const relPath = relativePath(cwd, abs);
   const given = overlay?.get(abs);
   if (given !== undefined) return fromBytes(Buffer.from(given, 'utf8'), abs, relPath, kind);

@@ -34,7 +34,7 @@ export async function stackOf(dir: string, options: { mode?: 'load' | 'disk'; ov
   const loader = new ComposeLoader({ cwd: dir, ...(overlay ? { overlay } : {}) });
   const parsed: ParsedFile[] = [];
   for (const f of files) {
-    const r = overlay ? fromBytes(Buffer.from(overlay.get(f.path)!, 'utf8'), f.path, path.relative(dir, f.path), f.kind) : await readSource(f.path, f.kind, dir);
+    const r = overlay ? fromBytes(Buffer.from(overlay.get(f.path)!, 'utf8'), f.path, path.relative(dir, f.path), f.kind) : readSource(f.path, f.kind, dir);
     if (r.ok) parsed.push(await parseSource(r.source, overlay, loader));
   }
   const composeFiles = parsed.flatMap((p) => (p.kind === 'compose' && p.doc ? [p.doc] : []));
