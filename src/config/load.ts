@@ -247,7 +247,7 @@ function findMetaConfig(dir: string): MetaConfig | undefined {
  * stack-lint's config: then no folder may be passed over for lacking one of
  * ours. One that cannot be read as data counts as present.
  */
-export function hasMetaConfig(dir: string = process.cwd()): boolean {
+function hasMetaConfig(dir: string = process.cwd()): boolean {
   const meta = findMetaConfig(dir);
   return meta !== undefined && meta.kind !== 'empty';
 }
