@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// npm run precision [-- options]
+//
+// Lints the shared corpus (../shared/corpus, projects included) with the
+// recommended configuration, matches every finding with the judgements in
+// test/precision/judgements/, and prints precision and noise per rule and
+// overall, then what needs attention: findings judged wrong that are back,
+// findings judged right that are gone, findings nobody has judged yet.
+//
+//   --corpus <dir>      lint this folder instead of ../shared/corpus
+//   --config <file>     lint with this config file instead of the recommended preset
+//   --rule <id>         only this rule (repeatable)
+//   --list <what>       list findings: tp, fp, noise, unjudged, stale
+//   --template          print unjudged findings as judgement lines to fill in
+//
+// Exit code: 1 when a finding judged wrong is reported or one judged right is
+// missing, else 0 (unjudged findings are listed, not failed).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { compare, keyFindings, linesReader, loadJudgements, rates, total } from './precision/judgements.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: path.resolve(root, '../shared/corpus') },
+    config: { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    list: { type: 'string', multiple: true },
+    template: { type: 'boolean', default: false },
+  },
+});
+
+const { run } = await import(path.join(root, 'dist/index.js'));
+const result = await run({
+  cwd: values.corpus,
+  patterns: ['.'],
+  ...(values.config ? { configFile: path.resolve(values.config) } : { noConfigLookup: true }),
+});
+
+const linesOf = linesReader(values.corpus, result.files);
+
+const wanted = (rule) => !values.rule || values.rule.includes(rule);
+const reported = result.diagnostics.filter((d) => !d.suppressed && wanted(d.ruleId));
+const keys = keyFindings(
+  reported.map((d) => ({ relPath: d.relPath, ruleId: d.ruleId, line: d.range.start.line })),
+  linesOf,
+);
+const findings = reported.map((d, i) => ({
+  key: keys[i],
+  ruleId: d.ruleId,
+  at: `${d.relPath}:${d.range.start.line}:${d.range.start.column}`,
+  message: d.message,
+}));
+const judgements = new Map(
+  [...loadJudgements(path.join(root, 'test/precision/judgements'))].filter(([, j]) => wanted(j.key.split('#')[1])),
+);
+const outcome = compare(findings, judgements);
+
+const pct = (x) => (x === null ? '    –' : `${(100 * x).toFixed(1).padStart(5)}%`);
+const header = ['rule', 'findings', 'tp', 'fp', 'noise', 'unjudged', 'precision', 'noise'];
+const line = (r) => {
+  const { precision, noise } = rates(r);
+  return [r.rule.padEnd(40), ...[r.findings, r.tp, r.fp, r.noise, r.unjudged].map((n) => String(n).padStart(8)), pct(precision).padStart(10), pct(noise).padStart(8)].join(' ');
+};
+console.log([header[0].padEnd(40), ...header.slice(1, 6).map((h) => h.padStart(8)), header[6].padStart(10), header[7].padStart(8)].join(' '));
+for (const r of outcome.rows) console.log(line(r));
+console.log(line(total(outcome.rows)));
+
+const show = (title, items, describe) => {
+  if (!items.length) return;
+  console.log(`\n${title} (${items.length}):`);
+  for (const item of items) console.log(`  ${describe(item)}`);
+};
+const lists = new Set(values.list ?? []);
+show('judged wrong, reported again', outcome.fpBack, (f) => `${f.at} ${f.ruleId}: ${f.message}  [${f.reason}]`);
+show('judged right, no longer reported', outcome.tpGone, (j) => `${j.at ?? j.key} ${j.key.split('#')[1]}: ${j.message ?? ''}`);
+for (const verdict of ['tp', 'fp', 'noise']) {
+  if (!lists.has(verdict)) continue;
+  const items = findings.filter((f) => judgements.get(f.key)?.verdict === verdict);
+  show(verdict, items, (f) => `${f.at} ${f.ruleId}: ${f.message}  [${judgements.get(f.key).reason}]`);
+}
+if (lists.has('stale')) show('judgements of findings no longer reported', outcome.stale, (j) => `${j.source} ${j.key}`);
+if (lists.has('unjudged')) show('unjudged', outcome.unjudged, (f) => `${f.at} ${f.ruleId}: ${f.message}`);
+else if (outcome.unjudged.length) console.log(`\n${outcome.unjudged.length} findings are not judged yet (--list unjudged, --template).`);
+if (values.template) {
+  for (const f of outcome.unjudged) console.log(JSON.stringify({ key: f.key, at: f.at, message: f.message, verdict: '', reason: '' }));
+}
+process.exitCode = outcome.fpBack.length || outcome.tpGone.length ? 1 : 0;

@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compare, keyFindings, loadJudgements, rates, total } from '../../scripts/precision/judgements.mjs';
+
+const linesOf = (files: Record<string, string>) => (relPath: string) => (files[relPath] ?? '').split('\n');
+
+describe('precision judgements', () => {
+  it('key a finding by file, rule and line text, so that moving the line keeps its key', () => {
+    const before = { 'a/compose.yaml': 'services:\n  web:\n    image: nginx\n' };
+    const after = { 'a/compose.yaml': '# added\nservices:\n  web:\n    image: nginx\n' };
+    const [k1] = keyFindings([{ relPath: 'a/compose.yaml', ruleId: 'compose/image-pinned', line: 3 }], linesOf(before));
+    const [k2] = keyFindings([{ relPath: 'a/compose.yaml', ruleId: 'compose/image-pinned', line: 4 }], linesOf(after));
+    expect(k1).toBe(k2);
+    expect(k1).toMatch(/^a\/compose\.yaml#compose\/image-pinned#[0-9a-f]{12}#1$/);
+  });
+
+  it('rank findings of one rule on lines with the same text', () => {
+    const files = { Dockerfile: 'RUN apt-get update\nRUN apt-get update\n' };
+    const keys = keyFindings(
+      [
+        { relPath: 'Dockerfile', ruleId: 'dockerfile/apt-hygiene', line: 1 },
+        { relPath: 'Dockerfile', ruleId: 'dockerfile/apt-hygiene', line: 1 },
+        { relPath: 'Dockerfile', ruleId: 'dockerfile/apt-hygiene', line: 2 },
+      ],
+      linesOf(files),
+    );
+    expect(keys.map((k) => k.split('#')[3])).toEqual(['1', '2', '3']);
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it('read judgement files and refuse a bad verdict, a missing reason or a key judged twice', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'judgements-'));
+    writeFileSync(path.join(dir, 'a.jsonl'), '{"key":"k1","verdict":"tp","reason":"pinned nowhere"}\n\n{"key":"k2","verdict":"noise","reason":"example stack"}\n');
+    expect([...loadJudgements(dir).keys()]).toEqual(['k1', 'k2']);
+    writeFileSync(path.join(dir, 'b.jsonl'), '{"key":"k3","verdict":"maybe","reason":"?"}\n');
+    expect(() => loadJudgements(dir)).toThrow('b.jsonl:1: verdict must be one of tp, fp, noise');
+    writeFileSync(path.join(dir, 'b.jsonl'), '{"key":"k3","verdict":"fp","reason":" "}\n');
+    expect(() => loadJudgements(dir)).toThrow('b.jsonl:1: no "reason"');
+    writeFileSync(path.join(dir, 'b.jsonl'), '{"key":"k1","verdict":"fp","reason":"again"}\n');
+    expect(() => loadJudgements(dir)).toThrow('b.jsonl:1: k1 is judged twice');
+  });
+
+  it('tell wrong findings that are back, right findings that are gone, and rates per rule', () => {
+    const j = (key: string, verdict: 'tp' | 'fp' | 'noise') => [key, { key, verdict, reason: 'r', source: 'x.jsonl:1' }] as const;
+    const judgements = new Map([j('a#r1#h#1', 'tp'), j('a#r1#h#2', 'fp'), j('a#r1#h#3', 'noise'), j('a#r2#h#1', 'tp'), j('a#r2#h#2', 'fp')]);
+    const found = (key: string) => ({ key, ruleId: key.split('#')[1]!, at: 'a:1:1', message: 'm' });
+    const outcome = compare([found('a#r1#h#1'), found('a#r1#h#2'), found('a#r1#h#3'), found('a#r1#h#4')], judgements);
+    expect(outcome.fpBack.map((f) => f.key)).toEqual(['a#r1#h#2']);
+    expect(outcome.tpGone.map((g) => g.key)).toEqual(['a#r2#h#1']);
+    expect(outcome.stale.map((g) => g.key)).toEqual(['a#r2#h#2']);
+    expect(outcome.unjudged.map((f) => f.key)).toEqual(['a#r1#h#4']);
+    expect(outcome.rows).toEqual([{ rule: 'r1', findings: 4, tp: 1, fp: 1, noise: 1, unjudged: 1 }]);
+    expect(rates(total(outcome.rows))).toEqual({ judged: 3, precision: 2 / 3, noise: 1 / 3 });
+  });
+});
