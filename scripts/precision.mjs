@@ -10,11 +10,12 @@
 //   --corpus <dir>      lint this folder instead of ../shared/corpus
 //   --config <file>     lint with this config file instead of the recommended preset
 //   --rule <id>         only this rule (repeatable)
-//   --list <what>       list findings: tp, fp, noise, unjudged, stale
+//   --list <what>       list findings: tp, fp, open (wrong, not fixed yet), noise, unjudged, stale
 //   --template          print unjudged findings as judgement lines to fill in
 //
-// Exit code: 1 when a finding judged wrong is reported or one judged right is
-// missing, else 0 (unjudged findings are listed, not failed).
+// Exit code: 1 when a finding judged wrong (and not marked open) is reported
+// or one judged right is missing, else 0 (unjudged findings are listed, not
+// failed).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -74,7 +75,9 @@ const show = (title, items, describe) => {
 };
 const lists = new Set(values.list ?? []);
 show('judged wrong, reported again', outcome.fpBack, (f) => `${f.at} ${f.ruleId}: ${f.message}  [${f.reason}]`);
+show('judged wrong and marked open, no longer reported: remove "open"', outcome.fpFixed, (j) => `${j.source} ${j.at ?? j.key}`);
 show('judged right, no longer reported', outcome.tpGone, (j) => `${j.at ?? j.key} ${j.key.split('#')[1]}: ${j.message ?? ''}`);
+if (lists.has('open')) show('known wrong, not fixed yet', outcome.fpOpen, (f) => `${f.at} ${f.ruleId}: ${f.message}  [${f.reason}]`);
 for (const verdict of ['tp', 'fp', 'noise']) {
   if (!lists.has(verdict)) continue;
   const items = findings.filter((f) => judgements.get(f.key)?.verdict === verdict);

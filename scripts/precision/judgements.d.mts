@@ -4,6 +4,7 @@ export interface Judgement {
   reason: string;
   at?: string;
   message?: string;
+  open?: true;
   source: string;
 }
 export interface KeyedFinding {
@@ -27,6 +28,6 @@ export function loadJudgements(dir: string): Map<string, Judgement>;
 export function compare(
   findings: KeyedFinding[],
   judgements: Map<string, Judgement>,
-): { rows: RuleRow[]; unjudged: KeyedFinding[]; fpBack: (KeyedFinding & { reason: string })[]; tpGone: Judgement[]; stale: Judgement[] };
+): { rows: RuleRow[]; unjudged: KeyedFinding[]; fpBack: (KeyedFinding & { reason: string })[]; fpOpen: (KeyedFinding & { reason: string })[]; fpFixed: Judgement[]; tpGone: Judgement[]; stale: Judgement[] };
 export function rates(row: RuleRow): { judged: number; precision: number | null; noise: number | null };
 export function total(rows: RuleRow[], rule?: string): RuleRow;

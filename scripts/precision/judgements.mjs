@@ -59,7 +59,8 @@ export function linesReader(dir, files) {
 /**
  * Reads every `*.jsonl` file of the judgements folder: one judgement a line,
  * `{"key", "verdict", "reason", "at", "message"}` (`at` and `message` only
- * help a reader; the key decides).
+ * help a reader; the key decides). A wrong finding not fixed yet carries
+ * `"open": true`; without it, its return fails the suite.
  * @param {string} dir
  * @returns {Map<string, { key: string, verdict: string, reason: string, at?: string, message?: string, source: string }>}
  */
@@ -80,6 +81,7 @@ export function loadJudgements(dir) {
       if (typeof entry.key !== 'string') throw new Error(`${where}: no "key"`);
       if (!VERDICTS.includes(entry.verdict)) throw new Error(`${where}: verdict must be one of ${VERDICTS.join(', ')}`);
       if (typeof entry.reason !== 'string' || !entry.reason.trim()) throw new Error(`${where}: no "reason"`);
+      if (entry.open !== undefined && (entry.open !== true || entry.verdict !== 'fp')) throw new Error(`${where}: only an fp judgement can be "open": true`);
       if (judgements.has(entry.key)) throw new Error(`${where}: ${entry.key} is judged twice`);
       judgements.set(entry.key, { ...entry, source: where });
     });
@@ -102,6 +104,7 @@ export function compare(findings, judgements) {
   };
   const unjudged = [];
   const fpBack = [];
+  const fpOpen = [];
   for (const f of findings) {
     const r = row(f.ruleId);
     r.findings++;
@@ -112,7 +115,7 @@ export function compare(findings, judgements) {
       continue;
     }
     r[j.verdict]++;
-    if (j.verdict === 'fp') fpBack.push({ ...f, reason: j.reason });
+    if (j.verdict === 'fp') (j.open ? fpOpen : fpBack).push({ ...f, reason: j.reason });
   }
   const gone = [...judgements.values()].filter((j) => !present.has(j.key));
   return {
@@ -120,10 +123,14 @@ export function compare(findings, judgements) {
     unjudged,
     /** Findings judged wrong that are reported (again). */
     fpBack,
+    /** Findings judged wrong and marked `open`: known, not fixed yet. */
+    fpOpen,
+    /** Findings judged wrong and marked `open` that are no longer reported: drop the mark, so they stay fixed. */
+    fpFixed: gone.filter((j) => j.verdict === 'fp' && j.open),
     /** Findings judged right that are no longer reported: a lost true finding. */
     tpGone: gone.filter((j) => j.verdict === 'tp'),
-    /** Judged findings no longer reported that were wrong or noise: judgements to drop. */
-    stale: gone.filter((j) => j.verdict !== 'tp'),
+    /** Noise no longer reported: judgements to drop. (A wrong finding no longer reported stays judged, so it cannot come back.) */
+    stale: gone.filter((j) => j.verdict === 'noise'),
   };
 }
 

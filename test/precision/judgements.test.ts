@@ -38,20 +38,34 @@ describe('precision judgements', () => {
     expect(() => loadJudgements(dir)).toThrow('b.jsonl:1: verdict must be one of tp, fp, noise');
     writeFileSync(path.join(dir, 'b.jsonl'), '{"key":"k3","verdict":"fp","reason":" "}\n');
     expect(() => loadJudgements(dir)).toThrow('b.jsonl:1: no "reason"');
+    writeFileSync(path.join(dir, 'b.jsonl'), '{"key":"k3","verdict":"tp","open":true,"reason":"x"}\n');
+    expect(() => loadJudgements(dir)).toThrow('b.jsonl:1: only an fp judgement can be "open": true');
     writeFileSync(path.join(dir, 'b.jsonl'), '{"key":"k1","verdict":"fp","reason":"again"}\n');
     expect(() => loadJudgements(dir)).toThrow('b.jsonl:1: k1 is judged twice');
   });
 
-  it('tell wrong findings that are back, right findings that are gone, and rates per rule', () => {
+  it('tell wrong findings that are back, known wrong ones still open or fixed, right findings that are gone, and rates per rule', () => {
     const j = (key: string, verdict: 'tp' | 'fp' | 'noise') => [key, { key, verdict, reason: 'r', source: 'x.jsonl:1' }] as const;
-    const judgements = new Map([j('a#r1#h#1', 'tp'), j('a#r1#h#2', 'fp'), j('a#r1#h#3', 'noise'), j('a#r2#h#1', 'tp'), j('a#r2#h#2', 'fp')]);
+    const open = (key: string) => [key, { key, verdict: 'fp' as const, open: true as const, reason: 'r', source: 'x.jsonl:2' }] as const;
+    const judgements = new Map([
+      j('a#r1#h#1', 'tp'),
+      j('a#r1#h#2', 'fp'),
+      j('a#r1#h#3', 'noise'),
+      open('a#r1#h#5'),
+      j('a#r2#h#1', 'tp'),
+      j('a#r2#h#2', 'fp'),
+      j('a#r2#h#3', 'noise'),
+      open('a#r2#h#4'),
+    ]);
     const found = (key: string) => ({ key, ruleId: key.split('#')[1]!, at: 'a:1:1', message: 'm' });
-    const outcome = compare([found('a#r1#h#1'), found('a#r1#h#2'), found('a#r1#h#3'), found('a#r1#h#4')], judgements);
+    const outcome = compare(['a#r1#h#1', 'a#r1#h#2', 'a#r1#h#3', 'a#r1#h#4', 'a#r1#h#5'].map(found), judgements);
     expect(outcome.fpBack.map((f) => f.key)).toEqual(['a#r1#h#2']);
+    expect(outcome.fpOpen.map((f) => f.key)).toEqual(['a#r1#h#5']);
+    expect(outcome.fpFixed.map((g) => g.key)).toEqual(['a#r2#h#4']);
     expect(outcome.tpGone.map((g) => g.key)).toEqual(['a#r2#h#1']);
-    expect(outcome.stale.map((g) => g.key)).toEqual(['a#r2#h#2']);
+    expect(outcome.stale.map((g) => g.key)).toEqual(['a#r2#h#3']);
     expect(outcome.unjudged.map((f) => f.key)).toEqual(['a#r1#h#4']);
-    expect(outcome.rows).toEqual([{ rule: 'r1', findings: 4, tp: 1, fp: 1, noise: 1, unjudged: 1 }]);
-    expect(rates(total(outcome.rows))).toEqual({ judged: 3, precision: 2 / 3, noise: 1 / 3 });
+    expect(outcome.rows).toEqual([{ rule: 'r1', findings: 5, tp: 1, fp: 2, noise: 1, unjudged: 1 }]);
+    expect(rates(total(outcome.rows))).toEqual({ judged: 4, precision: 2 / 4, noise: 1 / 4 });
   });
 });
