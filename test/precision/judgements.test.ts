@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compare, keyFindings, loadJudgements, rates, total } from '../../scripts/precision/judgements.mjs';
+import { compare, keyFindings, loadJudgements, rates, total, type Judgement } from '../../scripts/precision/judgements.mjs';
 
 const linesOf = (files: Record<string, string>) => (relPath: string) => (files[relPath] ?? '').split('\n');
 
@@ -45,9 +45,9 @@ describe('precision judgements', () => {
   });
 
   it('tell wrong findings that are back, known wrong ones still open or fixed, right findings that are gone, and rates per rule', () => {
-    const j = (key: string, verdict: 'tp' | 'fp' | 'noise') => [key, { key, verdict, reason: 'r', source: 'x.jsonl:1' }] as const;
-    const open = (key: string) => [key, { key, verdict: 'fp' as const, open: true as const, reason: 'r', source: 'x.jsonl:2' }] as const;
-    const judgements = new Map([
+    const j = (key: string, verdict: Judgement['verdict']): [string, Judgement] => [key, { key, verdict, reason: 'r', source: 'x.jsonl:1' }];
+    const open = (key: string): [string, Judgement] => [key, { key, verdict: 'fp', open: true, reason: 'r', source: 'x.jsonl:2' }];
+    const judgements = new Map<string, Judgement>([
       j('a#r1#h#1', 'tp'),
       j('a#r1#h#2', 'fp'),
       j('a#r1#h#3', 'noise'),
