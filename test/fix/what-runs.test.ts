@@ -76,6 +76,7 @@ describe('the Dockerfile as BuildKit runs it', () => {
     ['quotes around an expansion in RUN', 'FROM alpine:3.20\nRUN cp $SRC /dst\n', 'FROM alpine:3.20\nRUN cp "$SRC" /dst\n'],
     ['--platform=$TARGETPLATFORM when a global ARG gives it a default', 'ARG TARGETPLATFORM=linux/arm64\nFROM --platform=$TARGETPLATFORM alpine:3.20\n', 'ARG TARGETPLATFORM=linux/arm64\nFROM alpine:3.20\n'],
     ['an image name that is no stage', 'FROM Alpine:3.20\n', 'FROM alpine:3.20\n'],
+    ['the case of an unknown keyword (a YAML file taken for a Dockerfile)', 'FROM alpine:3.20\nCOMMIT=$(git rev-parse HEAD)\n', 'FROM alpine:3.20\ncommit=$(git rev-parse HEAD)\n'],
   ])('changes with %s', async (_what, a, b) => {
     expect(await sameDockerfile(a, b)).toBe(false);
   });

@@ -16,6 +16,7 @@ import { ComposeLoader } from '../../src/engine/compose-loader.js';
 import type { ComposeDocument } from '../../src/parse/compose/document.js';
 import type { ComposeProject } from '../../src/parse/compose/project.js';
 import { parseDockerfile } from '../../src/parse/dockerfile/document.js';
+import { DOCKERFILE_INSTRUCTIONS } from '../../src/parse/dockerfile/instructions.js';
 import type { DfFlag, DfInstruction, DockerfileDocument } from '../../src/parse/dockerfile/types.js';
 import { instructionWords, properties } from '../../src/parse/dockerfile/words.js';
 import { getShellParser } from '../../src/parse/shell/index.js';
@@ -113,7 +114,8 @@ export function dockerfileInstructions(doc: DockerfileDocument): unknown[] {
     }
   };
   const one = (ins: DfInstruction): unknown => ({
-    keyword: ins.keyword,
+    // BuildKit reads a known keyword in any case; an unknown one is no instruction, and is kept as written.
+    keyword: DOCKERFILE_INSTRUCTIONS.has(ins.keyword) ? ins.keyword : ins.keywordText,
     flags: ins.flags.flatMap((f) => flag(ins, f)),
     args: args(ins),
     ...(ins.scripts.length ? { commands: ins.scripts.map(commandWords) } : {}),
