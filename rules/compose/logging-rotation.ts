@@ -27,7 +27,7 @@ export default defineRule<'compose', Record<string, never>>({
     kind: 'compose',
     category: 'logging',
     severity: 'warning',
-    fix: 'safe',
+    fix: 'unsafe',
     summary: 'Container logs rotate: the json-file driver (the default) sets max-size and max-file',
   },
   check(ctx) {

@@ -3,6 +3,9 @@ import { fixIn, quote, replaceNode } from '../../src/parse/compose/policy/edits.
 import { svc } from '../../src/parse/compose/policy/values.js';
 import { isScalar, isSeq, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
 
+/** A number written with a leading zero. */
+const LEADING_ZERO = /^[-+]?0\d/;
+
 interface Options {
   quote: 'double' | 'single';
   all: boolean;
@@ -42,7 +45,8 @@ export default defineRule<'compose', Options>({
           ctx.report({
             node: item,
             message: `${svc(service.name)} writes ${key} entry ${item.source} unquoted; ${why(item)}`,
-            fix: fixIn(item, 'quote the port', [replaceNode(item, quote(item.source, ctx.options.quote))]),
+            // Compose's YAML reader takes `0800` for an octal number: quoted, it would be another port.
+            ...(LEADING_ZERO.test(item.source) ? {} : { fix: fixIn(item, 'quote the port', [replaceNode(item, quote(item.source, ctx.options.quote))]) }),
           });
         }
       }

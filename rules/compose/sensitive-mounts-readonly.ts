@@ -14,7 +14,7 @@ export default defineRule<'compose', Record<string, never>>({
     kind: 'compose',
     category: 'security',
     severity: 'warning',
-    fix: 'safe',
+    fix: 'unsafe',
     summary: 'Bind mounts of keys, certificates and configuration are read-only',
     tags: ['security'],
     securitySeverity: 5.0,

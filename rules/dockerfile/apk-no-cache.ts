@@ -9,7 +9,7 @@ export default defineRule<'dockerfile'>({
     kind: 'dockerfile',
     category: 'images',
     severity: 'warning',
-    fix: 'safe',
+    fix: 'unsafe',
     summary: '`apk add` uses `--no-cache`',
     compat: { hadolint: ['DL3019'] },
   },

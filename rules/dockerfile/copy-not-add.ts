@@ -14,7 +14,7 @@ export default defineRule<'dockerfile'>({
     kind: 'dockerfile',
     category: 'images',
     severity: 'warning',
-    fix: 'safe',
+    fix: 'unsafe',
     summary: '`ADD` of local files that are not archives is written `COPY`',
     compat: { hadolint: ['DL3020'] },
   },

@@ -14,11 +14,15 @@ export default defineRule({
   },
   check(ctx) {
     const text = ctx.file.text;
+    // A global `ARG TARGETPLATFORM=…` with a default replaces the target platform in `$TARGETPLATFORM`
+    // (BuildKit gives a meta ARG's default precedence over its own value): the flag then chooses another platform.
+    const targetRedefined = ctx.dockerfile.globalArgs.get('TARGETPLATFORM') !== undefined;
     for (const stage of ctx.dockerfile.stages) {
       const flag = stage.from.flags.find((f) => f.name === 'platform');
       if (!flag || flag.value === undefined || !flag.valueSpan) continue;
       const raw = text.slice(flag.valueSpan.start, flag.valueSpan.end);
       if (REDUNDANT.test(raw)) {
+        if (targetRedefined) continue;
         let end = flag.end;
         while (text[end] === ' ' || text[end] === '\t') end++;
         ctx.report({

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { DOCKERFILE_INSTRUCTIONS } from '../../src/parse/dockerfile/instructions.js';
 import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
 
 export default defineRule({
@@ -12,7 +13,11 @@ export default defineRule({
     compat: { buildkit: ['ConsistentInstructionCasing'] },
   },
   check(ctx) {
-    const keywords: DfInstruction[] = ctx.dockerfile.instructions.flatMap((i) => (i.trigger ? [i, i.trigger] : [i]));
+    // An unknown keyword is a syntax error, not an instruction to write in some case (a file taken for a
+    // Dockerfile that is not one has nothing but those).
+    const keywords: DfInstruction[] = ctx.dockerfile.instructions
+      .flatMap((i) => (i.trigger ? [i, i.trigger] : [i]))
+      .filter((i) => DOCKERFILE_INSTRUCTIONS.has(i.keyword));
     let lower = 0;
     let upper = 0;
     for (const k of keywords) {

@@ -8,7 +8,7 @@ export default defineRule<'dockerfile'>({
     kind: 'dockerfile',
     category: 'images',
     severity: 'warning',
-    fix: 'safe',
+    fix: 'unsafe',
     summary: '`pip install` uses `--no-cache-dir` unless a cache mount holds pip\'s cache',
     compat: { hadolint: ['DL3042'] },
   },

@@ -2,11 +2,9 @@ import { defineRule } from '../../src/engine/define.js';
 import { exposedPorts, portNumbers } from '../../src/parse/dockerfile/expose.js';
 import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
 import { copyArgs } from '../../src/parse/dockerfile/words.js';
+import { DOCKERFILE_INSTRUCTIONS } from '../../src/parse/dockerfile/instructions.js';
 
-const INSTRUCTIONS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
-]);
+const INSTRUCTIONS = DOCKERFILE_INSTRUCTIONS;
 /** Instructions BuildKit refuses as an `ONBUILD` trigger. */
 const NOT_TRIGGERS = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 /** Stage names BuildKit reserves. */

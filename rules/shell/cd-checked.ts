@@ -9,7 +9,7 @@ export default defineRule<'shell'>({
     kind: 'shell',
     category: 'shell',
     severity: 'warning',
-    fix: 'safe',
+    fix: 'unsafe',
     summary: 'A `cd` that can fail is followed by `|| exit` when the script does not run under `set -e`',
     compat: { shellcheck: ['SC2164'] },
   },

@@ -8,7 +8,7 @@ export default defineRule<'shell'>({
     kind: 'shell',
     category: 'compose',
     severity: 'warning',
-    fix: 'safe',
+    fix: 'unsafe',
     summary: 'Scripts run Compose as `docker compose`, not the end-of-life `docker-compose`',
     runBodies: true,
   },

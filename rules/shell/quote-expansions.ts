@@ -37,7 +37,7 @@ export default defineRule<'shell'>({
     kind: 'shell',
     category: 'shell',
     severity: 'warning',
-    fix: 'safe',
+    fix: 'unsafe',
     summary: 'Variable expansions and command substitutions in command arguments are double-quoted',
     runBodies: true,
     compat: { shellcheck: ['SC2086', 'SC2046', 'SC2068', 'SC2048'] },

@@ -1,9 +1,13 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { run, runFix } from '../../src/engine/run.js';
+import builtins from '../../rules/index.js';
+import { prepare, run, runFix } from '../../src/engine/run.js';
+import { fixFiles, type FileChange } from '../../src/fix/loop.js';
 import { FIXTURES, SHARED } from '../helpers/lint.js';
+import { commandWords, composeModels, dockerfileInstructions, parseDockerfileText, parseShellText } from '../helpers/what-runs.js';
 
 /** Every rule on, fixable ones included, so every fix is exercised. */
 const ALL_ON = ['compose/services-order', 'compose/service-keys-order', 'compose/top-level-order', 'compose/ports-order', 'compose/depends-on-order', 'compose/volumes-unquoted', 'compose/no-new-privileges'].map((id) => `${id}: warning`);
@@ -75,4 +79,63 @@ describe('--fix --unsafe-fixes never breaks a file', () => {
     expect(syntaxProblems(first.result, path.join(dir, 'compose.yaml'))).toEqual([]);
     expect((await runFix(options)).changes).toEqual([]);
   });
+});
+
+/** Rules whose fixes `--fix` applies (an `unsafe` rule's fixes never are). */
+const SAFE_RULES = new Set(builtins.rules.filter((r) => r.meta.fix === 'safe').map((r) => r.meta.id));
+
+/** The first place two values differ, as `path: before → after`. */
+function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
+  if (isDeepStrictEqual(a, b)) return undefined;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}/${key}`);
+      if (d) return d;
+    }
+  }
+  return `${at || '/'}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`;
+}
+
+/** Where the fixed texts change what runs (see test/helpers/what-runs.ts): one line per project or file. */
+async function behaviourChanges(cwd: string, files: readonly { path: string; kind: string }[], changes: readonly FileChange[]): Promise<string[]> {
+  const out: string[] = [];
+  const compose = files.filter((f) => f.kind === 'compose').map((f) => f.path);
+  const before = await composeModels(cwd, compose, new Map());
+  const after = await composeModels(cwd, compose, new Map(changes.map((c) => [c.path, c.after])));
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const d = firstDifference(before.get(key), after.get(key));
+    if (d) out.push(`${key} ${d}`);
+  }
+  const kinds = new Map(files.map((f) => [f.path, f.kind]));
+  for (const c of changes) {
+    const kind = kinds.get(c.path);
+    const d =
+      kind === 'dockerfile'
+        ? firstDifference(dockerfileInstructions(await parseDockerfileText(c.path, c.before)), dockerfileInstructions(await parseDockerfileText(c.path, c.after)))
+        : kind === 'shell'
+          ? firstDifference(commandWords(await parseShellText(c.path, c.before)), commandWords(await parseShellText(c.path, c.after)))
+          : undefined;
+    if (d) out.push(`${c.relPath} ${d}`);
+  }
+  return out;
+}
+
+/** `--fix` on a tree, in memory: every rule with safe fixes on, safe fixes only. */
+async function safeFixInMemory(cwd: string) {
+  const prepared = await prepare({ cwd, patterns: ['.'], noConfigLookup: true, cliRules: [...SAFE_RULES].map((id) => `${id}: warning`), keepTexts: true, concurrency: 1 });
+  // Only those rules run: the others offer no fix that `--fix` applies.
+  const outcome = await fixFiles({ ...prepared, rules: prepared.rules.filter((r) => SAFE_RULES.has(r.meta.id)), unsafe: false });
+  return { files: prepared.files, outcome };
+}
+
+describe.skipIf(!existsSync(path.join(SHARED, 'corpus')))('--fix (safe fixes) leaves what runs unchanged', () => {
+  it('on the whole shared corpus: every project\'s merged compose model, every Dockerfile\'s instructions, every command\'s words', async () => {
+    const cwd = path.join(SHARED, 'corpus');
+    const { files, outcome } = await safeFixInMemory(cwd);
+    // The safe fixes do change the texts: compose files, Dockerfiles.
+    const changed = (kind: string) => outcome.changes.filter((c) => files.find((f) => f.path === c.path)?.kind === kind).length;
+    expect(changed('compose')).toBeGreaterThan(30);
+    expect(changed('dockerfile')).toBeGreaterThan(20);
+    expect(await behaviourChanges(cwd, files, outcome.changes)).toEqual([]);
+  }, 120_000);
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
 import { fixAndRelint } from './fix-helpers.js';
+import { RuleTester } from '../../../src/testing.js';
+import portsQuoted from '../../../rules/compose/ports-quoted.js';
 
 const RULE = 'compose/ports-quoted';
 
@@ -50,5 +52,22 @@ services:
 
   it("accepts the seed's quoted mappings, single ports and the long syntax", async () => {
     expect(await findings(RULE, ['compose/ports-quoted/good'])).toEqual([]);
+  });
+
+  it('offers no fix for a number with a leading zero, which compose reads as octal (0800 would become port 800)', async () => {
+    await new RuleTester(portsQuoted).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  app:\n    image: app:1\n    expose:\n      - 0800\n      - 8080\n',
+          options: { all: true },
+          errors: [
+            { line: 5, column: 9, message: 'service "app" writes expose entry 0800 unquoted; quote it like the other port entries' },
+            { line: 6, column: 9, message: 'service "app" writes expose entry 8080 unquoted; quote it like the other port entries' },
+          ],
+          output: 'services:\n  app:\n    image: app:1\n    expose:\n      - 0800\n      - "8080"\n',
+        },
+      ],
+    });
   });
 });

@@ -17,8 +17,10 @@ describe(RULE, () => {
     expect(found[0]!.message).toBe('apk add without --no-cache keeps the package index in /var/cache/apk, in the layer and in the image');
   });
 
-  it('inserts --no-cache after add, and the fixed file passes', async () => {
-    const { text, remaining } = await fixWithRule(RULE, BAD);
+  it('offers an unsafe fix (a flag changes what runs) that inserts --no-cache after add, and the fixed file passes', async () => {
+    expect((await findings(RULE, [BAD])).map((d) => d.fix?.safety)).toEqual(['unsafe', 'unsafe', 'unsafe', 'unsafe']);
+    expect((await fixWithRule(RULE, BAD)).remaining).toHaveLength(4);
+    const { text, remaining } = await fixWithRule(RULE, BAD, { unsafe: true });
     expect(text).toBe(
       [
         'FROM alpine:3.20',

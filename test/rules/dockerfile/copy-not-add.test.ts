@@ -12,8 +12,10 @@ describe(RULE, () => {
     expect(found[0]!.message).toBe('ADD of local "app.py" does nothing COPY would not; COPY says so plainly, while ADD also fetches URLs and unpacks archives');
   });
 
-  it('replaces the keyword with COPY in the same case', async () => {
-    const { text, remaining } = await fixWithRule(RULE, BAD);
+  it('offers an unsafe fix (ADD unpacks a local tar whatever its name) that replaces the keyword with COPY in the same case', async () => {
+    expect((await findings(RULE, [BAD])).map((d) => d.fix?.safety)).toEqual(['unsafe', 'unsafe', 'unsafe']);
+    expect((await fixWithRule(RULE, BAD)).remaining).toHaveLength(3);
+    const { text, remaining } = await fixWithRule(RULE, BAD, { unsafe: true });
     expect(text).toBe(
       ['FROM alpine:3.20', 'COPY app.py /app/', 'copy --chown=1000:1000 config/ settings.toml /etc/app/', 'ONBUILD COPY . /src', ''].join('\n'),
     );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
 import { fixWithRule } from './fix-loop.js';
+import { RuleTester } from '../../../src/testing.js';
+import instructionCasing from '../../../rules/dockerfile/instruction-casing.js';
 
 const RULE = 'dockerfile/instruction-casing';
 
@@ -22,5 +24,20 @@ describe(RULE, () => {
     const { text, remaining } = await fixWithRule(RULE, 'dockerfile/instruction-casing/bad/Dockerfile');
     expect(text).toBe('FROM alpine:3.20\nRUN echo hello > /greeting.txt\nCOPY . /app\nENTRYPOINT ["cat", "/greeting.txt"]\n');
     expect(remaining).toEqual([]);
+  });
+
+  it('leaves unknown keywords alone: in a YAML workflow taken for a Dockerfile, COMMIT=$(git …) is no instruction to lower-case', async () => {
+    const workflow = 'name: build\non:\n  push:\njobs:\n  build:\n    steps:\n      - run: |\n          COMMIT=$(git rev-parse HEAD)\n          PF_PID=$!\n';
+    await new RuleTester(instructionCasing).run({
+      valid: [{ filename: 'Dockerfile', code: workflow }],
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'from alpine:3.20\nrun true\nFOO bar\nCopy . /app\n',
+          errors: [{ line: 4, column: 1, message: 'instruction "Copy" should be lower-case like most other instructions of this file' }],
+          output: 'from alpine:3.20\nrun true\nFOO bar\ncopy . /app\n',
+        },
+      ],
+    });
   });
 });

@@ -12,8 +12,10 @@ describe(RULE, () => {
     expect(found[2]!.message).toBe("pip3 install without --no-cache-dir leaves the downloaded packages in pip's cache, in the layer and in the image");
   });
 
-  it('inserts --no-cache-dir after install, and the fixed file passes', async () => {
-    const { text, remaining } = await fixWithRule(RULE, BAD);
+  it('offers an unsafe fix (a flag changes what runs) that inserts --no-cache-dir after install, and the fixed file passes', async () => {
+    expect((await findings(RULE, [BAD])).map((d) => d.fix?.safety)).toEqual(['unsafe', 'unsafe', 'unsafe']);
+    expect((await fixWithRule(RULE, BAD)).remaining).toHaveLength(3);
+    const { text, remaining } = await fixWithRule(RULE, BAD, { unsafe: true });
     expect(text).toBe(
       [
         'FROM python:3.12-slim',

@@ -14,7 +14,7 @@ describe(RULE, () => {
       `${FILE}:7:3-7:5 ${RULE} if "cd" fails, the script carries on in the wrong directory; add "|| return"`,
       `${FILE}:10:1-10:3 ${RULE} if "cd" fails, the script carries on in the wrong directory; add "|| exit"`,
     ]);
-    expect(found.every((d) => d.fix?.safety === 'safe')).toBe(true);
+    expect(found.every((d) => d.fix?.safety === 'unsafe')).toBe(true);
   });
 
   it('appends || exit (|| return in a function) after the redirects, and the result is clean', async () => {

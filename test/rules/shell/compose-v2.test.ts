@@ -13,7 +13,7 @@ describe(RULE, () => {
           `shell/compose-v2/bad/inspect.sh:${line}:1-${line}:15 shell/compose-v2 \`docker-compose\` is Compose v1, which reached end of life in 2023; use the Compose v2 plugin, \`docker compose\``,
       ),
     );
-    expect(found.every((d) => d.fix?.safety === 'safe')).toBe(true);
+    expect(found.every((d) => d.fix?.safety === 'unsafe')).toBe(true);
   });
 
   it('fixes to docker compose, keeping the arguments, and the result is clean', async () => {

@@ -18,7 +18,7 @@ describe(RULE, () => {
       'shell/quote-expansions/bad/release.sh:10:7-10:17 shell/quote-expansions unquoted ${TMP_DIR} …',
       'shell/quote-expansions/bad/release.sh:11:17-11:19 shell/quote-expansions unquoted $@ splits every element again and glob-expands it; quote it ("$@") to pass the elements as they are',
     ]);
-    expect(found.every((d) => d.fix?.safety === 'safe')).toBe(true);
+    expect(found.every((d) => d.fix?.safety === 'unsafe')).toBe(true);
   });
 
   it('quotes the whole word when that keeps its meaning, else only the expansion; the result is clean', async () => {
