@@ -96,12 +96,13 @@ export const JSON_REPORT_SCHEMA = {
               additionalProperties: false,
               required: ['kind', 'justification'],
               properties: {
-                kind: { const: 'inline' },
+                kind: { enum: ['inline', 'external'], description: 'inline: a comment or config; external: the bulk suppressions file.' },
                 justification: { type: ['string', 'null'] },
               },
             },
           ],
         },
+        baselineState: { enum: ['new', 'unchanged', 'updated'], description: 'Only with --baseline: whether the baseline had this finding.' },
       },
     },
     edit: {
