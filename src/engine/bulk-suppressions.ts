@@ -134,6 +134,7 @@ export function pruneSuppressions(existing: SuppressionCounts, unused: readonly 
  * part of the tree says nothing about the rest.
  */
 export function applySuppressions(result: LintResult, counts: SuppressionCounts, root: string): AppliedSuppressions {
+  if (!Object.keys(counts).length) return { result, suppressed: 0, unused: [], exceeded: [] };
   const found = countFindings(result, root);
   const unused: UnusedSuppression[] = [];
   const exceeded: ExceededSuppression[] = [];

@@ -58,29 +58,26 @@ export interface BaselineComparison {
 export function compareWithBaseline(result: LintResult, baseline: readonly Sarif.Result[], onlyNew = false): BaselineComparison {
   const files = indexFiles(result);
   const hashes = new LineHashCache();
-  const left = baseline.map(toEntry).filter((e): e is BaselineEntry => e !== undefined);
+  const entries = baseline.map(toEntry).filter((e): e is BaselineEntry => e !== undefined);
+  const taken = new Set<BaselineEntry>();
   const states = new Map<Diagnostic, 'unchanged' | 'updated'>();
   const current = result.diagnostics.filter((d) => !d.internal);
 
-  const take = (d: Diagnostic, matches: (e: BaselineEntry) => boolean): BaselineEntry | undefined => {
-    const i = left.findIndex(matches);
-    return i < 0 ? undefined : left.splice(i, 1)[0];
-  };
   // 1. The same rule, file and line hash.
+  const byHash = groupBy(entries.filter((e) => e.hash !== undefined), (e) => key(e.ruleId, e.uri, e.hash!));
   for (const d of current) {
     const file = fileOf(files, d);
     const hash = file ? hashes.get(file.path, file.text, Math.max(1, d.range.start.line)) : undefined;
-    if (!hash) continue;
-    const uri = artifactUri(d.relPath);
-    const hit = take(d, (e) => e.hash === hash && e.ruleId === d.ruleId && e.uri === uri);
+    const hit = hash === undefined ? undefined : takeFrom(byHash.get(key(d.ruleId, artifactUri(d.relPath), hash)), taken);
     if (hit) states.set(d, hit.message === d.message && hit.level === LEVEL[d.severity] ? 'unchanged' : 'updated');
   }
   // 2. The same rule, file and message, among what is left: edited around it.
+  const byMessage = groupBy(entries, (e) => key(e.ruleId, e.uri, e.message));
   for (const d of current) {
     if (states.has(d)) continue;
-    const uri = artifactUri(d.relPath);
-    if (take(d, (e) => e.ruleId === d.ruleId && e.uri === uri && e.message === d.message)) states.set(d, 'updated');
+    if (takeFrom(byMessage.get(key(d.ruleId, artifactUri(d.relPath), d.message)), taken)) states.set(d, 'updated');
   }
+  const left = entries.filter((e) => !taken.has(e));
 
   const counts = { new: 0, unchanged: 0, updated: 0, absent: onlyNew ? 0 : left.length };
   const diagnostics: Diagnostic[] = [];
@@ -96,6 +93,28 @@ export function compareWithBaseline(result: LintResult, baseline: readonly Sarif
   const compared = buildResult({ ...result, diagnostics });
   if (!onlyNew) compared.baselineAbsent = left.map((e) => e.raw);
   return { result: compared, counts };
+}
+
+/** The first entry of `group` not taken yet, which is taken now. */
+function takeFrom(group: BaselineEntry[] | undefined, taken: Set<BaselineEntry>): BaselineEntry | undefined {
+  const hit = group?.find((e) => !taken.has(e));
+  if (hit) taken.add(hit);
+  return hit;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function key(...parts: string[]): string {
+  return parts.join('\u0000');
 }
 
 const LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { jsonReportValidator, sarifValidator } from '../report/schemas.js';
 
 /** Only compose/image-pinned (error) and shell/strict-mode (warning) fire in these projects. */
 const CONFIG = `rules:
@@ -100,6 +101,19 @@ describe('bulk suppressions', () => {
     expect(await cli(['.'], dir)).toMatchObject({ code: 0, stderr: '' });
   });
 
+  it('applies to standard input too (editors), and the reports stay valid against their schemas', async () => {
+    const text = compose('nginx:latest');
+    const dir = project({ 'compose.yaml': text });
+    await cli(['--suppress-all', '.'], dir);
+    const stdin = await cli(['--stdin', '--stdin-filename', 'compose.yaml', '--format', 'json', '--sarif-include-suppressed'], dir, {}, text);
+    expect(stdin.code).toBe(0);
+    expect(findings(stdin.stdout)).toEqual(['compose.yaml:3:12 compose/image-pinned (external)']);
+    expect(jsonReportValidator()(JSON.parse(stdin.stdout))).toEqual([]);
+    const sarif = JSON.parse((await cli(['--format', 'sarif', '--sarif-include-suppressed', '.'], dir)).stdout);
+    expect(sarifValidator()(sarif)).toEqual([]);
+    expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: 'external' }]);
+  });
+
   it('reports every finding of a file and rule once there are more than recorded, and says why', async () => {
     const dir = project({ 'compose.yaml': compose('nginx:latest') });
     await cli(['--suppress-all', '.'], dir);
@@ -191,7 +205,10 @@ describe('--baseline and --only-new', () => {
       'compose.yaml:7 compose/image-pinned absent',
     ]);
 
+    expect(sarifValidator()(JSON.parse(compared.stdout))).toEqual([]);
+
     const json = await cli(['--baseline', 'main.sarif', '--format', 'json', '.'], dir);
+    expect(jsonReportValidator()(JSON.parse(json.stdout))).toEqual([]);
     expect(findings(json.stdout)).toEqual([
       'compose.yaml:3:12 compose/image-pinned updated',
       'compose.yaml:5:12 compose/image-pinned updated',
