@@ -130,8 +130,8 @@ export function pruneSuppressions(existing: SuppressionCounts, unused: readonly 
 
 /**
  * Marks the findings the record covers as suppressed (`kind: 'external'`) and
- * counts again. Unused entries are those of linted files only: a run over
- * part of the tree says nothing about the rest.
+ * counts again. Unused entries are those of files the run judged only: a
+ * run over part of the tree says nothing about the rest.
  */
 export function applySuppressions(result: LintResult, counts: SuppressionCounts, root: string): AppliedSuppressions {
   if (!Object.keys(counts).length) return { result, suppressed: 0, unused: [], exceeded: [] };
@@ -139,7 +139,8 @@ export function applySuppressions(result: LintResult, counts: SuppressionCounts,
   const unused: UnusedSuppression[] = [];
   const exceeded: ExceededSuppression[] = [];
   const covered = new Set<string>();
-  const linted = new Set(result.files.map((f) => relativeTo(root, f.path)));
+  // Files a run judged: those it linted, and those it reported on (an env_file, read through a compose file).
+  const linted = new Set([...result.files.map((f) => relativeTo(root, f.path)), ...found.keys()]);
   for (const file of Object.keys(counts).sort(compare)) {
     if (!linted.has(file)) continue;
     for (const ruleId of Object.keys(counts[file]!).sort(compare)) {

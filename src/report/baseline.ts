@@ -47,6 +47,7 @@ export function readBaseline(file: string): Sarif.Result[] {
 
 export interface BaselineComparison {
   result: LintResult;
+  /** Findings by state (suppressed ones not counted), and the baseline's results that are gone. */
   counts: Record<'new' | 'unchanged' | 'updated' | 'absent', number>;
 }
 
@@ -87,7 +88,8 @@ export function compareWithBaseline(result: LintResult, baseline: readonly Sarif
       continue;
     }
     const baselineState = states.get(d) ?? 'new';
-    counts[baselineState]++;
+    // Suppressed findings get a state too (SARIF may list them), but are not what a comparison is about.
+    if (!d.suppressed) counts[baselineState]++;
     if (!onlyNew || baselineState === 'new') diagnostics.push({ ...d, baselineState });
   }
   const compared = buildResult({ ...result, diagnostics });

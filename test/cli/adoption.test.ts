@@ -101,6 +101,18 @@ describe('bulk suppressions', () => {
     expect(await cli(['.'], dir)).toMatchObject({ code: 0, stderr: '' });
   });
 
+  it('covers findings in files the run reads but does not lint (an env_file)', async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  api:\n    image: acme/api:1.0\n    env_file: backend.env\n',
+      'backend.env': 'SECRET_KEY=f00dbabe1234\n',
+    });
+    const before = await cli(['--format', 'json', '.'], dir);
+    expect(findings(before.stdout)).toEqual(['backend.env:1:12 compose/no-plaintext-secrets']);
+    await cli(['--suppress-all', '.'], dir);
+    expect(readJson(path.join(dir, 'stack-lint-suppressions.json'))).toEqual({ 'backend.env': { 'compose/no-plaintext-secrets': { count: 1 } } });
+    expect(await cli(['.'], dir)).toMatchObject({ code: 0, stdout: '✔ no problems in 1 file\n  1 finding recorded in the suppressions file was not reported.\n', stderr: '' });
+  });
+
   it('applies to standard input too (editors), and the reports stay valid against their schemas', async () => {
     const text = compose('nginx:latest');
     const dir = project({ 'compose.yaml': text });
@@ -233,6 +245,21 @@ describe('--baseline and --only-new', () => {
     const run = await cli(['--baseline', 'base.sarif', '--only-new', '.'], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('✔ no problems in 1 file\n');
+  });
+
+  it('counts only findings that are reported: what the suppressions file covers is not new', async () => {
+    const dir = project({ 'compose.yaml': compose('nginx:latest') });
+    await cli(['--format', 'sarif', '-o', 'base.sarif', '.'], dir);
+    await cli(['--suppress-all', '.'], dir);
+    write(dir, { 'run.sh': '#!/bin/sh\necho hi\n' });
+    const run = await cli(['--baseline', 'base.sarif', '--only-new', '--format', 'json', '.'], dir);
+    expect(run.stderr).toBe('stack-lint: compared with base.sarif: 1 new, 0 unchanged, 0 updated (only new findings are reported)\n');
+    expect(findings(run.stdout)).toEqual(['run.sh:1:1 shell/strict-mode new']);
+    // Recorded after the baseline was made: the baseline does not have it, and it is still not reported as new.
+    await cli(['--suppress-all', '.'], dir);
+    const suppressed = await cli(['--baseline', 'base.sarif', '--only-new', '.'], dir);
+    expect(suppressed.stderr).toBe('stack-lint: compared with base.sarif: 0 new, 0 unchanged, 0 updated (only new findings are reported)\n');
+    expect(suppressed.code).toBe(0);
   });
 
   it('an unreadable baseline is a clear error', async () => {
