@@ -104,8 +104,8 @@ Information
   -h, --help                 show this help
   -v, --version              print the version
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 usage, configuration or internal error.
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors, too many
+warnings or recorded findings that no longer occur, 2 usage, configuration or internal error.
 `;
 
 const OPTIONS = {
@@ -149,7 +149,7 @@ const OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 /** Every flag as typed, for "did you mean". */
-const FLAG_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
+export const FLAG_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;

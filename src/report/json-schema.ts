@@ -41,7 +41,7 @@ export const JSON_REPORT_SCHEMA = {
         fixable: { type: 'integer', minimum: 0, description: 'Unsuppressed findings with a safe fix.' },
         unsafeFixable: { type: 'integer', minimum: 0, description: 'Unsuppressed findings with an unsafe fix.' },
         internalErrors: { type: 'integer', minimum: 0, description: 'Failures of the tool itself.' },
-        suppressed: { type: 'integer', minimum: 0, description: 'Findings silenced by comments or config.' },
+        suppressed: { type: 'integer', minimum: 0, description: 'Findings silenced by comments, config or the bulk suppressions file.' },
       },
     },
     files: {

@@ -29,7 +29,11 @@ import { LineHashCache } from './fingerprint.js';
  *   every upload with that category replaces the previous one. A category that
  *   already ends in `/` is used as given.
  * - Suppressed findings are left out unless `includeSuppressed` is set: GitHub
- *   ignores `suppressions` and would show them as open alerts.
+ *   ignores `suppressions` and would show them as open alerts. Included, they
+ *   are `inSource` (a comment or the config) or `external` (the bulk
+ *   suppressions file).
+ * - With a baseline, results carry `baselineState`, and the baseline's results
+ *   that are gone follow as `absent`.
  * - Internal errors are not results: they go to
  *   `invocations[0].toolExecutionNotifications`, with `executionSuccessful: false`.
  *

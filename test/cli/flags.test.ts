@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { FLAG_NAMES } from '../../src/cli/args.js';
 import { cli } from '../helpers/cli.js';
-import { FIXTURES } from '../helpers/lint.js';
+import { FIXTURES, ROOT } from '../helpers/lint.js';
 
 /** One warning (shell/strict-mode, 1:1) and nothing else. */
 const WARNING_ONLY = 'shell/strict-mode/bad/late.sh';
@@ -16,6 +17,17 @@ function project(files: Record<string, string>): string {
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
 }
+
+describe('every flag', () => {
+  it('is in --help and in the README', async () => {
+    const help = (await cli(['--help'], FIXTURES)).stdout;
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    // A flag, not the start of a longer one (--fix in --fix-dry-run).
+    const flag = (name: string) => `${name}(?![\\w-])`;
+    expect(FLAG_NAMES.filter((name) => !new RegExp(flag(name)).test(help))).toEqual([]);
+    expect(FLAG_NAMES.filter((name) => !new RegExp(`\`[^\`]*${flag(name)}[^\`]*\``).test(readme))).toEqual([]);
+  });
+});
 
 describe('unknown flags', () => {
   it('suggest the flag that was probably meant', async () => {
