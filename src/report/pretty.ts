@@ -52,6 +52,8 @@ export function formatPretty(result: LintResult, options: FormatOptions): string
       let line = `  ${c.dim(pos)}  ${paint(lbl)}  ${d.message}  ${c.dim(d.ruleId)}`;
       const mark = fixMark(d);
       if (mark) line += `  ${c.cyan(mark)}`;
+      // Compared with a baseline, the new findings are the ones to look at.
+      if (d.baselineState === 'new') line += `  ${c.bold('[new]')}`;
       out.push(line);
 
       const frame = d.internal ? [] : frameFor(d);
