@@ -38,8 +38,8 @@ export async function adopt(result: LintResult, args: CliArgs, cwd: string, know
   }
 
   let counts = readSuppressions(file);
+  const rules = args.suppress === undefined || args.suppress === 'all' ? undefined : new Set(args.suppress);
   if (args.suppress !== undefined) {
-    const rules = args.suppress === 'all' ? undefined : new Set(args.suppress);
     if (rules) checkRuleIds(rules, await knownRuleIds());
     counts = recordSuppressions(counts, result, root, rules);
     await writeFileAtomic(file, serializeSuppressions(counts));
@@ -51,7 +51,10 @@ export async function adopt(result: LintResult, args: CliArgs, cwd: string, know
     if (applied.unused.length) stderr.write(`stack-lint: pruned ${plural(applied.unused.length, 'entry', 'entries')} of ${shown} that no longer occur\n`);
     applied = applySuppressions(result, counts, root);
   }
-  if (args.suppress !== undefined) stderr.write(`stack-lint: ${plural(applied.suppressed, 'finding')} recorded in ${shown}\n`);
+  if (args.suppress !== undefined) {
+    const recorded = applied.result.diagnostics.filter((d) => d.suppressed?.kind === 'external' && (!rules || rules.has(d.ruleId))).length;
+    stderr.write(`stack-lint: ${plural(recorded, 'finding')} recorded in ${shown}\n`);
+  }
 
   for (const e of applied.exceeded) {
     stderr.write(`stack-lint: ${e.file} has ${e.found} findings of ${e.ruleId} where ${shown} records ${e.recorded}: all ${e.found} are reported\n`);

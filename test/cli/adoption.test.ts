@@ -139,13 +139,37 @@ describe('bulk suppressions', () => {
   });
 
   it('--suppress-rule records only that rule, and keeps what was recorded before', async () => {
-    const dir = project({ 'compose.yaml': compose('nginx:latest'), 'run.sh': '#!/bin/sh\necho hi\n' });
-    write(dir, { 'stack-lint-suppressions.json': '{"zz/old.sh": {"shell/strict-mode": {"count": 1}}}' });
-    const run = await cli(['--suppress-rule', 'shell/strict-mode', '--pass-on-unpruned-suppressions', '--format', 'json', '.'], dir);
-    expect(findings(run.stdout)).toEqual(['compose.yaml:3:12 compose/image-pinned']);
+    const dir = project({ 'compose.yaml': compose('nginx:latest', 'redis:latest'), 'run.sh': '#!/bin/sh\necho hi\n' });
+    write(dir, { 'stack-lint-suppressions.json': '{"zz/old.sh": {"shell/strict-mode": {"count": 1}}, "compose.yaml": {"compose/image-pinned": {"count": 1}}}' });
+    const run = await cli(['--suppress-rule', 'shell/strict-mode', '--format', 'json', '.'], dir);
+    // compose.yaml keeps its count of 1, so both of its findings are reported.
+    expect(findings(run.stdout)).toEqual(['compose.yaml:3:12 compose/image-pinned', 'compose.yaml:5:12 compose/image-pinned']);
+    expect(run.stderr).toBe(
+      'stack-lint: 1 finding recorded in stack-lint-suppressions.json\n' +
+        'stack-lint: compose.yaml has 2 findings of compose/image-pinned where stack-lint-suppressions.json records 1: all 2 are reported\n',
+    );
     // Sorted by file whatever the order of recording, so that the file diffs well.
     expect(readFileSync(path.join(dir, 'stack-lint-suppressions.json'), 'utf8')).toBe(
-      '{\n  "run.sh": {\n    "shell/strict-mode": {\n      "count": 1\n    }\n  },\n  "zz/old.sh": {\n    "shell/strict-mode": {\n      "count": 1\n    }\n  }\n}\n',
+      [
+        '{',
+        '  "compose.yaml": {',
+        '    "compose/image-pinned": {',
+        '      "count": 1',
+        '    }',
+        '  },',
+        '  "run.sh": {',
+        '    "shell/strict-mode": {',
+        '      "count": 1',
+        '    }',
+        '  },',
+        '  "zz/old.sh": {',
+        '    "shell/strict-mode": {',
+        '      "count": 1',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
     );
   });
 
