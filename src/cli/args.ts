@@ -69,7 +69,7 @@ Output
 Fixing
       --fix                  apply safe fixes to the files (written atomically)
       --unsafe-fixes         with --fix or --fix-dry-run: also apply fixes that change behaviour
-      --fix-dry-run          print the fixes as a unified diff; write nothing
+      --fix-dry-run          print the fixes as a unified diff (the report goes to stderr); write nothing
 
 Adopting on an existing repository
       --suppress-all         record every error and warning in the suppressions file
