@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../config/suggest.js';
 
 export interface CliArgs {
   patterns: string[];
@@ -28,6 +29,18 @@ export interface CliArgs {
   fix: boolean;
   fixDryRun: boolean;
   unsafeFixes: boolean;
+  /** `--exit-zero`: exit 0 whatever was found (2 still means the run itself failed). */
+  exitZero: boolean;
+  /** `--statistics`: counts per rule after the report. */
+  statistics: boolean;
+  /** `--suppress-all` (`'all'`) or the ids of `--suppress-rule`: record today's findings. */
+  suppress?: 'all' | string[];
+  suppressionsLocation?: string;
+  pruneSuppressions: boolean;
+  passOnUnprunedSuppressions: boolean;
+  /** `--baseline <sarif>`: the SARIF log of an earlier run to compare with. */
+  baseline?: string;
+  onlyNew: boolean;
   help: boolean;
   version: boolean;
 }
@@ -47,6 +60,8 @@ Output
   -o, --output-file <path>   write the report to a file instead of standard output
       --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
+      --exit-zero            exit 0 even when there are findings (2 still means the run failed)
+      --statistics           print how many findings each rule has, after the report
       --color, --no-color    force colours on or off (default: on for a terminal, off with NO_COLOR)
       --sarif-category <id>  SARIF automationDetails.id, for several uploads per commit
       --sarif-include-suppressed  keep suppressed findings in SARIF (with their justification)
@@ -54,7 +69,17 @@ Output
 Fixing
       --fix                  apply safe fixes to the files (written atomically)
       --unsafe-fixes         with --fix or --fix-dry-run: also apply fixes that change behaviour
-      --fix-dry-run          print the fixes as a unified diff; write nothing
+      --fix-dry-run          print the fixes as a unified diff (the report goes to stderr); write nothing
+
+Adopting on an existing repository
+      --suppress-all         record every error and warning in the suppressions file
+      --suppress-rule <id>   record the findings of this rule only (repeatable)
+      --suppressions-location <path> the suppressions file (default stack-lint-suppressions.json
+                             at the project root)
+      --prune-suppressions   drop recorded findings that no longer occur
+      --pass-on-unpruned-suppressions  do not fail when recorded findings no longer occur
+      --baseline <sarif>     compare with an earlier run's SARIF log (sets baselineState)
+      --only-new             with --baseline: report only findings the baseline does not have
 
 Configuration
   -c, --config <path>        use this config file instead of looking up .stackpolicyrc
@@ -79,50 +104,61 @@ Information
   -h, --help                 show this help
   -v, --version              print the version
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 usage, configuration or internal error.
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors, too many
+warnings or recorded findings that no longer occur, 2 usage, configuration or internal error.
 `;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  'exit-zero': { type: 'boolean' },
+  statistics: { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  'no-config-lookup': { type: 'boolean' },
+  'no-code-config': { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'force-exclude': { type: 'boolean' },
+  'no-error-on-unmatched': { type: 'boolean' },
+  'list-rules': { type: 'boolean' },
+  'print-config': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'sarif-category': { type: 'string' },
+  'sarif-include-suppressed': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  shard: { type: 'string' },
+  concurrency: { type: 'string' },
+  'cache-location': { type: 'string' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'unsafe-fixes': { type: 'boolean' },
+  'suppress-all': { type: 'boolean' },
+  'suppress-rule': { type: 'string', multiple: true },
+  'suppressions-location': { type: 'string' },
+  'prune-suppressions': { type: 'boolean' },
+  'pass-on-unpruned-suppressions': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'only-new': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Every flag as typed, for "did you mean". */
+export const FLAG_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'output-file': { type: 'string', short: 'o' },
-        quiet: { type: 'boolean' },
-        'max-warnings': { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        'no-config-lookup': { type: 'boolean' },
-        'no-code-config': { type: 'boolean' },
-        rule: { type: 'string', multiple: true },
-        'ignore-pattern': { type: 'string', multiple: true },
-        'force-exclude': { type: 'boolean' },
-        'no-error-on-unmatched': { type: 'boolean' },
-        'list-rules': { type: 'boolean' },
-        'print-config': { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        'sarif-category': { type: 'string' },
-        'sarif-include-suppressed': { type: 'boolean' },
-        cache: { type: 'boolean' },
-        shard: { type: 'string' },
-        concurrency: { type: 'string' },
-        'cache-location': { type: 'string' },
-        stdin: { type: 'boolean' },
-        'stdin-filename': { type: 'string' },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        'unsafe-fixes': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (e) {
-    throw new CliUsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    const message = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    const unknown = /^Unknown option '(--?[^']+)'/.exec(message)?.[1];
+    throw new CliUsageError(unknown ? message + didYouMean(unknown, FLAG_NAMES) : message);
   }
   const v = parsed.values;
   let maxWarnings: number | undefined;
@@ -132,6 +168,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
       throw new CliUsageError(`--max-warnings takes a whole number (got "${v['max-warnings']}")`);
     }
   }
+  if (v['suppress-all'] && v['suppress-rule']) throw new CliUsageError('--suppress-all and --suppress-rule cannot be used together');
+  if ((v['suppress-all'] || v['suppress-rule']) && v['prune-suppressions']) throw new CliUsageError('--prune-suppressions cannot be used with --suppress-all or --suppress-rule');
+  if ((v['suppress-all'] || v['suppress-rule'] || v['prune-suppressions']) && (v.stdin || v['fix-dry-run'])) {
+    throw new CliUsageError('--suppress-all, --suppress-rule and --prune-suppressions record files as they are: not with --stdin or --fix-dry-run');
+  }
+  if (v['only-new'] && !v.baseline) throw new CliUsageError('--only-new goes with --baseline <previous.sarif>');
   if (v.color && v['no-color']) throw new CliUsageError('--color and --no-color cannot be used together');
   if (v['unsafe-fixes'] && !v.fix && !v['fix-dry-run']) throw new CliUsageError('--unsafe-fixes goes with --fix or --fix-dry-run');
   const args: CliArgs = {
@@ -151,9 +193,18 @@ export function parseCliArgs(argv: string[]): CliArgs {
     fix: v.fix ?? false,
     fixDryRun: v['fix-dry-run'] ?? false,
     unsafeFixes: v['unsafe-fixes'] ?? false,
+    exitZero: v['exit-zero'] ?? false,
+    statistics: v.statistics ?? false,
+    pruneSuppressions: v['prune-suppressions'] ?? false,
+    passOnUnprunedSuppressions: v['pass-on-unpruned-suppressions'] ?? false,
+    onlyNew: v['only-new'] ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };
+  if (v['suppress-all']) args.suppress = 'all';
+  else if (v['suppress-rule']) args.suppress = v['suppress-rule'];
+  if (v['suppressions-location'] !== undefined) args.suppressionsLocation = v['suppressions-location'];
+  if (v.baseline !== undefined) args.baseline = v.baseline;
   if (v['output-file'] !== undefined) args.outputFile = v['output-file'];
   if (maxWarnings !== undefined && maxWarnings >= 0) args.maxWarnings = maxWarnings;
   if (v.config !== undefined) args.config = v.config;

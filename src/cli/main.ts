@@ -8,6 +8,7 @@ import { PackError } from '../engine/packs.js';
 import { writeChanges } from '../fix/commit.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { formatFixSummary } from './fix-summary.js';
+import { plural } from '../report/common.js';
 import { startProgress } from './progress.js';
 import { FormatterLoadError, getChunkedFormatter, loadFormatter } from '../report/index.js';
 import { CliUsageError, HELP, parseCliArgs, type CliArgs } from './args.js';
@@ -16,6 +17,8 @@ import { explainRule } from './rule-docs.js';
 import { init } from './init.js';
 import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '../fix/write.js';
+import { adopt } from './adoption.js';
+import { formatStatistics } from './statistics.js';
 
 export interface CliIO {
   cwd: string;
@@ -65,7 +68,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       ...(args.shard ? { shard: args.shard } : {}),
       ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
       // These reports never read file texts; a large run need not hold them all until the report.
-      ...(TEXTLESS_FORMATS.has(args.format) && !args.fix && !args.fixDryRun ? { keepTexts: false } : {}),
+      // (A baseline is matched on line hashes, which need the texts.)
+      ...(TEXTLESS_FORMATS.has(args.format) && !args.fix && !args.fixDryRun && !args.baseline ? { keepTexts: false } : {}),
       ...(args.cache || args.cacheLocation ? { cacheFile: path.resolve(io.cwd, args.cacheLocation ?? '.stack-lint-cache') } : {}),
     };
     if (args.patterns[0] === 'init' && args.patterns.length === 1 && !existsSync(path.join(io.cwd, 'init'))) {
@@ -96,6 +100,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
       return EXIT.clean;
     }
+    const knownRuleIds = async () => (await packsFor(runOptions)).rules().map((r) => r.meta.id);
     let result: LintResult;
     let fixReport = '';
     let fixFailed = false;
@@ -107,9 +112,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         // Editors pipe text in and read the fixed text back; the report goes to stderr.
         const fixed = outcome.changes[0]?.after ?? stdinText!;
         io.stdout.write(args.fixDryRun ? outcome.changes.map((c) => unifiedDiff(c.relPath, c.before, c.after)).join('') : fixed);
-        const report = formatter(quietFilter(outcome.result, args.quiet), { color: false });
-        if (outcome.result.diagnostics.length) io.stderr.write(report);
-        return exitCode(outcome.result, args.maxWarnings);
+        const adopted = await adopt(outcome.result, args, io.cwd, knownRuleIds, io.stderr);
+        const report = formatter(quietFilter(adopted.result, args.quiet), { color: false });
+        if (adopted.result.diagnostics.length) io.stderr.write(report);
+        return finalCode(adopted.result, args, io.stderr, adopted.failOnUnused);
       } else if (args.fixDryRun) {
         io.stdout.write(outcome.changes.map((c) => unifiedDiff(c.relPath, c.before, c.after)).join(''));
       } else {
@@ -122,25 +128,33 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const stop = startProgress(io.stderr, 'stack-lint: linting…');
       result = await run(runOptions).finally(stop);
     }
-    result = quietFilter(result, args.quiet);
+    const adopted = await adopt(result, args, io.cwd, knownRuleIds, io.stderr);
+    // --max-warnings counts warnings that --quiet does not show.
+    const code = fixFailed ? EXIT.error : finalCode(adopted.result, args, io.stderr, adopted.failOnUnused);
+    result = quietFilter(adopted.result, args.quiet);
     const color = args.color ?? (Boolean(io.stdout.isTTY) && !args.outputFile && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
     const formatOptions = {
-      color: args.format === 'pretty' && color,
+      color: args.format === 'pretty' && color && !args.fixDryRun,
+      warningsFail: warningsExceed(adopted.result, args.maxWarnings),
       ...(args.sarifCategory ? { category: args.sarifCategory } : {}),
       includeSuppressed: args.sarifIncludeSuppressed,
     };
     const chunked = getChunkedFormatter(args.format);
     const text = chunked ? chunked(result, formatOptions) : formatter(result, formatOptions);
+    // With --fix-dry-run standard output is the diff alone (for `git apply`): the report goes to stderr.
+    const reportOut = args.fixDryRun ? io.stderr : io.stdout;
     if (args.outputFile) await writeFileAtomic(path.resolve(io.cwd, args.outputFile), text);
-    else if (typeof text === 'string') io.stdout.write(text);
-    else for (const chunk of text) io.stdout.write(chunk);
+    else if (typeof text === 'string') reportOut.write(text);
+    else for (const chunk of text) reportOut.write(chunk);
+    const forPeople = args.format === 'pretty' && !args.outputFile ? reportOut : io.stderr;
+    if (args.statistics) forPeople.write(formatStatistics(result));
     // Timing is for people at a terminal; piped and written reports stay deterministic.
-    if (args.format === 'pretty' && !args.outputFile && io.stdout.isTTY) {
+    if (args.format === 'pretty' && !args.outputFile && !args.fixDryRun && io.stdout.isTTY) {
       io.stdout.write(`  ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${(result.durationMs / 1000).toFixed(2)} s\n`);
     }
     // The fix summary is for people: beside a machine-readable report it goes to stderr.
-    if (fixReport) (args.format === 'pretty' && !args.outputFile ? io.stdout : io.stderr).write(fixReport);
-    return fixFailed ? EXIT.error : exitCode(result, args.maxWarnings);
+    if (fixReport) forPeople.write(fixReport);
+    return code;
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError || e instanceof CliUsageError || e instanceof FormatterLoadError || e instanceof PackError) {
       io.stderr.write(`stack-lint: ${(e as Error).message}\n`);
@@ -155,15 +169,43 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 export function exitCode(result: LintResult, maxWarnings?: number): number {
   if (result.internalErrorCount > 0) return EXIT.error;
   if (result.errorCount > 0) return EXIT.findings;
-  if (maxWarnings !== undefined && result.warningCount > maxWarnings) return EXIT.findings;
+  if (warningsExceed(result, maxWarnings)) return EXIT.findings;
   return EXIT.clean;
 }
 
-/** `--quiet`: keep errors only, as if warnings and infos were never reported. */
+function warningsExceed(result: LintResult, maxWarnings?: number): boolean {
+  return maxWarnings !== undefined && result.warningCount > maxWarnings;
+}
+
+/**
+ * The exit code, with what people need to know about it on stderr: too many
+ * warnings, and `--exit-zero` (which never hides a failed run: 2 stays 2).
+ */
+function finalCode(result: LintResult, args: CliArgs, stderr: CliIO['stderr'], failOnUnused = false): number {
+  if (warningsExceed(result, args.maxWarnings)) {
+    stderr.write(`stack-lint: ${plural(result.warningCount, 'warning')} found, more than --max-warnings ${args.maxWarnings} allows\n`);
+  }
+  let code = exitCode(result, args.maxWarnings);
+  if (code === EXIT.clean && failOnUnused) code = EXIT.findings;
+  return args.exitZero && code === EXIT.findings ? EXIT.clean : code;
+}
+
+/**
+ * `--quiet`: keep errors only, as if warnings and infos were never reported;
+ * how many were left out is kept, so that no report claims there were no problems.
+ */
 function quietFilter(result: LintResult, quiet: boolean): LintResult {
   if (!quiet) return result;
-  const diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
-  return { ...result, diagnostics, warningCount: 0, infoCount: 0, fixableCount: diagnostics.filter((d) => d.fix && !d.suppressed).length };
+  const diagnostics = result.diagnostics.filter((d) => d.severity === 'error' || d.internal);
+  const hiddenByQuiet = result.warningCount + result.infoCount;
+  return {
+    ...result,
+    diagnostics,
+    warningCount: 0,
+    infoCount: 0,
+    fixableCount: diagnostics.filter((d) => d.fix && !d.suppressed).length,
+    ...(hiddenByQuiet ? { hiddenByQuiet } : {}),
+  };
 }
 
 

@@ -1,6 +1,8 @@
 import type { Range, Span } from '../parse/location.js';
 
 export type Severity = 'error' | 'warning' | 'info';
+/** SARIF's `baselineState` of a finding that exists now (`absent` ones are the baseline's). */
+export type BaselineState = 'new' | 'unchanged' | 'updated';
 export type SeveritySetting = Severity | 'off';
 export const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
@@ -30,8 +32,10 @@ export interface Diagnostic {
   fix?: Fix & { safety: 'safe' | 'unsafe' };
   /** Edits shown to the user, never applied by `--fix`. */
   suggestions?: Fix[];
-  /** Set when an inline comment or config suppressed this finding. */
-  suppressed?: { kind: 'inline'; justification?: string };
+  /** Set when an inline comment or config (`inline`) or the bulk suppressions file (`external`) suppressed this finding. */
+  suppressed?: { kind: 'inline' | 'external'; justification?: string };
+  /** With a baseline: whether the baseline run had this finding (SARIF `baselineState`). */
+  baselineState?: BaselineState;
   /** A tool failure (rule crash, unreadable file) rather than a finding about the file. */
   internal?: boolean;
 }

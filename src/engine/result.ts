@@ -1,3 +1,4 @@
+import type * as Sarif from 'sarif';
 import type { FileKind } from '../parse/source.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { RuleMeta } from './rule.js';
@@ -26,12 +27,18 @@ export interface LintResult {
   fixableCount: number;
   internalErrorCount: number;
   durationMs: number;
+  /** With a baseline: its results that no longer occur (SARIF `baselineState: "absent"`). */
+  baselineAbsent?: Sarif.Result[];
+  /** Warnings and infos `--quiet` left out of this result. */
+  hiddenByQuiet?: number;
 }
 
 export interface FormatOptions {
   color: boolean;
   /** Include suppressed findings (SARIF `suppressions`). */
   includeSuppressed?: boolean;
+  /** More warnings than `--max-warnings` allows: reports that pass or fail findings count warnings as failures. */
+  warningsFail?: boolean;
   /** SARIF `automationDetails.id` */
   category?: string;
 }

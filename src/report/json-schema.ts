@@ -41,7 +41,7 @@ export const JSON_REPORT_SCHEMA = {
         fixable: { type: 'integer', minimum: 0, description: 'Unsuppressed findings with a safe fix.' },
         unsafeFixable: { type: 'integer', minimum: 0, description: 'Unsuppressed findings with an unsafe fix.' },
         internalErrors: { type: 'integer', minimum: 0, description: 'Failures of the tool itself.' },
-        suppressed: { type: 'integer', minimum: 0, description: 'Findings silenced by comments or config.' },
+        suppressed: { type: 'integer', minimum: 0, description: 'Findings silenced by comments, config or the bulk suppressions file.' },
       },
     },
     files: {
@@ -96,12 +96,13 @@ export const JSON_REPORT_SCHEMA = {
               additionalProperties: false,
               required: ['kind', 'justification'],
               properties: {
-                kind: { const: 'inline' },
+                kind: { enum: ['inline', 'external'], description: 'inline: a comment or config; external: the bulk suppressions file.' },
                 justification: { type: ['string', 'null'] },
               },
             },
           ],
         },
+        baselineState: { enum: ['new', 'unchanged', 'updated'], description: 'Only with --baseline: whether the baseline had this finding.' },
       },
     },
     edit: {

@@ -56,7 +56,9 @@ export interface JsonDiagnostic {
   /** A failure of the tool rather than a finding about the file. */
   internal: boolean;
   /** Set only on suppressed findings, which appear only with `includeSuppressed`. */
-  suppressed: { kind: 'inline'; justification: string | null } | null;
+  suppressed: { kind: 'inline' | 'external'; justification: string | null } | null;
+  /** Only with a baseline (`--baseline`): whether the baseline had this finding. */
+  baselineState?: 'new' | 'unchanged' | 'updated';
 }
 
 export interface JsonEdits {
@@ -120,6 +122,7 @@ export function buildJsonReport(result: LintResult, options: Pick<FormatOptions,
         d.suppressed && !d.internal
           ? { kind: d.suppressed.kind, justification: d.suppressed.justification ?? null }
           : null,
+      ...(d.baselineState ? { baselineState: d.baselineState } : {}),
     };
   }
 

@@ -3,11 +3,15 @@ import type { FormatOptions, LintResult } from '../engine/result.js';
 import { xmlEscape } from './xml.js';
 
 /**
- * JUnit XML: a test suite per linted file, a failing test case per finding,
- * and one passing case for a file with none, so CI dashboards count clean
- * files as passed checks.
+ * JUnit XML: a test suite per linted file, a test case per finding, and one
+ * passing case for a file with none, so CI dashboards count clean files as
+ * passed checks. A case fails as the run does: errors always, warnings only
+ * beyond `--max-warnings` (`warningsFail`), infos never; a finding that does
+ * not fail is a passing case whose text is in `<system-out>`. Failures of the
+ * tool itself are `<error>`s.
  */
-export function formatJunit(result: LintResult, _options: FormatOptions): string {
+export function formatJunit(result: LintResult, options: FormatOptions): string {
+  const fails = (d: Diagnostic) => d.severity === 'error' || (d.severity === 'warning' && options.warningsFail === true);
   const byFile = new Map<string, Diagnostic[]>(result.files.map((f) => [f.relPath, []]));
   for (const d of result.diagnostics) {
     if (d.suppressed) continue;
@@ -21,13 +25,15 @@ export function formatJunit(result: LintResult, _options: FormatOptions): string
   for (const [relPath, diagnostics] of byFile) {
     const cases = diagnostics.map((d) => {
       const name = `${d.ruleId} at ${d.range.start.line}:${d.range.start.column}`;
-      const tag = d.internal ? 'error' : 'failure';
       const body = `${d.severity}: ${d.message} (${relPath}:${d.range.start.line}:${d.range.start.column})`;
-      return `    <testcase classname="${xmlEscape(relPath)}" name="${xmlEscape(name)}" time="0">\n      <${tag} message="${xmlEscape(d.message)}" type="${xmlEscape(d.severity)}">${xmlEscape(body)}</${tag}>\n    </testcase>`;
+      const open = `    <testcase classname="${xmlEscape(relPath)}" name="${xmlEscape(name)}" time="0">\n`;
+      if (!d.internal && !fails(d)) return `${open}      <system-out>${xmlEscape(body)}</system-out>\n    </testcase>`;
+      const tag = d.internal ? 'error' : 'failure';
+      return `${open}      <${tag} message="${xmlEscape(d.message)}" type="${xmlEscape(d.severity)}">${xmlEscape(body)}</${tag}>\n    </testcase>`;
     });
     if (!cases.length) cases.push(`    <testcase classname="${xmlEscape(relPath)}" name="stack-lint" time="0"/>`);
-    const fileFailures = diagnostics.filter((d) => !d.internal).length;
-    const fileErrors = diagnostics.length - fileFailures;
+    const fileFailures = diagnostics.filter((d) => !d.internal && fails(d)).length;
+    const fileErrors = diagnostics.filter((d) => d.internal).length;
     tests += cases.length;
     failures += fileFailures;
     errors += fileErrors;

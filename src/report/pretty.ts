@@ -52,6 +52,8 @@ export function formatPretty(result: LintResult, options: FormatOptions): string
       let line = `  ${c.dim(pos)}  ${paint(lbl)}  ${d.message}  ${c.dim(d.ruleId)}`;
       const mark = fixMark(d);
       if (mark) line += `  ${c.cyan(mark)}`;
+      // Compared with a baseline, the new findings are the ones to look at.
+      if (d.baselineState === 'new') line += `  ${c.bold('[new]')}`;
       out.push(line);
 
       const frame = d.internal ? [] : frameFor(d);
@@ -62,7 +64,9 @@ export function formatPretty(result: LintResult, options: FormatOptions): string
     if (out[out.length - 1] !== '') out.push('');
   }
 
-  out.push(...summary(c, countDiagnostics(result.diagnostics), result.files.length));
+  out.push(...summary(c, countDiagnostics(result.diagnostics), result.files.length, result.hiddenByQuiet ?? 0));
+  const bulk = result.diagnostics.filter((d) => d.suppressed?.kind === 'external').length;
+  if (bulk > 0) out.push(`  ${plural(bulk, 'finding')} recorded in the suppressions file ${bulk === 1 ? 'was' : 'were'} not reported.`);
   return out.join('\n') + '\n';
 
   function frameFor(d: Diagnostic): string[] {
@@ -92,9 +96,11 @@ function severityColor(c: Colors, d: Diagnostic): (s: string) => string {
   return d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.blue;
 }
 
-function summary(c: Colors, counts: DiagnosticCounts, fileCount: number): string[] {
+function summary(c: Colors, counts: DiagnosticCounts, fileCount: number, hiddenByQuiet: number): string[] {
   const problems = counts.errors + counts.warnings + counts.infos;
   if (problems === 0 && counts.internalErrors === 0) {
+    // --quiet left warnings out: there were problems, just none shown.
+    if (hiddenByQuiet > 0) return [c.green(`✔ no errors in ${plural(fileCount, 'file')}`) + ` (${plural(hiddenByQuiet, 'warning or info', 'warnings and infos')} not shown with --quiet)`];
     return [c.green(`✔ no problems in ${plural(fileCount, 'file')}`)];
   }
   let head =

@@ -29,7 +29,11 @@ import { LineHashCache } from './fingerprint.js';
  *   every upload with that category replaces the previous one. A category that
  *   already ends in `/` is used as given.
  * - Suppressed findings are left out unless `includeSuppressed` is set: GitHub
- *   ignores `suppressions` and would show them as open alerts.
+ *   ignores `suppressions` and would show them as open alerts. Included, they
+ *   are `inSource` (a comment or the config) or `external` (the bulk
+ *   suppressions file).
+ * - With a baseline, results carry `baselineState`, and the baseline's results
+ *   that are gone follow as `absent`.
  * - Internal errors are not results: they go to
  *   `invocations[0].toolExecutionNotifications`, with `executionSuccessful: false`.
  *
@@ -110,13 +114,15 @@ export function buildSarifLog(result: LintResult, options: FormatOptions): Sarif
     if (d.fix) fixes.push(sarifFix(d.fix, d, d.fix.safety));
     for (const s of d.suggestions ?? []) fixes.push(sarifFix(s, d, 'suggestion'));
     if (fixes.length > 0) res.fixes = fixes;
+    if (d.baselineState) res.baselineState = d.baselineState;
     if (d.suppressed) {
-      const suppression: Sarif.Suppression = { kind: 'inSource' };
+      const suppression: Sarif.Suppression = { kind: d.suppressed.kind === 'external' ? 'external' : 'inSource' };
       if (d.suppressed.justification) suppression.justification = d.suppressed.justification;
       res.suppressions = [suppression];
     }
     return res;
   });
+  for (const r of result.baselineAbsent ?? []) results.push(absentResult(r));
 
   const notifications = internal.map((d): Sarif.Notification => {
     const n: Sarif.Notification = {
@@ -158,6 +164,13 @@ export function buildSarifLog(result: LintResult, options: FormatOptions): Sarif
       if (!lines) lineIndexes.set(file.path, (lines = new LineIndex(file.text)));
     }
     return sarifRegion(d, lines);
+  }
+
+  /** A baseline result that no longer occurs, pointing at this run's rule descriptors. */
+  function absentResult(r: Sarif.Result): Sarif.Result {
+    const { ruleIndex: _, ...rest } = r;
+    const index = r.ruleId === undefined ? undefined : ruleIndex.get(r.ruleId);
+    return { ...rest, ...(index === undefined ? {} : { ruleIndex: index }), baselineState: 'absent' };
   }
 
   function sarifFix(fix: Fix, d: Diagnostic, kind: 'safe' | 'unsafe' | 'suggestion'): Sarif.Fix {

@@ -56,7 +56,9 @@ describe('--fix', () => {
     const run = await cli(['--fix-dry-run', '--unsafe-fixes', '.'], dir);
     expect(readFileSync(path.join(dir, 'backup.sh'), 'utf8')).toBe(SCRIPT);
     expect(run.stdout).toContain('--- a/backup.sh\n+++ b/backup.sh\n@@ -1,3 +1,4 @@\n #!/bin/bash\n+set -eo pipefail\n # backup\n');
-    expect(run.stdout).toContain('would fix 1 problem in 1 file');
+    // The summary is for people, on stderr: standard output is the diff alone.
+    expect(run.stderr).toContain('would fix 1 problem in 1 file');
+    expect(run.stdout).not.toContain('would fix');
   });
 
   it('refuses --unsafe-fixes without a fix mode', async () => {

@@ -82,49 +82,38 @@ describe('gitlab', () => {
 });
 
 describe('junit', () => {
-  it('is well-formed XML with a suite per file and a failing case per finding', () => {
+  type Suite = { name: string; failures: string; errors: string; testcase: { name: string; failure?: { type: string }; 'system-out'?: string }[] };
+  const suitesOf = (out: string) => xml.parse(out).testsuites.testsuite as Suite[];
+
+  it('is well-formed XML with a suite per file and a case per finding', () => {
     const out = formatJunit(makeResult(), OPTIONS);
     expect(XMLValidator.validate(out)).toBe(true);
     const parsed = xml.parse(out).testsuites;
-    const suites = parsed.testsuite as { name: string; failures: string; errors: string; testcase: { name: string; failure?: { type: string } }[] }[];
+    const suites = parsed.testsuite as Suite[];
     // In the order of result.files (the engine sorts them).
     expect(suites.map((s) => s.name)).toEqual(['compose.yaml', 'Dockerfile', 'scripts/start app.sh', 'scripts/clean.sh']);
     const docker = suites.find((s) => s.name === 'Dockerfile')!;
-    expect(docker.failures).toBe('2');
     expect(docker.errors).toBe('1');
     expect(docker.testcase.map((c) => c.name)).toContain('dockerfile/apk-no-cache at 2:5');
     const clean = suites.find((s) => s.name === 'scripts/clean.sh')!;
     expect(clean.testcase).toEqual([{ classname: 'scripts/clean.sh', name: 'stack-lint', time: '0' }]);
     expect(Number(parsed.tests)).toBe(suites.reduce((n, s) => n + s.testcase.length, 0));
   });
-});
 
-describe('checkstyle', () => {
-  it('is well-formed XML with an error element per finding', () => {
-    const out = formatCheckstyle(makeResult(), OPTIONS);
-    expect(XMLValidator.validate(out)).toBe(true);
-    const files = xml.parse(out).checkstyle.file as { name: string; error?: { line: string; column: string; severity: string; source: string; message: string }[] }[];
-    expect(files.map((f) => f.name)).toEqual(['compose.yaml', 'Dockerfile', 'scripts/start app.sh', 'scripts/clean.sh']);
-    expect(files[1]!.error!.find((e) => e.source === 'stack-lint.dockerfile/apk-no-cache')).toEqual({
-      line: '2',
-      column: '5',
-      severity: 'warning',
-      message: 'Use --no-cache with apk add',
-      source: 'stack-lint.dockerfile/apk-no-cache',
-    });
-    expect(files[3]!.error).toBeUndefined();
-  });
-});
+  it('fails cases as the run fails: warnings pass (their text in system-out) unless they exceed --max-warnings', () => {
+    const passing = suitesOf(formatJunit(makeResult(), OPTIONS));
+    const docker = passing.find((s) => s.name === 'Dockerfile')!;
+    expect(docker.failures).toBe('0');
+    const apk = docker.testcase.find((c) => c.name === 'dockerfile/apk-no-cache at 2:5')!;
+    expect(apk.failure).toBeUndefined();
+    expect(apk['system-out']).toBe('warning: Use --no-cache with apk add (Dockerfile:2:5)');
+    const compose = passing.find((s) => s.name === 'compose.yaml')!;
+    expect(compose.failures).toBe('1'); // the error; the warning passes
+    expect(compose.testcase.find((c) => c.name.startsWith('compose/healthcheck-required'))!.failure?.type).toBe('error');
 
-describe('custom formatters', () => {
-  it('loads a formatter module by path and a stack-lint-formatter-* package by name', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-fmt-'));
-    writeFileSync(path.join(dir, 'count.mjs'), 'export default (result) => `${result.diagnostics.length} findings\\n`;\n');
-    mkdirSync(path.join(dir, 'node_modules/stack-lint-formatter-ids'), { recursive: true });
-    writeFileSync(path.join(dir, 'node_modules/stack-lint-formatter-ids/package.json'), '{"name":"stack-lint-formatter-ids","main":"index.js"}');
-    writeFileSync(path.join(dir, 'node_modules/stack-lint-formatter-ids/index.js'), 'module.exports = (r) => r.diagnostics.map((d) => d.ruleId).join(",");\n');
-    expect((await loadFormatter('./count.mjs', dir))(makeResult(), OPTIONS)).toBe('7 findings\n');
-    expect((await loadFormatter('ids', dir))(makeResult(), OPTIONS)).toContain('dockerfile/apk-no-cache');
-    await expect(loadFormatter('nope', dir)).rejects.toThrow('unknown format "nope"');
+    const failing = suitesOf(formatJunit(makeResult(), { ...OPTIONS, warningsFail: true }));
+    const dockerFailing = failing.find((s) => s.name === 'Dockerfile')!;
+    expect(dockerFailing.failures).toBe('1'); // the warning; the info never fails
+    expect(dockerFailing.testcase.find((c) => c.name === 'dockerfile/apk-no-cache at 2:5')!.failure?.type).toBe('warning');
   });
 });
