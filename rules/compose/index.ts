@@ -17,6 +17,7 @@ import include from './include.js';
 import internalNetwork from './internal-network.js';
 import loggingRotation from './logging-rotation.js';
 import mergeConflicts from './merge-conflicts.js';
+import mergeListRemoval from './merge-list-removal.js';
 import mergeTags from './merge-tags.js';
 import mountTargets from './mount-targets.js';
 import networkModeConflicts from './network-mode-conflicts.js';
@@ -73,6 +74,7 @@ export const composeRules: AnyRule[] = [
   internalNetwork,
   loggingRotation,
   mergeConflicts,
+  mergeListRemoval,
   mergeTags,
   mountTargets,
   networkModeConflicts,
