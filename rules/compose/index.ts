@@ -31,6 +31,7 @@ import noNewPrivileges from './no-new-privileges.js';
 import noObsoleteVersion from './no-obsolete-version.js';
 import noPlaintextSecrets from './no-plaintext-secrets.js';
 import noPrivileged from './no-privileged.js';
+import noPublishedSsh from './no-published-ssh.js';
 import portsLoopback from './ports-loopback.js';
 import portsOrder from './ports-order.js';
 import portsQuoted from './ports-quoted.js';
@@ -88,6 +89,7 @@ export const composeRules: AnyRule[] = [
   noObsoleteVersion,
   noPlaintextSecrets,
   noPrivileged,
+  noPublishedSsh,
   portsLoopback,
   portsOrder,
   portsQuoted,
