@@ -2,8 +2,8 @@ import path from 'node:path';
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { svc } from '../../src/parse/compose/policy/values.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
 import { isScalar } from '../../src/parse/yaml/nodes.js';
+import { lastUser } from '../../src/stack/image.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {
@@ -25,13 +25,14 @@ export default defineRule<'stack', Record<string, never>>({
           const r = project.interpolate(user);
           if (r.unset.length || r.errors.length || !isRoot(r.value)) continue;
           const image = ctx.stack.serviceImage(service, project);
-          const set = image && imageUser(image.stages);
-          if (!set || isRoot(set.value) || set.value.includes('$')) continue;
-          const line = image.dockerfile.file.lines.range(set.instruction).start.line;
+          const instruction = image && lastUser(image.stages);
+          const set = instruction?.args[0]?.value;
+          if (!instruction || !set || isRoot(set) || set.includes('$')) continue;
+          const line = image.dockerfile.file.lines.range(instruction).start.line;
           const where = image.build.inline ? `line ${line} of the inline Dockerfile` : `${path.relative(project.directory, image.dockerfile.file.path).split(path.sep).join('/')}:${line}`;
           report({
             node: user,
-            message: `${svc(service.name)} runs as root (user: "${r.value}"), overriding the unprivileged USER "${set.value}" its image sets (${where}); a process that is broken into then owns the container, so drop user: or give the non-root user the access it lacks`,
+            message: `${svc(service.name)} runs as root (user: "${r.value}"), overriding the unprivileged USER "${set}" its image sets (${where}); a process that is broken into then owns the container, so drop user: or give the non-root user the access it lacks`,
           });
         }
       }, ['stack/root-user-override', ctx.stack]);
@@ -43,15 +44,4 @@ export default defineRule<'stack', Record<string, never>>({
 function isRoot(value: string): boolean {
   const name = value.trim().split(':')[0]!;
   return name === 'root' || /^0+$/.test(name);
-}
-
-/** The `USER` in effect at the end of the image's stages (the stage first, then the ones it is built FROM). */
-function imageUser(stages: readonly DfStage[]): { value: string; instruction: DfInstruction } | undefined {
-  for (const stage of stages) {
-    for (let i = stage.instructions.length - 1; i >= 0; i--) {
-      const ins = stage.instructions[i]!;
-      if (ins.keyword === 'USER') return { value: ins.args[0]?.value ?? '', instruction: ins };
-    }
-  }
-  return undefined;
 }

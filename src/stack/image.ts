@@ -77,6 +77,19 @@ export function baseFacts(image: StackImage): BaseImageFacts | undefined {
   return image.resolvedBase === undefined ? undefined : baseImageFacts(image.resolvedBase);
 }
 
+/**
+ * The `USER` in effect at the end of `stages` (a stage first, then the stages
+ * it is built FROM): the last `USER` of the first stage that has one.
+ */
+export function lastUser(stages: readonly DfStage[]): DfInstruction | undefined {
+  for (const stage of stages) {
+    for (let i = stage.instructions.length - 1; i >= 0; i--) {
+      if (stage.instructions[i]!.keyword === 'USER') return stage.instructions[i];
+    }
+  }
+  return undefined;
+}
+
 /** The instructions of the image's stages, the base stage's first. */
 function* imageInstructions(image: StackImage): Generator<DfInstruction> {
   for (let i = image.stages.length - 1; i >= 0; i--) yield* image.stages[i]!.instructions;
