@@ -8,6 +8,7 @@ import dependsOnHealthy from './depends-on-healthy.js';
 import dependsOnOrder from './depends-on-order.js';
 import envFileExists from './env-file-exists.js';
 import envInterpolation from './env-interpolation.js';
+import externalConflicts from './external-conflicts.js';
 import gpuReservation from './gpu-reservation.js';
 import healthcheckComplete from './healthcheck-complete.js';
 import healthcheckRequired from './healthcheck-required.js';
@@ -66,6 +67,7 @@ export const composeRules: AnyRule[] = [
   dependsOnOrder,
   envFileExists,
   envInterpolation,
+  externalConflicts,
   gpuReservation,
   healthcheckComplete,
   healthcheckRequired,
