@@ -6,6 +6,7 @@ import healthcheckTool from './healthcheck-tool.js';
 import layeredEnvironments from './layered-environments.js';
 import rootUserOverride from './root-user-override.js';
 import scriptComposeRefs from './script-compose-refs.js';
+import scriptScaleConflicts from './script-scale-conflicts.js';
 
 /** Every `stack/…` rule. */
-export const stackRules: AnyRule[] = [buildRefs, exposedPorts, gpuImage, healthcheckTool, layeredEnvironments, rootUserOverride, scriptComposeRefs];
+export const stackRules: AnyRule[] = [buildRefs, exposedPorts, gpuImage, healthcheckTool, layeredEnvironments, rootUserOverride, scriptComposeRefs, scriptScaleConflicts];

@@ -201,9 +201,9 @@ export function mapAt(node: YNode | undefined, ...keys: string[]): YMap | undefi
 /**
  * Where a node is, as a message seen at `from` says it: `line 7` in the same
  * file, `compose.yaml:7` (relative to `from`'s folder) in another file of a
- * merged project.
+ * merged project (or seen from a script that names it).
  */
-export function locate(node: YNode, from: YNode): string {
+export function locate(node: YNode, from: { readonly file: { readonly path: string } }): string {
   const line = node.file.lines.position(node.start).line;
   if (node.file.path === from.file.path) return `line ${line}`;
   const rel = path.relative(path.dirname(from.file.path), node.file.path).split(path.sep).join('/') || path.basename(node.file.path);
