@@ -42,6 +42,7 @@ import pinPackageVersions from './pin-package-versions.js';
 import pinnedBaseImage from './pinned-base-image.js';
 import pipNoCache from './pip-no-cache.js';
 import pipefail from './pipefail.js';
+import runtimeDevTools from './runtime-dev-tools.js';
 import singleCmd from './single-cmd.js';
 import singleEntrypoint from './single-entrypoint.js';
 import singleHealthcheck from './single-healthcheck.js';
@@ -104,6 +105,7 @@ export const dockerfileRules: AnyRule[] = [
   pinnedBaseImage,
   pipNoCache,
   pipefail,
+  runtimeDevTools,
   singleCmd,
   singleEntrypoint,
   singleHealthcheck,
