@@ -4,6 +4,7 @@ import buildPullPolicy from './build-pull-policy.js';
 import capDropAll from './cap-drop-all.js';
 import containerNamePattern from './container-name-pattern.js';
 import dataVolume from './data-volume.js';
+import databaseDurability from './database-durability.js';
 import dependsOnHealthy from './depends-on-healthy.js';
 import dependsOnOrder from './depends-on-order.js';
 import envFileExists from './env-file-exists.js';
@@ -63,6 +64,7 @@ export const composeRules: AnyRule[] = [
   capDropAll,
   containerNamePattern,
   dataVolume,
+  databaseDurability,
   dependsOnHealthy,
   dependsOnOrder,
   envFileExists,

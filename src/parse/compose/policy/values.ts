@@ -164,6 +164,22 @@ export function innerRange(node: YScalar, from: number, to: number): Span {
   return { start: node.start + offset + from, end: node.start + offset + to };
 }
 
+/**
+ * The words of a `command` / `entrypoint` (a string, or a list of strings),
+ * split on white space, each with the scalar that holds it and its offset in
+ * the value (for `innerRange`).
+ */
+export function commandWords(node: YNode | undefined): { node: YScalar; word: string; start: number }[] {
+  const scalars = isSeq(node) ? node.items.filter(isScalar) : isScalar(node) ? [node] : [];
+  const out: { node: YScalar; word: string; start: number }[] = [];
+  for (const s of scalars) {
+    if (typeof s.value !== 'string') continue;
+    const re = /\S+/g;
+    for (let m = re.exec(s.value); m; m = re.exec(s.value)) out.push({ node: s, word: m[0], start: m.index });
+  }
+  return out;
+}
+
 /** Every scalar under a node (aliases are shared nodes: each is visited once). */
 export function* scalarsUnder(node: YNode | undefined, seen = new Set<YNode>()): Generator<YScalar> {
   if (!node || seen.has(node)) return;
