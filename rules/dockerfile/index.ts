@@ -36,6 +36,7 @@ import noSwallowedErrors from './no-swallowed-errors.js';
 import noSystemWorkdir from './no-system-workdir.js';
 import noTlsBypass from './no-tls-bypass.js';
 import noUnsignedPackages from './no-unsigned-packages.js';
+import npmCi from './npm-ci.js';
 import nonRootUser from './non-root-user.js';
 import numericUser from './numeric-user.js';
 import pinPackageVersions from './pin-package-versions.js';
@@ -99,6 +100,7 @@ export const dockerfileRules: AnyRule[] = [
   noSystemWorkdir,
   noTlsBypass,
   noUnsignedPackages,
+  npmCi,
   nonRootUser,
   numericUser,
   pinPackageVersions,
