@@ -2,6 +2,7 @@ import type { AnyRule } from '../../src/engine/define.js';
 import addForArchives from './add-for-archives.js';
 import apkNoCache from './apk-no-cache.js';
 import aptHygiene from './apt-hygiene.js';
+import buildDepsSameLayer from './build-deps-same-layer.js';
 import consecutiveRun from './consecutive-run.js';
 import containerIrrelevantCommands from './container-irrelevant-commands.js';
 import copyIgnoredFile from './copy-ignored-file.js';
@@ -66,6 +67,7 @@ export const dockerfileRules: AnyRule[] = [
   addForArchives,
   apkNoCache,
   aptHygiene,
+  buildDepsSameLayer,
   consecutiveRun,
   containerIrrelevantCommands,
   copyIgnoredFile,
