@@ -38,6 +38,7 @@ import portsLoopback from './ports-loopback.js';
 import portsOrder from './ports-order.js';
 import portsQuoted from './ports-quoted.js';
 import privilegedHostPorts from './privileged-host-ports.js';
+import readOnlyRoot from './read-only-root.js';
 import projectName from './project-name.js';
 import projectNameValid from './project-name-valid.js';
 import references from './references.js';
@@ -98,6 +99,7 @@ export const composeRules: AnyRule[] = [
   portsOrder,
   portsQuoted,
   privilegedHostPorts,
+  readOnlyRoot,
   projectName,
   projectNameValid,
   references,
