@@ -8,6 +8,7 @@ import databaseDurability from './database-durability.js';
 import dependsOnHealthy from './depends-on-healthy.js';
 import dependsOnOrder from './depends-on-order.js';
 import envFileExists from './env-file-exists.js';
+import envFileMode from './env-file-mode.js';
 import envInterpolation from './env-interpolation.js';
 import externalConflicts from './external-conflicts.js';
 import gpuReservation from './gpu-reservation.js';
@@ -69,6 +70,7 @@ export const composeRules: AnyRule[] = [
   dependsOnHealthy,
   dependsOnOrder,
   envFileExists,
+  envFileMode,
   envInterpolation,
   externalConflicts,
   gpuReservation,
