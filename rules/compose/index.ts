@@ -4,10 +4,13 @@ import buildPullPolicy from './build-pull-policy.js';
 import capDropAll from './cap-drop-all.js';
 import containerNamePattern from './container-name-pattern.js';
 import dataVolume from './data-volume.js';
+import databaseDurability from './database-durability.js';
 import dependsOnHealthy from './depends-on-healthy.js';
 import dependsOnOrder from './depends-on-order.js';
 import envFileExists from './env-file-exists.js';
+import envFileMode from './env-file-mode.js';
 import envInterpolation from './env-interpolation.js';
+import externalConflicts from './external-conflicts.js';
 import gpuReservation from './gpu-reservation.js';
 import healthcheckComplete from './healthcheck-complete.js';
 import healthcheckRequired from './healthcheck-required.js';
@@ -17,6 +20,7 @@ import include from './include.js';
 import internalNetwork from './internal-network.js';
 import loggingRotation from './logging-rotation.js';
 import mergeConflicts from './merge-conflicts.js';
+import mergeListRemoval from './merge-list-removal.js';
 import mergeTags from './merge-tags.js';
 import mountTargets from './mount-targets.js';
 import networkModeConflicts from './network-mode-conflicts.js';
@@ -30,10 +34,12 @@ import noNewPrivileges from './no-new-privileges.js';
 import noObsoleteVersion from './no-obsolete-version.js';
 import noPlaintextSecrets from './no-plaintext-secrets.js';
 import noPrivileged from './no-privileged.js';
+import noPublishedSsh from './no-published-ssh.js';
 import portsLoopback from './ports-loopback.js';
 import portsOrder from './ports-order.js';
 import portsQuoted from './ports-quoted.js';
 import privilegedHostPorts from './privileged-host-ports.js';
+import readOnlyRoot from './read-only-root.js';
 import projectName from './project-name.js';
 import projectNameValid from './project-name-valid.js';
 import references from './references.js';
@@ -60,10 +66,13 @@ export const composeRules: AnyRule[] = [
   capDropAll,
   containerNamePattern,
   dataVolume,
+  databaseDurability,
   dependsOnHealthy,
   dependsOnOrder,
   envFileExists,
+  envFileMode,
   envInterpolation,
+  externalConflicts,
   gpuReservation,
   healthcheckComplete,
   healthcheckRequired,
@@ -73,6 +82,7 @@ export const composeRules: AnyRule[] = [
   internalNetwork,
   loggingRotation,
   mergeConflicts,
+  mergeListRemoval,
   mergeTags,
   mountTargets,
   networkModeConflicts,
@@ -86,10 +96,12 @@ export const composeRules: AnyRule[] = [
   noObsoleteVersion,
   noPlaintextSecrets,
   noPrivileged,
+  noPublishedSsh,
   portsLoopback,
   portsOrder,
   portsQuoted,
   privilegedHostPorts,
+  readOnlyRoot,
   projectName,
   projectNameValid,
   references,

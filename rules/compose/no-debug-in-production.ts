@@ -4,7 +4,7 @@ import { sensitiveContent } from '../../src/parse/compose/policy/host-paths.js';
 import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
 import { isProductionFile, productionOf } from '../../src/parse/compose/policy/production.js';
 import { debuggerPorts } from '../../src/parse/compose/policy/settings.js';
-import { entries, innerRange, isTruthyText, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
+import { commandWords, entries, innerRange, isTruthyText, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
 import { covers, mountsOf } from '../../src/parse/compose/policy/volumes.js';
 import { isScalar, isSeq, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
 
@@ -75,7 +75,7 @@ function scan(model: ComposeView, debugPorts: { start: number; end: number }[], 
       if (on) report(e.node, (where) => `${who} sets ${e.key}=${e.value} ${where}; debug modes leak stack traces and internals`, e.valueRange);
     }
     for (const key of ['command', 'entrypoint']) {
-      for (const { node, word, start } of words(service.get(key))) {
+      for (const { node, word, start } of commandWords(service.get(key))) {
         if (DEV_WORD.test(word)) report(node, (where) => `${who} runs "${word}" in its ${key} ${where}; that is a development server or debugger`, innerRange(node, start, start + word.length));
       }
     }
@@ -85,15 +85,4 @@ function scan(model: ComposeView, debugPorts: { start: number; end: number }[], 
       report(m.long ? (m.sourceNode ?? m.node) : m.node, (where) => `${who} bind-mounts source code ${m.source} over ${m.target} ${where}; production runs the code baked into the image`);
     }
   }
-}
-
-function words(node: YNode | undefined): { node: YScalar; word: string; start: number }[] {
-  const scalars = isSeq(node) ? node.items.filter(isScalar) : isScalar(node) ? [node] : [];
-  const out: { node: YScalar; word: string; start: number }[] = [];
-  for (const s of scalars) {
-    if (typeof s.value !== 'string') continue;
-    const re = /\S+/g;
-    for (let m = re.exec(s.value); m; m = re.exec(s.value)) out.push({ node: s, word: m[0], start: m.index });
-  }
-  return out;
 }

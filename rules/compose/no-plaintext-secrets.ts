@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { envFileRefs } from '../../src/parse/compose/document.js';
 import { redactSecret } from '../../src/engine/redact.js';
-import { findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isSecretName } from '../../src/parse/compose/policy/secrets.js';
+import { findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isSecretName, secretEntries } from '../../src/parse/compose/policy/secrets.js';
 import { entries, innerRange, mapAt, scalarsWithPath, svc } from '../../src/parse/compose/policy/values.js';
 import type { Span } from '../../src/parse/location.js';
 import type { SourceFile } from '../../src/parse/source.js';
@@ -103,8 +103,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
         const envFile = doc.envFiles.get(doc.resolvePath(ref.path));
         if (!envFile?.source || seenFiles.has(envFile.path)) continue;
         seenFiles.add(envFile.path);
-        for (const e of envFile.entries) {
-          if (e.bare || !isSecretName(e.key) || isNonSecretValue(e.value) || e.value.includes('$')) continue;
+        for (const e of secretEntries(envFile)) {
           ctx.report({
             range: e.valueSpan,
             file: envFile.source,

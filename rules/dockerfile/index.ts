@@ -2,6 +2,7 @@ import type { AnyRule } from '../../src/engine/define.js';
 import addForArchives from './add-for-archives.js';
 import apkNoCache from './apk-no-cache.js';
 import aptHygiene from './apt-hygiene.js';
+import buildDepsSameLayer from './build-deps-same-layer.js';
 import consecutiveRun from './consecutive-run.js';
 import containerIrrelevantCommands from './container-irrelevant-commands.js';
 import copyIgnoredFile from './copy-ignored-file.js';
@@ -36,12 +37,14 @@ import noSwallowedErrors from './no-swallowed-errors.js';
 import noSystemWorkdir from './no-system-workdir.js';
 import noTlsBypass from './no-tls-bypass.js';
 import noUnsignedPackages from './no-unsigned-packages.js';
+import npmCi from './npm-ci.js';
 import nonRootUser from './non-root-user.js';
 import numericUser from './numeric-user.js';
 import pinPackageVersions from './pin-package-versions.js';
 import pinnedBaseImage from './pinned-base-image.js';
 import pipNoCache from './pip-no-cache.js';
 import pipefail from './pipefail.js';
+import runtimeDevTools from './runtime-dev-tools.js';
 import singleCmd from './single-cmd.js';
 import singleEntrypoint from './single-entrypoint.js';
 import singleHealthcheck from './single-healthcheck.js';
@@ -64,6 +67,7 @@ export const dockerfileRules: AnyRule[] = [
   addForArchives,
   apkNoCache,
   aptHygiene,
+  buildDepsSameLayer,
   consecutiveRun,
   containerIrrelevantCommands,
   copyIgnoredFile,
@@ -98,12 +102,14 @@ export const dockerfileRules: AnyRule[] = [
   noSystemWorkdir,
   noTlsBypass,
   noUnsignedPackages,
+  npmCi,
   nonRootUser,
   numericUser,
   pinPackageVersions,
   pinnedBaseImage,
   pipNoCache,
   pipefail,
+  runtimeDevTools,
   singleCmd,
   singleEntrypoint,
   singleHealthcheck,

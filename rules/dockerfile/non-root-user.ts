@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { defineRule } from '../../src/engine/define.js';
 import { packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
+import type { DfStage } from '../../src/parse/dockerfile/types.js';
+import { lastUser } from '../../src/stack/image.js';
 import { runsAsNonRoot } from '../../src/stack/services.js';
 
 /** Programs an entrypoint uses to drop from root to another user at start-up. */
@@ -52,16 +53,6 @@ export default defineRule<'dockerfile'>({
     });
   },
 });
-
-/** The `USER` in effect at the end of the final stage (looking through the stages it is built FROM). */
-function lastUser(chain: readonly DfStage[]): DfInstruction | undefined {
-  for (const stage of chain) {
-    for (let i = stage.instructions.length - 1; i >= 0; i--) {
-      if (stage.instructions[i]!.keyword === 'USER') return stage.instructions[i];
-    }
-  }
-  return undefined;
-}
 
 /** The image drops privileges itself at start-up: it installs or runs gosu / su-exec or the like, or its entrypoint calls one. */
 function stepsDown(chain: readonly DfStage[]): boolean {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import type { ComposeProject, ProjectService } from '../../src/parse/compose/project.js';
-import { baseImageFacts, JUDGED_TOOLS, type BaseImageFacts } from '../../src/stack/base-images.js';
+import { baseImageFacts, JUDGED_TOOLS, toolInFacts, type BaseImageFacts } from '../../src/stack/base-images.js';
 import { toolIn } from '../../src/stack/image.js';
 import type { StackModel } from '../../src/stack/model.js';
 import { healthcheckTest } from '../../src/stack/services.js';
@@ -15,7 +15,7 @@ export default defineRule<'stack', Record<string, never>>({
     category: 'health',
     severity: 'error',
     fix: 'none',
-    summary: 'A healthcheck runs programs the image has: `curl`, `wget`, `nc`, `bash`, and a shell for `CMD-SHELL`',
+    summary: 'A healthcheck runs programs the image has: `curl`, `wget`, `nc`, `bash`, a shell for `CMD-SHELL`, and any program of an image whose programs are all known',
   },
   check(ctx) {
     for (const group of ctx.stack.projectGroups()) {
@@ -23,7 +23,8 @@ export default defineRule<'stack', Record<string, never>>({
         for (const service of project.services) {
           const test = healthcheckTest(project, service);
           if (!test) continue;
-          const needs = test.programs.filter((p) => JUDGED_TOOLS.has(p.name) && !p.guarded);
+          // The tools the table knows, and the program an exec-form test runs by name (judged where the image's programs are all known).
+          const needs = test.programs.filter((p) => !p.guarded && (JUDGED_TOOLS.has(p.name) || (test.form === 'CMD' && p === test.programs[0] && bareName(p))));
           const where = `service "${service.name}"`;
           if (test.shellNode) {
             const shell = lacks(ctx.stack, project, service, 'sh');
@@ -81,8 +82,13 @@ function lacks(stack: StackModel, project: ComposeProject, service: ProjectServi
   if (r.unset.length || r.errors.length) return undefined;
   const ref = r.value.trim();
   const facts = baseImageFacts(ref);
-  if (facts?.tools[tool] !== false) return undefined;
+  if (toolInFacts(facts, tool) !== 'no') return undefined;
   return { image: `its image ${ref}`, why: baseWhy(facts, tool, undefined), facts };
+}
+
+/** The test names the program alone (`["CMD", "service", …]`), to be found on PATH, not a path into files the image may hold. */
+function bareName(program: { node: { value: unknown } }): boolean {
+  return !String(program.node.value).includes('/');
 }
 
 function baseWhy(facts: BaseImageFacts | undefined, tool: string, tail: string | undefined): string {

@@ -4,7 +4,9 @@ import exposedPorts from './exposed-ports.js';
 import gpuImage from './gpu-image.js';
 import healthcheckTool from './healthcheck-tool.js';
 import layeredEnvironments from './layered-environments.js';
+import rootUserOverride from './root-user-override.js';
 import scriptComposeRefs from './script-compose-refs.js';
+import scriptScaleConflicts from './script-scale-conflicts.js';
 
 /** Every `stack/…` rule. */
-export const stackRules: AnyRule[] = [buildRefs, exposedPorts, gpuImage, healthcheckTool, layeredEnvironments, scriptComposeRefs];
+export const stackRules: AnyRule[] = [buildRefs, exposedPorts, gpuImage, healthcheckTool, layeredEnvironments, rootUserOverride, scriptComposeRefs, scriptScaleConflicts];

@@ -39,7 +39,7 @@ interface CacheFile {
  * nearest compose file above them (or their own folder) — because stack rules
  * read across files. A stack is linted again when any of its files, their
  * config, stack-lint's version, the loaded packs, the other files in their
- * folders (`.env`, `.dockerignore`, env files: by size and mtime), or a file
+ * folders (`.env`, `.dockerignore`, env files: by size, mtime and mode), or a file
  * elsewhere that linting it consulted (`CacheEntry.consulted`) changed.
  */
 export async function lintWithCache(options: LintFilesOptions, cacheFile: string): Promise<LintResult> {
@@ -106,7 +106,8 @@ async function groupKey(files: LintFilesOptions['files'], options: LintFilesOpti
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const e of entries.filter((e) => e.isFile() && !lintable.has(path.join(dir, e.name))).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const stat = await fs.stat(path.join(dir, e.name)).catch(() => undefined);
-      if (stat) hash.update(`${e.name}\0${stat.size}\0${stat.mtimeMs}\0`);
+      // The mode too: chmod leaves mtime alone, and compose/env-file-mode reads an env file's mode.
+      if (stat) hash.update(`${e.name}\0${stat.size}\0${stat.mtimeMs}\0${stat.mode}\0`);
     }
   }
   return hash.digest('hex');
@@ -137,7 +138,7 @@ function findingOwners(result: LintResult, groups: ReadonlyMap<string, readonly 
 }
 
 /**
- * A file's state as the key takes sibling files: size and mtime (a text given
+ * A file's state as the key takes sibling files: size, mtime and mode (a text given
  * in the overlay: its hash); a folder or a missing path by what it is, since
  * a build context or a Dockerfile appearing or going changes findings too.
  */
@@ -146,7 +147,7 @@ async function stateOf(file: string, overlay: LintFilesOptions['overlay']): Prom
   if (given !== undefined) return `text:${createHash('sha256').update(given).digest('hex')}`;
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat) return 'missing';
-  return stat.isDirectory() ? 'dir' : `${stat.size}:${stat.mtimeMs}`;
+  return stat.isDirectory() ? 'dir' : `${stat.size}:${stat.mtimeMs}:${stat.mode}`;
 }
 
 async function statesOf(files: readonly string[], overlay: LintFilesOptions['overlay']): Promise<Record<string, string>> {

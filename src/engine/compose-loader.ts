@@ -278,11 +278,21 @@ export class ComposeLoader {
       hit = this.read(abs).then((text) => {
         if (typeof text !== 'string') return envFileOf(abs, undefined, undefined);
         const source = createSourceFile({ path: abs, relPath: relativePath(this.options.cwd, abs), kind: 'compose', text });
-        return envFileOf(abs, source.text, source);
+        return envFileOf(abs, source.text, source, this.modeOf(abs));
       });
       this.envFileSources.set(abs, hit);
     }
     return hit;
+  }
+
+  /** Permission bits of a file on disk (env files: who may read their secrets); undefined for the overlay's texts and on Windows, where they mean nothing. */
+  private modeOf(abs: string): number | undefined {
+    if (this.options.overlay?.has(abs) || process.platform === 'win32') return undefined;
+    try {
+      return statSync(abs).mode & 0o777;
+    } catch {
+      return undefined;
+    }
   }
 
   /** A file's text; undefined when it does not exist, null when it cannot be read (a folder, too big, no permission). */

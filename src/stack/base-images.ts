@@ -18,6 +18,10 @@
  * | `python`, `node`, `golang`, `rust`, `ruby` full tags (built on `buildpack-deps`) | yes | yes | yes | no |
  * | `gcr.io/distroless/*` (not `:debug`) | no | no | no | no |
  * | `scratch` | no | no | no | no |
+ *
+ * `scratch` and distroless `static`, `base` and `cc` hold no program at all
+ * (`complete`): any program a healthcheck names is absent unless the
+ * Dockerfile brings it.
  * | `nvidia/cuda`, `nvidia/cudagl`, `nvcr.io/nvidia/*`, `pytorch/pytorch`, `tensorflow/tensorflow:*gpu*`, `rapidsai/*` | — | — | — | yes |
  *
  * ¹ official images of languages, operating systems and servers (the list in `NO_CUDA`).
@@ -29,8 +33,10 @@ export type Availability = 'yes' | 'no' | 'unknown';
 export interface BaseImageFacts {
   /** How messages name what matched: `alpine`, `python (slim)`, `distroless`. */
   readonly label: string;
-  /** Tools known to be there (`true`) or not (`false`); a tool not listed is unknown. */
+  /** Tools known to be there (`true`) or not (`false`); a tool not listed is unknown, unless `complete`. */
   readonly tools: Readonly<Record<string, boolean>>;
+  /** The image holds no program but the ones `tools` lists as there (`scratch`, distroless `static`/`base`/`cc`). */
+  readonly complete?: boolean;
   /** Why a tool is there when it is not obvious (`wget` is a busybox applet). */
   readonly notes: Readonly<Record<string, string>>;
   /** Ships a CUDA runtime; undefined when unknown. */
@@ -89,14 +95,21 @@ export function baseImageFacts(reference: string): BaseImageFacts | undefined {
 
 /** Whether a tool is in the base image: `yes`, `no`, or `unknown` when the table does not say. */
 export function toolInBase(reference: string, tool: string): Availability {
-  const v = baseImageFacts(reference)?.tools[tool];
-  return v === undefined ? 'unknown' : v ? 'yes' : 'no';
+  return toolInFacts(baseImageFacts(reference), tool);
+}
+
+/** What the table says of a tool: listed, else absent from an image whose programs are all known, else unknown. */
+export function toolInFacts(facts: BaseImageFacts | undefined, tool: string): Availability {
+  const v = facts?.tools[tool];
+  if (v === undefined) return facts?.complete ? 'no' : 'unknown';
+  return v ? 'yes' : 'no';
 }
 
 const SCRATCH: BaseImageFacts = {
   label: 'scratch',
   tools: { sh: false, bash: false, curl: false, wget: false, nc: false },
   notes: {},
+  complete: true,
   cuda: false,
   exposes: [],
 };
@@ -163,7 +176,9 @@ function registryFacts(ref: ImageRef, repo: string, tag: string | undefined): Ba
   if (registry === 'gcr.io' && repo.startsWith('distroless/')) {
     // `:debug` tags add a busybox shell; the rest have no shell and no tools at all.
     if (tag !== undefined && tag.includes('debug')) return facts('distroless (debug)', { sh: true, curl: false, bash: false }, { cuda: false, exposes: [] });
-    return facts('distroless', { sh: false, bash: false, curl: false, wget: false, nc: false }, { cuda: false, exposes: [] });
+    // static, base and cc hold no program at all; the language images hold their runtime.
+    const complete = /^distroless\/(?:static|base|cc)(?:-|$)/.test(repo);
+    return facts('distroless', { sh: false, bash: false, curl: false, wget: false, nc: false }, { cuda: false, exposes: [], complete });
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ import type { DfInstruction, DfStage, DockerfileDocument } from '../parse/docker
 import { argDeclarations, copyArgs } from '../parse/dockerfile/words.js';
 import { flattenCommands } from '../parse/shell/commands.js';
 import type { ShCommand } from '../parse/shell/types.js';
-import { baseImageFacts, TOOL_PACKAGES, type Availability, type BaseImageFacts } from './base-images.js';
+import { baseImageFacts, TOOL_PACKAGES, toolInFacts, type Availability, type BaseImageFacts } from './base-images.js';
 
 /** The image a stage of a Dockerfile produces. */
 export interface StackImage {
@@ -77,6 +77,19 @@ export function baseFacts(image: StackImage): BaseImageFacts | undefined {
   return image.resolvedBase === undefined ? undefined : baseImageFacts(image.resolvedBase);
 }
 
+/**
+ * The `USER` in effect at the end of `stages` (a stage first, then the stages
+ * it is built FROM): the last `USER` of the first stage that has one.
+ */
+export function lastUser(stages: readonly DfStage[]): DfInstruction | undefined {
+  for (const stage of stages) {
+    for (let i = stage.instructions.length - 1; i >= 0; i--) {
+      if (stage.instructions[i]!.keyword === 'USER') return stage.instructions[i];
+    }
+  }
+  return undefined;
+}
+
 /** The instructions of the image's stages, the base stage's first. */
 function* imageInstructions(image: StackImage): Generator<DfInstruction> {
   for (let i = image.stages.length - 1; i >= 0; i--) yield* image.stages[i]!.instructions;
@@ -110,8 +123,7 @@ export interface ToolAnswer {
  */
 export function toolIn(image: StackImage, tool: string): ToolAnswer {
   const facts = baseFacts(image);
-  const known = facts?.tools[tool];
-  let status: Availability = known === undefined ? 'unknown' : known ? 'yes' : 'no';
+  let status: Availability = toolInFacts(facts, tool);
   let decidedBy: DfInstruction | undefined;
   const providers = new Set(TOOL_PACKAGES[tool] ?? [tool]);
   const groups = new Map<string, Set<string>>(); // apk --virtual name → packages
@@ -122,9 +134,12 @@ export function toolIn(image: StackImage, tool: string): ToolAnswer {
     if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
       const { sources, dest } = copyArgs(ins);
       const words = [...sources, ...(dest ? [dest] : [])].map((w) => w.value);
-      if (words.some((w) => wordBase(w) === tool || /busybox/.test(w) || /(^|\/)s?bin\/?$/.test(w))) unsure();
+      // The tool itself, busybox, a bin folder, or a whole tree copied over the root.
+      if (words.some((w) => wordBase(w) === tool || /busybox/.test(w) || /(^|\/)s?bin\/?$/.test(w)) || /^\/*$/.test(dest?.value ?? '-')) unsure();
       continue;
     }
+    // A PATH of its own may lead to a folder holding the tool.
+    if (ins.keyword === 'ENV' && /(^|\s)PATH[=\s]/.test(ins.argsText)) unsure();
     if (ins.keyword !== 'RUN') continue;
     const commands = runCommands(ins);
     if (!commands) {

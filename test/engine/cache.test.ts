@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,6 +153,20 @@ describe('--cache', () => {
     expect(first['.env']).toEqual(['COMPOSE_FILE names "compose.gpu.yaml", which does not exist; docker compose run in this folder fails']);
     markCache(dir);
     expect((await messages(dir))['.env']).toEqual(['CACHED COMPOSE_FILE names "compose.gpu.yaml", which does not exist; docker compose run in this folder fails']);
+  });
+
+  it('notices a chmod of an env file, which leaves its size and mtime alone', async () => {
+    const dir = project();
+    const on = ['--rule', 'compose/env-file-mode: warning'];
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  api:\n    image: shop/api:1.0.0\n    env_file: .env.prod\n');
+    writeFileSync(path.join(dir, '.env.prod'), 'SECRET_KEY=f3b9c2a7d41e8b6f0a5c9d2e7b1f4a8c\n');
+    chmodSync(path.join(dir, '.env.prod'), 0o600);
+    expect((await messages(dir, on))['compose.yaml']?.filter((m) => m.includes('chmod 600'))).toEqual([]);
+    markCache(dir);
+    chmodSync(path.join(dir, '.env.prod'), 0o644);
+    expect((await messages(dir, on))['compose.yaml']?.filter((m) => m.includes('chmod 600'))).toEqual([
+      'service "api" reads env_file ".env.prod", which holds secrets (SECRET_KEY) but has mode 644, so every user of the host can read them; chmod 600 it',
+    ]);
   });
 
   it('notices an edited .env beside a compose file', async () => {

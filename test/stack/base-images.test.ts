@@ -52,6 +52,16 @@ describe('base-image knowledge', () => {
     expect(baseImageFacts(image)?.cuda).toBe(cuda);
   });
 
+  it('knows that scratch and distroless static, base and cc hold no program at all, and the language images hold their runtime', () => {
+    expect(toolInBase('scratch', 'service')).toBe('no');
+    expect(toolInBase('gcr.io/distroless/static-debian12:nonroot', 'grpc_health_probe')).toBe('no');
+    expect(toolInBase('gcr.io/distroless/cc-debian12', 'nginx')).toBe('no');
+    expect(toolInBase('gcr.io/distroless/python3-debian12', 'python3')).toBe('unknown');
+    expect(toolInBase('gcr.io/distroless/static-debian12:debug', 'service')).toBe('unknown');
+    expect(toolInBase('nginx:1.27', 'service')).toBe('unknown');
+    expect(toolInBase('alpine:3.21', 'service')).toBe('unknown');
+  });
+
   it('knows the ports official images EXPOSE', () => {
     expect(baseImageFacts('nginx:1.27')?.exposes).toEqual(['80']);
     expect(baseImageFacts('php:8.3-apache')?.exposes).toEqual(['80']);

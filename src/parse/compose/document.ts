@@ -211,10 +211,10 @@ export function attachEnvFiles(doc: ComposeDocument, files: readonly EnvFile[]):
 }
 
 /** Builds an `EnvFile` record from what the parse stage read. */
-export function envFileOf(absPath: string, text: string | undefined, source: SourceFile | undefined): EnvFile {
+export function envFileOf(absPath: string, text: string | undefined, source: SourceFile | undefined, mode?: number): EnvFile {
   if (text === undefined || !source) return { path: absPath, exists: false, vars: new Map(), entries: [] };
   const entries = envFileEntries(text);
-  return { path: absPath, exists: true, source, vars: new Map(entries.map((e) => [e.key, e.value])), entries };
+  return { path: absPath, exists: true, source, vars: new Map(entries.map((e) => [e.key, e.value])), entries, ...(mode !== undefined ? { mode } : {}) };
 }
 
 function emptyMapAt(node: YNode): YMap {

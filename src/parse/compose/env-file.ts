@@ -25,6 +25,8 @@ export interface EnvFile {
   readonly source?: SourceFile;
   readonly vars: ReadonlyMap<string, string>;
   readonly entries: readonly EnvEntry[];
+  /** Its permission bits (`0o644`) as the parse stage found them on disk; undefined when unknown (not on disk, Windows). */
+  readonly mode?: number;
 }
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;

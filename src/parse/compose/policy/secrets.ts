@@ -4,6 +4,7 @@
  * well-known tokens. Nothing here returns or prints a secret's value; callers
  * show it only through `redactSecret`.
  */
+import type { EnvEntry } from '../env-file.js';
 
 /** Words of a variable name: `GF_SECURITY_ADMIN_PASSWORD` → GF, SECURITY, ADMIN, PASSWORD; `apiKey` → API, KEY. */
 export function nameWords(name: string): string[] {
@@ -114,4 +115,9 @@ export function findSecretFlags(args: readonly string[]): { index: number; start
     }
   }
   return out;
+}
+
+/** The entries of an env file that hold a literal secret: a secret's name with a value that is neither a placeholder nor built from a variable. */
+export function secretEntries(file: { readonly entries: readonly EnvEntry[] }): EnvEntry[] {
+  return file.entries.filter((e) => !e.bare && isSecretName(e.key) && !isNonSecretValue(e.value) && !e.value.includes('$'));
 }

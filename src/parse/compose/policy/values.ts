@@ -164,6 +164,22 @@ export function innerRange(node: YScalar, from: number, to: number): Span {
   return { start: node.start + offset + from, end: node.start + offset + to };
 }
 
+/**
+ * The words of a `command` / `entrypoint` (a string, or a list of strings),
+ * split on white space, each with the scalar that holds it and its offset in
+ * the value (for `innerRange`).
+ */
+export function commandWords(node: YNode | undefined): { node: YScalar; word: string; start: number }[] {
+  const scalars = isSeq(node) ? node.items.filter(isScalar) : isScalar(node) ? [node] : [];
+  const out: { node: YScalar; word: string; start: number }[] = [];
+  for (const s of scalars) {
+    if (typeof s.value !== 'string') continue;
+    const re = /\S+/g;
+    for (let m = re.exec(s.value); m; m = re.exec(s.value)) out.push({ node: s, word: m[0], start: m.index });
+  }
+  return out;
+}
+
 /** Every scalar under a node (aliases are shared nodes: each is visited once). */
 export function* scalarsUnder(node: YNode | undefined, seen = new Set<YNode>()): Generator<YScalar> {
   if (!node || seen.has(node)) return;
@@ -201,9 +217,9 @@ export function mapAt(node: YNode | undefined, ...keys: string[]): YMap | undefi
 /**
  * Where a node is, as a message seen at `from` says it: `line 7` in the same
  * file, `compose.yaml:7` (relative to `from`'s folder) in another file of a
- * merged project.
+ * merged project (or seen from a script that names it).
  */
-export function locate(node: YNode, from: YNode): string {
+export function locate(node: YNode, from: { readonly file: { readonly path: string } }): string {
   const line = node.file.lines.position(node.start).line;
   if (node.file.path === from.file.path) return `line ${line}`;
   const rel = path.relative(path.dirname(from.file.path), node.file.path).split(path.sep).join('/') || path.basename(node.file.path);
