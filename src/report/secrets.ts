@@ -9,9 +9,11 @@ import type { LintedFile, LintResult } from '../engine/result.js';
  *
  * In a file's own text the secrets are masked where the rules found them
  * (`LintedFile.secrets`). Text that is not the file's (a fix's replacement, a
- * message, a diff of the fixed text) is masked by value: every occurrence of
- * a line of a found secret, when that line is long enough not to match
- * ordinary words by chance.
+ * diff of the fixed text) is masked by value: every occurrence of a line of a
+ * found secret at least MIN_MASKED_VALUE_LENGTH long. Messages and fix
+ * descriptions are not: rules write secrets into them only through
+ * `redactSecret`, and a weak password is often an ordinary word (`wordpress`)
+ * that messages name for other reasons.
  */
 
 /** Shorter pieces of a secret are masked only where a rule found them, never by value. */
@@ -36,8 +38,8 @@ export function maskedText(file: Pick<LintedFile, 'text' | 'secrets'>): string {
 }
 
 /**
- * The result as reports may show it: file texts, messages and fix texts with
- * every secret masked. The same object when no rule found a secret.
+ * The result as reports may show it: file texts and fix texts with every
+ * secret masked. The same object when no rule found a secret.
  */
 export function maskResult(result: LintResult): LintResult {
   if (!result.files.some((f) => f.secrets?.length)) return result;
@@ -45,11 +47,10 @@ export function maskResult(result: LintResult): LintResult {
   const mask = (text: string): string => maskValues(text, values);
   const maskFix = <F extends Fix>(fix: F): F => ({
     ...fix,
-    description: mask(fix.description),
     edits: fix.edits.map((e) => ({ ...e, text: mask(e.text) })),
   });
   const diagnostics = result.diagnostics.map((d): Diagnostic => {
-    const masked: Diagnostic = { ...d, message: mask(d.message) };
+    const masked: Diagnostic = { ...d };
     if (d.fix) masked.fix = maskFix(d.fix);
     if (d.suggestions) masked.suggestions = d.suggestions.map(maskFix);
     return masked;

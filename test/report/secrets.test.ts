@@ -64,11 +64,11 @@ describe('masking', () => {
     expect(secretValues(result().files)).toEqual(['"-----BEGIN KEY-----\\', 'abcdefgh\\', '-----END KEY-----"', 'hunter22']);
   });
 
-  it('maskResult masks the file text in place, and messages and fix texts by value', () => {
+  it('maskResult masks the file text in place and fix texts by value, but not messages (a password may be a service name)', () => {
     const masked = maskResult(result());
     expect(masked.files[0]!.text).toBe('FROM alpine:3.19\nENV KEY=*********************\n*********\n******************\nENV PW=********\n');
-    expect(masked.diagnostics[2]!.message).toBe('mentions ******** by mistake');
-    expect(masked.diagnostics[1]!.fix).toMatchObject({ description: 'quote ********', edits: [{ start: 0, end: 0, text: 'ENV PW="********"' }] });
+    expect(masked.diagnostics[2]!.message).toBe('mentions hunter22 by mistake');
+    expect(masked.diagnostics[1]!.fix).toMatchObject({ description: 'quote hunter22', edits: [{ start: 0, end: 0, text: 'ENV PW="********"' }] });
     // The result given is left as it was.
     expect(result().files[0]!.text).toBe(TEXT);
   });
