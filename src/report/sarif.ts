@@ -25,6 +25,10 @@ import { maskedText } from './secrets.js';
  *   `primaryLocationLineHash` as GitHub computes it, plus `stackLintFindingHash/v1`,
  *   unique per finding, because GitHub merges results whose rule and fingerprints
  *   agree (two findings of one rule on one line would be one alert) (see ./fingerprint.ts).
+ *   A file the report has no text of (an `env_file` a compose finding points into) gets
+ *   the finding hash only: its line hash would be computed from the raw line, and the
+ *   line hash is a polynomial of the line's characters that gives a short secret on it
+ *   back; the upload action fills it in from the checkout if it wants one.
  *   At most 25,000 results per run: more is an error here, not a rejected upload.
  * - `automationDetails.id` is GitHub's "category/run-id" string. Our category
  *   option is the category alone, so a `/` is appended when missing (as the

@@ -148,6 +148,18 @@ describe('secrets in reports', () => {
     expect(leaked(second.stdout + second.stderr)).toEqual([]);
   });
 
+  it('give a finding in an env file a SARIF fingerprint, but no line hash of its secret line', async () => {
+    const envProject = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-secrets-env-'));
+    writeFileSync(path.join(envProject, 'compose.yaml'), 'services:\n  app:\n    image: nginx:1.27.0\n    env_file: app.env\n');
+    writeFileSync(path.join(envProject, 'app.env'), 'DB_PASSWORD=EnvFileSecret12\n');
+    const run = await cli(['-f', 'sarif', '--no-config-lookup', '.'], envProject);
+    expect(run.stdout).not.toContain('EnvFileSecret12');
+    const results = JSON.parse(run.stdout).runs[0].results as { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    const inEnvFile = results.filter((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'app.env');
+    expect(inEnvFile.map((r) => [r.ruleId, Object.keys(r.partialFingerprints)])).toEqual([['compose/no-plaintext-secrets', ['stackLintFindingHash/v1']]]);
+    for (const r of results) expect(r.partialFingerprints['stackLintFindingHash/v1']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
   it('never print a secret value with --print-config', async () => {
     const run = await cli(['--print-config', 'compose.yaml', '--no-config-lookup'], dir);
     expect(run.code).toBe(0);
