@@ -11,6 +11,8 @@ export default defineRule<'compose', Record<string, never>>({
     fix: 'none',
     summary: 'Services stay in Docker\'s own cgroup (no `cgroup_parent`)',
     compat: { kics: ['cgroup-not-default'] },
+    // Low: another cgroup changes resource accounting and limits, not isolation.
+    securitySeverity: 2.0,
     recommended: false,
   },
   check(ctx) {

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { envFileRefs } from '../../src/parse/compose/document.js';
 import { redactSecret } from '../../src/engine/redact.js';
-import { findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isSecretName, secretEntries } from '../../src/parse/compose/policy/secrets.js';
+import { findCommandSecrets, findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isSecretName, secretEntries } from '../../src/parse/compose/policy/secrets.js';
 import { entries, innerRange, mapAt, scalarsWithPath, svc } from '../../src/parse/compose/policy/values.js';
 import type { Span } from '../../src/parse/location.js';
 import type { SourceFile } from '../../src/parse/source.js';
@@ -40,7 +40,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
       const once = (file: SourceFile, span: Span, message: string): void => {
         if (done.overlaps(file, span)) return;
         done.add(file, span);
-        report({ range: span, file, message });
+        report({ range: span, file, message, secrets: [span] });
       };
       /** Literal values of secret variables, first key by value (values of 4 characters and more). */
       const literals = new Map<string, string>();
@@ -85,6 +85,11 @@ export default defineRule<'compose', { envFiles: boolean }>({
             const value = arg.text.slice(flag.start, flag.end);
             once(arg.node.file, innerRange(arg.node, arg.start + flag.start, arg.start + flag.end), `${svc(service.name)} passes ${flag.flag} a literal value on its command line (${redactSecret(value)}), where process lists and logs show it`);
           }
+          for (const found of findCommandSecrets(args.map((a) => a.text))) {
+            const arg = args[found.index]!;
+            const value = arg.text.slice(found.start, found.end);
+            once(arg.node.file, innerRange(arg.node, arg.start + found.start, arg.start + found.end), `${svc(service.name)} puts ${found.what} on its command line (${found.option} ${redactSecret(value)}), where process lists and logs show it`);
+          }
           for (const arg of args) {
             const key = literals.get(arg.text);
             if (key === undefined) continue;
@@ -106,6 +111,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
         for (const e of secretEntries(envFile)) {
           ctx.report({
             range: e.valueSpan,
+            secrets: [e.valueSpan],
             file: envFile.source,
             message: `${e.key} in ${envFile.source.relPath} (the env_file of ${svc(service.name)}) is a literal value (${redactSecret(e.value)}); keep the file out of version control or use a Compose secret`,
           });
@@ -147,13 +153,22 @@ function labelOf(path: (string | number)[], text: string): string {
   return `${service}${last ?? 'a value'}`;
 }
 
-/** The words of a command (string form split on blanks, list form item by item) with their offsets in their scalar's value. */
+/**
+ * The words of a command with their offsets in their scalar's value: the string form split on
+ * blanks, the list form item by item (an item is one word, blanks and all: `"Authorization: Bearer …"`),
+ * except the shell command of a `CMD-SHELL` healthcheck, which is split too.
+ */
 function argumentsOf(node: YNode): { node: YScalar; text: string; start: number }[] {
   const scalars = isSeq(node) ? node.items.filter(isScalar) : isScalar(node) ? [node] : [];
+  const shellForm = !isSeq(node) || scalars[0]?.value === 'CMD-SHELL';
   const args: { node: YScalar; text: string; start: number }[] = [];
   for (const s of scalars) {
     if (typeof s.value !== 'string') continue;
     const text = s.value;
+    if (!shellForm) {
+      args.push({ node: s, text, start: 0 });
+      continue;
+    }
     const re = /[^\s'"]+|"[^"]*"|'[^']*'/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const quoted = /^["']/.test(m[0]);

@@ -9,6 +9,8 @@ export default defineRule<'dockerfile'>({
     severity: 'warning',
     fix: 'none',
     summary: 'A build context that is copied whole (`COPY . .`, `ADD .`) has a `.dockerignore`',
+    // Medium: what leaks (`.env`, keys, `.git`) depends on what the context holds.
+    securitySeverity: 5.0,
   },
   check(ctx) {
     const doc = ctx.dockerfile;

@@ -47,12 +47,14 @@ export default defineRule<'dockerfile'>({
         if (shape && prop.valueSpan) {
           ctx.report({
             range: prop.valueSpan,
+            secrets: [prop.valueSpan],
             message: `the value of ${ins.keyword} "${prop.name}" looks like ${shape.kind} (${redactSecret(prop.value!)}); anyone with the image can read it: pass it with RUN --mount=type=secret instead`,
           });
           continue;
         }
         if (!isSecretName(prop.name) || prop.value?.startsWith('/run/secrets/')) continue;
-        ctx.report({ range: prop.nameSpan, message: message(ins.keyword, prop) });
+        const literal = prop.value && prop.valueSpan && !isReference(prop.value) ? [prop.valueSpan] : [];
+        ctx.report({ range: prop.nameSpan, message: message(ins.keyword, prop), secrets: literal });
       }
     }
   },
@@ -69,7 +71,12 @@ function message(keyword: string, prop: KeyValue): string {
 }
 
 function preview(value: string): string {
-  return /^\$\{?[A-Za-z_]/.test(value) ? `copied from ${value.split(/[^$\w{}:-]/)[0]}` : redactSecret(value);
+  return isReference(value) ? `copied from ${value.split(/[^$\w{}:-]/)[0]}` : redactSecret(value);
+}
+
+/** `$TOKEN`, `${TOKEN:-…}`: the value comes from another variable, and is no secret written here. */
+function isReference(value: string): boolean {
+  return /^\$\{?[A-Za-z_]/.test(value);
 }
 
 /** BuildKit's reading: a secret word as a whole word of the name (split at `_`, `-`, `.` and camelCase). */

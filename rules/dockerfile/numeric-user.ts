@@ -13,6 +13,8 @@ export default defineRule({
     summary: '`USER` names a numeric UID (and GID), which the host and Kubernetes can check',
     recommended: false,
     compat: { hadolint: ['DL3066'] },
+    // Low: a named user is already unprivileged; the number only lets admission checks prove it.
+    securitySeverity: 2.0,
   },
   check(ctx) {
     const check = (ins: DfInstruction): void => {

@@ -59,7 +59,7 @@ Output
                              or a formatter module path / stack-lint-formatter-<name> package
   -o, --output-file <path>   write the report to a file instead of standard output
       --quiet                report errors only
-      --max-warnings <n>     exit 1 when there are more than n warnings
+      --max-warnings <n>     exit 1 when there are more than n warnings (-1: no limit)
       --exit-zero            exit 0 even when there are findings (2 still means the run failed)
       --statistics           print how many findings each rule has, after the report
       --color, --no-color    force colours on or off (default: on for a terminal, off with NO_COLOR)
@@ -151,10 +151,31 @@ const OPTIONS = {
 /** Every flag as typed, for "did you mean". */
 export const FLAG_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 
+/** Options whose value may be a negative number (`--max-warnings -1`, ESLint's "no limit"). */
+const NUMBER_OPTIONS = new Set(['--max-warnings']);
+
+/**
+ * `--max-warnings -1` as `--max-warnings=-1`: parseArgs reads a value that starts with a dash
+ * as a forgotten value and refuses it, though CI scripts pass the number as its own word.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return [...out, ...argv.slice(i)];
+    const next = argv[i + 1];
+    if (NUMBER_OPTIONS.has(arg) && next !== undefined && /^-\d+$/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
+    parsed = parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: OPTIONS });
   } catch (e) {
     const message = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     const unknown = /^Unknown option '(--?[^']+)'/.exec(message)?.[1];
@@ -165,7 +186,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
-      throw new CliUsageError(`--max-warnings takes a whole number (got "${v['max-warnings']}")`);
+      throw new CliUsageError(`--max-warnings takes a number of warnings, or -1 for no limit (got "${v['max-warnings']}")`);
     }
   }
   if (v['suppress-all'] && v['suppress-rule']) throw new CliUsageError('--suppress-all and --suppress-rule cannot be used together');

@@ -7,6 +7,8 @@ import { createConfigLoader, createPackSet, packsFor, run, runFix, TOOL } from '
 import { PackError } from '../engine/packs.js';
 import { writeChanges } from '../fix/commit.js';
 import { unifiedDiff } from '../fix/diff.js';
+import type { FixOutcome } from '../fix/loop.js';
+import { maskedChange, secretValues } from '../report/secrets.js';
 import { formatFixSummary } from './fix-summary.js';
 import { plural } from '../report/common.js';
 import { startProgress } from './progress.js';
@@ -111,13 +113,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       if (args.stdin) {
         // Editors pipe text in and read the fixed text back; the report goes to stderr.
         const fixed = outcome.changes[0]?.after ?? stdinText!;
-        io.stdout.write(args.fixDryRun ? outcome.changes.map((c) => unifiedDiff(c.relPath, c.before, c.after)).join('') : fixed);
+        // The fixed text is the user's own file; a diff is a report, and masks secrets.
+        io.stdout.write(args.fixDryRun ? fixDiffs(outcome) : fixed);
         const adopted = await adopt(outcome.result, args, io.cwd, knownRuleIds, io.stderr);
         const report = formatter(quietFilter(adopted.result, args.quiet), { color: false });
         if (adopted.result.diagnostics.length) io.stderr.write(report);
         return finalCode(adopted.result, args, io.stderr, adopted.failOnUnused);
       } else if (args.fixDryRun) {
-        io.stdout.write(outcome.changes.map((c) => unifiedDiff(c.relPath, c.before, c.after)).join(''));
+        io.stdout.write(fixDiffs(outcome));
       } else {
         const problems = await writeChanges(outcome.changes);
         for (const p of problems) io.stderr.write(`stack-lint: ${p.relPath}: ${p.message}\n`);
@@ -164,6 +167,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`stack-lint: internal error: ${err?.stack ?? String(e)}\n`);
     return EXIT.error;
   }
+}
+
+/** The `--fix-dry-run` diffs, with the secrets rules found before or after the fixes masked. */
+function fixDiffs(outcome: FixOutcome): string {
+  const values = secretValues([...outcome.original, ...outcome.result.files]);
+  const original = new Map(outcome.original.map((f) => [f.path, f]));
+  const fixed = new Map(outcome.result.files.map((f) => [f.path, f]));
+  return outcome.changes
+    .map((c) => {
+      const shown = maskedChange(c, original.get(c.path), fixed.get(c.path), values);
+      return unifiedDiff(c.relPath, shown.before, shown.after);
+    })
+    .join('');
 }
 
 export function exitCode(result: LintResult, maxWarnings?: number): number {

@@ -38,6 +38,11 @@ export interface Diagnostic {
   baselineState?: BaselineState;
   /** A tool failure (rule crash, unreadable file) rather than a finding about the file. */
   internal?: boolean;
+  /**
+   * Where the secret values this finding is about are written (offsets in `file`'s text):
+   * every output that quotes the source masks them (see `LintedFile.secrets`).
+   */
+  secrets?: Span[];
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -13,6 +13,7 @@ import { declaredProjects } from '../parse/compose/layers.js';
 import path from 'node:path';
 import type { RuleRegistry } from './registry.js';
 import { diagnosticKey, toDiagnostic } from './report.js';
+import { attachSecrets, filesWithSecrets } from './summary.js';
 import type { LintResult, LintedFile } from './result.js';
 import type { ReportDescriptor, RuleMeta } from './rule.js';
 import { readSource, type ReadOutcome } from './sources.js';
@@ -125,7 +126,11 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   }
 
   await timedAsync('suppressions', () => finishSuppressions(run));
-  if (options.dropTexts) for (const f of run.linted) f.text = '';
+  if (options.dropTexts) {
+    // Texts with secrets stay: reports mask them in the fix texts they print.
+    const secretFiles = filesWithSecrets(run.diagnostics);
+    for (const f of run.linted) if (!secretFiles.has(f.path)) f.text = '';
+  }
   const result = finish([...run.diagnostics, ...run.directiveFindings], run.linted, run.enabledRules, options, started);
   if (groups.length > 1) collectBeforeReport(); // the report is built next: see ./memory.ts
   return result;
@@ -344,7 +349,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   await timedAsync('suppressions', () => collectSuppressions(gctx, parsed, result, enabledRules));
   result.rules = [...enabledRules.values()];
   if (options.dropTexts) {
-    const needed = new Set(result.pending.map((p) => p.path));
+    const needed = new Set([...result.pending.map((p) => p.path), ...filesWithSecrets(result.diagnostics)]);
     for (const f of result.linted) if (!needed.has(f.path)) f.text = '';
   }
   return result;
@@ -530,6 +535,7 @@ function finish(
   }
   diagnostics.sort(compareDiagnostics);
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  attachSecrets(files, all);
   const active = diagnostics.filter((d) => !d.suppressed);
   const count = (s: Severity) => active.filter((d) => d.severity === s && !d.internal).length;
   return {

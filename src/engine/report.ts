@@ -27,6 +27,8 @@ export function toDiagnostic(meta: RuleMeta, severity: Severity, d: ReportDescri
     else diagnostic.fix = { ...asFix(d.fix), safety: meta.fix };
   }
   if (suggestions.length) diagnostic.suggestions = suggestions;
+  const secrets = (d.secrets ?? []).filter((s) => s.end > s.start);
+  if (secrets.length) diagnostic.secrets = secrets.map((s) => ({ start: s.start, end: s.end }));
   return diagnostic;
 }
 

@@ -1,4 +1,5 @@
 import type * as Sarif from 'sarif';
+import type { Span } from '../parse/location.js';
 import type { FileKind } from '../parse/source.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { RuleMeta } from './rule.js';
@@ -9,6 +10,11 @@ export interface LintedFile {
   kind: FileKind;
   /** The text that was linted (after fixes, when fixes were applied). */
   text: string;
+  /**
+   * Secret values rules found in the text (offsets, sorted, from every finding, suppressed ones
+   * too): reports that quote the text mask them (see src/report/secrets.ts).
+   */
+  secrets?: Span[];
 }
 
 /** Everything a formatter needs; formatters are pure functions of this. */

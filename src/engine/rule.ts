@@ -65,4 +65,9 @@ export interface ReportDescriptor {
   message: string;
   fix?: FixDescriptor;
   suggestions?: FixDescriptor[];
+  /**
+   * Spans (offsets in the reported file) of secret values the finding is about: code frames,
+   * diffs and fix texts in every report mask them. Messages show secrets only through `redactSecret`.
+   */
+  secrets?: Span[];
 }

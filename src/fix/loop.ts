@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { Diagnostic, Fix } from '../engine/diagnostic.js';
 import { lintFiles, type LintFilesOptions } from '../engine/lint.js';
 import { confirmShellSyntaxError, parseSource } from '../engine/parse-files.js';
-import type { LintResult } from '../engine/result.js';
+import type { LintedFile, LintResult } from '../engine/result.js';
 import { createSourceFile, type FileKind } from '../parse/source.js';
 import { relativePath } from '../engine/sources.js';
 import { applyEdits, selectFixes } from './apply.js';
@@ -29,6 +29,8 @@ export interface DroppedFix {
 export interface FixOutcome {
   /** The lint result of the fixed texts: what remains. */
   result: LintResult;
+  /** The files as first linted, before any fix (with the secrets found in them, for masking diffs). */
+  original: LintedFile[];
   changes: FileChange[];
   /** Fixes applied, per rule id. */
   applied: Record<string, number>;
@@ -63,6 +65,7 @@ export async function fixFiles(options: FixRunOptions): Promise<FixOutcome> {
   const refused = new Set<string>();
   const keyOf = (c: Candidate) => `${c.diagnostic.ruleId}\u0000${c.fix.file}\u0000${JSON.stringify(c.fix.edits)}`;
   let result = await lintFiles({ ...options, overlay: current });
+  const original = result.files;
   let passes = 0;
 
   while (passes < MAX_FIX_PASSES) {
@@ -96,7 +99,7 @@ export async function fixFiles(options: FixRunOptions): Promise<FixOutcome> {
     const after = current.get(path)!;
     if (after !== before) changes.push({ path, relPath: relativePath(options.cwd, path), before, after });
   }
-  return { result, changes, applied, dropped, passes };
+  return { result, original, changes, applied, dropped, passes };
 }
 
 interface Candidate {

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../engine/diagnostic.js';
+import { LineIndex } from '../parse/location.js';
+
 /**
  * `partialFingerprints.primaryLocationLineHash` as GitHub computes it.
  *
@@ -153,4 +157,37 @@ export class LineHashCache {
     }
     return hashes[line - 1];
   }
+}
+
+/**
+ * The identity of each finding, for the reports whose consumers track findings
+ * across runs (GitLab's `fingerprint`, SARIF's `partialFingerprints`): the rule,
+ * the file, the text of the finding's line and of its range, and the message,
+ * plus a counter for findings that agree on all of these. No line number goes
+ * in (a "line N" in a message is ignored), so the identity survives lines moving
+ * above it; two findings on one line differ by their range or message, or by the
+ * counter. `texts` are the file texts by path, secrets masked (the hash must not
+ * be a way to test guesses at a secret). MD5 is only a digest here.
+ */
+export function findingFingerprints(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): Map<Diagnostic, string> {
+  const lines = new Map<string, LineIndex>();
+  const seen = new Map<string, number>();
+  const out = new Map<Diagnostic, string>();
+  for (const d of diagnostics) {
+    const text = texts.get(d.file);
+    let lineText = '';
+    let rangeText = '';
+    if (text !== undefined) {
+      let index = lines.get(d.file);
+      if (!index) lines.set(d.file, (index = new LineIndex(text)));
+      if (d.range.start.line <= index.lineCount) lineText = index.lineText(d.range.start.line).trim();
+      rangeText = text.slice(d.range.start.offset, Math.min(d.range.end.offset, d.range.start.offset + 200)).replace(/\s+/g, ' ');
+    }
+    const message = d.message.replace(/\b(lines?) \d+(?:(?:, | and | to |-)\d+)*/g, '$1 N');
+    const key = `${d.ruleId}\u0000${d.relPath}\u0000${lineText}\u0000${rangeText}\u0000${message}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    out.set(d, createHash('md5').update(`${key}\u0000${n}`).digest('hex'));
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { formatCheckstyle } from './checkstyle.js';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { maskResult } from './secrets.js';
 
 export { formatJson, buildJsonReport, JSON_REPORT_VERSION } from './json.js';
 export type { JsonReport, JsonSummary, JsonFile, JsonDiagnostic, JsonFix, JsonEdits } from './json.js';
@@ -16,25 +17,31 @@ export { JSON_REPORT_SCHEMA } from './json-schema.js';
 export { formatPretty } from './pretty.js';
 export { formatSarif, buildSarifLog, SARIF_MAX_RESULTS, SARIF_SCHEMA_URI } from './sarif.js';
 export { computeLineHashes } from './fingerprint.js';
+export { maskResult } from './secrets.js';
 
 /** Names accepted by `--format`. */
 export const FORMAT_NAMES = ['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
+/** Every formatter, built-in or custom, is given the result with the secrets rules found masked (see ./secrets.ts). */
+function masking<T>(format: (result: LintResult, options: FormatOptions) => T): (result: LintResult, options: FormatOptions) => T {
+  return (result, options) => format(maskResult(result), options);
+}
+
 const FORMATTERS: Record<FormatName, Formatter> = {
-  pretty: formatPretty,
-  json: formatJson,
-  sarif: formatSarif,
-  github: formatGithub,
-  gitlab: formatGitlab,
-  junit: formatJunit,
-  checkstyle: formatCheckstyle,
+  pretty: masking(formatPretty),
+  json: masking(formatJson),
+  sarif: masking(formatSarif),
+  github: masking(formatGithub),
+  gitlab: masking(formatGitlab),
+  junit: masking(formatJunit),
+  checkstyle: masking(formatCheckstyle),
 };
 
 /** Built-in formatters whose (large) output can be written piece by piece; the pieces join to the formatter's text. */
 const CHUNKED_FORMATTERS: Partial<Record<FormatName, (result: LintResult, options: FormatOptions) => Iterable<string>>> = {
-  json: formatJsonChunks,
-  sarif: formatSarifChunks,
+  json: masking(formatJsonChunks),
+  sarif: masking(formatSarifChunks),
 };
 
 /** The piecewise form of a built-in `--format`, when it has one (custom formatters return one string). */
@@ -83,7 +90,7 @@ export async function loadFormatter(name: string, cwd: string): Promise<Formatte
   const fn = typeof mod.default === 'function' ? mod.default : undefined;
   if (!fn) throw new FormatterLoadError(`formatter "${name}" has no default export function (result, options) => string`);
   return (result, options) => {
-    const out = fn(result, options) as unknown;
+    const out = fn(maskResult(result), options) as unknown;
     if (typeof out !== 'string') throw new FormatterLoadError(`formatter "${name}" returned ${typeof out}, not a string`);
     return out;
   };

@@ -3,6 +3,7 @@ import type { Diagnostic, Severity } from '../engine/diagnostic.js';
 import type { FormatOptions, LintResult } from '../engine/result.js';
 import { LineIndex } from '../parse/location.js';
 import { codeFrame } from './code-frame.js';
+import { maskedText } from './secrets.js';
 import { countDiagnostics, fileOf, indexFiles, plural, type DiagnosticCounts } from './common.js';
 
 /**
@@ -73,7 +74,8 @@ export function formatPretty(result: LintResult, options: FormatOptions): string
     const file = fileOf(files, d);
     if (!file) return [];
     let lines = lineIndexes.get(file.path);
-    if (!lines) lineIndexes.set(file.path, (lines = new LineIndex(file.text)));
+    // Masked again for callers that format a result themselves (the CLI's result already is).
+    if (!lines) lineIndexes.set(file.path, (lines = new LineIndex(maskedText(file))));
     return codeFrame(lines, d.range, c, severityColor(c, d));
   }
 }

@@ -5,7 +5,8 @@ import type { FormatOptions, LintedFile, LintResult } from '../engine/result.js'
 import type { RuleMeta } from '../engine/rule.js';
 import { LineIndex } from '../parse/location.js';
 import { compareStrings, fileOf, indexFiles, JSON_SPLICE, jsonChunks, relPathOf } from './common.js';
-import { LineHashCache } from './fingerprint.js';
+import { findingFingerprints, LineHashCache } from './fingerprint.js';
+import { maskedText } from './secrets.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (and any other SARIF consumer).
@@ -20,8 +21,14 @@ import { LineHashCache } from './fingerprint.js';
  *   ("0.1"–"10.0") for security rules.
  * - `results[]`: `message.text`, exactly one location whose `artifactLocation.uri`
  *   is relative to the repository root (`uriBaseId: '%SRCROOT%'`), all four region
- *   coordinates (1-based, `endColumn` exclusive), and
- *   `partialFingerprints.primaryLocationLineHash` (see ./fingerprint.ts).
+ *   coordinates (1-based, `endColumn` exclusive), and `partialFingerprints`:
+ *   `primaryLocationLineHash` as GitHub computes it, plus `stackLintFindingHash/v1`,
+ *   unique per finding, because GitHub merges results whose rule and fingerprints
+ *   agree (two findings of one rule on one line would be one alert) (see ./fingerprint.ts).
+ *   A file the report has no text of (an `env_file` a compose finding points into) gets
+ *   the finding hash only: its line hash would be computed from the raw line, and the
+ *   line hash is a polynomial of the line's characters that gives a short secret on it
+ *   back; the upload action fills it in from the checkout if it wants one.
  *   At most 25,000 results per run: more is an error here, not a rejected upload.
  * - `automationDetails.id` is GitHub's "category/run-id" string. Our category
  *   option is the category alone, so a `/` is appended when missing (as the
@@ -47,6 +54,8 @@ export const SARIF_MAX_RESULTS = 25_000;
 /** GitHub shows at most 10 tags per rule (and rejects more than 20). */
 export const SARIF_MAX_TAGS = 10;
 export const SRCROOT = '%SRCROOT%';
+/** The `partialFingerprints` key of the per-finding identity (see `findingFingerprints`). */
+export const FINDING_HASH = 'stackLintFindingHash/v1';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
   error: 'error',
@@ -98,6 +107,9 @@ export function buildSarifLog(result: LintResult, options: FormatOptions): Sarif
     }
   }
 
+  // Fingerprints hash the texts with their secrets masked.
+  const texts = new Map(result.files.map((f) => [f.path, maskedText(f)]));
+  const findingHashes = findingFingerprints(findings, texts);
   const results = findings.map((d): Sarif.Result => {
     const file = fileOf(files, d);
     const region = regionOf(d, file);
@@ -108,8 +120,11 @@ export function buildSarifLog(result: LintResult, options: FormatOptions): Sarif
       message: { text: d.message || d.ruleId },
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(d.relPath), region } }],
     };
-    const hash = file ? hashes.get(file.path, file.text, region.startLine!) : undefined;
-    if (hash) res.partialFingerprints = { primaryLocationLineHash: hash };
+    // The line hash matches what GitHub computes for the line (but on a line near a secret, which is
+    // masked first: the action then warns and keeps ours); the finding hash tells apart findings on
+    // one line (GitHub would merge results with the same rule and fingerprints into one alert).
+    const lineHash = file ? hashes.get(file.path, texts.get(file.path)!, region.startLine!) : undefined;
+    res.partialFingerprints = { ...(lineHash ? { primaryLocationLineHash: lineHash } : {}), [FINDING_HASH]: findingHashes.get(d)! };
     const fixes: Sarif.Fix[] = [];
     if (d.fix) fixes.push(sarifFix(d.fix, d, d.fix.safety));
     for (const s of d.suggestions ?? []) fixes.push(sarifFix(s, d, 'suggestion'));

@@ -71,6 +71,19 @@ describe('exit codes and flags', () => {
     expect((await cli(['--max-warnings', '0', file], FIXTURES)).code).toBe(1);
   });
 
+  it('takes --max-warnings -1 (as one word or two) as no limit, and refuses other negatives', async () => {
+    const file = 'shell/strict-mode/bad/late.sh';
+    for (const args of [['--max-warnings', '-1'], ['--max-warnings=-1']]) {
+      const run = await cli([...args, file], FIXTURES);
+      expect([run.code, run.stderr]).toEqual([0, '']);
+    }
+    const bad = await cli(['--max-warnings', '-2', file], FIXTURES);
+    expect([bad.code, bad.stderr]).toEqual([2, 'stack-lint: --max-warnings takes a number of warnings, or -1 for no limit (got "-2")\nRun "stack-lint --help" for usage.\n']);
+    // After `--`, a negative number is a path, not the option's value.
+    const positional = await cli(['--max-warnings', '0', '--', file], FIXTURES);
+    expect(positional.code).toBe(1);
+  });
+
   it('--quiet drops warnings', async () => {
     const run = await cli(['--quiet', '--format', 'json', 'shell/strict-mode/bad/late.sh'], FIXTURES);
     expect(JSON.parse(run.stdout).files[0].diagnostics).toEqual([]);

@@ -23,6 +23,14 @@ describe('classify', () => {
     ['values.yaml', undefined],
     ['composer.json', undefined],
     ['README.md', undefined],
+    ['dockerfile.yaml', undefined],
+    ['Dockerfile.yml', undefined],
+    ['dockerfile.json', undefined],
+    ['Dockerfile.md', undefined],
+    ['Dockerfile.txt', undefined],
+    ['build.Dockerfile.yaml', undefined],
+    ['Dockerfile.j2', 'dockerfile'],
+    ['Dockerfile.dev', 'dockerfile'],
   ])('%s → %s', (name, kind) => {
     expect(kindFromName(name)).toBe(kind);
   });

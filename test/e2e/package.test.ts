@@ -3,7 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utim
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { FIXTURES, ROOT } from '../helpers/lint.js';
+import { sarifValidator } from '../report/schemas.js';
 
 // One file, so the build and the packing never race each other.
 const cli = path.join(ROOT, 'dist/cli.js');
@@ -151,4 +153,64 @@ describe('the published package', () => {
     expect(report.files.flatMap((f: { diagnostics: { ruleId: string }[] }) => f.diagnostics.map((d) => d.ruleId)).sort()).toContain('shell/strict-mode');
     expect(readdirSync(path.join(project, 'node_modules/stack-lint/dist'))).toContain('tree-sitter-bash.wasm');
   }, 180_000);
+});
+
+describe('the GitHub Action', () => {
+  interface Step { name?: string; id?: string; shell?: string; run?: string; env?: Record<string, string>; 'working-directory'?: string }
+  const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+    runs: { steps: Step[] };
+  };
+  /** `${{ inputs.x }}` as the input's default, `${{ github.action_path }}` as this checkout; any other expression fails the test. */
+  const expand = (text: string): string =>
+    text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expr: string) => {
+      const input = /^inputs\.([\w-]+)$/.exec(expr);
+      if (input) return action.inputs[input[1]!]?.default ?? '';
+      if (expr === 'github.action_path') return ROOT;
+      throw new Error(`action.yml uses \${{ ${expr} }}, which this test does not provide`);
+    });
+
+  /** Runs the action's `run:` steps in `workspace` as a runner does (bash -eo pipefail, GITHUB_OUTPUT, GITHUB_ACTION_PATH). */
+  function runAction(workspace: string): { code: number | null; stderr: string; outputs: string } {
+    const outputFile = path.join(workspace, '..', `${path.basename(workspace)}.github-output`);
+    writeFileSync(outputFile, '');
+    let last: ReturnType<typeof spawnSync> | undefined;
+    for (const step of action.runs.steps) {
+      if (step.run === undefined) continue;
+      // The install step builds dist/ from this checkout; beforeAll has just built it, and the run must not reach a registry.
+      if (step.run.trim() === 'npm ci --no-audit --no-fund') continue;
+      expect(step.shell).toBe('bash');
+      const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: outputFile, GITHUB_WORKSPACE: workspace };
+      for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v);
+      const cwd = step['working-directory'] ? expand(step['working-directory']) : workspace;
+      last = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run)], { cwd, env, encoding: 'utf8' });
+      if (last.status !== 0) break;
+    }
+    return { code: last?.status ?? null, stderr: String(last?.stderr ?? ''), outputs: readFileSync(outputFile, 'utf8') };
+  }
+
+  const validate = sarifValidator();
+
+  it('with its default inputs, writes a schema-valid SARIF file and exits 1 on a stack with errors', () => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-action-'));
+    cpSync(path.join(FIXTURES, 'stacks/deadtrees'), workspace, { recursive: true });
+    const run = runAction(workspace);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.outputs).toBe('exit-code=1\n');
+    const log = JSON.parse(readFileSync(path.join(workspace, 'stack-lint.sarif'), 'utf8'));
+    expect(validate(log)).toEqual([]);
+    expect(log.runs[0].results.length).toBeGreaterThan(0);
+    expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('dockerfile/pinned-base-image');
+  });
+
+  it('with its default inputs, passes a stack with warnings only (max-warnings -1 is no limit)', () => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-action-'));
+    cpSync(path.join(FIXTURES, 'shell/strict-mode/bad/late.sh'), path.join(workspace, 'late.sh'));
+    const run = runAction(workspace);
+    expect([run.code, run.stderr, run.outputs]).toEqual([0, '', 'exit-code=0\n']);
+    const log = JSON.parse(readFileSync(path.join(workspace, 'stack-lint.sarif'), 'utf8'));
+    expect(validate(log)).toEqual([]);
+    expect(log.runs[0].results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`)).toContain('shell/strict-mode warning');
+  });
 });

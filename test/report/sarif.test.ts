@@ -2,8 +2,9 @@ import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/engine/diagnostic.js';
 import { LineIndex } from '../../src/parse/location.js';
-import { computeLineHashes } from '../../src/report/fingerprint.js';
+import { computeLineHashes, findingFingerprints } from '../../src/report/fingerprint.js';
 import {
+  FINDING_HASH,
   SARIF_MAX_RESULTS,
   artifactUri,
   automationId,
@@ -159,13 +160,56 @@ describe('sarif formatter', () => {
   it('fingerprints the start line as the upload action does', () => {
     const results = run(sarif()).results!;
     const hash = (text: string, line: number) => computeLineHashes(text)[line - 1];
-    expect(results[0]!.partialFingerprints).toEqual({ primaryLocationLineHash: hash(DOCKERFILE_TEXT, 2) });
-    expect(results[2]!.partialFingerprints).toEqual({ primaryLocationLineHash: hash(COMPOSE_TEXT, 2) });
-    expect(results[4]!.partialFingerprints).toEqual({ primaryLocationLineHash: hash(SHELL_TEXT, 3) });
-    // Without the file text there is no fingerprint (the upload action computes one).
+    expect(results[0]!.partialFingerprints!.primaryLocationLineHash).toBe(hash(DOCKERFILE_TEXT, 2));
+    expect(results[2]!.partialFingerprints!.primaryLocationLineHash).toBe(hash(COMPOSE_TEXT, 2));
+    expect(results[4]!.partialFingerprints!.primaryLocationLineHash).toBe(hash(SHELL_TEXT, 3));
+    // Without the file text there is no line hash (the upload action computes one), but still the finding's own.
     const result = makeResult();
     result.files = [];
-    expect(run(sarif({}, result)).results![0]!.partialFingerprints).toBeUndefined();
+    expect(Object.keys(run(sarif({}, result)).results![0]!.partialFingerprints!)).toEqual([FINDING_HASH]);
+  });
+
+  describe('finding fingerprints', () => {
+    const TEXT = 'FROM debian:12\nRUN apt-get update && apt-get install -y curl wget\n';
+    const file = linted('Dockerfile', 'dockerfile', TEXT);
+    const twoOnOneLine = (text = TEXT) => {
+      const f = { ...file, text };
+      return makeResult({
+        files: [f],
+        diagnostics: [
+          diag(f, 'dockerfile/apt-hygiene', 'warning', 'apt-get install without --no-install-recommends', rangeOf(text, 'apt-get install')),
+          diag(f, 'dockerfile/apt-hygiene', 'warning', 'apt lists are not removed', rangeOf(text, 'apt-get update')),
+          diag(f, 'dockerfile/pin', 'warning', 'package is not pinned', rangeOf(text, 'curl')),
+          diag(f, 'dockerfile/pin', 'warning', 'package is not pinned', rangeOf(text, 'wget')),
+          diag(f, 'dockerfile/same', 'warning', 'the same twice', rangeOf(text, 'RUN')),
+          diag(f, 'dockerfile/same', 'warning', 'the same twice', rangeOf(text, 'RUN')),
+        ],
+      });
+    };
+    const identities = (log: Sarif.Log) => run(log).results!.map((r) => `${r.ruleId} ${JSON.stringify(r.partialFingerprints)}`);
+
+    it('tell apart every finding on one line, so GitHub does not merge them into one alert', () => {
+      const ids = identities(sarif({}, twoOnOneLine()));
+      expect(ids).toHaveLength(6);
+      expect(new Set(ids).size).toBe(6);
+      for (const r of run(sarif({}, twoOnOneLine())).results!) expect(r.partialFingerprints![FINDING_HASH]).toMatch(/^[0-9a-f]{32}$/);
+    });
+
+    it('stay the same when lines are added above, and when a message names a line', () => {
+      const before = run(sarif({}, twoOnOneLine())).results!.map((r) => r.partialFingerprints![FINDING_HASH]);
+      const after = run(sarif({}, twoOnOneLine(`# a comment\n\n${TEXT}`))).results!.map((r) => r.partialFingerprints![FINDING_HASH]);
+      expect(after).toEqual(before);
+      const moved = (line: number) =>
+        findingFingerprints([diag(file, 'dockerfile/consecutive-run', 'info', `this RUN and the one on line ${line} each run a single command`, rangeOf(TEXT, 'RUN'))], new Map([[file.path, TEXT]]));
+      expect([...moved(5).values()]).toEqual([...moved(9).values()]);
+    });
+
+    it('do not hash a secret: the masked text is used', () => {
+      const secret = { ...file, text: 'FROM a\nENV PW=hunter22\n', secrets: [{ start: 14, end: 22 }] };
+      const masked = { ...secret, text: 'FROM a\nENV PW=********\n' };
+      const finding = (f: typeof secret) => makeResult({ files: [f], diagnostics: [diag(f, 'dockerfile/x', 'error', 'secret', rangeOf(f.text, 'PW='))] });
+      expect(identities(sarif({}, finding(secret)))).toEqual(identities(sarif({}, finding({ ...masked, secrets: [] }))));
+    });
   });
 
   it('describes fixes as artifact changes', () => {

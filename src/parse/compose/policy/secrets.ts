@@ -70,7 +70,8 @@ const TOKEN_SHAPES: readonly [RegExp, string][] = [
   [/(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe key'],
   [/(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}/g, 'an npm token'],
   [/(?<![A-Za-z0-9_])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token'],
-  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g, 'a private key'],
+  // The whole block, to its END line (or the end of the text when it is cut): the key is the body.
+  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[\s\S]*)/g, 'a private key'],
 ];
 
 /** Well-known token shapes in a text. */
@@ -120,4 +121,89 @@ export function findSecretFlags(args: readonly string[]): { index: number; start
 /** The entries of an env file that hold a literal secret: a secret's name with a value that is neither a placeholder nor built from a variable. */
 export function secretEntries(file: { readonly entries: readonly EnvEntry[] }): EnvEntry[] {
   return file.entries.filter((e) => !e.bare && isSecretName(e.key) && !isNonSecretValue(e.value) && !e.value.includes('$'));
+}
+
+/** Clients of MySQL and MariaDB, whose `-p<password>` (attached) and `--password=…` take the password itself. */
+const MYSQL_CLIENTS = new Set([
+  'mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlcheck', 'mysqlpump', 'mysqlshow', 'mysqlslap',
+  'mariadb', 'mariadb-dump', 'mariadb-admin', 'mariadb-import', 'mariadb-check', 'mariadb-show', 'mariadb-slap',
+]);
+const HTTP_CLIENTS = new Set(['curl', 'wget']);
+const COMMAND_SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
+/** Request headers that carry a credential: the credential is what follows the scheme (or the colon). */
+const CREDENTIAL_HEADER = /^\s*(?:(?:proxy-)?authorization\s*:\s*(?:bearer|basic|token|bot|apikey)\s+|(?:x-api-key|x-auth-token|private-token|x-vault-token)\s*:\s*)(\S+)\s*$/i;
+
+/** A credential written on a command line, at `[start, end)` of word `index`. */
+export interface CommandSecret extends Found {
+  index: number;
+  /** The program and option, for the message: `mysql -p`, `curl -u`, `curl -H Authorization`. */
+  option: string;
+}
+
+/**
+ * Credentials written literally into the words of a command line: `mysql -pPASSWORD`
+ * (and `--password=…`), `curl -u user:PASSWORD`, `curl -H "Authorization: Bearer TOKEN"`.
+ * Values with a `$` come from a variable or a command and are left alone. `words`
+ * may hold several commands joined by `&&`, `;` or `|`.
+ */
+export function findCommandSecrets(words: readonly string[]): CommandSecret[] {
+  const out: CommandSecret[] = [];
+  let program = '';
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (COMMAND_SEPARATORS.has(word)) {
+      program = '';
+      continue;
+    }
+    const name = word.slice(word.lastIndexOf('/') + 1);
+    if (MYSQL_CLIENTS.has(name) || HTTP_CLIENTS.has(name)) {
+      program = name;
+      continue;
+    }
+    const found = (at: OptionValue, start: number, end: number, what: string, option: string): void => {
+      const value = at.value.slice(start, end);
+      if (value && !value.includes('$') && !isNonSecretValue(value)) {
+        out.push({ index: at.index, start: at.offset + start, end: at.offset + end, what, option: `${program} ${option}` });
+      }
+    };
+    if (MYSQL_CLIENTS.has(program)) {
+      // `-p` alone asks for the password; `-pX` is the password X.
+      const pw = word.startsWith('--') ? optionValue(words, i, '', '--password', false) : optionValue(words, i, '-p', '', false);
+      if (pw) found(pw, 0, pw.value.length, 'a password', pw.flag);
+    } else if (program === 'curl') {
+      const user = optionValue(words, i, '-u', '--user') ?? optionValue(words, i, '-U', '--proxy-user');
+      const colon = user ? user.value.indexOf(':') : -1;
+      if (user && colon >= 0) found(user, colon + 1, user.value.length, 'a password', user.flag);
+    }
+    const header = HTTP_CLIENTS.has(program) ? optionValue(words, i, program === 'curl' ? '-H' : '', '--header') : undefined;
+    const credential = header && CREDENTIAL_HEADER.exec(header.value);
+    if (header && credential) {
+      const start = header.value.lastIndexOf(credential[1]!);
+      found(header, start, start + credential[1]!.length, 'a credential', `${header.flag} ${header.value.split(':')[0]!.trim()}`);
+    }
+  }
+  return out;
+}
+
+interface OptionValue {
+  /** The word that holds the value, and where the value starts in it. */
+  index: number;
+  offset: number;
+  value: string;
+  flag: string;
+}
+
+/**
+ * The value of an option given at word `i`: `-u v`, `-uv`, `--user v`, `--user=v` (`separate`
+ * false: only the attached forms, for options whose value is optional such as mysql's `-p`).
+ * An empty name stands for no such form.
+ */
+function optionValue(words: readonly string[], i: number, short: string, long: string, separate = true): OptionValue | undefined {
+  const word = words[i]!;
+  if (separate && (word === short || word === long) && word && i + 1 < words.length) return { index: i + 1, offset: 0, value: words[i + 1]!, flag: word };
+  if (long && word.startsWith(`${long}=`)) return { index: i, offset: long.length + 1, value: word.slice(long.length + 1), flag: long };
+  if (short && word.startsWith(short) && word.length > short.length && !word.startsWith('--')) {
+    return { index: i, offset: short.length, value: word.slice(short.length), flag: short };
+  }
+  return undefined;
 }
