@@ -120,7 +120,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       fixReport = formatFixSummary(outcome, args.fixDryRun);
     } else {
       const stop = startProgress(io.stderr, 'stack-lint: linting…');
-      result = await run(runOptions).finally(stop);
+      result = await run(runOptions, (message) => io.stderr.write(`stack-lint: warning: ${message}\n`)).finally(stop);
     }
     result = quietFilter(result, args.quiet);
     const color = args.color ?? (Boolean(io.stdout.isTTY) && !args.outputFile && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');

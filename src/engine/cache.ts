@@ -42,9 +42,11 @@ interface CacheFile {
  * folders (`.env`, `.dockerignore`, env files: by size and mtime), or a file
  * elsewhere that linting it consulted (`CacheEntry.consulted`) changed.
  */
-export async function lintWithCache(options: LintFilesOptions, cacheFile: string): Promise<LintResult> {
+export async function lintWithCache(options: LintFilesOptions, cacheFile: string, warn: (message: string) => void = () => {}): Promise<LintResult> {
   const started = performance.now();
-  const cache = await readCache(cacheFile, options.tool.version);
+  let cache = await readCache(cacheFile, options.tool.version, warn);
+  const writable = cache !== undefined;
+  cache ??= emptyCache(options.tool.version);
   const groups = groupByStack(options.files);
   // A stack is a compose file's folder and everything below it (or a file's own folder).
   const packsSignature = options.rules.map((r) => r.meta.id).join(',');
@@ -87,7 +89,8 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
       };
     }
   }
-  await writeCache(cacheFile, cache);
+  // The findings are complete either way: a cache that cannot be written costs the next run time, not this run its report.
+  if (writable) await writeCache(cacheFile, cache).catch((e: Error) => warn(`cannot write the cache ${cacheFile}: ${e.message}; results were not cached`));
   return merge(result, reused, options, started);
 }
 
@@ -184,14 +187,36 @@ function merge(result: LintResult | undefined, reused: CacheEntry[], options: Li
   });
 }
 
-async function readCache(file: string, version: string): Promise<CacheFile> {
+function emptyCache(version: string): CacheFile {
+  return { format: CACHE_FORMAT, tool: version, entries: {} };
+}
+
+/**
+ * The cache, or an empty one when there is none yet or it is stale or
+ * damaged; undefined, with a warning, when what is there cannot be read
+ * (a folder, no permission): then it is not written either.
+ */
+async function readCache(file: string, version: string, warn: (message: string) => void): Promise<CacheFile | undefined> {
+  let text: string;
   try {
-    const data = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile;
+    // A FIFO or a device at the cache's path would block a read, or never end.
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new Error(stat.isDirectory() ? 'is a folder' : 'is not a regular file');
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    // Nothing there (or a path under a regular file, which writing will tell): a first run.
+    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return emptyCache(version);
+    warn(`cannot read the cache ${file}: ${err.message}; linting without it`);
+    return undefined;
+  }
+  try {
+    const data = JSON.parse(text) as CacheFile;
     if (data.format === CACHE_FORMAT && data.tool === version && data.entries) return data;
   } catch {
-    // no cache yet, or an unreadable one: start afresh
+    // a damaged cache (an older run killed while writing it): start afresh
   }
-  return { format: CACHE_FORMAT, tool: version, entries: {} };
+  return emptyCache(version);
 }
 
 async function writeCache(file: string, cache: CacheFile): Promise<void> {

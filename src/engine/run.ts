@@ -14,6 +14,7 @@ import { shardFiles } from '../stack/groups.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import type { LintResult } from './result.js';
 import type { RuleSetting } from '../config/types.js';
+import { removeStaleTempFiles, removeStaleTempsSync } from '../fix/temp-files.js';
 import { markRunEnd, markRunStart, timedAsync } from './timing.js';
 
 export interface RunOptions {
@@ -83,6 +84,7 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
     if (!kind) throw new UsageError(`cannot tell what kind of file "${options.stdin.filename}" is (a compose file, Dockerfile or shell script): name it like one with --stdin-filename`);
     return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: packs.rules(), registry: packs, config, tool: TOOL };
   }
+  const leftovers: string[] = [];
   const files = await timedAsync('discover', () =>
     discover({
       cwd: options.cwd,
@@ -92,8 +94,12 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
       kindOf: async (abs) => (await config.forFile(abs)).kinds.kindOf(abs),
       forceExclude: options.forceExclude ?? false,
       errorOnUnmatched: options.errorOnUnmatched ?? true,
+      onTempFile: (abs) => leftovers.push(abs),
     }),
   );
+  // What a killed `--fix` left behind, in the folders walked and those of the files named.
+  removeStaleTempFiles(leftovers);
+  for (const dir of new Set(files.filter((f) => f.explicit).map((f) => path.dirname(f.path)))) removeStaleTempsSync(dir);
   const mine = options.shard ? shardFiles(files, options.shard.index, options.shard.count) : files;
   const context = await stackContext(mine, (dir) =>
     discover({
@@ -156,11 +162,11 @@ async function composeFolderAbove(dir: string): Promise<string | undefined> {
   }
 }
 
-/** Discover, configure and lint: what the CLI does, as a function. */
-export async function run(options: RunOptions): Promise<LintResult> {
+/** Discover, configure and lint: what the CLI does, as a function. `warn` hears of problems that do not change the findings (a cache that cannot be written). */
+export async function run(options: RunOptions, warn?: (message: string) => void): Promise<LintResult> {
   markRunStart();
   const prepared = await prepare(options);
-  const result = await (options.cacheFile && !options.stdin ? lintWithCache(prepared, options.cacheFile) : lintFiles(prepared));
+  const result = await (options.cacheFile && !options.stdin ? lintWithCache(prepared, options.cacheFile, warn) : lintFiles(prepared));
   markRunEnd();
   return result;
 }
