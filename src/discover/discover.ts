@@ -65,6 +65,12 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
       await add(abs, true);
       continue;
     }
+    if (stat && !stat.isDirectory()) {
+      // A FIFO, socket or device: linted by name only (reading a shebang could block), and reading it reports what it is.
+      const kind = (await options.kindOf?.(abs)) ?? kindFromName(path.basename(abs));
+      if (kind && !found.has(abs)) found.set(abs, { path: abs, kind, explicit: true });
+      continue;
+    }
     if (stat?.isDirectory()) {
       const entries = fg.sync('**/*', {
         cwd: abs,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../fix/write.js';
+import { fileTypeOf, NotRegularFileError, readRegularFileSync } from './read-file.js';
 import type { Diagnostic } from './diagnostic.js';
 import { lintFiles, type LintFilesOptions } from './lint.js';
 import type { LintedFile, LintResult } from './result.js';
@@ -94,13 +95,21 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
   return merge(result, reused, options, started);
 }
 
-/** Undefined when a file cannot be read: such a group is never cached. */
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return readRegularFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Undefined when a file cannot be read (or is no regular file, whose read could block): such a group is never cached. */
 async function groupKey(files: LintFilesOptions['files'], options: LintFilesOptions, packs: string, cacheFile: string): Promise<string | undefined> {
   const hash = createHash('sha256').update(`${CACHE_FORMAT}\0${options.tool.version}\0${packs}\0`);
   // The cache file itself changes on every run: it never counts.
   const lintable = new Set([...files.map((f) => f.path), cacheFile]);
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const text = options.overlay?.get(f.path) ?? (await fs.readFile(f.path).catch(() => undefined));
+    const text = options.overlay?.get(f.path) ?? readOrUndefined(f.path);
     if (text === undefined) return undefined;
     const config = await options.config.forFile(f.path);
     hash.update(`${f.path}\0${f.kind}\0`).update(text).update(`\0${configSignature(config)}\0`);
@@ -201,7 +210,7 @@ async function readCache(file: string, version: string, warn: (message: string) 
   try {
     // A FIFO or a device at the cache's path would block a read, or never end.
     const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new Error(stat.isDirectory() ? 'is a folder' : 'is not a regular file');
+    if (!stat.isFile()) throw new NotRegularFileError(file, fileTypeOf(stat));
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

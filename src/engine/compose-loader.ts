@@ -4,7 +4,7 @@
  * `extends.file` and `include` files, the layered files beside it), and the
  * projects are built from them. Rules never read files; this is where it happens.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { composeFileVar, type ComposeFileVar } from '../parse/compose/compose-file-var.js';
 import {
@@ -22,6 +22,7 @@ import { layerRole, planFolder, type PlannedProject } from '../parse/compose/lay
 import { linkGroups, ProjectBuilder, type ComposeProject, type LoadedCompose, type ProjectProblem } from '../parse/compose/project.js';
 import { prepareComposeSchema } from '../parse/compose/schema/index.js';
 import { createSourceFile, type SourceFile } from '../parse/source.js';
+import { readRegularFileSync } from './read-file.js';
 import { MAX_FILE_BYTES, relativePath } from './sources.js';
 
 export interface ComposeLoaderOptions {
@@ -276,7 +277,9 @@ export class ComposeLoader {
     let hit = this.envFileSources.get(abs);
     if (!hit) {
       hit = this.read(abs).then((text) => {
-        if (typeof text !== 'string') return envFileOf(abs, undefined, undefined);
+        // There but not readable (no permission, a FIFO, too big): it exists, and what it sets is unknown.
+        if (text === null) return { path: abs, exists: true, vars: new Map(), entries: [] };
+        if (text === undefined) return envFileOf(abs, undefined, undefined);
         const source = createSourceFile({ path: abs, relPath: relativePath(this.options.cwd, abs), kind: 'compose', text });
         return envFileOf(abs, source.text, source);
       });
@@ -294,9 +297,9 @@ export class ComposeLoader {
         if (given !== undefined) return given;
         if ((await this.has(path.dirname(abs), path.basename(abs))) === false) return undefined;
         try {
-          // One read, no stat first; synchronous like every read of a stack (see engine/sources.ts).
-          const text = readFileSync(abs, 'utf8');
-          return text.length > MAX_FILE_BYTES ? null : text;
+          // One open, no stat first; synchronous like every read of a stack (see engine/sources.ts).
+          // Never blocks: a FIFO or device at the path counts as unreadable.
+          return readRegularFileSync(abs, (size) => size > MAX_FILE_BYTES)?.toString('utf8') ?? null;
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : null;

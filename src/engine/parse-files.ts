@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextIfRegular } from './read-file.js';
 import path from 'node:path';
 import type { ComposeDocument, ComposeParse, SyntaxProblem } from '../parse/compose/document.js';
 import { parseDockerfile } from '../parse/dockerfile/document.js';
@@ -72,9 +72,5 @@ async function readSibling(file: string, name: string, overlay?: ReadonlyMap<str
   if (given !== undefined) return given;
   // the run's folder listings say when there is nothing to open (a failed open costs more than a lookup)
   if (dirs && (await dirs.has(path.dirname(file), name)) === false) return undefined;
-  try {
-    return readFileSync(sibling, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readTextIfRegular(sibling);
 }

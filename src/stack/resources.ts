@@ -14,7 +14,8 @@
  *
  * Rules never call either: they ask the model (`ctx.stack`).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readTextIfRegular } from '../engine/read-file.js';
 import path from 'node:path';
 import { parseDockerfile } from '../parse/dockerfile/document.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
@@ -104,13 +105,7 @@ export function diskResources(options: { cwd: string; anchor?: string }): StackR
   const text = (abs: string): string | undefined => {
     if (!real()) return undefined;
     if (!texts.has(abs)) {
-      let t: string | undefined;
-      try {
-        if (statSync(abs).size <= MAX_TEXT) t = readFileSync(abs, 'utf8');
-      } catch {
-        t = undefined;
-      }
-      texts.set(abs, t);
+      texts.set(abs, readTextIfRegular(abs, MAX_TEXT));
     }
     return texts.get(abs);
   };
@@ -178,12 +173,7 @@ export async function readResources(
   const readOne = (abs: string): string | undefined => {
     const given = overlay?.get(abs);
     if (given !== undefined) return given;
-    try {
-      const s = statSync(abs);
-      return s.isFile() && s.size <= MAX_TEXT ? readFileSync(abs, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
+    return readTextIfRegular(abs, MAX_TEXT);
   };
   for (const p of new Set([...asked.stat, ...asked.dockerfile])) stats.set(p, statOne(p));
   for (const p of new Set([...asked.text, ...asked.dockerfile])) {

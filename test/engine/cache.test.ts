@@ -212,7 +212,7 @@ describe('a cache that cannot be read or written', () => {
     const expected = await uncached(dir);
     const run = await cli(['--cache-location', 'cachedir', '-f', 'json', '.'], dir);
     const file = path.join(dir, 'cachedir');
-    expect(run.stderr).toBe(`stack-lint: warning: cannot read the cache ${file}: is a folder; linting without it\n`);
+    expect(run.stderr).toBe(`stack-lint: warning: cannot read the cache ${file}: is a folder, not a regular file; linting without it\n`);
     expect(run.stdout).toBe(expected.stdout);
     expect(run.code).toBe(1);
   });
