@@ -49,7 +49,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.clean;
   }
   try {
-    const formatter = await loadFormatter(args.format, io.cwd);
+    const formatter = await loadFormatter(args.format, io.cwd, { codeConfig: !args.noCodeConfig });
     const stdinText = args.stdin ? await (io.readStdin ?? readProcessStdin)() : undefined;
     const runOptions = {
       cwd: io.cwd,
