@@ -37,6 +37,7 @@ import privilegedHostPorts from './privileged-host-ports.js';
 import projectName from './project-name.js';
 import projectNameValid from './project-name-valid.js';
 import references from './references.js';
+import referenceOutsideProject from './reference-outside-project.js';
 import resourceLimits from './resource-limits.js';
 import restartPolicy from './restart-policy.js';
 import scaleConsistency from './scale-consistency.js';
@@ -93,6 +94,7 @@ export const composeRules: AnyRule[] = [
   projectName,
   projectNameValid,
   references,
+  referenceOutsideProject,
   resourceLimits,
   restartPolicy,
   scaleConsistency,

@@ -66,6 +66,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
       // These reports never read file texts; a large run need not hold them all until the report.
       ...(TEXTLESS_FORMATS.has(args.format) && !args.fix && !args.fixDryRun ? { keepTexts: false } : {}),
+      ...(args.projectRoot !== undefined ? { projectRoot: args.projectRoot } : {}),
       ...(args.cache || args.cacheLocation ? { cacheFile: path.resolve(io.cwd, args.cacheLocation ?? '.stack-lint-cache') } : {}),
     };
     if (args.patterns[0] === 'init' && args.patterns.length === 1 && !existsSync(path.join(io.cwd, 'init'))) {

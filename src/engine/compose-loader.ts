@@ -23,6 +23,8 @@ import { linkGroups, ProjectBuilder, type ComposeProject, type LoadedCompose, ty
 import { prepareComposeSchema } from '../parse/compose/schema/index.js';
 import { createSourceFile, type SourceFile } from '../parse/source.js';
 import { readRegularFileSync } from './read-file.js';
+import type { ProjectRoot } from './project-root.js';
+import type { EnvFile } from '../parse/compose/env-file.js';
 import { MAX_FILE_BYTES, relativePath } from './sources.js';
 
 export interface ComposeLoaderOptions {
@@ -34,6 +36,8 @@ export interface ComposeLoaderOptions {
    * Default: the files this loader parsed with `parseLinted`.
    */
   linted?: ReadonlySet<string>;
+  /** Paths outside it are never opened, listed or looked at (see ./project-root.ts). */
+  root?: ProjectRoot;
 }
 
 /** The projects of a run and which one each linted compose file lints with. */
@@ -77,11 +81,17 @@ export class ComposeLoader {
     return [...new Set([...this.texts.keys(), ...this.stats.keys()])];
   }
 
-  /** A compose file read for context (layer, `extends.file`, `include`). */
+  /** Whether a path may be read: given in the overlay, or inside the project root. */
+  mayRead(abs: string): boolean {
+    return !this.options.root || this.options.overlay?.has(abs) === true || this.options.root.contains(abs);
+  }
+
+  /** A compose file read for context (layer, `extends.file`, `include`); `outside` the project root, it is not read. */
   async load(abs: string): Promise<LoadedCompose> {
     let loaded = this.docs.get(abs);
     if (!loaded) {
       loaded = (async (): Promise<LoadedCompose> => {
+        if (!this.mayRead(abs)) return 'outside';
         const text = await this.read(abs);
         if (text === undefined) return 'missing';
         if (text === null) return 'invalid';
@@ -263,7 +273,9 @@ export class ComposeLoader {
     let hit = this.stats.get(abs);
     if (!hit) {
       const overlay = [...(this.options.overlay?.keys() ?? [])];
-      hit = overlay.includes(abs)
+      hit = !this.mayRead(abs)
+        ? Promise.resolve(undefined)
+        : overlay.includes(abs)
         ? Promise.resolve('file')
         : overlay.some((p) => p.startsWith(abs + path.sep))
           ? Promise.resolve('dir')
@@ -276,7 +288,8 @@ export class ComposeLoader {
   private envFile(abs: string): Promise<ReturnType<typeof envFileOf>> {
     let hit = this.envFileSources.get(abs);
     if (!hit) {
-      hit = this.read(abs).then((text) => {
+      hit = this.read(abs).then((text): EnvFile => {
+        if (!this.mayRead(abs)) return { path: abs, exists: false, outside: true, vars: new Map(), entries: [] };
         // There but not readable (no permission, a FIFO, too big): it exists, and what it sets is unknown.
         if (text === null) return { path: abs, exists: true, vars: new Map(), entries: [] };
         if (text === undefined) return envFileOf(abs, undefined, undefined);
@@ -295,6 +308,8 @@ export class ComposeLoader {
       hit = (async () => {
         const given = this.options.overlay?.get(abs);
         if (given !== undefined) return given;
+        // Outside the project: unknown, and not a file to report missing.
+        if (!this.mayRead(abs)) return null;
         if ((await this.has(path.dirname(abs), path.basename(abs))) === false) return undefined;
         try {
           // One open, no stat first; synchronous like every read of a stack (see engine/sources.ts).
@@ -332,7 +347,7 @@ export class ComposeLoader {
   private listing(dir: string): Promise<string[] | undefined> {
     let hit = this.listings.get(dir);
     if (!hit) {
-      hit = Promise.resolve(namesOnDisk(dir));
+      hit = Promise.resolve(this.mayRead(dir) ? namesOnDisk(dir) : undefined);
       this.listings.set(dir, hit);
     }
     return hit;

@@ -5,6 +5,7 @@ import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument } from '../parse/shell/types.js';
 import type { StackModel } from '../stack/model.js';
 import { loadStack } from '../stack/load.js';
+import { ProjectRoot } from './project-root.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from './define.js';
 import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from './diagnostic.js';
@@ -75,6 +76,8 @@ export interface LintFilesOptions {
    * until unused directives have been reported, which needs them.
    */
   dropTexts?: boolean;
+  /** The folder nothing outside of which is read (see ./project-root.ts); default: no such limit. */
+  projectRoot?: string;
 }
 
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult> {
@@ -133,7 +136,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
 
 /** The shared context of a run's stacks (a worker thread builds its own). */
 export function groupContext(options: LintFilesOptions, lintedCompose: Set<string>): GroupContext {
-  return { options, byKind: groupRules(options.rules), lintedCompose };
+  return { options, byKind: groupRules(options.rules), lintedCompose, ...(options.projectRoot ? { projectRoot: new ProjectRoot(options.projectRoot) } : {}) };
 }
 
 /** What every stack of a run shares. */
@@ -142,6 +145,8 @@ export interface GroupContext {
   readonly byKind: ReturnType<typeof groupRules>;
   /** Compose files of the run that could be read (the rest, read by a compose loader, are context only). */
   readonly lintedCompose: Set<string>;
+  /** `LintFilesOptions.projectRoot`, shared so that its answers are cached once per run. */
+  readonly projectRoot?: ProjectRoot;
 }
 
 /** What linting one stack gives: plain data, so that it can come from a worker thread. */
@@ -251,7 +256,8 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   const result: GroupResult = { diagnostics: [], linted: [], rules: [], pending: [], directiveFindings: [], consulted: [] };
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedFile[] = [];
-  const composeLoader = new ComposeLoader({ cwd, linted: gctx.lintedCompose, ...(options.overlay ? { overlay: options.overlay } : {}) });
+  const root = gctx.projectRoot ? { root: gctx.projectRoot } : {};
+  const composeLoader = new ComposeLoader({ cwd, linted: gctx.lintedCompose, ...root, ...(options.overlay ? { overlay: options.overlay } : {}) });
   for (const r of reads) {
     if (r.ok) {
       const t = TIMING ? performance.now() : 0;
@@ -284,7 +290,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
   };
   // Read now, through the overlay, what the model will look at beyond the stack's files: rules then never wait on the disk.
-  const { model: stack, resources } = await timedAsync('stack-resources', () => loadStack(parts, { cwd, ...(options.overlay ? { overlay: options.overlay } : {}) }));
+  const { model: stack, resources } = await timedAsync('stack-resources', () => loadStack(parts, { cwd, ...root, ...(options.overlay ? { overlay: options.overlay } : {}) }));
   result.consulted = [...new Set([...(resources.consulted ?? []), ...composeLoader.consulted()])].sort();
   let rootConfig: FileConfig | undefined;
   // ShellCheck bridge (shell/shellcheck, off by default): one batched run before the rules; see ./shellcheck.ts

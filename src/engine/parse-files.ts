@@ -71,6 +71,6 @@ async function readSibling(file: string, name: string, overlay?: ReadonlyMap<str
   const given = overlay?.get(sibling);
   if (given !== undefined) return given;
   // the run's folder listings say when there is nothing to open (a failed open costs more than a lookup)
-  if (dirs && (await dirs.has(path.dirname(file), name)) === false) return undefined;
+  if (dirs && (!dirs.mayRead(sibling) || (await dirs.has(path.dirname(file), name)) === false)) return undefined;
   return readTextIfRegular(sibling);
 }

@@ -14,6 +14,7 @@ import { shardFiles } from '../stack/groups.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import type { LintResult } from './result.js';
 import type { RuleSetting } from '../config/types.js';
+import { findProjectRoot } from './project-root.js';
 import { removeStaleTempFiles, removeStaleTempsSync } from '../fix/temp-files.js';
 import { markRunEnd, markRunStart, timedAsync } from './timing.js';
 
@@ -37,6 +38,8 @@ export interface RunOptions {
   concurrency?: number | 'auto';
   /** `false`: the result's `LintedFile.text`s are left empty (see `LintFilesOptions.dropTexts`); never with `cacheFile`, which keeps them. */
   keepTexts?: boolean;
+  /** `--project-root` (relative to `cwd`): nothing outside this folder is read (default: the repository root; see ./project-root.ts). */
+  projectRoot?: string;
 }
 
 export const TOOL = {
@@ -82,7 +85,8 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
     const file = path.resolve(options.cwd, options.stdin.filename);
     const kind = (await config.forFile(file)).kinds.kindOf(file) ?? kindFromName(path.basename(file)) ?? kindFromShebang(options.stdin.text.split('\n')[0] ?? '');
     if (!kind) throw new UsageError(`cannot tell what kind of file "${options.stdin.filename}" is (a compose file, Dockerfile or shell script): name it like one with --stdin-filename`);
-    return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: packs.rules(), registry: packs, config, tool: TOOL };
+    const projectRoot = findProjectRoot(options.cwd, [file], options.projectRoot);
+    return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot };
   }
   const leftovers: string[] = [];
   const files = await timedAsync('discover', () =>
@@ -100,6 +104,7 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   // What a killed `--fix` left behind, in the folders walked and those of the files named.
   removeStaleTempFiles(leftovers);
   for (const dir of new Set(files.filter((f) => f.explicit).map((f) => path.dirname(f.path)))) removeStaleTempsSync(dir);
+  const projectRoot = findProjectRoot(options.cwd, files.map((f) => f.path), options.projectRoot);
   const mine = options.shard ? shardFiles(files, options.shard.index, options.shard.count) : files;
   const context = await stackContext(mine, (dir) =>
     discover({
@@ -112,9 +117,9 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   );
   // Discovery asked the config of every file, which loaded every pack they name.
   const { stdin: _stdin, ...forWorkers } = options;
-  const workers = workerPool(options.concurrency, context.files.length, { run: forWorkers as Record<string, unknown>, files: context.files.map((f) => f.path) });
+  const workers = workerPool(options.concurrency, context.files.length, { run: { ...forWorkers, projectRoot } as Record<string, unknown>, files: context.files.map((f) => f.path) });
   const dropTexts = options.keepTexts === false && !options.cacheFile;
-  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
 }
 
 /** A worker thread's side of `prepare`: the run's configs and packs, loaded as the main thread loaded them. */
@@ -124,7 +129,8 @@ export async function workerContext(setup: WorkerSetup, lintedCompose: Set<strin
   const config = createConfigLoader(options, packs);
   for (const file of setup.files) await config.forFile(file);
   const dropTexts = options.keepTexts === false && !options.cacheFile;
-  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(reportOn ? { reportOn } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  // `projectRoot` is the one the main thread found (see `prepare`).
+  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}), ...(reportOn ? { reportOn } : {}), ...(dropTexts ? { dropTexts } : {}) };
   return groupContext(lintOptions, lintedCompose);
 }
 

@@ -16,6 +16,7 @@
  */
 import { statSync } from 'node:fs';
 import { readTextIfRegular } from '../engine/read-file.js';
+import type { ProjectRoot } from '../engine/project-root.js';
 import path from 'node:path';
 import { parseDockerfile } from '../parse/dockerfile/document.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
@@ -73,7 +74,7 @@ function parseContextDockerfile(abs: string, text: string, cwd: string, shell: S
  * Reads what the model asks for, lazily and once per path. `anchor` is a file
  * of the run: when it is not on disk the run is virtual and every answer is unknown.
  */
-export function diskResources(options: { cwd: string; anchor?: string }): StackResources {
+export function diskResources(options: { cwd: string; anchor?: string; root?: ProjectRoot }): StackResources {
   let onDisk: boolean | undefined;
   const real = (): boolean => {
     if (onDisk === undefined) {
@@ -89,7 +90,7 @@ export function diskResources(options: { cwd: string; anchor?: string }): StackR
   const texts = new Map<string, string | undefined>();
   const docs = new Map<string, DockerfileDocument | undefined>();
   const stat = (abs: string): PathState | undefined => {
-    if (!real()) return undefined;
+    if (!real() || (options.root && !options.root.contains(abs))) return undefined;
     let hit = stats.get(abs);
     if (!hit) {
       try {
@@ -103,7 +104,7 @@ export function diskResources(options: { cwd: string; anchor?: string }): StackR
     return hit;
   };
   const text = (abs: string): string | undefined => {
-    if (!real()) return undefined;
+    if (!real() || (options.root && !options.root.contains(abs))) return undefined;
     if (!texts.has(abs)) {
       texts.set(abs, readTextIfRegular(abs, MAX_TEXT));
     }
@@ -140,6 +141,8 @@ export interface LoadOptions {
   cwd: string;
   /** Texts standing in for files (standard input, tests), by absolute path. */
   overlay?: ReadonlyMap<string, string>;
+  /** Paths outside it are never looked at: their answers stay unknown. */
+  root?: ProjectRoot;
 }
 
 /**
@@ -161,6 +164,7 @@ export async function readResources(
   const texts = new Map<string, string>();
   const dockerfiles = new Map<string, DockerfileDocument>();
   // Synchronous, like every read of a stack (see engine/sources.ts): these are a few small local files.
+  const outside = (abs: string): boolean => options.root !== undefined && !overlay?.has(abs) && !options.root.contains(abs);
   const statOne = (abs: string): PathState => {
     if (overlay?.has(abs)) return 'file';
     if (overlayDirs.has(abs)) return 'dir';
@@ -175,8 +179,9 @@ export async function readResources(
     if (given !== undefined) return given;
     return readTextIfRegular(abs, MAX_TEXT);
   };
-  for (const p of new Set([...asked.stat, ...asked.dockerfile])) stats.set(p, statOne(p));
+  for (const p of new Set([...asked.stat, ...asked.dockerfile])) if (!outside(p)) stats.set(p, statOne(p));
   for (const p of new Set([...asked.text, ...asked.dockerfile])) {
+    if (outside(p)) continue;
     const t = readOne(p);
     if (t !== undefined) texts.set(p, t);
   }
