@@ -114,7 +114,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       } else if (args.fixDryRun) {
         io.stdout.write(outcome.changes.map((c) => unifiedDiff(c.relPath, c.before, c.after)).join(''));
       } else {
-        const problems = await writeChanges(outcome.changes);
+        const problems = await writeChanges(outcome.changes, outcome.projectRoot);
         for (const p of problems) io.stderr.write(`stack-lint: ${p.relPath}: ${p.message}\n`);
         fixFailed = problems.length > 0;
       }

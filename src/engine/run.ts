@@ -181,7 +181,9 @@ export async function run(options: RunOptions, warn?: (message: string) => void)
 export async function runFix(options: RunOptions & { unsafe: boolean }): Promise<FixOutcome> {
   markRunStart();
   // Fixing works on the texts.
-  const outcome = await fixFiles({ ...(await prepare({ ...options, keepTexts: true })), unsafe: options.unsafe });
+  const prepared = await prepare({ ...options, keepTexts: true });
+  const outcome = await fixFiles({ ...prepared, unsafe: options.unsafe });
+  if (prepared.projectRoot) outcome.projectRoot = prepared.projectRoot;
   markRunEnd();
   return outcome;
 }

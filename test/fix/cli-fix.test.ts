@@ -1,4 +1,4 @@
-import { promises as fsp, chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { promises as fsp, chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,5 +128,33 @@ describe('temporary files of a killed run', () => {
     expect(readdirSync(path.join(dir, 'api'))).toEqual(['Dockerfile']);
     await cli(['tools/run.sh'], dir);
     expect(readdirSync(path.join(dir, 'tools')).sort()).toEqual(['.keep.tmp', 'run.sh']);
+  });
+});
+
+describe('--fix on a symbolic link named on the command line', () => {
+  const BEFORE = 'from alpine:3.20\nENV MODE prod\n';
+  const AFTER = 'FROM alpine:3.20\nENV MODE=prod\n';
+
+  it('writes through the link to its target inside the project, and the link stays a link', async () => {
+    const dir = project({ 'docker/Dockerfile.prod': BEFORE });
+    symlinkSync('docker/Dockerfile.prod', path.join(dir, 'Dockerfile'));
+    const run = await cli(['--fix', 'Dockerfile'], dir);
+    expect(run.stderr).toBe('');
+    expect(lstatSync(path.join(dir, 'Dockerfile')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(dir, 'Dockerfile'))).toBe('docker/Dockerfile.prod');
+    expect(readFileSync(path.join(dir, 'docker/Dockerfile.prod'), 'utf8')).toBe(AFTER);
+    expect(readdirSync(dir).sort()).toEqual(['.git', 'Dockerfile', 'docker']);
+    expect(readdirSync(path.join(dir, 'docker'))).toEqual(['Dockerfile.prod']);
+  });
+
+  it('leaves a link to a file outside the project unfixed, and says so', async () => {
+    const outside = project({ 'Dockerfile.shared': BEFORE });
+    const dir = project({});
+    symlinkSync(path.join(outside, 'Dockerfile.shared'), path.join(dir, 'Dockerfile'));
+    const run = await cli(['--fix', 'Dockerfile'], dir);
+    expect(run.stderr).toBe(`stack-lint: Dockerfile: is a symbolic link to ${realpathSync(path.join(outside, 'Dockerfile.shared'))}, outside the project; fixes not written\n`);
+    expect(run.code).toBe(2);
+    expect(lstatSync(path.join(dir, 'Dockerfile')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(outside, 'Dockerfile.shared'), 'utf8')).toBe(BEFORE);
   });
 });
