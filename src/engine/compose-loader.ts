@@ -78,7 +78,8 @@ export class ComposeLoader {
 
   /** Every file read or looked for so far (`.env`s, env files, layers, `extends`/`include` files, secret and config files): findings depend on them too. */
   consulted(): string[] {
-    return [...new Set([...this.texts.keys(), ...this.stats.keys()])];
+    // Paths outside the project were not read: nothing may look at them later either (the cache's key).
+    return [...new Set([...this.texts.keys(), ...this.stats.keys()])].filter((p) => this.mayRead(p));
   }
 
   /** Whether a path may be read: given in the overlay, or inside the project root. */

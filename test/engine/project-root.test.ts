@@ -114,6 +114,15 @@ describe('references that leave the project', () => {
     expect(seen.filter((p) => path.resolve(p) === top)).toEqual([]);
   });
 
+  it('are not looked at by --cache either, to key or to check a cached result', async () => {
+    const { repo, outside } = workspace({ 'compose.yaml': REFERENCES }, OUTSIDE_FILES);
+    const seen = recordFileAccess();
+    const first = await lint(repo, ['--cache', '.']);
+    const second = await lint(repo, ['--cache', '.']);
+    expect(second.byFile).toEqual(first.byFile);
+    expect(seen.filter((p) => p.startsWith(outside) || p.startsWith('/etc'))).toEqual([]);
+  });
+
   it('read the same whether or not the outside files exist', async () => {
     const there = workspace({ 'compose.yaml': REFERENCES }, OUTSIDE_FILES);
     const absent = workspace({ 'compose.yaml': REFERENCES });
