@@ -15,7 +15,7 @@ import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import type { LintResult } from './result.js';
 import type { RuleSetting } from '../config/types.js';
 import { findProjectRoot } from './project-root.js';
-import { removeStaleTempFiles, removeStaleTempsSync } from '../fix/temp-files.js';
+import { removeStaleTempFiles, removeStaleTemps } from '../fix/temp-files.js';
 import { markRunEnd, markRunStart, timedAsync } from './timing.js';
 
 export interface RunOptions {
@@ -103,7 +103,7 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   );
   // What a killed `--fix` left behind, in the folders walked and those of the files named.
   removeStaleTempFiles(leftovers);
-  for (const dir of new Set(files.filter((f) => f.explicit).map((f) => path.dirname(f.path)))) removeStaleTempsSync(dir);
+  for (const dir of new Set(files.filter((f) => f.explicit).map((f) => path.dirname(f.path)))) removeStaleTemps(dir);
   const projectRoot = findProjectRoot(options.cwd, files.map((f) => f.path), options.projectRoot);
   const mine = options.shard ? shardFiles(files, options.shard.index, options.shard.count) : files;
   const context = await stackContext(mine, (dir) =>

@@ -1,4 +1,4 @@
-import { promises as fs, readdirSync, unlinkSync } from 'node:fs';
+import { readdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -46,14 +46,8 @@ export function removeStaleTempFiles(files: Iterable<string>): void {
   }
 }
 
-/** Removes the stale temporary files in a folder. */
-export async function removeStaleTemps(dir: string): Promise<void> {
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
-  removeStaleTempFiles(names.filter(isTempName).map((n) => path.join(dir, n)));
-}
-
-/** The same, synchronously, for the folders of files named one by one (which no walk lists). */
-export function removeStaleTempsSync(dir: string): void {
+/** Removes the stale temporary files in a folder (before a write into it, and in the folders of files named one by one, which no walk lists). */
+export function removeStaleTemps(dir: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);

@@ -12,7 +12,7 @@ import { removeStaleTemps, tempPathFor } from './temp-files.js';
 export async function writeFileAtomic(file: string, text: string | Iterable<string>): Promise<void> {
   const dir = path.dirname(file);
   await makeFolders(dir);
-  await removeStaleTemps(dir);
+  removeStaleTemps(dir);
   const mode = await fs.stat(file).then((s) => s.mode & 0o7777, () => undefined);
   const tmp = tempPathFor(file);
   try {
