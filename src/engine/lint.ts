@@ -78,6 +78,8 @@ export interface LintFilesOptions {
   dropTexts?: boolean;
   /** The folder nothing outside of which is read (see ./project-root.ts); default: no such limit. */
   projectRoot?: string;
+  /** False (`--no-code-config`): no program of the checkout runs (a shellcheck in its node_modules/.bin). */
+  codeConfig?: boolean;
 }
 
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult> {
@@ -294,7 +296,8 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   result.consulted = [...new Set([...(resources.consulted ?? []), ...composeLoader.consulted()])].sort();
   let rootConfig: FileConfig | undefined;
   // ShellCheck bridge (shell/shellcheck, off by default): one batched run before the rules; see ./shellcheck.ts
-  const shellcheck = await timedAsync('shellcheck', () => runShellcheck({ parsed, config: options.config, rules: options.rules, ...(options.reportOn ? { reportOn: options.reportOn } : {}) }));
+  const untrusted = options.codeConfig === false && gctx.projectRoot ? { untrusted: gctx.projectRoot } : {};
+  const shellcheck = await timedAsync('shellcheck', () => runShellcheck({ parsed, config: options.config, rules: options.rules, ...untrusted, ...(options.reportOn ? { reportOn: options.reportOn } : {}) }));
   for (const meta of shellcheck.metas) enabledRules.set(meta.id, meta);
 
   for (const file of parsed) {

@@ -86,7 +86,7 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
     const kind = (await config.forFile(file)).kinds.kindOf(file) ?? kindFromName(path.basename(file)) ?? kindFromShebang(options.stdin.text.split('\n')[0] ?? '');
     if (!kind) throw new UsageError(`cannot tell what kind of file "${options.stdin.filename}" is (a compose file, Dockerfile or shell script): name it like one with --stdin-filename`);
     const projectRoot = findProjectRoot(options.cwd, [file], options.projectRoot);
-    return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot };
+    return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, ...untrusted(options) };
   }
   const leftovers: string[] = [];
   const files = await timedAsync('discover', () =>
@@ -119,7 +119,7 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   const { stdin: _stdin, ...forWorkers } = options;
   const workers = workerPool(options.concurrency, context.files.length, { run: { ...forWorkers, projectRoot } as Record<string, unknown>, files: context.files.map((f) => f.path) });
   const dropTexts = options.keepTexts === false && !options.cacheFile;
-  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, ...untrusted(options), ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
 }
 
 /** A worker thread's side of `prepare`: the run's configs and packs, loaded as the main thread loaded them. */
@@ -130,7 +130,7 @@ export async function workerContext(setup: WorkerSetup, lintedCompose: Set<strin
   for (const file of setup.files) await config.forFile(file);
   const dropTexts = options.keepTexts === false && !options.cacheFile;
   // `projectRoot` is the one the main thread found (see `prepare`).
-  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}), ...(reportOn ? { reportOn } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}), ...untrusted(options), ...(reportOn ? { reportOn } : {}), ...(dropTexts ? { dropTexts } : {}) };
   return groupContext(lintOptions, lintedCompose);
 }
 
@@ -166,6 +166,11 @@ async function composeFolderAbove(dir: string): Promise<string | undefined> {
     if (names.some((n) => COMPOSE_NAME.test(n))) return d;
     if (names.includes('.git') || path.dirname(d) === d) return undefined;
   }
+}
+
+/** `--no-code-config` as the engine takes it. */
+function untrusted(options: RunOptions): { codeConfig?: false } {
+  return options.codeConfig === false ? { codeConfig: false } : {};
 }
 
 /** Discover, configure and lint: what the CLI does, as a function. `warn` hears of problems that do not change the findings (a cache that cannot be written). */

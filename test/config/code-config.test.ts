@@ -178,3 +178,31 @@ describe('--no-code-config and custom formatters', () => {
     expect(executed(root)).toBe(true);
   });
 });
+
+describe('--no-code-config and the shellcheck program', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  /** A checkout whose node_modules/.bin holds a "shellcheck" that leaves a mark when run; npx puts that folder on PATH. */
+  function withShellcheck(): { root: string; marker: string } {
+    const root = project({ 'run.sh': '#!/bin/sh\necho $1\n', 'node_modules/.bin/shellcheck': '#!/bin/sh\nPATH=/usr/bin:/bin\ntouch "$(dirname "$0")/EXECUTED"\necho "version: 0.10.0"\n' });
+    fs.chmodSync(path.join(root, 'node_modules/.bin/shellcheck'), 0o755);
+    vi.stubEnv('PATH', path.join(root, 'node_modules/.bin'));
+    return { root, marker: path.join(root, 'node_modules/.bin/EXECUTED') };
+  }
+
+  it.runIf(process.platform !== 'win32')('does not run a shellcheck inside the checkout, and says why ShellCheck did not run', async () => {
+    const { root, marker } = withShellcheck();
+    const run = await cli(['--no-code-config', '--rule', 'shell/shellcheck: error', '-f', 'json', 'run.sh'], root);
+    expect(fs.existsSync(marker)).toBe(false);
+    const messages = (JSON.parse(run.stdout) as { files: { diagnostics: { ruleId: string; message: string }[] }[] }).files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === 'shell/shellcheck');
+    expect(messages.map((d) => d.message)).toEqual([
+      'shell/shellcheck is enabled, but no shellcheck program is on PATH outside the project (one inside it is code of the checkout, which --no-code-config does not run), so ShellCheck did not run; install it (apt-get install shellcheck, brew install shellcheck, …) or turn the rule off',
+    ]);
+  });
+
+  it.runIf(process.platform !== 'win32')('runs it without the flag', async () => {
+    const { root, marker } = withShellcheck();
+    await cli(['--rule', 'shell/shellcheck: error', '-f', 'json', 'run.sh'], root);
+    expect(fs.existsSync(marker)).toBe(true);
+  });
+});
