@@ -123,6 +123,20 @@ describe('references that leave the project', () => {
     expect(seen.filter((p) => p.startsWith(outside) || p.startsWith('/etc'))).toEqual([]);
   });
 
+  it('in a script\'s docker compose call are reported, and not read', async () => {
+    const { repo, outside } = workspace(
+      { 'deploy.sh': '#!/bin/sh\nset -eu\ndocker compose -f ../outside/compose.yaml --env-file ../outside/prod.env up -d\n' },
+      { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n', 'prod.env': 'X=1\n' },
+    );
+    const seen = recordFileAccess();
+    const run = await lint(repo);
+    expect(only(run.byFile['deploy.sh'], 'stack/script-compose-refs')).toEqual([
+      { line: 3, column: 19, message: 'docker compose -f names "../outside/compose.yaml", which leads outside the project, so stack-lint does not read it' },
+      { line: 3, column: 54, message: 'docker compose --env-file names "../outside/prod.env", which leads outside the project, so stack-lint does not read it' },
+    ]);
+    expect(seen.filter((p) => p.startsWith(outside))).toEqual([]);
+  });
+
   it('read the same whether or not the outside files exist', async () => {
     const there = workspace({ 'compose.yaml': REFERENCES }, OUTSIDE_FILES);
     const absent = workspace({ 'compose.yaml': REFERENCES });
