@@ -21,7 +21,7 @@ export default defineRule<'compose', Record<string, never>>({
         const r = doc.interpolate(ref.node);
         if (r.unset.length || r.errors.length || r.required.length || ref.path.startsWith('~')) continue;
         const file = doc.envFiles.get(doc.resolvePath(ref.path));
-        if (!file || file.exists) continue;
+        if (!file || file.exists || file.outside) continue;
         ctx.report({
           node: ref.node,
           message: `service "${service.name}" reads env_file "${ref.path}", which does not exist; compose refuses to start (mark it "required: false" if it is optional)`,

@@ -43,6 +43,7 @@ import readOnlyRoot from './read-only-root.js';
 import projectName from './project-name.js';
 import projectNameValid from './project-name-valid.js';
 import references from './references.js';
+import referenceOutsideProject from './reference-outside-project.js';
 import resourceLimits from './resource-limits.js';
 import restartPolicy from './restart-policy.js';
 import scaleConsistency from './scale-consistency.js';
@@ -105,6 +106,7 @@ export const composeRules: AnyRule[] = [
   projectName,
   projectNameValid,
   references,
+  referenceOutsideProject,
   resourceLimits,
   restartPolicy,
   scaleConsistency,

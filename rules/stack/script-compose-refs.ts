@@ -26,6 +26,14 @@ export default defineRule<'stack', Record<string, never>>({
       for (const f of call.envFiles.filter((f) => missingFiles.includes(f))) {
         ctx.report({ range: f, file: f.word.file, message: `${tool} --env-file names "${f.value}", which does not exist ${lookedIn(call)}` });
       }
+      // Never read, so neither there nor missing: said in the same words either way. Only for a path that
+      // itself leads out (`../..`, absolute) from where the script runs in the project, not for a script that
+      // `cd`s to where its checkout lives on a CI runner.
+      const runsInProject = !call.uncertainDir && call.workingDirs.every((d) => !ctx.stack.outsideProject(d));
+      const leaves = (f: ComposeFileRef) => f.value !== undefined && f.path !== undefined && leadsOut(f.value) && ctx.stack.outsideProject(f.path);
+      for (const f of runsInProject ? [...call.files, ...call.envFiles].filter(leaves) : []) {
+        ctx.report({ range: f, file: f.word.file, message: `${tool} ${call.files.includes(f) ? '-f' : '--env-file'} names "${f.value}", which leads outside the project, so stack-lint does not read it` });
+      }
       const project = call.project;
       if (!project || call.partial || missingFiles.length) continue;
       const names = project.services.map((s) => s.name);
@@ -53,6 +61,11 @@ export default defineRule<'stack', Record<string, never>>({
     }
   },
 });
+
+/** A path that climbs out of the folder it is resolved from, or is absolute. */
+function leadsOut(value: string): boolean {
+  return path.isAbsolute(value) || path.posix.normalize(value).startsWith('../');
+}
 
 /** A static path the call names that is in none of the folders it may run in (and the folder is not a guess). */
 function missing(call: ComposeCall, f: ComposeFileRef): boolean {

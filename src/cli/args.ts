@@ -24,6 +24,8 @@ export interface CliArgs {
   /** `--concurrency <n|auto>`: threads to lint with. */
   concurrency?: number | 'auto';
   cacheLocation?: string;
+  /** `--project-root <dir>`: nothing outside it is read. */
+  projectRoot?: string;
   stdin: boolean;
   stdinFilename?: string;
   fix: boolean;
@@ -84,7 +86,8 @@ Adopting on an existing repository
 Configuration
   -c, --config <path>        use this config file instead of looking up .stackpolicyrc
       --no-config-lookup     use no config file
-      --no-code-config       never execute a JavaScript config (for untrusted checkouts)
+      --no-code-config       never execute a JavaScript config, plugin or custom formatter (for untrusted checkouts)
+      --project-root <dir>   read nothing outside this folder (default: the repository root)
       --rule <'id: severity'> set a rule's severity (repeatable): --rule 'compose/image-pinned: warning'
       --print-config <file>  print the configuration that applies to a file, as JSON
 
@@ -132,6 +135,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   concurrency: { type: 'string' },
   'cache-location': { type: 'string' },
+  'project-root': { type: 'string' },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   fix: { type: 'boolean' },
@@ -233,6 +237,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (v['sarif-category'] !== undefined) args.sarifCategory = v['sarif-category'];
   if (v['stdin-filename'] !== undefined) args.stdinFilename = v['stdin-filename'];
   if (v['cache-location'] !== undefined) args.cacheLocation = v['cache-location'];
+  if (v['project-root'] !== undefined) args.projectRoot = v['project-root'];
   if (v.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(v.shard);
     const index = Number(m?.[1]);

@@ -54,7 +54,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.clean;
   }
   try {
-    const formatter = await loadFormatter(args.format, io.cwd);
+    const formatter = await loadFormatter(args.format, io.cwd, { codeConfig: !args.noCodeConfig });
     const stdinText = args.stdin ? await (io.readStdin ?? readProcessStdin)() : undefined;
     const runOptions = {
       cwd: io.cwd,
@@ -72,6 +72,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       // These reports never read file texts; a large run need not hold them all until the report.
       // (A baseline is matched on line hashes, which need the texts.)
       ...(TEXTLESS_FORMATS.has(args.format) && !args.fix && !args.fixDryRun && !args.baseline ? { keepTexts: false } : {}),
+      ...(args.projectRoot !== undefined ? { projectRoot: args.projectRoot } : {}),
       ...(args.cache || args.cacheLocation ? { cacheFile: path.resolve(io.cwd, args.cacheLocation ?? '.stack-lint-cache') } : {}),
     };
     if (args.patterns[0] === 'init' && args.patterns.length === 1 && !existsSync(path.join(io.cwd, 'init'))) {
@@ -122,14 +123,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       } else if (args.fixDryRun) {
         io.stdout.write(fixDiffs(outcome));
       } else {
-        const problems = await writeChanges(outcome.changes);
+        const problems = await writeChanges(outcome.changes, outcome.projectRoot);
         for (const p of problems) io.stderr.write(`stack-lint: ${p.relPath}: ${p.message}\n`);
         fixFailed = problems.length > 0;
       }
       fixReport = formatFixSummary(outcome, args.fixDryRun);
     } else {
       const stop = startProgress(io.stderr, 'stack-lint: linting…');
-      result = await run(runOptions).finally(stop);
+      result = await run(runOptions, (message) => io.stderr.write(`stack-lint: warning: ${message}\n`)).finally(stop);
     }
     const adopted = await adopt(result, args, io.cwd, knownRuleIds, io.stderr);
     // --max-warnings counts warnings that --quiet does not show.

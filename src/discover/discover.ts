@@ -3,6 +3,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import type { FileKind } from '../parse/source.js';
 import { kindFromName, kindFromShebang, mayHaveShebang } from './classify.js';
+import { isTempName } from '../fix/temp-files.js';
 
 export interface DiscoveredFile {
   path: string;
@@ -23,6 +24,8 @@ export interface DiscoverOptions {
   /** Apply ignores to explicitly named files too (`--force-exclude`). */
   forceExclude?: boolean;
   errorOnUnmatched?: boolean;
+  /** Called with each temporary file of an atomic write met in a walked folder (see fix/temp-files.ts). */
+  onTempFile?: (absPath: string) => void;
 }
 
 export class UsageError extends Error {}
@@ -48,6 +51,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
       if (await isIgnored(abs)) return;
     }
     const base = path.basename(abs);
+    if (!explicit && options.onTempFile && isTempName(base)) options.onTempFile(abs);
     let kind = (await options.kindOf?.(abs)) ?? kindFromName(base);
     if (!kind && mayHaveShebang(base)) kind = kindFromShebang(firstLine(abs));
     if (!kind) return;
@@ -59,6 +63,12 @@ export async function discover(options: DiscoverOptions): Promise<DiscoveredFile
     const stat = statOrUndefined(abs);
     if (stat?.isFile()) {
       await add(abs, true);
+      continue;
+    }
+    if (stat && !stat.isDirectory()) {
+      // A FIFO, socket or device: linted by name only (reading a shebang could block), and reading it reports what it is.
+      const kind = (await options.kindOf?.(abs)) ?? kindFromName(path.basename(abs));
+      if (kind && !found.has(abs)) found.set(abs, { path: abs, kind, explicit: true });
       continue;
     }
     if (stat?.isDirectory()) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../fix/write.js';
+import { fileTypeOf, NotRegularFileError, readRegularFileSync } from './read-file.js';
 import type { Diagnostic } from './diagnostic.js';
 import { lintFiles, type LintFilesOptions } from './lint.js';
 import type { LintedFile, LintResult } from './result.js';
@@ -42,9 +43,11 @@ interface CacheFile {
  * folders (`.env`, `.dockerignore`, env files: by size, mtime and mode), or a file
  * elsewhere that linting it consulted (`CacheEntry.consulted`) changed.
  */
-export async function lintWithCache(options: LintFilesOptions, cacheFile: string): Promise<LintResult> {
+export async function lintWithCache(options: LintFilesOptions, cacheFile: string, warn: (message: string) => void = () => {}): Promise<LintResult> {
   const started = performance.now();
-  const cache = await readCache(cacheFile, options.tool.version);
+  let cache = await readCache(cacheFile, options.tool.version, warn);
+  const writable = cache !== undefined;
+  cache ??= emptyCache(options.tool.version);
   const groups = groupByStack(options.files);
   // A stack is a compose file's folder and everything below it (or a file's own folder).
   const packsSignature = options.rules.map((r) => r.meta.id).join(',');
@@ -87,17 +90,26 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
       };
     }
   }
-  await writeCache(cacheFile, cache);
+  // The findings are complete either way: a cache that cannot be written costs the next run time, not this run its report.
+  if (writable) await writeCache(cacheFile, cache).catch((e: Error) => warn(`cannot write the cache ${cacheFile}: ${e.message}; results were not cached`));
   return merge(result, reused, options, started);
 }
 
-/** Undefined when a file cannot be read: such a group is never cached. */
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return readRegularFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Undefined when a file cannot be read (or is no regular file, whose read could block): such a group is never cached. */
 async function groupKey(files: LintFilesOptions['files'], options: LintFilesOptions, packs: string, cacheFile: string): Promise<string | undefined> {
   const hash = createHash('sha256').update(`${CACHE_FORMAT}\0${options.tool.version}\0${packs}\0`);
   // The cache file itself changes on every run: it never counts.
   const lintable = new Set([...files.map((f) => f.path), cacheFile]);
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const text = options.overlay?.get(f.path) ?? (await fs.readFile(f.path).catch(() => undefined));
+    const text = options.overlay?.get(f.path) ?? readOrUndefined(f.path);
     if (text === undefined) return undefined;
     const config = await options.config.forFile(f.path);
     hash.update(`${f.path}\0${f.kind}\0`).update(text).update(`\0${configSignature(config)}\0`);
@@ -185,14 +197,36 @@ function merge(result: LintResult | undefined, reused: CacheEntry[], options: Li
   });
 }
 
-async function readCache(file: string, version: string): Promise<CacheFile> {
+function emptyCache(version: string): CacheFile {
+  return { format: CACHE_FORMAT, tool: version, entries: {} };
+}
+
+/**
+ * The cache, or an empty one when there is none yet or it is stale or
+ * damaged; undefined, with a warning, when what is there cannot be read
+ * (a folder, no permission): then it is not written either.
+ */
+async function readCache(file: string, version: string, warn: (message: string) => void): Promise<CacheFile | undefined> {
+  let text: string;
   try {
-    const data = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile;
+    // A FIFO or a device at the cache's path would block a read, or never end.
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new NotRegularFileError(file, fileTypeOf(stat));
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    // Nothing there (or a path under a regular file, which writing will tell): a first run.
+    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return emptyCache(version);
+    warn(`cannot read the cache ${file}: ${err.message}; linting without it`);
+    return undefined;
+  }
+  try {
+    const data = JSON.parse(text) as CacheFile;
     if (data.format === CACHE_FORMAT && data.tool === version && data.entries) return data;
   } catch {
-    // no cache yet, or an unreadable one: start afresh
+    // a damaged cache (an older run killed while writing it): start afresh
   }
-  return { format: CACHE_FORMAT, tool: version, entries: {} };
+  return emptyCache(version);
 }
 
 async function writeCache(file: string, cache: CacheFile): Promise<void> {

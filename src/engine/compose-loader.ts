@@ -4,7 +4,7 @@
  * `extends.file` and `include` files, the layered files beside it), and the
  * projects are built from them. Rules never read files; this is where it happens.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { composeFileVar, type ComposeFileVar } from '../parse/compose/compose-file-var.js';
 import {
@@ -22,6 +22,9 @@ import { layerRole, planFolder, type PlannedProject } from '../parse/compose/lay
 import { linkGroups, ProjectBuilder, type ComposeProject, type LoadedCompose, type ProjectProblem } from '../parse/compose/project.js';
 import { prepareComposeSchema } from '../parse/compose/schema/index.js';
 import { createSourceFile, type SourceFile } from '../parse/source.js';
+import { readRegularFileSync } from './read-file.js';
+import type { ProjectRoot } from './project-root.js';
+import type { EnvFile } from '../parse/compose/env-file.js';
 import { MAX_FILE_BYTES, relativePath } from './sources.js';
 
 export interface ComposeLoaderOptions {
@@ -33,6 +36,8 @@ export interface ComposeLoaderOptions {
    * Default: the files this loader parsed with `parseLinted`.
    */
   linted?: ReadonlySet<string>;
+  /** Paths outside it are never opened, listed or looked at (see ./project-root.ts). */
+  root?: ProjectRoot;
 }
 
 /** The projects of a run and which one each linted compose file lints with. */
@@ -73,14 +78,21 @@ export class ComposeLoader {
 
   /** Every file read or looked for so far (`.env`s, env files, layers, `extends`/`include` files, secret and config files): findings depend on them too. */
   consulted(): string[] {
-    return [...new Set([...this.texts.keys(), ...this.stats.keys()])];
+    // Paths outside the project were not read: nothing may look at them later either (the cache's key).
+    return [...new Set([...this.texts.keys(), ...this.stats.keys()])].filter((p) => this.mayRead(p));
   }
 
-  /** A compose file read for context (layer, `extends.file`, `include`). */
+  /** Whether a path may be read: given in the overlay, or inside the project root. */
+  mayRead(abs: string): boolean {
+    return !this.options.root || this.options.overlay?.has(abs) === true || this.options.root.contains(abs);
+  }
+
+  /** A compose file read for context (layer, `extends.file`, `include`); `outside` the project root, it is not read. */
   async load(abs: string): Promise<LoadedCompose> {
     let loaded = this.docs.get(abs);
     if (!loaded) {
       loaded = (async (): Promise<LoadedCompose> => {
+        if (!this.mayRead(abs)) return 'outside';
         const text = await this.read(abs);
         if (text === undefined) return 'missing';
         if (text === null) return 'invalid';
@@ -262,7 +274,9 @@ export class ComposeLoader {
     let hit = this.stats.get(abs);
     if (!hit) {
       const overlay = [...(this.options.overlay?.keys() ?? [])];
-      hit = overlay.includes(abs)
+      hit = !this.mayRead(abs)
+        ? Promise.resolve(undefined)
+        : overlay.includes(abs)
         ? Promise.resolve('file')
         : overlay.some((p) => p.startsWith(abs + path.sep))
           ? Promise.resolve('dir')
@@ -275,8 +289,11 @@ export class ComposeLoader {
   private envFile(abs: string): Promise<ReturnType<typeof envFileOf>> {
     let hit = this.envFileSources.get(abs);
     if (!hit) {
-      hit = this.read(abs).then((text) => {
-        if (typeof text !== 'string') return envFileOf(abs, undefined, undefined);
+      hit = this.read(abs).then((text): EnvFile => {
+        if (!this.mayRead(abs)) return { path: abs, exists: false, outside: true, vars: new Map(), entries: [] };
+        // There but not readable (no permission, a FIFO, too big): it exists, and what it sets is unknown.
+        if (text === null) return { path: abs, exists: true, vars: new Map(), entries: [] };
+        if (text === undefined) return envFileOf(abs, undefined, undefined);
         const source = createSourceFile({ path: abs, relPath: relativePath(this.options.cwd, abs), kind: 'compose', text });
         return envFileOf(abs, source.text, source, this.modeOf(abs));
       });
@@ -302,11 +319,13 @@ export class ComposeLoader {
       hit = (async () => {
         const given = this.options.overlay?.get(abs);
         if (given !== undefined) return given;
+        // Outside the project: unknown, and not a file to report missing.
+        if (!this.mayRead(abs)) return null;
         if ((await this.has(path.dirname(abs), path.basename(abs))) === false) return undefined;
         try {
-          // One read, no stat first; synchronous like every read of a stack (see engine/sources.ts).
-          const text = readFileSync(abs, 'utf8');
-          return text.length > MAX_FILE_BYTES ? null : text;
+          // One open, no stat first; synchronous like every read of a stack (see engine/sources.ts).
+          // Never blocks: a FIFO or device at the path counts as unreadable.
+          return readRegularFileSync(abs, (size) => size > MAX_FILE_BYTES)?.toString('utf8') ?? null;
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : null;
@@ -339,7 +358,7 @@ export class ComposeLoader {
   private listing(dir: string): Promise<string[] | undefined> {
     let hit = this.listings.get(dir);
     if (!hit) {
-      hit = Promise.resolve(namesOnDisk(dir));
+      hit = Promise.resolve(this.mayRead(dir) ? namesOnDisk(dir) : undefined);
       this.listings.set(dir, hit);
     }
     return hit;

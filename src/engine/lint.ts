@@ -5,6 +5,7 @@ import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument } from '../parse/shell/types.js';
 import type { StackModel } from '../stack/model.js';
 import { loadStack } from '../stack/load.js';
+import { ProjectRoot } from './project-root.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from './define.js';
 import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from './diagnostic.js';
@@ -76,6 +77,10 @@ export interface LintFilesOptions {
    * until unused directives have been reported, which needs them.
    */
   dropTexts?: boolean;
+  /** The folder nothing outside of which is read (see ./project-root.ts); default: no such limit. */
+  projectRoot?: string;
+  /** False (`--no-code-config`): no program of the checkout runs (a shellcheck in its node_modules/.bin). */
+  codeConfig?: boolean;
 }
 
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult> {
@@ -138,7 +143,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
 
 /** The shared context of a run's stacks (a worker thread builds its own). */
 export function groupContext(options: LintFilesOptions, lintedCompose: Set<string>): GroupContext {
-  return { options, byKind: groupRules(options.rules), lintedCompose };
+  return { options, byKind: groupRules(options.rules), lintedCompose, ...(options.projectRoot ? { projectRoot: new ProjectRoot(options.projectRoot) } : {}) };
 }
 
 /** What every stack of a run shares. */
@@ -147,6 +152,8 @@ export interface GroupContext {
   readonly byKind: ReturnType<typeof groupRules>;
   /** Compose files of the run that could be read (the rest, read by a compose loader, are context only). */
   readonly lintedCompose: Set<string>;
+  /** `LintFilesOptions.projectRoot`, shared so that its answers are cached once per run. */
+  readonly projectRoot?: ProjectRoot;
 }
 
 /** What linting one stack gives: plain data, so that it can come from a worker thread. */
@@ -256,7 +263,8 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   const result: GroupResult = { diagnostics: [], linted: [], rules: [], pending: [], directiveFindings: [], consulted: [] };
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedFile[] = [];
-  const composeLoader = new ComposeLoader({ cwd, linted: gctx.lintedCompose, ...(options.overlay ? { overlay: options.overlay } : {}) });
+  const root = gctx.projectRoot ? { root: gctx.projectRoot } : {};
+  const composeLoader = new ComposeLoader({ cwd, linted: gctx.lintedCompose, ...root, ...(options.overlay ? { overlay: options.overlay } : {}) });
   for (const r of reads) {
     if (r.ok) {
       const t = TIMING ? performance.now() : 0;
@@ -289,11 +297,12 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
   };
   // Read now, through the overlay, what the model will look at beyond the stack's files: rules then never wait on the disk.
-  const { model: stack, resources } = await timedAsync('stack-resources', () => loadStack(parts, { cwd, ...(options.overlay ? { overlay: options.overlay } : {}) }));
+  const { model: stack, resources } = await timedAsync('stack-resources', () => loadStack(parts, { cwd, ...root, ...(options.overlay ? { overlay: options.overlay } : {}) }));
   result.consulted = [...new Set([...(resources.consulted ?? []), ...composeLoader.consulted()])].sort();
   let rootConfig: FileConfig | undefined;
   // ShellCheck bridge (shell/shellcheck, off by default): one batched run before the rules; see ./shellcheck.ts
-  const shellcheck = await timedAsync('shellcheck', () => runShellcheck({ parsed, config: options.config, rules: options.rules, ...(options.reportOn ? { reportOn: options.reportOn } : {}) }));
+  const untrusted = options.codeConfig === false && gctx.projectRoot ? { untrusted: gctx.projectRoot } : {};
+  const shellcheck = await timedAsync('shellcheck', () => runShellcheck({ parsed, config: options.config, rules: options.rules, ...untrusted, ...(options.reportOn ? { reportOn: options.reportOn } : {}) }));
   for (const meta of shellcheck.metas) enabledRules.set(meta.id, meta);
 
   for (const file of parsed) {

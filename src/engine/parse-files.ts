@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextIfRegular } from './read-file.js';
 import path from 'node:path';
 import type { ComposeDocument, ComposeParse, SyntaxProblem } from '../parse/compose/document.js';
 import { parseDockerfile } from '../parse/dockerfile/document.js';
@@ -71,10 +71,6 @@ async function readSibling(file: string, name: string, overlay?: ReadonlyMap<str
   const given = overlay?.get(sibling);
   if (given !== undefined) return given;
   // the run's folder listings say when there is nothing to open (a failed open costs more than a lookup)
-  if (dirs && (await dirs.has(path.dirname(file), name)) === false) return undefined;
-  try {
-    return readFileSync(sibling, 'utf8');
-  } catch {
-    return undefined;
-  }
+  if (dirs && (!dirs.mayRead(sibling) || (await dirs.has(path.dirname(file), name)) === false)) return undefined;
+  return readTextIfRegular(sibling);
 }

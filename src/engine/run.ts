@@ -14,6 +14,8 @@ import { shardFiles } from '../stack/groups.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import type { LintResult } from './result.js';
 import type { RuleSetting } from '../config/types.js';
+import { findProjectRoot } from './project-root.js';
+import { removeStaleTempFiles, removeStaleTemps } from '../fix/temp-files.js';
 import { markRunEnd, markRunStart, timedAsync } from './timing.js';
 
 export interface RunOptions {
@@ -36,6 +38,8 @@ export interface RunOptions {
   concurrency?: number | 'auto';
   /** `false`: the result's `LintedFile.text`s are left empty (see `LintFilesOptions.dropTexts`); never with `cacheFile`, which keeps them. */
   keepTexts?: boolean;
+  /** `--project-root` (relative to `cwd`): nothing outside this folder is read (default: the repository root; see ./project-root.ts). */
+  projectRoot?: string;
 }
 
 export const TOOL = {
@@ -81,8 +85,10 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
     const file = path.resolve(options.cwd, options.stdin.filename);
     const kind = (await config.forFile(file)).kinds.kindOf(file) ?? kindFromName(path.basename(file)) ?? kindFromShebang(options.stdin.text.split('\n')[0] ?? '');
     if (!kind) throw new UsageError(`cannot tell what kind of file "${options.stdin.filename}" is (a compose file, Dockerfile or shell script): name it like one with --stdin-filename`);
-    return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: packs.rules(), registry: packs, config, tool: TOOL };
+    const projectRoot = findProjectRoot(options.cwd, [file], options.projectRoot);
+    return { cwd: options.cwd, files: [{ path: file, kind }], overlay: new Map([[file, options.stdin.text]]), rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, ...untrusted(options) };
   }
+  const leftovers: string[] = [];
   const files = await timedAsync('discover', () =>
     discover({
       cwd: options.cwd,
@@ -92,8 +98,13 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
       kindOf: async (abs) => (await config.forFile(abs)).kinds.kindOf(abs),
       forceExclude: options.forceExclude ?? false,
       errorOnUnmatched: options.errorOnUnmatched ?? true,
+      onTempFile: (abs) => leftovers.push(abs),
     }),
   );
+  // What a killed `--fix` left behind, in the folders walked and those of the files named.
+  removeStaleTempFiles(leftovers);
+  for (const dir of new Set(files.filter((f) => f.explicit).map((f) => path.dirname(f.path)))) removeStaleTemps(dir);
+  const projectRoot = findProjectRoot(options.cwd, files.map((f) => f.path), options.projectRoot);
   const mine = options.shard ? shardFiles(files, options.shard.index, options.shard.count) : files;
   const context = await stackContext(mine, (dir) =>
     discover({
@@ -106,9 +117,9 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   );
   // Discovery asked the config of every file, which loaded every pack they name.
   const { stdin: _stdin, ...forWorkers } = options;
-  const workers = workerPool(options.concurrency, context.files.length, { run: forWorkers as Record<string, unknown>, files: context.files.map((f) => f.path) });
+  const workers = workerPool(options.concurrency, context.files.length, { run: { ...forWorkers, projectRoot } as Record<string, unknown>, files: context.files.map((f) => f.path) });
   const dropTexts = options.keepTexts === false && !options.cacheFile;
-  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, ...untrusted(options), ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
 }
 
 /** A worker thread's side of `prepare`: the run's configs and packs, loaded as the main thread loaded them. */
@@ -118,7 +129,8 @@ export async function workerContext(setup: WorkerSetup, lintedCompose: Set<strin
   const config = createConfigLoader(options, packs);
   for (const file of setup.files) await config.forFile(file);
   const dropTexts = options.keepTexts === false && !options.cacheFile;
-  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(reportOn ? { reportOn } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  // `projectRoot` is the one the main thread found (see `prepare`).
+  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}), ...untrusted(options), ...(reportOn ? { reportOn } : {}), ...(dropTexts ? { dropTexts } : {}) };
   return groupContext(lintOptions, lintedCompose);
 }
 
@@ -156,11 +168,16 @@ async function composeFolderAbove(dir: string): Promise<string | undefined> {
   }
 }
 
-/** Discover, configure and lint: what the CLI does, as a function. */
-export async function run(options: RunOptions): Promise<LintResult> {
+/** `--no-code-config` as the engine takes it. */
+function untrusted(options: RunOptions): { codeConfig?: false } {
+  return options.codeConfig === false ? { codeConfig: false } : {};
+}
+
+/** Discover, configure and lint: what the CLI does, as a function. `warn` hears of problems that do not change the findings (a cache that cannot be written). */
+export async function run(options: RunOptions, warn?: (message: string) => void): Promise<LintResult> {
   markRunStart();
   const prepared = await prepare(options);
-  const result = await (options.cacheFile && !options.stdin ? lintWithCache(prepared, options.cacheFile) : lintFiles(prepared));
+  const result = await (options.cacheFile && !options.stdin ? lintWithCache(prepared, options.cacheFile, warn) : lintFiles(prepared));
   markRunEnd();
   return result;
 }
@@ -169,7 +186,9 @@ export async function run(options: RunOptions): Promise<LintResult> {
 export async function runFix(options: RunOptions & { unsafe: boolean }): Promise<FixOutcome> {
   markRunStart();
   // Fixing works on the texts.
-  const outcome = await fixFiles({ ...(await prepare({ ...options, keepTexts: true })), unsafe: options.unsafe });
+  const prepared = await prepare({ ...options, keepTexts: true });
+  const outcome = await fixFiles({ ...prepared, unsafe: options.unsafe });
+  if (prepared.projectRoot) outcome.projectRoot = prepared.projectRoot;
   markRunEnd();
   return outcome;
 }

@@ -38,6 +38,7 @@ import path from 'node:path';
 import { confirmShellSyntaxError, type ParsedFile } from './parse-files.js';
 import type { ConfigSource } from './lint.js';
 import type { AnyRule } from './define.js';
+import type { ProjectRoot } from './project-root.js';
 import type { Diagnostic, Severity, SeveritySetting } from './diagnostic.js';
 import { shellcheckMeta } from './shellcheck-family.js';
 import { toDiagnostic } from './report.js';
@@ -102,6 +103,8 @@ export async function runShellcheck(args: {
   config: ConfigSource;
   rules: readonly AnyRule[];
   reportOn?: ReadonlySet<string>;
+  /** `--no-code-config`: a shellcheck program inside this project (its `node_modules/.bin`, which npx puts on PATH) is not run. */
+  untrusted?: ProjectRoot;
 }): Promise<ShellcheckResult> {
   const result: ShellcheckResult = { byFile: new Map(), metas: [] };
   const candidates = args.parsed.filter((p) => (p.kind === 'shell' || p.kind === 'dockerfile') && p.doc && (!args.reportOn || args.reportOn.has(p.source.path)));
@@ -139,10 +142,12 @@ export async function runShellcheck(args: {
     if (ruleMeta) result.metas.push(ruleMeta);
   };
 
-  const binary = await findShellcheck();
+  const binary = await findShellcheck(args.untrusted);
   if (!binary) {
     warn(
-      'shell/shellcheck is enabled, but no shellcheck program is on PATH, so ShellCheck did not run; install it (apt-get install shellcheck, brew install shellcheck, …) or turn the rule off',
+      args.untrusted
+        ? 'shell/shellcheck is enabled, but no shellcheck program is on PATH outside the project (one inside it is code of the checkout, which --no-code-config does not run), so ShellCheck did not run; install it (apt-get install shellcheck, brew install shellcheck, …) or turn the rule off'
+        : 'shell/shellcheck is enabled, but no shellcheck program is on PATH, so ShellCheck did not run; install it (apt-get install shellcheck, brew install shellcheck, …) or turn the rule off',
     );
     return result;
   }
@@ -358,15 +363,21 @@ export function offsetOf(text: string, line: number, column: number): number {
 let found: Promise<string | undefined> | undefined;
 let foundFor: string | undefined;
 
-/** The `shellcheck` executable on PATH (looked up once per PATH value). */
-export function findShellcheck(): Promise<string | undefined> {
+/**
+ * The `shellcheck` executable on PATH (looked up once per PATH value and
+ * project). With `untrusted` (`--no-code-config`), folders of PATH inside
+ * that project, and relative ones, are passed over.
+ */
+export function findShellcheck(untrusted?: ProjectRoot): Promise<string | undefined> {
   const pathVar = process.env.PATH ?? '';
-  if (found && foundFor === pathVar) return found;
-  foundFor = pathVar;
+  const key = `${pathVar}\u0000${untrusted?.dir ?? ''}`;
+  if (found && foundFor === key) return found;
+  foundFor = key;
   found = (async () => {
     const names = process.platform === 'win32' ? ['shellcheck.exe', 'shellcheck.cmd', 'shellcheck.bat'] : ['shellcheck'];
     for (const dir of pathVar.split(path.delimiter)) {
       if (!dir) continue;
+      if (untrusted && (!path.isAbsolute(dir) || untrusted.contains(dir))) continue;
       for (const name of names) {
         const candidate = path.join(dir, name);
         try {

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { NotRegularFileError, readRegularFileSync } from './read-file.js';
 import { createSourceFile, type FileKind, type SourceFile } from '../parse/source.js';
 
 /** Files larger than this are reported, not parsed. */
@@ -27,21 +27,18 @@ export function readSource(
   // Synchronous on purpose: the files are small and local, and each asynchronous
   // step (open, stat, read, close) is a round trip through the thread pool that
   // costs more than the read itself (see docs/performance.md).
-  let fd: number | undefined;
+  let size = 0;
   try {
-    fd = openSync(abs, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) {
+    const bytes = readRegularFileSync(abs, (n) => ((size = n), n > MAX_FILE_BYTES));
+    if (!bytes) {
       const mb = (size / 1024 / 1024).toFixed(1);
       return { ok: false, path: abs, relPath, kind, problem: 'unlintable', message: `file is ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit; not linted` };
     }
-    return fromBytes(readFileSync(fd), abs, relPath, kind);
+    return fromBytes(bytes, abs, relPath, kind);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EISDIR' ? 'is a folder' : err.message;
+    const why = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err instanceof NotRegularFileError ? err.message : err.code === 'EISDIR' ? 'is a folder' : err.message;
     return { ok: false, path: abs, relPath, kind, problem: 'unreadable', message: `cannot read ${relPath}: ${why}` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -36,6 +36,8 @@ export interface FixOutcome {
   applied: Record<string, number>;
   dropped: DroppedFix[];
   passes: number;
+  /** The run's project root: fixes are written inside it only (see ./commit.ts). */
+  projectRoot?: string;
 }
 
 export interface FixRunOptions extends LintFilesOptions {

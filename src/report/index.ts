@@ -6,7 +6,7 @@ import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';
 import { formatJunit } from './junit.js';
 import { formatCheckstyle } from './checkstyle.js';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { maskResult } from './secrets.js';
@@ -67,8 +67,10 @@ export class FormatterLoadError extends Error {}
  * A built-in formatter, or a custom one: a path to a module (`./ci/format.mjs`)
  * or an npm package `stack-lint-formatter-<name>` (also `@scope/stack-lint-formatter-<name>`),
  * resolved from `cwd`. Its default export is `(result, options) => string`.
+ * With `codeConfig: false` (`--no-code-config`) a custom formatter is code
+ * like a JS config, and refused the same way, before anything of it is loaded.
  */
-export async function loadFormatter(name: string, cwd: string): Promise<Formatter> {
+export async function loadFormatter(name: string, cwd: string, { codeConfig = true }: { codeConfig?: boolean } = {}): Promise<Formatter> {
   if (isFormatName(name)) return FORMATTERS[name];
   const isPath = name.startsWith('.') || path.isAbsolute(name) || /\.[cm]?js$/.test(name);
   let specifier: string;
@@ -79,8 +81,10 @@ export async function loadFormatter(name: string, cwd: string): Promise<Formatte
       specifier = pathToFileURL(createRequire(path.join(cwd, 'package.json')).resolve(pkg)).href;
     }
   } catch {
+    if (!codeConfig) throw new FormatterLoadError(`refusing to execute formatter "${name}" because --no-code-config is set`);
     throw new FormatterLoadError(`unknown format "${name}": not one of ${FORMAT_NAMES.join(', ')}, and no formatter module or stack-lint-formatter-${name} package was found`);
   }
+  if (!codeConfig) throw new FormatterLoadError(`refusing to execute ${fileURLToPath(specifier)} because --no-code-config is set`);
   let mod: { default?: unknown };
   try {
     mod = (await import(specifier)) as { default?: unknown };

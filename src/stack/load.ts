@@ -40,7 +40,7 @@ export async function loadStack(parts: Omit<StackParts, 'resources'>, options: L
   if (parts.composeFiles.some((d) => d.file.text.includes('dockerfile_inline'))) await getShellParser();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const recorder = recordingResources(resources);
-    const model = createStackModel({ ...parts, resources: recorder, cwd: options.cwd });
+    const model = createStackModel({ ...parts, resources: recorder, cwd: options.cwd, ...(options.root ? { root: options.root } : {}) });
     askEverything(model);
     let added = false;
     for (const kind of ['stat', 'text', 'dockerfile'] as const) {
@@ -53,7 +53,7 @@ export async function loadStack(parts: Omit<StackParts, 'resources'>, options: L
     if (!added) return { model, resources };
     resources = await readResources(asked, options);
   }
-  return { model: createStackModel({ ...parts, resources, cwd: options.cwd }), resources };
+  return { model: createStackModel({ ...parts, resources, cwd: options.cwd, ...(options.root ? { root: options.root } : {}) }), resources };
 }
 
 /** Asks the model every question a rule may ask of it, so the recorder sees every path. */

@@ -7,6 +7,7 @@ import type { ShellDocument } from '../parse/shell/types.js';
 import { buildImage, resolveBuild, type ServiceBuild, type ServiceImage } from './builds.js';
 import { composeCallsIn, type ComposeCall } from './compose-calls.js';
 import { diskResources, type PathState, type StackResources } from './resources.js';
+import type { ProjectRoot } from '../engine/project-root.js';
 
 export type { ServiceBuild, ServiceImage } from './builds.js';
 export type { ComposeCall, ComposeFileRef } from './compose-calls.js';
@@ -70,6 +71,8 @@ export interface StackModel {
    * file name under the project or build context folder.
    */
   serviceScripts(service: ProjectService | string, project: ComposeProject): readonly ShellDocument[];
+  /** Whether a path lies outside the project root, so that it was not read (false when the run has no root). */
+  outsideProject(path: string): boolean;
 }
 
 export interface StackParts {
@@ -85,6 +88,8 @@ export interface StackParts {
   resources?: StackResources;
   /** The folder the run started in (relative paths in context files); defaults to the first file's. */
   cwd?: string;
+  /** The project root: nothing outside it is read (see engine/project-root.ts). */
+  root?: ProjectRoot;
 }
 
 export function createStackModel(parts: StackParts): StackModel {
@@ -102,7 +107,7 @@ export function createStackModel(parts: StackParts): StackModel {
 
   const anchor = parts.composeFiles[0]?.file ?? parts.dockerfiles[0]?.file ?? parts.scripts[0]?.file;
   const cwd = parts.cwd ?? (anchor ? rootOf(anchor.path, anchor.relPath) : process.cwd());
-  const resources = parts.resources ?? diskResources({ cwd, ...(anchor ? { anchor: anchor.path } : {}) });
+  const resources = parts.resources ?? diskResources({ cwd, ...(anchor ? { anchor: anchor.path } : {}), ...(parts.root ? { root: parts.root } : {}) });
 
   // Files and folders the run knows of without asking.
   const knownFiles = new Set<string>([...allCompose.keys(), ...docker.keys(), ...parts.scripts.map((s) => s.file.path)]);
@@ -238,6 +243,7 @@ export function createStackModel(parts: StackParts): StackModel {
     composeCallsIn: composeCallsInScript,
     composeCalls: () => parts.scripts.flatMap((s) => composeCallsInScript(s)),
     serviceScripts,
+    outsideProject: (p) => parts.root !== undefined && !knownFiles.has(path.resolve(p)) && !parts.root.contains(path.resolve(p)),
   };
 }
 

@@ -14,7 +14,9 @@
  *
  * Rules never call either: they ask the model (`ctx.stack`).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readTextIfRegular } from '../engine/read-file.js';
+import type { ProjectRoot } from '../engine/project-root.js';
 import path from 'node:path';
 import { parseDockerfile } from '../parse/dockerfile/document.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
@@ -72,7 +74,7 @@ function parseContextDockerfile(abs: string, text: string, cwd: string, shell: S
  * Reads what the model asks for, lazily and once per path. `anchor` is a file
  * of the run: when it is not on disk the run is virtual and every answer is unknown.
  */
-export function diskResources(options: { cwd: string; anchor?: string }): StackResources {
+export function diskResources(options: { cwd: string; anchor?: string; root?: ProjectRoot }): StackResources {
   let onDisk: boolean | undefined;
   const real = (): boolean => {
     if (onDisk === undefined) {
@@ -88,7 +90,7 @@ export function diskResources(options: { cwd: string; anchor?: string }): StackR
   const texts = new Map<string, string | undefined>();
   const docs = new Map<string, DockerfileDocument | undefined>();
   const stat = (abs: string): PathState | undefined => {
-    if (!real()) return undefined;
+    if (!real() || (options.root && !options.root.contains(abs))) return undefined;
     let hit = stats.get(abs);
     if (!hit) {
       try {
@@ -102,15 +104,9 @@ export function diskResources(options: { cwd: string; anchor?: string }): StackR
     return hit;
   };
   const text = (abs: string): string | undefined => {
-    if (!real()) return undefined;
+    if (!real() || (options.root && !options.root.contains(abs))) return undefined;
     if (!texts.has(abs)) {
-      let t: string | undefined;
-      try {
-        if (statSync(abs).size <= MAX_TEXT) t = readFileSync(abs, 'utf8');
-      } catch {
-        t = undefined;
-      }
-      texts.set(abs, t);
+      texts.set(abs, readTextIfRegular(abs, MAX_TEXT));
     }
     return texts.get(abs);
   };
@@ -145,6 +141,8 @@ export interface LoadOptions {
   cwd: string;
   /** Texts standing in for files (standard input, tests), by absolute path. */
   overlay?: ReadonlyMap<string, string>;
+  /** Paths outside it are never looked at: their answers stay unknown. */
+  root?: ProjectRoot;
 }
 
 /**
@@ -166,6 +164,7 @@ export async function readResources(
   const texts = new Map<string, string>();
   const dockerfiles = new Map<string, DockerfileDocument>();
   // Synchronous, like every read of a stack (see engine/sources.ts): these are a few small local files.
+  const outside = (abs: string): boolean => options.root !== undefined && !overlay?.has(abs) && !options.root.contains(abs);
   const statOne = (abs: string): PathState => {
     if (overlay?.has(abs)) return 'file';
     if (overlayDirs.has(abs)) return 'dir';
@@ -178,15 +177,11 @@ export async function readResources(
   const readOne = (abs: string): string | undefined => {
     const given = overlay?.get(abs);
     if (given !== undefined) return given;
-    try {
-      const s = statSync(abs);
-      return s.isFile() && s.size <= MAX_TEXT ? readFileSync(abs, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
+    return readTextIfRegular(abs, MAX_TEXT);
   };
-  for (const p of new Set([...asked.stat, ...asked.dockerfile])) stats.set(p, statOne(p));
+  for (const p of new Set([...asked.stat, ...asked.dockerfile])) if (!outside(p)) stats.set(p, statOne(p));
   for (const p of new Set([...asked.text, ...asked.dockerfile])) {
+    if (outside(p)) continue;
     const t = readOne(p);
     if (t !== undefined) texts.set(p, t);
   }

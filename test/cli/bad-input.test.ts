@@ -1,4 +1,5 @@
 import fs, { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,5 +126,30 @@ describe('bad input', () => {
     expect(run.stderr).toContain('.stackpolicyrc.json');
     expect(run.stderr).toContain('compose/image-pinned');
     expect(readFileSync(path.join(dir, 'compose.yaml'), 'utf8')).toBe(GOOD);
+  });
+
+  describe.runIf(process.platform !== 'win32')('a FIFO where a file is expected', () => {
+    const fifo = (file: string) => execFileSync('mkfifo', [file]);
+
+    it('named on the command line: says what it is, never blocks, and the other files are linted', async () => {
+      const dir = tempProject({ 'compose.yaml': 'services:\n  x:\n    image: redis\n' });
+      fifo(path.join(dir, 'Dockerfile'));
+      const run = await jsonRun(dir, ['Dockerfile', 'compose.yaml']);
+      expect(run.stderr).toBe('');
+      expect(run.byFile['Dockerfile']).toEqual([
+        expect.objectContaining({ ruleId: 'stack-lint/unreadable-file', line: 1, column: 1, message: 'cannot read Dockerfile: is a FIFO, not a regular file' }),
+      ]);
+      expect(run.byFile['compose.yaml']!.map((d) => d.ruleId)).toContain('compose/image-pinned');
+      expect(run.code).toBe(2);
+    }, 20_000);
+
+    it('as the .env, .dockerignore or Dockerfile a compose file reads: never blocks', async () => {
+      const dir = tempProject({ 'compose.yaml': 'services:\n  api:\n    build: ./api\n    env_file: app.env\n', 'api/.keep': '' });
+      for (const f of ['.env', 'app.env', 'api/.dockerignore', 'api/Dockerfile']) fifo(path.join(dir, f));
+      const run = await jsonRun(dir);
+      // Read as "there, contents unknown": no finding claims the env file is missing.
+      expect(run.byFile['compose.yaml']!.map((d) => d.ruleId).sort()).toEqual(['compose/logging-rotation', 'compose/resource-limits', 'compose/restart-policy']);
+      expect(run.code).toBe(0);
+    }, 20_000);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, checkMetaConfig } from '../../src/config/index.js';
 import { failure, loader, project } from './helpers.js';
+import { cli } from '../helpers/cli.js';
 
 /** A JS config that leaves a file named EXECUTED next to itself when it runs. */
 const CJS = 'require("fs").writeFileSync(__dirname + "/EXECUTED", "x");\nmodule.exports = { rules: { DL3008: "off" } };\n';
@@ -132,5 +133,76 @@ describe("cosmiconfig's meta config in the working directory", () => {
     vi.spyOn(process, 'cwd').mockReturnValue(root);
     await loader(root).forFile(path.join(root, 'Dockerfile'));
     await vi.waitFor(() => expect(fs.existsSync(path.join(root, '.config/EXECUTED'))).toBe(true));
+  });
+});
+
+describe('--no-code-config and custom formatters', () => {
+  /** A formatter that leaves a file named EXECUTED next to itself when it is loaded. */
+  const FORMATTER = 'require("fs").writeFileSync(__dirname + "/EXECUTED", "x");\nmodule.exports = () => "formatted\\n";\n';
+  const executed = (root: string) => ['EXECUTED', 'node_modules/stack-lint-formatter-evil/EXECUTED'].some((f) => fs.existsSync(path.join(root, f)));
+
+  function withFormatters(): string {
+    const root = project({
+      'Dockerfile': 'FROM alpine:3.20\n',
+      'node_modules/stack-lint-formatter-evil/package.json': '{"name":"stack-lint-formatter-evil","main":"index.js"}',
+      'node_modules/stack-lint-formatter-evil/index.js': FORMATTER,
+      'fmt.cjs': FORMATTER,
+    });
+    return root;
+  }
+
+  it('refuses a stack-lint-formatter-<name> package of the checkout, as it refuses a JS config (exit 2)', async () => {
+    const root = withFormatters();
+    const run = await cli(['--no-code-config', '-f', 'evil', '.'], root);
+    expect(run.stderr).toBe(`stack-lint: ${refusal(path.join(root, 'node_modules/stack-lint-formatter-evil/index.js'))}\n`);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(2);
+    expect(executed(root)).toBe(false);
+  });
+
+  it('refuses a formatter module named by path, and one that is not there alike', async () => {
+    const root = withFormatters();
+    const byPath = await cli(['--no-code-config', '-f', './fmt.cjs', '.'], root);
+    expect(byPath.stderr).toBe(`stack-lint: ${refusal(path.join(root, 'fmt.cjs'))}\n`);
+    expect(byPath.code).toBe(2);
+    const missing = await cli(['--no-code-config', '-f', 'nowhere', '.'], root);
+    expect(missing.stderr).toBe('stack-lint: refusing to execute formatter "nowhere" because --no-code-config is set\n');
+    expect(missing.code).toBe(2);
+    expect(executed(root)).toBe(false);
+  });
+
+  it('still runs them without the flag', async () => {
+    const root = withFormatters();
+    const run = await cli(['-f', 'evil', '.'], root);
+    expect(run.stdout).toBe('formatted\n');
+    expect(executed(root)).toBe(true);
+  });
+});
+
+describe('--no-code-config and the shellcheck program', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  /** A checkout whose node_modules/.bin holds a "shellcheck" that leaves a mark when run; npx puts that folder on PATH. */
+  function withShellcheck(): { root: string; marker: string } {
+    const root = project({ 'run.sh': '#!/bin/sh\necho $1\n', 'node_modules/.bin/shellcheck': '#!/bin/sh\nPATH=/usr/bin:/bin\ntouch "$(dirname "$0")/EXECUTED"\necho "version: 0.10.0"\n' });
+    fs.chmodSync(path.join(root, 'node_modules/.bin/shellcheck'), 0o755);
+    vi.stubEnv('PATH', path.join(root, 'node_modules/.bin'));
+    return { root, marker: path.join(root, 'node_modules/.bin/EXECUTED') };
+  }
+
+  it.runIf(process.platform !== 'win32')('does not run a shellcheck inside the checkout, and says why ShellCheck did not run', async () => {
+    const { root, marker } = withShellcheck();
+    const run = await cli(['--no-code-config', '--rule', 'shell/shellcheck: error', '-f', 'json', 'run.sh'], root);
+    expect(fs.existsSync(marker)).toBe(false);
+    const messages = (JSON.parse(run.stdout) as { files: { diagnostics: { ruleId: string; message: string }[] }[] }).files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === 'shell/shellcheck');
+    expect(messages.map((d) => d.message)).toEqual([
+      'shell/shellcheck is enabled, but no shellcheck program is on PATH outside the project (one inside it is code of the checkout, which --no-code-config does not run), so ShellCheck did not run; install it (apt-get install shellcheck, brew install shellcheck, …) or turn the rule off',
+    ]);
+  });
+
+  it.runIf(process.platform !== 'win32')('runs it without the flag', async () => {
+    const { root, marker } = withShellcheck();
+    await cli(['--rule', 'shell/shellcheck: error', '-f', 'json', 'run.sh'], root);
+    expect(fs.existsSync(marker)).toBe(true);
   });
 });

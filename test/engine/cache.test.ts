@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, promises as fsp, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
 
 function project(): string {
@@ -44,6 +44,8 @@ function buildsFromElsewhere(): string {
 const WITH_CURL = 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n';
 
 const CACHE = '.stack-lint-cache';
+
+afterEach(() => vi.restoreAllMocks());
 
 /** Marks every cached message, so a reused result is told apart from a fresh one. */
 function markCache(dir: string): void {
@@ -176,5 +178,56 @@ describe('--cache', () => {
     markCache(dir);
     writeFileSync(path.join(dir, '.env'), 'TAG=22\n');
     expect(freshList((await messages(dir))['compose.yaml'])).toBe(true);
+  });
+});
+
+describe('a cache that cannot be read or written', () => {
+  /** The report and exit code of a run without any cache, to compare with. */
+  async function uncached(dir: string): Promise<{ code: number; stdout: string }> {
+    const run = await cli(['-f', 'json', '.'], dir);
+    return { code: run.code, stdout: run.stdout };
+  }
+
+  it('under a regular file: one warning on stderr, the complete report, the findings\' exit code', async () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'notes'), 'a regular file\n');
+    const expected = await uncached(dir);
+    const run = await cli(['--cache-location', 'notes/c.json', '-f', 'json', '.'], dir);
+    expect(run.stderr).toBe(`stack-lint: warning: cannot write the cache ${path.join(dir, 'notes/c.json')}: ENOTDIR: not a directory, mkdir '${path.join(dir, 'notes')}'; results were not cached\n`);
+    expect(run.stdout).toBe(expected.stdout);
+    expect(run.code).toBe(expected.code);
+    expect(expected.code).toBe(1);
+  });
+
+  it.runIf(process.platform === 'linux')('under /proc: ends, with one warning, instead of spinning', async () => {
+    const dir = project();
+    const expected = await uncached(dir);
+    const run = await cli(['--cache-location', '/proc/nope/c.json', '-f', 'json', '.'], dir);
+    expect(run.stderr).toMatch(/^stack-lint: warning: cannot write the cache \/proc\/nope\/c\.json: ENOENT: [^\n]*; results were not cached\n$/);
+    expect(run.stdout).toBe(expected.stdout);
+    expect(run.code).toBe(1);
+  }, 20_000);
+
+  it('that fails to be written (a read-only folder): one warning, the complete report', async () => {
+    const dir = project();
+    const expected = await uncached(dir);
+    // Tests may run as root, for whom no folder is read-only: the write itself fails.
+    vi.spyOn(fsp, 'writeFile').mockRejectedValueOnce(Object.assign(new Error("EROFS: read-only file system, open 'x'"), { code: 'EROFS' }));
+    const run = await cli(['--cache', '-f', 'json', '.'], dir);
+    expect(run.stderr).toBe(`stack-lint: warning: cannot write the cache ${path.join(dir, CACHE)}: EROFS: read-only file system, open 'x'; results were not cached\n`);
+    expect(run.stdout).toBe(expected.stdout);
+    expect(run.code).toBe(1);
+    expect(readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
+  });
+
+  it('that is a folder: one warning, the complete report', async () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'cachedir'));
+    const expected = await uncached(dir);
+    const run = await cli(['--cache-location', 'cachedir', '-f', 'json', '.'], dir);
+    const file = path.join(dir, 'cachedir');
+    expect(run.stderr).toBe(`stack-lint: warning: cannot read the cache ${file}: is a folder, not a regular file; linting without it\n`);
+    expect(run.stdout).toBe(expected.stdout);
+    expect(run.code).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
-import { promises as fsp, chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { promises as fsp, chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -92,5 +93,70 @@ describe('atomic writes', () => {
     await expect(writeFileAtomic(file, 'services:\n  web: {}\n')).rejects.toThrow('killed');
     expect(readFileSync(file, 'utf8')).toBe('services: {}\n');
     expect(readdirSync(dir).sort()).toEqual(['.git', 'compose.yaml']);
+  });
+});
+
+describe('temporary files of a killed run', () => {
+  /** The pid of a process that has ended. */
+  const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid!;
+
+  it('are named after the file, stack-lint and the writing process', async () => {
+    const dir = project({ 'compose.yaml': 'services: {}\n' });
+    const written: string[] = [];
+    const realWriteFile = fsp.writeFile;
+    vi.spyOn(fsp, 'writeFile').mockImplementation(((p: string, ...rest: unknown[]) => (written.push(p), (realWriteFile as (...a: unknown[]) => Promise<void>)(p, ...rest))) as never);
+    await writeFileAtomic(path.join(dir, 'compose.yaml'), 'services:\n  web: {}\n');
+    expect(written.map((p) => path.basename(p))).toEqual([expect.stringMatching(new RegExp(`^\\.compose\\.yaml\\.stack-lint-${process.pid}-\\d+\\.tmp$`))]);
+  });
+
+  it('are removed by the next write into their folder; a live process\'s are kept', async () => {
+    const stale = `.compose.yaml.stack-lint-${deadPid()}-1700000000000.tmp`;
+    const live = `.compose.yaml.stack-lint-${process.ppid}-1700000000000.tmp`;
+    const dir = project({ 'compose.yaml': 'services: {}\n', [stale]: 'half', [live]: 'busy' });
+    await writeFileAtomic(path.join(dir, 'compose.yaml'), 'services:\n  web: {}\n');
+    expect(readdirSync(dir).sort()).toEqual(['.git', live, 'compose.yaml'].sort());
+  });
+
+  it('are removed by the next lint run, in walked folders and beside files named on the command line', async () => {
+    const pid = deadPid();
+    const dir = project({
+      'api/Dockerfile': 'FROM alpine:3.20\n',
+      [`api/.Dockerfile.stack-lint-${pid}-1700000000000.tmp`]: 'FROM alp',
+      'tools/run.sh': '#!/bin/sh\necho hi\n',
+      [`tools/.run.sh.stack-lint-${pid}-1700000000000.tmp`]: '#!/bin/sh\n',
+      'tools/.keep.tmp': 'not ours',
+    });
+    await cli(['api'], dir);
+    expect(readdirSync(path.join(dir, 'api'))).toEqual(['Dockerfile']);
+    await cli(['tools/run.sh'], dir);
+    expect(readdirSync(path.join(dir, 'tools')).sort()).toEqual(['.keep.tmp', 'run.sh']);
+  });
+});
+
+describe('--fix on a symbolic link named on the command line', () => {
+  const BEFORE = 'from alpine:3.20\nENV MODE prod\n';
+  const AFTER = 'FROM alpine:3.20\nENV MODE=prod\n';
+
+  it('writes through the link to its target inside the project, and the link stays a link', async () => {
+    const dir = project({ 'docker/Dockerfile.prod': BEFORE });
+    symlinkSync('docker/Dockerfile.prod', path.join(dir, 'Dockerfile'));
+    const run = await cli(['--fix', 'Dockerfile'], dir);
+    expect(run.stderr).toBe('');
+    expect(lstatSync(path.join(dir, 'Dockerfile')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(dir, 'Dockerfile'))).toBe('docker/Dockerfile.prod');
+    expect(readFileSync(path.join(dir, 'docker/Dockerfile.prod'), 'utf8')).toBe(AFTER);
+    expect(readdirSync(dir).sort()).toEqual(['.git', 'Dockerfile', 'docker']);
+    expect(readdirSync(path.join(dir, 'docker'))).toEqual(['Dockerfile.prod']);
+  });
+
+  it('leaves a link to a file outside the project unfixed, and says so', async () => {
+    const outside = project({ 'Dockerfile.shared': BEFORE });
+    const dir = project({});
+    symlinkSync(path.join(outside, 'Dockerfile.shared'), path.join(dir, 'Dockerfile'));
+    const run = await cli(['--fix', 'Dockerfile'], dir);
+    expect(run.stderr).toBe(`stack-lint: Dockerfile: is a symbolic link to ${realpathSync(path.join(outside, 'Dockerfile.shared'))}, outside the project; fixes not written\n`);
+    expect(run.code).toBe(2);
+    expect(lstatSync(path.join(dir, 'Dockerfile')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(outside, 'Dockerfile.shared'), 'utf8')).toBe(BEFORE);
   });
 });

@@ -21,6 +21,8 @@ export interface EnvFile {
   /** Absolute path. */
   readonly path: string;
   readonly exists: boolean;
+  /** Outside the project root: never read, whether it exists is not known (see engine/project-root.ts). */
+  readonly outside?: boolean;
   /** The file's text and line index, when it exists (findings inside it use this). */
   readonly source?: SourceFile;
   readonly vars: ReadonlyMap<string, string>;

@@ -121,7 +121,8 @@ export function laterOf<T extends YNode>(project: ComposeProject, a: T, b: T): T
 }
 
 /** What the parse stage read: a compose document, or why there is none. */
-export type LoadedCompose = ComposeDocument | 'missing' | 'invalid';
+/** A compose file as the parse stage loaded it; `outside`: beyond the project root, so never read. */
+export type LoadedCompose = ComposeDocument | 'missing' | 'invalid' | 'outside';
 
 export interface ProjectInput {
   readonly files: readonly ComposeDocument[];
@@ -376,6 +377,7 @@ export class ProjectBuilder {
       const docs: ComposeDocument[] = [];
       for (const p of paths) {
         const loaded = this.lookup(p.path);
+        if (loaded === 'outside') continue;
         if (loaded === 'missing' || loaded === undefined) view.problems.push({ kind: 'include-file-missing', node: p.node, path: p.path });
         else if (loaded === 'invalid') view.problems.push({ kind: 'include-file-invalid', node: p.node, path: p.path });
         else docs.push(loaded);
@@ -407,6 +409,7 @@ export class ProjectBuilder {
       if (REMOTE.test(filePath)) return plain();
       const abs = doc.resolvePath(filePath);
       const loaded = this.lookup(abs);
+      if (loaded === 'outside') return plain();
       if (loaded === 'missing' || loaded === undefined) {
         owner.problems.push({ kind: 'extends-file-missing', node: fileNode, path: abs });
         return plain();
