@@ -36,6 +36,7 @@ import portsQuoted from './ports-quoted.js';
 import privilegedHostPorts from './privileged-host-ports.js';
 import projectName from './project-name.js';
 import projectNameValid from './project-name-valid.js';
+import unplacedFragment from './unplaced-fragment.js';
 import references from './references.js';
 import resourceLimits from './resource-limits.js';
 import restartPolicy from './restart-policy.js';
@@ -107,5 +108,6 @@ export const composeRules: AnyRule[] = [
   topLevelOrder,
   uniqueContainerNames,
   uniqueHostPorts,
+  unplacedFragment,
   volumesUnquoted,
 ];

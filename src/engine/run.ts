@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { collectEvidence } from '../stack/evidence/index.js';
 import { ConfigLoader } from '../config/index.js';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
@@ -108,7 +109,38 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   const { stdin: _stdin, ...forWorkers } = options;
   const workers = workerPool(options.concurrency, context.files.length, { run: forWorkers as Record<string, unknown>, files: context.files.map((f) => f.path) });
   const dropTexts = options.keepTexts === false && !options.cacheFile;
-  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  const evidence = timedAsync('evidence', async () => collectEvidence(evidenceRoots(options)));
+  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, evidence: await evidence, ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
+}
+
+/**
+ * The folders whose scripts, Makefiles, CI files and docs are read for
+ * evidence: each linted folder, or the repository (the folder above it
+ * holding `.git`) when that lies inside the folder the run started in.
+ * Nothing outside the run's own folders and that repository is read.
+ */
+export function evidenceRoots(options: Pick<RunOptions, 'cwd' | 'patterns'>): string[] {
+  const roots = new Set<string>();
+  for (const pattern of options.patterns.length ? options.patterns : ['.']) {
+    const abs = path.resolve(options.cwd, pattern);
+    let dir: string;
+    try {
+      dir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
+    } catch {
+      continue; // a glob: its files are found under the folder the run started in
+    }
+    let root = dir;
+    for (let d = dir; ; d = path.dirname(d)) {
+      if (existsSync(path.join(d, '.git'))) {
+        if (d === options.cwd || d.startsWith(options.cwd + path.sep)) root = d;
+        break;
+      }
+      if (d === options.cwd || path.dirname(d) === d) break;
+    }
+    roots.add(root);
+  }
+  // A folder inside another is scanned with it.
+  return [...roots].filter((r) => ![...roots].some((o) => o !== r && r.startsWith(o + path.sep))).sort();
 }
 
 /** A worker thread's side of `prepare`: the run's configs and packs, loaded as the main thread loaded them. */
@@ -118,7 +150,18 @@ export async function workerContext(setup: WorkerSetup, lintedCompose: Set<strin
   const config = createConfigLoader(options, packs);
   for (const file of setup.files) await config.forFile(file);
   const dropTexts = options.keepTexts === false && !options.cacheFile;
-  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(reportOn ? { reportOn } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  const evidence = options.stdin ? undefined : collectEvidence(evidenceRoots(options));
+  const lintOptions: LintFilesOptions = {
+    cwd: options.cwd,
+    files: [],
+    rules: packs.rules(),
+    registry: packs,
+    config,
+    tool: TOOL,
+    ...(evidence ? { evidence } : {}),
+    ...(reportOn ? { reportOn } : {}),
+    ...(dropTexts ? { dropTexts } : {}),
+  };
   return groupContext(lintOptions, lintedCompose);
 }
 

@@ -141,6 +141,18 @@ export function givenResources(answers: {
   };
 }
 
+/** A small file's text, the overlay's when it has one; undefined when missing, unreadable or too big. */
+export function readText(abs: string, overlay?: ReadonlyMap<string, string>): string | undefined {
+  const given = overlay?.get(abs);
+  if (given !== undefined) return given;
+  try {
+    const s = statSync(abs);
+    return s.isFile() && s.size <= MAX_TEXT ? readFileSync(abs, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface LoadOptions {
   cwd: string;
   /** Texts standing in for files (standard input, tests), by absolute path. */
@@ -175,16 +187,7 @@ export async function readResources(
       return 'missing';
     }
   };
-  const readOne = (abs: string): string | undefined => {
-    const given = overlay?.get(abs);
-    if (given !== undefined) return given;
-    try {
-      const s = statSync(abs);
-      return s.isFile() && s.size <= MAX_TEXT ? readFileSync(abs, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const readOne = (abs: string): string | undefined => readText(abs, overlay);
   for (const p of new Set([...asked.stat, ...asked.dockerfile])) stats.set(p, statOne(p));
   for (const p of new Set([...asked.text, ...asked.dockerfile])) {
     const t = readOne(p);

@@ -84,8 +84,14 @@ export interface ComposeProject {
   readonly directory: string;
   /** Declared in `settings.composeProjects` rather than found by file names. */
   readonly declared: boolean;
-  /** A file of the project could not be read or parsed: the model lacks its part. */
+  /**
+   * A file of the project could not be read or parsed, or the project is a
+   * fragment no evidence places on a base: the model lacks a part, and
+   * completeness rules stay silent.
+   */
   readonly partial: boolean;
+  /** How the project was found and the evidence (file:line) for it; undefined for projects built on the side (a script's `-f` files, `include`). */
+  readonly origin?: ProjectOrigin;
   /** Profiles a run without `--profile` enables: `COMPOSE_PROFILES` in the `.env` beside the first file (`*`: all). */
   readonly activeProfiles: readonly string[];
   /** The merged top-level mapping (services with `extends` resolved, included resources added). */
@@ -123,6 +129,20 @@ export function laterOf<T extends YNode>(project: ComposeProject, a: T, b: T): T
 /** What the parse stage read: a compose document, or why there is none. */
 export type LoadedCompose = ComposeDocument | 'missing' | 'invalid';
 
+/** Where a project comes from: what `stack-lint explain-project` prints. */
+export interface ProjectOrigin {
+  /** `config` (`projects:`), `COMPOSE_FILE`, `invocation` (a command in a script, Makefile, CI file, README …), `convention` (compose's own defaults), `name` (file names only). */
+  readonly source: 'config' | 'COMPOSE_FILE' | 'invocation' | 'convention' | 'name';
+  readonly evidence: readonly { readonly file: string; readonly line: number }[];
+  /** `--env-file`s and env templates whose variables interpolation knows (absolute). */
+  readonly envFiles: readonly string[];
+  readonly profiles: readonly string[];
+  /** Variables the invoking environment sets (CI `env:`): declared, with unknown values. */
+  readonly variables: readonly string[];
+  /** A file that cannot stand alone, linted alone because no evidence places it on a base. */
+  readonly unplacedFragment?: { readonly reasons: readonly string[] };
+}
+
 export interface ProjectInput {
   readonly files: readonly ComposeDocument[];
   readonly environment: string;
@@ -131,6 +151,7 @@ export interface ProjectInput {
   readonly partial?: boolean;
   /** What planning the project found wrong (a file `COMPOSE_FILE` names is missing). */
   readonly problems?: readonly ProjectProblem[];
+  readonly origin?: ProjectOrigin;
 }
 
 export const SECTIONS = ['networks', 'volumes', 'secrets', 'configs', 'models'] as const;
@@ -310,6 +331,7 @@ export class ProjectBuilder {
       directory,
       declared: input.declared,
       partial: input.partial ?? false,
+      ...(input.origin ? { origin: input.origin } : {}),
       activeProfiles: profilesFrom(first.env),
       root,
       services,
