@@ -18,7 +18,9 @@ import {
   type ComposeParse,
   type FileState,
 } from '../parse/compose/document.js';
+import { isEnvTemplate } from '../parse/compose/env-templates.js';
 import { fragmentReasons } from '../parse/compose/fragment.js';
+import { parseDotenv } from '../parse/compose/interpolate.js';
 import { BASE_NAMES, layerRole, planFolder, type PlannedProject } from '../parse/compose/layers.js';
 import { linkGroups, ProjectBuilder, type ComposeProject, type LoadedCompose, type ProjectOrigin, type ProjectProblem } from '../parse/compose/project.js';
 import type { ComposeRun, RepositoryEvidence } from '../stack/evidence/index.js';
@@ -185,6 +187,7 @@ export class ComposeLoader {
       const usable = docs.filter((d): d is ComposeDocument => typeof d === 'object');
       if (!usable.length) continue;
       const problems = extraProblems.get(plan);
+      const origin = plan.origin && { ...plan.origin, envFileVariables: await this.envFileVariables(plan.origin, usable[0]!.dir) };
       const input = {
         files: usable,
         environment: plan.environment,
@@ -192,13 +195,13 @@ export class ComposeLoader {
         partial: usable.length !== docs.length,
         ...(plan.name ? { name: plan.name } : {}),
         ...(problems ? { problems } : {}),
-        ...(plan.origin ? { origin: plan.origin } : {}),
+        ...(origin ? { origin } : {}),
       };
       let project = builder.build(input);
       // A file named like no base, linted alone for want of evidence, that cannot stand alone: an unplaced fragment.
-      if (plan.origin?.source === 'name' && plan.files.length === 1 && !isBaseName(plan.files[0]!)) {
+      if (origin?.source === 'name' && plan.files.length === 1 && !isBaseName(plan.files[0]!)) {
         const reasons = fragmentReasons(project);
-        if (reasons.length) project = builder.build({ ...input, partial: true, origin: { ...plan.origin, unplacedFragment: { reasons } } });
+        if (reasons.length) project = builder.build({ ...input, partial: true, origin: { ...origin, unplacedFragment: { reasons } } });
       }
       projects.push(project);
     }
@@ -248,6 +251,23 @@ export class ComposeLoader {
       });
     }
     return plans;
+  }
+
+  /**
+   * The variables a project's env files declare: its `--env-file`s, and the
+   * env templates committed in its project directory (`env.example`,
+   * `example.env`, `.env.dist`, `prod.env.example` …), whose placeholder
+   * values declare what the project needs.
+   */
+  private async envFileVariables(origin: ProjectOrigin, firstDir: string): Promise<string[]> {
+    const dir = origin.projectDirectory ?? firstDir;
+    const templates = (await this.list(dir)).filter((n) => isEnvTemplate(n)).map((n) => path.join(dir, n));
+    const names = new Set<string>();
+    for (const file of [...origin.envFiles, ...templates]) {
+      const text = await this.read(file);
+      if (typeof text === 'string') for (const key of parseDotenv(text).keys()) names.add(key);
+    }
+    return [...names].sort();
   }
 
   /** Whether a file is there (the overlay's too); synchronous, for the planner. */
@@ -412,7 +432,15 @@ function fromEvidence(p: EvidencePlan): PlannedProject {
     environment: p.environment,
     declared: false,
     ...(p.name ? { name: p.name } : {}),
-    origin: { source: p.source, evidence: p.evidence, envFiles: p.envFiles, profiles: p.profiles, variables: p.variables },
+    origin: {
+      source: p.source,
+      evidence: p.evidence,
+      envFiles: p.envFiles,
+      profiles: p.profiles,
+      variables: p.variables,
+      ...(p.projectDirectory ? { projectDirectory: p.projectDirectory } : {}),
+      ...(p.ciOnly ? { ciOnly: true } : {}),
+    },
   };
 }
 

@@ -139,6 +139,16 @@ export interface ProjectOrigin {
   readonly profiles: readonly string[];
   /** Variables the invoking environment sets (CI `env:`): declared, with unknown values. */
   readonly variables: readonly string[];
+  /** Every command that runs the project is a CI job's: its variables come from an environment lint cannot see. */
+  readonly ciOnly?: boolean;
+  /** `--project-directory`, when evidence sets it (else the first file's folder). */
+  readonly projectDirectory?: string;
+  /**
+   * Variables the project's env files and committed templates declare
+   * (`--env-file` targets, `env.example`, `defaults.env` … in the project
+   * directory), which interpolation therefore knows; set by the compose loader.
+   */
+  readonly envFileVariables?: readonly string[];
   /** A file that cannot stand alone, linted alone because no evidence places it on a base. */
   readonly unplacedFragment?: { readonly reasons: readonly string[] };
 }

@@ -27,6 +27,8 @@ export interface CommandOptions {
   readonly variables?: ReadonlyMap<string, string>;
   /** The text runs with `variables` in its environment (CI `env:`), not only in its own expansions (Make). */
   readonly exported?: boolean;
+  /** The text is a CI job's. */
+  readonly ci?: boolean;
   /** Folders the commands may run in instead of `cwd` (the folders above a README). */
   readonly otherCwds?: readonly string[];
   /** Each line is its own shell (a Makefile recipe): `cd` does not carry to the next line. */
@@ -110,7 +112,7 @@ export function invocationsIn(lines: readonly CommandLine[], options: CommandOpt
   }
   // A `cd` anywhere in the text may come first when it runs (a script's functions are called after it).
   const others = [...new Set([...cds, ...(options.otherCwds ?? [])])];
-  return out.map((item) => (item.kind === 'compose' ? { ...item, otherCwds: others.filter((c) => c !== item.cwd) } : item));
+  return out.map((item) => (item.kind === 'compose' ? { ...item, otherCwds: others.filter((c) => c !== item.cwd), ...(options.ci ? { ci: true } : {}) } : item));
 }
 
 function composeRun(args: string[], cwd: string, vars: ReadonlyMap<string, string>, env: string[], at: ComposeRun['at']): ComposeRun {

@@ -40,7 +40,7 @@ export const githubWorkflowReader: EvidenceReader = {
           const dir = str(get(step, 'working-directory')) ?? jobDir;
           const cwd = dir && !dir.includes('${{') ? path.resolve(root, dir) : root;
           const lines = scalarLines(run, yaml, file.text);
-          out.push(...invocationsIn(lines, { file: file.path, cwd, variables: env, exported: true, dialect: 'github' }));
+          out.push(...invocationsIn(lines, { file: file.path, cwd, variables: env, exported: true, ci: true, dialect: 'github' }));
           for (const l of lines) {
             const m = GITHUB_ENV_LINE.exec(l.text);
             if (m) appended.set(m[1]!, '');

@@ -19,7 +19,7 @@ export const gitlabCiReader: EvidenceReader = {
       if (NOT_JOBS.has(name)) continue;
       const variables = new Map([...global, ...variablesOf(get(job, 'variables'))]);
       for (const key of ['before_script', 'script', 'after_script']) {
-        out.push(...invocationsIn(scriptLines(get(job, key), yaml, file.text), { file: file.path, cwd, variables, exported: true }));
+        out.push(...invocationsIn(scriptLines(get(job, key), yaml, file.text), { file: file.path, cwd, variables, exported: true, ci: true }));
       }
     }
     return out;

@@ -23,6 +23,8 @@ export interface EvidencePlan {
   readonly projectDirectory?: string;
   /** Variables the invoking environment sets (CI `env:`): known to interpolation. */
   readonly variables: readonly string[];
+  /** Every command running it is a CI job's. */
+  readonly ciOnly?: boolean;
   readonly source: ProjectSource;
   readonly evidence: readonly EvidenceAt[];
 }
@@ -67,7 +69,13 @@ export function isOverrideTemplate(file: string): boolean {
 /** The projects the invocations run, merged when they run the same files. */
 export function plansFromRuns(runs: readonly ComposeRun[], env: PlanEnvironment): EvidencePlan[] {
   const byKey = new Map<string, EvidencePlan>();
-  for (const run of runs) {
+  // A file (a CI workflow) that links one override and then runs plain `docker compose` in the same folder runs it with that override.
+  const links = new Map<string, ComposeRun[]>();
+  for (const run of runs) if (run.overrideLink) links.set(run.at.file, [...(links.get(run.at.file) ?? []), run]);
+  for (const written of runs) {
+    const linked = links.get(written.at.file);
+    const only = linked?.length === 1 ? linked[0]! : undefined;
+    const run = only && !written.overrideLink && !written.files.length && !written.projectDirectory && only.cwd === written.cwd ? { ...written, overrideLink: only.overrideLink! } : written;
     for (const plan of placeRun(run, env)) {
       const key = plan.files.join('\u0000');
       const seen = byKey.get(key);
@@ -81,13 +89,14 @@ export function plansFromRuns(runs: readonly ComposeRun[], env: PlanEnvironment)
 function merge(a: EvidencePlan, b: EvidencePlan): EvidencePlan {
   const union = (x: readonly string[], y: readonly string[]) => [...new Set([...x, ...y])];
   // A name only when every command running these files gives the same one.
-  const { name: _name, ...rest } = a;
+  const { name: _name, ciOnly: _ci, ...rest } = a;
   return {
     ...rest,
     ...(a.name !== undefined && a.name === b.name ? { name: a.name } : {}),
     envFiles: union(a.envFiles, b.envFiles),
     profiles: union(a.profiles, b.profiles),
     variables: union(a.variables, b.variables).sort(),
+    ...(a.ciOnly && b.ciOnly ? { ciOnly: true } : {}),
     evidence: [...a.evidence, ...b.evidence],
   };
 }
@@ -108,6 +117,7 @@ function common(run: ComposeRun, cwd: string): Omit<EvidencePlan, 'files' | 'env
     profiles: run.profiles.filter((p) => !p.includes(UNKNOWN)),
     ...(run.projectDirectory ? { projectDirectory: path.resolve(cwd, run.projectDirectory) } : {}),
     variables: run.variables,
+    ...(run.ci ? { ciOnly: true } : {}),
     evidence: [run.at],
   };
 }

@@ -34,6 +34,8 @@ export interface ComposeRun {
   readonly projectName?: string;
   /** Variables the invocation's environment sets (CI `env:`, `VAR=x docker compose`): names only matter. */
   readonly variables: readonly string[];
+  /** Run by a CI job, whose environment (secrets, runner variables) lint cannot see. */
+  readonly ci?: boolean;
   /**
    * Not a compose command but a link that makes one: `ln -s
    * docker-compose.override.dev.yml docker-compose.override.yml` puts that
