@@ -544,6 +544,13 @@ function addIncluded(
       const mine = ours.pair(tp.key);
       if (mine) {
         problems.push({ kind: 'include-conflict', node: mine.keyNode, section: p.key, name: tp.key, other: tp.keyNode });
+        // The conflict is include's finding; the model takes the included service with the local keys over it,
+        // so that what the included file provides (its image) is not reported missing as well.
+        if (p.key === 'services' && isMap(mine.value) && isMap(tp.value)) {
+          const local = mine.value;
+          const inherited = tp.value.pairs.filter((x) => !local.pair(x.key));
+          merged[merged.indexOf(mine)] = { ...mine, value: synthMap([...inherited, ...local.pairs], local) };
+        }
         continue;
       }
       merged.push(tp);
