@@ -5,7 +5,7 @@ import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument } from '../parse/shell/types.js';
 import type { StackModel } from '../stack/model.js';
 import { loadStack } from '../stack/load.js';
-import type { RepositoryEvidence } from '../stack/evidence/index.js';
+import type { BuildRun, RepositoryEvidence } from '../stack/evidence/index.js';
 import type { ConfigProject } from '../config/types.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from './define.js';
@@ -293,6 +293,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     composeProjectOf: compose.projectFor,
     dockerfiles: parsed.flatMap((p) => (p.kind === 'dockerfile' && p.doc ? [p.doc] : [])),
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
+    builds: (options.evidence?.items ?? []).filter((i): i is BuildRun => i.kind === 'build'),
   };
   // Read now, through the overlay, what the model will look at beyond the stack's files: rules then never wait on the disk.
   const { model: stack, resources } = await timedAsync('stack-resources', () => loadStack(parts, { cwd, ...(options.overlay ? { overlay: options.overlay } : {}) }));
