@@ -187,7 +187,7 @@ export class ComposeLoader {
       const usable = docs.filter((d): d is ComposeDocument => typeof d === 'object');
       if (!usable.length) continue;
       const problems = extraProblems.get(plan);
-      const origin = plan.origin && { ...plan.origin, envFileVariables: await this.envFileVariables(plan.origin, usable[0]!.dir) };
+      const origin = plan.origin && { ...plan.origin, ...(await this.envFileVariables(plan.origin, usable[0]!.dir)) };
       const input = {
         files: usable,
         environment: plan.environment,
@@ -259,15 +259,17 @@ export class ComposeLoader {
    * `example.env`, `.env.dist`, `prod.env.example` …), whose placeholder
    * values declare what the project needs.
    */
-  private async envFileVariables(origin: ProjectOrigin, firstDir: string): Promise<string[]> {
+  private async envFileVariables(origin: ProjectOrigin, firstDir: string): Promise<{ envFileVariables: string[]; envTemplates: string[] }> {
     const dir = origin.projectDirectory ?? firstDir;
-    const templates = (await this.list(dir)).filter((n) => isEnvTemplate(n)).map((n) => path.join(dir, n));
-    const names = new Set<string>();
+    const names = await this.list(dir);
+    const templates = names.filter((n) => isEnvTemplate(n)).map((n) => path.join(dir, n));
+    const variables = new Set<string>();
     for (const file of [...origin.envFiles, ...templates]) {
       const text = await this.read(file);
-      if (typeof text === 'string') for (const key of parseDotenv(text).keys()) names.add(key);
+      if (typeof text === 'string') for (const key of parseDotenv(text).keys()) variables.add(key);
     }
-    return [...names].sort();
+    const dotenv = names.includes('.env') ? [path.join(dir, '.env')] : [];
+    return { envFileVariables: [...variables].sort(), envTemplates: [...dotenv, ...templates] };
   }
 
   /** Whether a file is there (the overlay's too); synchronous, for the planner. */

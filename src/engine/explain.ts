@@ -84,7 +84,7 @@ export async function explainProjects(options: RunOptions): Promise<ExplainedPro
       files: project.files.map((f) => rel(f.file.path)),
       source: origin?.source ?? (project.declared ? 'config' : 'name'),
       evidence: (origin?.evidence ?? []).map(at),
-      envFiles: (origin?.envFiles ?? []).map(rel),
+      envFiles: [...new Set([...(origin?.envTemplates ?? []), ...(origin?.envFiles ?? [])])].map(rel),
       profiles: [...(origin?.profiles ?? [])],
       variables: [...(origin?.variables ?? [])],
       ...(origin?.unplacedFragment ? { unplacedFragment: origin.unplacedFragment.reasons } : {}),

@@ -57,7 +57,7 @@ describe('projects from the repository\'s evidence', () => {
   });
 
   it('COMPOSE_FILE in .env', async () => {
-    expect(await projects('compose-file')).toEqual([{ files: ['compose.yaml', 'compose.worker.yaml'], source: 'COMPOSE_FILE', evidence: ['.env:1'] }]);
+    expect(await projects('compose-file')).toEqual([{ files: ['compose.yaml', 'compose.worker.yaml'], source: 'COMPOSE_FILE', evidence: ['.env:1'], envFiles: ['.env'] }]);
     expect(await completeness('compose-file')).toEqual([]);
   });
 
@@ -82,7 +82,7 @@ describe('projects from the repository\'s evidence', () => {
     expect(found.map((d) => `${d.relPath}:${d.range.start.line} ${d.ruleId} ${d.message}`)).toEqual([
       'compose.yaml:7 compose/env-interpolation REGION is not defined in .env or .env.example (neither exists beside the file), so compose substitutes an empty string unless the shell exports it',
     ]);
-    expect((await explainProjects({ cwd: at('env-files'), patterns: ['.'], noConfigLookup: true }))[0]).toMatchObject({ envFiles: ['config/defaults.env'], evidence: ['up.sh:2'] });
+    expect((await explainProjects({ cwd: at('env-files'), patterns: ['.'], noConfigLookup: true }))[0]).toMatchObject({ envFiles: ['api.env.example', 'example.env', 'config/defaults.env'], evidence: ['up.sh:2'] });
   });
 
   it('a file only CI jobs run takes its variables from the job environment', async () => {

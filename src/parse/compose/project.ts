@@ -149,6 +149,8 @@ export interface ProjectOrigin {
    * directory), which interpolation therefore knows; set by the compose loader.
    */
   readonly envFileVariables?: readonly string[];
+  /** The project directory's `.env` and env templates, when there are any (absolute). */
+  readonly envTemplates?: readonly string[];
   /** A file that cannot stand alone, linted alone because no evidence places it on a base. */
   readonly unplacedFragment?: { readonly reasons: readonly string[] };
 }
