@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { collectEvidence } from '../stack/evidence/index.js';
+import { kindsFromEvidence } from '../stack/evidence/plan.js';
 import { ConfigLoader } from '../config/index.js';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
@@ -95,6 +96,15 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
       errorOnUnmatched: options.errorOnUnmatched ?? true,
     }),
   );
+  // What the repository's own commands pass with -f is a compose file or a Dockerfile, whatever its name.
+  const evidence = await timedAsync('evidence', async () => collectEvidence(evidenceRoots(options)));
+  const known = new Set(files.map((f) => f.path));
+  const env = { exists: (p: string) => statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
+  for (const [file, kind] of kindsFromEvidence(evidence.items, env)) {
+    if (known.has(file) || !evidence.roots.some((r) => file.startsWith(r + path.sep)) || (await config.forFile(file)).ignores.matches(file)) continue;
+    files.push({ path: file, kind, explicit: false });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const mine = options.shard ? shardFiles(files, options.shard.index, options.shard.count) : files;
   const context = await stackContext(mine, (dir) =>
     discover({
@@ -109,8 +119,7 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   const { stdin: _stdin, ...forWorkers } = options;
   const workers = workerPool(options.concurrency, context.files.length, { run: forWorkers as Record<string, unknown>, files: context.files.map((f) => f.path) });
   const dropTexts = options.keepTexts === false && !options.cacheFile;
-  const evidence = timedAsync('evidence', async () => collectEvidence(evidenceRoots(options)));
-  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, evidence: await evidence, ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, evidence, ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
 }
 
 /**
@@ -227,5 +236,13 @@ function readVersion(): string {
     return pkg.version;
   } catch {
     return '0.0.0';
+  }
+}
+
+function statOrMissing(abs: string): 'file' | 'dir' | 'missing' {
+  try {
+    return statSync(abs).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return 'missing';
   }
 }

@@ -89,4 +89,9 @@ describe('projects from the repository\'s evidence', () => {
     const result = await run({ cwd: at('github'), patterns: ['.'], noConfigLookup: true });
     expect(result.diagnostics.filter((d) => d.ruleId === 'compose/env-interpolation')).toEqual([]);
   });
+
+  it('classifies what commands pass with -f: a compose file and a Dockerfile whatever their names', async () => {
+    const result = await run({ cwd: at('classified'), patterns: ['.'], noConfigLookup: true });
+    expect(result.files.map((f) => `${f.relPath} ${f.kind}`).sort()).toEqual(['deploy.sh shell', 'docker/app.df dockerfile', 'stack.yml compose']);
+  });
 });

@@ -37,6 +37,8 @@ export interface RepositoryEvidence {
   readonly yamlFiles: readonly string[];
   /** The files read for evidence (their changes change the findings). */
   readonly read: readonly string[];
+  /** The folders scanned. */
+  readonly roots: readonly string[];
 }
 
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -44,7 +46,7 @@ const IGNORED = ['**/node_modules/**', '**/.git/**'];
 const MAX_DEPTH = 8;
 const cache = new Map<string, RepositoryEvidence>();
 
-export const NO_EVIDENCE: RepositoryEvidence = { items: [], yamlFiles: [], read: [] };
+export const NO_EVIDENCE: RepositoryEvidence = { items: [], yamlFiles: [], read: [], roots: [] };
 
 /** The evidence under `roots` (absolute folders), with `overlay` texts standing in for files. */
 export function collectEvidence(roots: readonly string[], options: { overlay?: ReadonlyMap<string, string> } = {}): RepositoryEvidence {
@@ -81,7 +83,7 @@ export function collectEvidence(roots: readonly string[], options: { overlay?: R
       for (const reader of readers) items.push(...reader.read({ path: abs, text }));
     }
   }
-  const out = { items, yamlFiles: [...yamlFiles].sort(), read };
+  const out = { items, yamlFiles: [...yamlFiles].sort(), read, roots: [...roots] };
   if (!options.overlay) cache.set(key, out);
   return out;
 }
