@@ -23,7 +23,12 @@ export default defineRule<'compose', { ignore: string[] }>({
     if (!doc.root) return;
     const ignore = new Set(ctx.options.ignore);
     const reported = new Set<string>();
-    const known = (name: string) => doc.env.has(name) || doc.envExample?.has(name) === true || ignore.has(name);
+    // What the projects of this file declare besides: their env files and templates, the CI environment that runs them.
+    const projects = (ctx.project?.group ?? []).filter((p) => p.files.some((f) => f.file.path === doc.file.path));
+    const declared = new Set(projects.flatMap((p) => [...(p.origin?.variables ?? []), ...(p.origin?.envFileVariables ?? [])]));
+    // A file only CI jobs run takes its variables from the job's environment (secrets, runner variables), which lint cannot see.
+    const ciOnly = projects.length > 0 && projects.every((p) => p.origin?.ciOnly === true);
+    const known = (name: string) => ciOnly || doc.env.has(name) || doc.envExample?.has(name) === true || declared.has(name) || ignore.has(name);
     const where = doc.hasDotenv
       ? doc.envExample
         ? '.env or .env.example'

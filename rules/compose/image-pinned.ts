@@ -23,7 +23,7 @@ export default defineRule<'compose', { requireDigest: boolean }>({
       // With `build:`, `image:` names the image being built, not one that is pulled.
       if (!isScalar(image) || image.value === null || service.get('build')) continue;
       const resolved = ctx.compose.interpolate(image);
-      if (resolved.unset.length || resolved.errors.length) continue; // cannot judge what the value will be
+      if (resolved.unset.length || resolved.required.length || resolved.errors.length) continue; // cannot judge what the value will be
       const ref = parseImageRef(resolved.value);
       const fromDefault = resolved.references.some((r) => r.operator === ':-' || r.operator === '-');
       const shown = fromDefault ? `"${image.value}" (resolves to "${resolved.value}")` : `"${resolved.value}"`;

@@ -42,6 +42,7 @@ import privilegedHostPorts from './privileged-host-ports.js';
 import readOnlyRoot from './read-only-root.js';
 import projectName from './project-name.js';
 import projectNameValid from './project-name-valid.js';
+import unplacedFragment from './unplaced-fragment.js';
 import references from './references.js';
 import referenceOutsideProject from './reference-outside-project.js';
 import resourceLimits from './resource-limits.js';
@@ -121,5 +122,6 @@ export const composeRules: AnyRule[] = [
   topLevelOrder,
   uniqueContainerNames,
   uniqueHostPorts,
+  unplacedFragment,
   volumesUnquoted,
 ];

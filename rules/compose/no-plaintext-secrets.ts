@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { isEnvTemplate } from '../../src/parse/compose/env-templates.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { envFileRefs } from '../../src/parse/compose/document.js';
 import { redactSecret } from '../../src/engine/redact.js';
@@ -106,6 +107,8 @@ export default defineRule<'compose', { envFiles: boolean }>({
     for (const service of doc.services) {
       for (const ref of envFileRefs(doc, service.get('env_file'))) {
         const envFile = doc.envFiles.get(doc.resolvePath(ref.path));
+        // A template's values are placeholders for users to replace, not secrets.
+        if (envFile && isEnvTemplate(envFile.path)) continue;
         if (!envFile?.source || seenFiles.has(envFile.path)) continue;
         seenFiles.add(envFile.path);
         for (const e of secretEntries(envFile)) {

@@ -32,7 +32,9 @@ export default defineRule<'compose', Record<string, never>>({
       for (const service of project.services) {
         for (const port of portsOf(project, service)) {
           if (!port.certain || !port.published) continue;
-          const clash = candidates(port).find((e) => e.port !== port && e.port.node !== port.node && conflicts(e.port, port));
+          const clash = candidates(port).find(
+            (e) => e.port !== port && e.port.node !== port.node && conflicts(e.port, port) && runTogether(project.service(e.service)?.profiles ?? [], service.profiles),
+          );
           if (clash) {
             const overlap = {
               start: Math.max(clash.port.published!.start, port.published.start),
@@ -55,6 +57,16 @@ export default defineRule<'compose', Record<string, never>>({
     }, ['compose/unique-host-ports', ctx.options, ctx.settings]);
   },
 });
+
+/**
+ * Whether two services start in one run: a service without `profiles` always
+ * does, others only with one of their profiles. Services whose profiles are
+ * disjoint are alternatives (`--profile aio` or `--profile app`): enabling
+ * both at once is a choice the project's docs warn against, not a clash in the file.
+ */
+function runTogether(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === 0 || b.length === 0 || a.some((p) => b.includes(p));
+}
 
 function conflicts(a: PortSpec, b: PortSpec): boolean {
   if (a.protocol !== b.protocol) return false;

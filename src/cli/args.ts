@@ -52,6 +52,8 @@ export class CliUsageError extends Error {}
 export const HELP = `Usage: stack-lint [options] [paths…]
        stack-lint rule <id | hadolint, ShellCheck or BuildKit code>
        stack-lint init     write a commented .stackpolicyrc.yaml for this repository
+       stack-lint explain-project [path]   show the compose projects, env files and build
+                           contexts found, with the evidence (file:line) for each (-f json too)
 
 Lints Docker Compose files, Dockerfiles and shell scripts, one by one and as one stack.
 Paths may be files, folders or globs; the default is the current folder.

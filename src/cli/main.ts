@@ -1,4 +1,6 @@
 import { promises as fs } from 'node:fs';
+import { explainProjects } from '../engine/explain.js';
+import { formatExplained } from './explain-project.js';
 import path from 'node:path';
 import { ConfigError } from '../config/index.js';
 import { UsageError } from '../discover/discover.js';
@@ -82,6 +84,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return EXIT.error;
       }
       io.stdout.write(`wrote ${path.relative(io.cwd, done.written!)}\n`);
+      return EXIT.clean;
+    }
+    if (args.patterns[0] === 'explain-project' && args.patterns.length <= 2 && !existsSync(path.join(io.cwd, 'explain-project'))) {
+      const projects = await explainProjects({ ...runOptions, patterns: args.patterns.slice(1) });
+      io.stdout.write(formatExplained(projects, args.format === 'json' ? 'json' : 'pretty'));
       return EXIT.clean;
     }
     if (args.patterns[0] === 'rule' && args.patterns.length === 2) {

@@ -12,6 +12,8 @@ import { describeValue } from './schema.js';
 import { didYouMean } from './suggest.js';
 import type {
   ConfigLoaderOptions,
+  ConfigProject,
+  RawProject,
   EffectiveConfig,
   KindMatcher,
   PathMatcher,
@@ -388,6 +390,7 @@ interface Prepared {
   overrideMatchers: PathMatcher[];
   ignores: PathMatcher;
   kinds: KindMatcher;
+  projects: ConfigProject[];
   /** Effective configs by the list of matching overrides. */
   effective: Map<string, EffectiveConfig>;
 }
@@ -407,6 +410,7 @@ const EMPTY_CONFIG: NormalizedConfig = {
   kinds: [],
   settings: {},
   linterOptions: { ...DEFAULT_LINTER_OPTIONS },
+  projects: [],
 };
 
 /**
@@ -539,6 +543,7 @@ export class ConfigLoader {
       ignores: [...effective.ignores.patterns],
       kinds: Object.fromEntries(effective.kinds.entries),
       linterOptions: { ...effective.linterOptions },
+      ...(effective.projects.length ? { projects: effective.projects.map(({ at: _at, ...p }) => p) } : {}),
     };
   }
 
@@ -565,6 +570,7 @@ export class ConfigLoader {
         settings,
         ignores: prepared.ignores,
         kinds: prepared.kinds,
+        projects: prepared.projects,
         linterOptions: prepared.config.linterOptions,
         plugins: prepared.config.plugins,
         overrides: matched,
@@ -696,6 +702,7 @@ export class ConfigLoader {
       overrideMatchers: config.overrides.map((o) => overrideMatcher(base, o, config.environments)),
       ignores: createPathMatcher(base, config.ignores, true),
       kinds: createKindMatcher(base, config.kinds),
+      projects: configProjects(configPath, base, config.projects),
       effective: new Map(),
     };
     if (configPath !== undefined) prepared.configPath = configPath;
@@ -737,4 +744,32 @@ function overrideMatcher(base: string, o: NormalizedConfig['overrides'][number],
 function baseFolderOf(configPath: string): string {
   const dir = path.dirname(configPath);
   return path.basename(dir) === '.config' ? path.dirname(dir) : dir;
+}
+
+/**
+ * `projects:` with paths resolved against the config file's folder, each with
+ * the line that declares it (found by its first file in the text: cosmiconfig
+ * hands over values, not positions).
+ */
+function configProjects(configPath: string | undefined, base: string, raw: readonly RawProject[]): ConfigProject[] {
+  if (!raw.length) return [];
+  let lines: string[] = [];
+  try {
+    lines = configPath ? readFileSync(configPath, 'utf8').split(/\r?\n/) : [];
+  } catch {
+    lines = [];
+  }
+  return raw.map((p) => {
+    const files = (typeof p.files === 'string' ? [p.files] : p.files).map((f) => path.resolve(base, f));
+    const first = typeof p.files === 'string' ? p.files : p.files[0];
+    const index = first === undefined ? -1 : lines.findIndex((l) => l.includes(first));
+    return {
+      ...(p.name ? { name: p.name } : {}),
+      files,
+      envFiles: (p.envFiles ?? []).map((f) => path.resolve(base, f)),
+      profiles: [...(p.profiles ?? [])],
+      ...(p.projectDirectory ? { projectDirectory: path.resolve(base, p.projectDirectory) } : {}),
+      at: { file: configPath ?? base, line: index + 1 || 1 },
+    };
+  });
 }

@@ -82,6 +82,29 @@ export const CONFIG_SCHEMA = {
       type: 'object',
       description: 'Free-form settings shared by all rules.',
     },
+    projects: {
+      type: 'array',
+      description:
+        'How compose files combine into projects, when the repository\'s scripts, Makefiles, CI files and docs do not say: ' +
+        'each project as `docker compose` is run for it (paths relative to this file\'s folder). ' +
+        'Declared projects are the strongest evidence; `stack-lint explain-project` shows what was found.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files'],
+        properties: {
+          name: { type: 'string', minLength: 1, description: 'The project name (`-p`).' },
+          files: {
+            description: 'Compose files in `-f` order.',
+            oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }],
+          },
+          envFiles: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Files passed with `--env-file`: their variables are known to interpolation.' },
+          profiles: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Profiles enabled (`--profile`).' },
+          projectDirectory: { type: 'string', minLength: 1, description: '`--project-directory` (default: the first file\'s folder).' },
+        },
+      },
+      examples: [[{ name: 'ci', files: ['compose.yaml', 'ci/compose.test.yaml'], envFiles: ['ci/test.env'] }]],
+    },
     linterOptions: {
       type: 'object',
       additionalProperties: false,

@@ -53,6 +53,27 @@ export interface RawConfig {
   /** Free-form, shared by all rules. */
   settings?: Record<string, unknown>;
   linterOptions?: Partial<LinterOptions>;
+  /** How the repository's compose files combine, when its scripts and docs do not say (paths relative to this file's folder). */
+  projects?: RawProject[];
+}
+
+/** One compose project as `docker compose` is run for it: `-f` files in order, env files, profiles, project directory. */
+export interface RawProject {
+  name?: string;
+  files: string | string[];
+  envFiles?: string[];
+  profiles?: string[];
+  projectDirectory?: string;
+}
+
+/** A `projects:` entry with absolute paths, and the config file and line that declare it. */
+export interface ConfigProject {
+  name?: string;
+  files: string[];
+  envFiles: string[];
+  profiles: string[];
+  projectDirectory?: string;
+  at: { file: string; line: number };
 }
 
 export interface ResolvedRule {
@@ -94,6 +115,8 @@ export interface EffectiveConfig {
   configPath?: string;
   /** Indexes of the `overrides` entries that matched the file, in order. */
   overrides: number[];
+  /** The `projects:` of the config file. */
+  projects: ConfigProject[];
 }
 
 /** Rule settings of a named preset (`stack-lint:recommended`), or undefined when the name is unknown. */

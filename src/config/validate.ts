@@ -7,7 +7,7 @@ import type { FileKind } from '../parse/source.js';
 import { ConfigError } from './errors.js';
 import { checkConfigShape, describeAjvError, describeValue, formatKeyPath, pointerToPath, type KeySegment } from './schema.js';
 import { didYouMean } from './suggest.js';
-import type { LinterOptions, RawConfig, RuleOptions } from './types.js';
+import type { LinterOptions, RawConfig, RawProject, RuleOptions } from './types.js';
 
 /** One rule's setting after validation: `options` undefined means "keep the options it had". */
 export interface RuleChange {
@@ -35,6 +35,7 @@ export interface NormalizedConfig {
   kinds: [string, FileKind][];
   settings: Record<string, unknown>;
   linterOptions: LinterOptions;
+  projects: RawProject[];
 }
 
 export const DEFAULT_LINTER_OPTIONS: Readonly<LinterOptions> = Object.freeze({ reportUnusedDisableDirectives: 'warning' });
@@ -84,6 +85,7 @@ export function validateConfig(raw: unknown, registry: RuleRegistry, file?: stri
     kinds: Object.entries(config.kinds ?? {}),
     settings: config.settings ?? {},
     linterOptions: { ...DEFAULT_LINTER_OPTIONS, ...config.linterOptions },
+    projects: [...(config.projects ?? [])],
   };
 }
 

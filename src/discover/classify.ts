@@ -1,7 +1,11 @@
 import type { FileKind } from '../parse/source.js';
 
 const COMPOSE = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
-const DOCKERFILE = /^(?:(?:docker|container)file(?:\.[^/]+)?|[^/]+\.(?:docker|container)file)$/i;
+/** A committed template of a compose file users copy (`compose.override.yaml.example`). */
+const COMPOSE_TEMPLATE = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml\.(?:example|sample|dist|template)$/i;
+/** `Dockerfile`, `Dockerfile.dev`, `Dockerfile-dev`, `Dockerfile_dev`, `dev.Dockerfile`, and the `Containerfile` forms. */
+const DOCKERFILE = /^(?:(?:docker|container)file(?:[._-][^/]+)?|[^/]+\.(?:docker|container)file)$/i;
+const YAML = /\.ya?ml$/i;
 const SHELL_EXT = /\.(?:sh|bash)$/i;
 /**
  * Extensions of data and documentation files, never of a Dockerfile: `dockerfile.yaml` is a CI
@@ -12,9 +16,10 @@ const SHEBANG = /^#![ \t]*(?:\/usr\/bin\/env[ \t]+(?:-S[ \t]+)?)?(?:\/\S*\/)?(?:
 
 /** Decides a file's kind from its base name; `undefined` when the name says nothing. */
 export function kindFromName(basename: string): FileKind | undefined {
-  if (COMPOSE.test(basename)) return 'compose';
-  if (/\.dockerignore$/i.test(basename)) return undefined;
-  if (DOCKERFILE.test(basename) && !NOT_DOCKERFILE_EXT.test(basename)) return 'dockerfile';
+  if (COMPOSE.test(basename) || COMPOSE_TEMPLATE.test(basename)) return 'compose';
+  // A YAML file is never a Dockerfile (`dockerfile.yaml` is a CI workflow).
+  if (/\.dockerignore$/i.test(basename) || YAML.test(basename)) return undefined;
+  if (DOCKERFILE.test(basename)) return 'dockerfile';
   if (SHELL_EXT.test(basename)) return 'shell';
   return undefined;
 }

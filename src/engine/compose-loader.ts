@@ -18,8 +18,13 @@ import {
   type ComposeParse,
   type FileState,
 } from '../parse/compose/document.js';
-import { layerRole, planFolder, type PlannedProject } from '../parse/compose/layers.js';
-import { linkGroups, ProjectBuilder, type ComposeProject, type LoadedCompose, type ProjectProblem } from '../parse/compose/project.js';
+import { isEnvTemplate } from '../parse/compose/env-templates.js';
+import { fragmentReasons } from '../parse/compose/fragment.js';
+import { parseDotenv } from '../parse/compose/interpolate.js';
+import { BASE_NAMES, layerRole, planFolder, type PlannedProject } from '../parse/compose/layers.js';
+import { linkGroups, ProjectBuilder, type ComposeProject, type LoadedCompose, type ProjectOrigin, type ProjectProblem } from '../parse/compose/project.js';
+import type { ComposeRun, RepositoryEvidence } from '../stack/evidence/index.js';
+import { defaultFiles, environmentOf, isOverrideTemplate, plansFromRuns, type EvidencePlan } from '../stack/evidence/plan.js';
 import { prepareComposeSchema } from '../parse/compose/schema/index.js';
 import { createSourceFile, type SourceFile } from '../parse/source.js';
 import { readRegularFileSync } from './read-file.js';
@@ -38,6 +43,8 @@ export interface ComposeLoaderOptions {
   linted?: ReadonlySet<string>;
   /** Paths outside it are never opened, listed or looked at (see ./project-root.ts). */
   root?: ProjectRoot;
+  /** What the repository's scripts, Makefiles, CI files and docs say about how compose is run. */
+  evidence?: RepositoryEvidence;
 }
 
 /** The projects of a run and which one each linted compose file lints with. */
@@ -125,6 +132,11 @@ export class ComposeLoader {
       plans.push(p);
       for (const f of p.files) declaredFolders.add(path.dirname(f));
     }
+    const lintedFiles = new Set(linted.map((d) => d.file.path));
+    // Projects the repository's own commands run, then compose's conventions, for the files outside declared folders.
+    const evidencePlans = this.evidencePlans(lintedFiles, declaredFolders);
+    const covered = new Set(evidencePlans.flatMap((p) => p.files).filter((f) => lintedFiles.has(f)));
+    for (const p of evidencePlans) plans.push(fromEvidence(p));
     const folders = new Map<string, Set<string>>();
     for (const doc of linted) {
       const dir = path.dirname(doc.file.path);
@@ -143,11 +155,14 @@ export class ComposeLoader {
       const setting = await this.composeFileVar(dir);
       const chosen = setting?.entries.map((e) => e.path);
       for (const plan of planFolder(all, chosen)) {
-        if (chosen && plan.environment === 'default' && plan.files.length === chosen.length && plan.files.every((f, i) => f === chosen[i])) {
-          composeFilePlans.push({ dir, setting: setting!, plan });
-        }
-        // Only the projects a linted file takes part in.
-        if (plan.files.some((f) => files.has(f))) plans.push(plan);
+        const isComposeFile = chosen && plan.environment === 'default' && plan.files.length === chosen.length && plan.files.every((f, i) => f === chosen[i]);
+        if (isComposeFile) composeFilePlans.push({ dir, setting: setting!, plan });
+        // Only the projects a linted file takes part in, and of those none that evidence contradicts: every
+        // linted file of it is run otherwise, or it layers by name a file that commands run otherwise.
+        const mine = plan.files.filter((f) => files.has(f));
+        if (!mine.length) continue;
+        if (!isComposeFile && (mine.every((f) => covered.has(f)) || plan.files.slice(1).some((f) => covered.has(f)))) continue;
+        plans.push({ ...plan, origin: isComposeFile ? composeFileOrigin(setting!) : nameOrigin(plan.files) });
       }
     }
 
@@ -184,16 +199,23 @@ export class ComposeLoader {
       const usable = docs.filter((d): d is ComposeDocument => typeof d === 'object');
       if (!usable.length) continue;
       const problems = extraProblems.get(plan);
-      projects.push(
-        builder.build({
-          files: usable,
-          environment: plan.environment,
-          declared: plan.declared,
-          partial: usable.length !== docs.length,
-          ...(plan.name ? { name: plan.name } : {}),
-          ...(problems ? { problems } : {}),
-        }),
-      );
+      const origin = plan.origin && { ...plan.origin, ...(await this.envFileVariables(plan.origin, usable[0]!.dir)) };
+      const input = {
+        files: usable,
+        environment: plan.environment,
+        declared: plan.declared,
+        partial: usable.length !== docs.length,
+        ...(plan.name ? { name: plan.name } : {}),
+        ...(problems ? { problems } : {}),
+        ...(origin ? { origin } : {}),
+      };
+      let project = builder.build(input);
+      // A file named like no base, linted alone for want of evidence, that cannot stand alone: an unplaced fragment.
+      if (origin?.source === 'name' && plan.files.length === 1 && !isBaseName(plan.files[0]!)) {
+        const reasons = fragmentReasons(project);
+        if (reasons.length) project = builder.build({ ...input, partial: true, origin: { ...origin, unplacedFragment: { reasons } } });
+      }
+      projects.push(project);
     }
     linkGroups(projects);
 
@@ -210,6 +232,61 @@ export class ComposeLoader {
       projectFor: (file) => chosen.get(file),
       isContextOnly: (file) => !(this.options.linted ?? this.linted).has(file) && this.docs.has(file),
     };
+  }
+
+  /**
+   * The projects evidence places the linted files in: the commands found in
+   * the repository, then, for a linted file no command runs, compose's
+   * conventions (an override's template or a `<base>.override.<x>.yml`
+   * layered on the folder's base file).
+   */
+  private evidencePlans(lintedFiles: ReadonlySet<string>, declaredFolders: ReadonlySet<string>): EvidencePlan[] {
+    const env = { exists: (p: string) => this.existsSync(p), yamlFiles: this.options.evidence?.yamlFiles ?? [] };
+    const runs = (this.options.evidence?.items ?? []).filter((i): i is ComposeRun => i.kind === 'compose');
+    const outside = (f: string) => lintedFiles.has(f) && !declaredFolders.has(path.dirname(f));
+    const plans = plansFromRuns(runs, env).filter((p) => p.files.some(outside));
+    const covered = new Set(plans.flatMap((p) => p.files));
+    for (const file of lintedFiles) {
+      if (covered.has(file) || !outside(file)) continue;
+      const base = defaultFiles(path.dirname(file), env)?.files[0];
+      if (!base || base === file) continue;
+      const variant = /^((?:docker-)?compose)\.override\.[^/]+\.ya?ml$/i.exec(path.basename(file));
+      if (!isOverrideTemplate(file) && !(variant && path.basename(base).toLowerCase().startsWith(`${variant[1]!.toLowerCase()}.`))) continue;
+      plans.push({
+        files: [base, file],
+        environment: environmentOf([base, file]),
+        envFiles: [],
+        profiles: [],
+        variables: [],
+        source: isOverrideTemplate(file) ? 'convention' : 'name',
+        evidence: [],
+      });
+    }
+    return plans;
+  }
+
+  /**
+   * The variables a project's env files declare: its `--env-file`s, and the
+   * env templates committed in its project directory (`env.example`,
+   * `example.env`, `.env.dist`, `prod.env.example` …), whose placeholder
+   * values declare what the project needs.
+   */
+  private async envFileVariables(origin: ProjectOrigin, firstDir: string): Promise<{ envFileVariables: string[]; envTemplates: string[] }> {
+    const dir = origin.projectDirectory ?? firstDir;
+    const names = await this.list(dir);
+    const templates = names.filter((n) => isEnvTemplate(n)).map((n) => path.join(dir, n));
+    const variables = new Set<string>();
+    for (const file of [...origin.envFiles, ...templates]) {
+      const text = await this.read(file);
+      if (typeof text === 'string') for (const key of parseDotenv(text).keys()) variables.add(key);
+    }
+    const dotenv = names.includes('.env') ? [path.join(dir, '.env')] : [];
+    return { envFileVariables: [...variables].sort(), envTemplates: [...dotenv, ...templates] };
+  }
+
+  /** Whether a file is there (the overlay's too); synchronous, for the planner. */
+  private existsSync(abs: string): boolean {
+    return this.options.overlay?.has(abs) === true || stateOnDisk(abs) === 'file';
   }
 
   /** `COMPOSE_FILE` as the `.env` of a folder sets it (read once per folder). */
@@ -379,6 +456,38 @@ export class ComposeLoader {
     return hit;
   }
 }
+
+function fromEvidence(p: EvidencePlan): PlannedProject {
+  return {
+    files: p.files,
+    environment: p.environment,
+    declared: false,
+    ...(p.name ? { name: p.name } : {}),
+    origin: {
+      source: p.source,
+      evidence: p.evidence,
+      envFiles: p.envFiles,
+      profiles: p.profiles,
+      variables: p.variables,
+      ...(p.projectDirectory ? { projectDirectory: p.projectDirectory } : {}),
+      ...(p.ciOnly ? { ciOnly: true } : {}),
+    },
+  };
+}
+
+function nameOrigin(files: readonly string[]): ProjectOrigin {
+  // A base and its override are what compose itself loads; anything else is read from the names.
+  const roles = files.map((f) => layerRole(f).role);
+  const source = roles.every((r) => r === 'base' || r === 'override') ? 'convention' : 'name';
+  return { source, evidence: [], envFiles: [], profiles: [], variables: [] };
+}
+
+function composeFileOrigin(setting: ComposeFileVar): ProjectOrigin {
+  const line = setting.source.text.slice(0, setting.entries[0]?.span.start ?? 0).split('\n').length;
+  return { source: 'COMPOSE_FILE', evidence: [{ file: setting.source.path, line }], envFiles: [], profiles: [], variables: [] };
+}
+
+const isBaseName = (file: string) => (BASE_NAMES as readonly string[]).includes(path.basename(file).toLowerCase());
 
 function stateOnDisk(abs: string): FileState | undefined {
   try {

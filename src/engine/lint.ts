@@ -6,11 +6,13 @@ import type { ShellDocument } from '../parse/shell/types.js';
 import type { StackModel } from '../stack/model.js';
 import { loadStack } from '../stack/load.js';
 import { ProjectRoot } from './project-root.js';
+import type { BuildRun, RepositoryEvidence } from '../stack/evidence/index.js';
+import type { ConfigProject } from '../config/types.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from './define.js';
 import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from './diagnostic.js';
 import { ComposeLoader, confirmShellSyntaxError, parseSource, type ParsedFile } from './parse-files.js';
-import { declaredProjects } from '../parse/compose/layers.js';
+import { configuredProjects } from '../parse/compose/layers.js';
 import path from 'node:path';
 import type { RuleRegistry } from './registry.js';
 import { diagnosticKey, toDiagnostic } from './report.js';
@@ -46,6 +48,8 @@ export interface FileConfig {
   linterOptions?: { reportUnusedDisableDirectives?: SeveritySetting; noInlineConfig?: boolean; requireSuppressionReason?: boolean };
   /** The config file the settings come from (relative paths in settings resolve against its folder). */
   configPath?: string;
+  /** `projects:` of the config file, paths absolute. */
+  projects?: readonly ConfigProject[];
 }
 
 export interface ConfigSource {
@@ -63,6 +67,8 @@ export interface LintFilesOptions {
   reportOn?: ReadonlySet<string>;
   /** Texts to use instead of the disk (standard input, tests), by absolute path. */
   overlay?: ReadonlyMap<string, string>;
+  /** How the repository runs compose and docker build, from its scripts, Makefiles, CI files and docs. */
+  evidence?: RepositoryEvidence;
   /** Lint stacks in worker threads too (see ./workers.ts); never with `overlay`. */
   workers?: WorkerPool;
   /**
@@ -214,7 +220,7 @@ async function planRun(
     const r = readOf.get(f.path);
     if (f.kind !== 'compose' || !r?.ok) continue;
     const config = await options.config.forFile(f.path);
-    for (const p of declaredProjects(config.settings.composeProjects, config.configPath ? path.dirname(config.configPath) : cwd)) {
+    for (const p of configuredProjects(config, cwd)) {
       const key = `${p.files.join('\u0000')}\u0001${p.environment}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -264,7 +270,13 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedFile[] = [];
   const root = gctx.projectRoot ? { root: gctx.projectRoot } : {};
-  const composeLoader = new ComposeLoader({ cwd, linted: gctx.lintedCompose, ...root, ...(options.overlay ? { overlay: options.overlay } : {}) });
+  const composeLoader = new ComposeLoader({
+    cwd,
+    linted: gctx.lintedCompose,
+    ...root,
+    ...(options.overlay ? { overlay: options.overlay } : {}),
+    ...(options.evidence ? { evidence: options.evidence } : {}),
+  });
   for (const r of reads) {
     if (r.ok) {
       const t = TIMING ? performance.now() : 0;
@@ -295,10 +307,11 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     composeProjectOf: compose.projectFor,
     dockerfiles: parsed.flatMap((p) => (p.kind === 'dockerfile' && p.doc ? [p.doc] : [])),
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
+    builds: (options.evidence?.items ?? []).filter((i): i is BuildRun => i.kind === 'build'),
   };
   // Read now, through the overlay, what the model will look at beyond the stack's files: rules then never wait on the disk.
   const { model: stack, resources } = await timedAsync('stack-resources', () => loadStack(parts, { cwd, ...root, ...(options.overlay ? { overlay: options.overlay } : {}) }));
-  result.consulted = [...new Set([...(resources.consulted ?? []), ...composeLoader.consulted()])].sort();
+  result.consulted = [...new Set([...(resources.consulted ?? []), ...composeLoader.consulted(), ...(options.evidence?.read ?? [])])].sort();
   let rootConfig: FileConfig | undefined;
   // ShellCheck bridge (shell/shellcheck, off by default): one batched run before the rules; see ./shellcheck.ts
   const untrusted = options.codeConfig === false && gctx.projectRoot ? { untrusted: gctx.projectRoot } : {};

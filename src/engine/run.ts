@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { collectEvidence } from '../stack/evidence/index.js';
+import { kindsFromEvidence } from '../stack/evidence/plan.js';
 import { ConfigLoader } from '../config/index.js';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
@@ -104,6 +106,15 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   // What a killed `--fix` left behind, in the folders walked and those of the files named.
   removeStaleTempFiles(leftovers);
   for (const dir of new Set(files.filter((f) => f.explicit).map((f) => path.dirname(f.path)))) removeStaleTemps(dir);
+  // What the repository's own commands pass with -f is a compose file or a Dockerfile, whatever its name.
+  const evidence = await timedAsync('evidence', async () => collectEvidence(evidenceRoots(options)));
+  const known = new Set(files.map((f) => f.path));
+  const env = { exists: (p: string) => statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
+  for (const [file, kind] of kindsFromEvidence(evidence.items, env)) {
+    if (known.has(file) || !evidence.roots.some((r) => file.startsWith(r + path.sep)) || (await config.forFile(file)).ignores.matches(file)) continue;
+    files.push({ path: file, kind, explicit: false });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const projectRoot = findProjectRoot(options.cwd, files.map((f) => f.path), options.projectRoot);
   const mine = options.shard ? shardFiles(files, options.shard.index, options.shard.count) : files;
   const context = await stackContext(mine, (dir) =>
@@ -119,7 +130,37 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   const { stdin: _stdin, ...forWorkers } = options;
   const workers = workerPool(options.concurrency, context.files.length, { run: { ...forWorkers, projectRoot } as Record<string, unknown>, files: context.files.map((f) => f.path) });
   const dropTexts = options.keepTexts === false && !options.cacheFile;
-  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, ...untrusted(options), ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, evidence, ...untrusted(options), ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
+}
+
+/**
+ * The folders whose scripts, Makefiles, CI files and docs are read for
+ * evidence: each linted folder, or the repository (the folder above it
+ * holding `.git`) when that lies inside the folder the run started in.
+ * Nothing outside the run's own folders and that repository is read.
+ */
+export function evidenceRoots(options: Pick<RunOptions, 'cwd' | 'patterns'>): string[] {
+  const roots = new Set<string>();
+  for (const pattern of options.patterns.length ? options.patterns : ['.']) {
+    const abs = path.resolve(options.cwd, pattern);
+    let dir: string;
+    try {
+      dir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
+    } catch {
+      continue; // a glob: its files are found under the folder the run started in
+    }
+    let root = dir;
+    for (let d = dir; ; d = path.dirname(d)) {
+      if (existsSync(path.join(d, '.git'))) {
+        if (d === options.cwd || d.startsWith(options.cwd + path.sep)) root = d;
+        break;
+      }
+      if (d === options.cwd || path.dirname(d) === d) break;
+    }
+    roots.add(root);
+  }
+  // A folder inside another is scanned with it.
+  return [...roots].filter((r) => ![...roots].some((o) => o !== r && r.startsWith(o + path.sep))).sort();
 }
 
 /** A worker thread's side of `prepare`: the run's configs and packs, loaded as the main thread loaded them. */
@@ -130,7 +171,20 @@ export async function workerContext(setup: WorkerSetup, lintedCompose: Set<strin
   for (const file of setup.files) await config.forFile(file);
   const dropTexts = options.keepTexts === false && !options.cacheFile;
   // `projectRoot` is the one the main thread found (see `prepare`).
-  const lintOptions: LintFilesOptions = { cwd: options.cwd, files: [], rules: packs.rules(), registry: packs, config, tool: TOOL, ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}), ...untrusted(options), ...(reportOn ? { reportOn } : {}), ...(dropTexts ? { dropTexts } : {}) };
+  const evidence = options.stdin ? undefined : collectEvidence(evidenceRoots(options));
+  const lintOptions: LintFilesOptions = {
+    cwd: options.cwd,
+    files: [],
+    rules: packs.rules(),
+    registry: packs,
+    config,
+    tool: TOOL,
+    ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}),
+    ...untrusted(options),
+    ...(evidence ? { evidence } : {}),
+    ...(reportOn ? { reportOn } : {}),
+    ...(dropTexts ? { dropTexts } : {}),
+  };
   return groupContext(lintOptions, lintedCompose);
 }
 
@@ -203,5 +257,13 @@ function readVersion(): string {
     return pkg.version;
   } catch {
     return '0.0.0';
+  }
+}
+
+function statOrMissing(abs: string): 'file' | 'dir' | 'missing' {
+  try {
+    return statSync(abs).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return 'missing';
   }
 }

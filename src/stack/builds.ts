@@ -53,6 +53,27 @@ export interface ServiceBuild {
   readonly dockerignore: { readonly path: string; readonly text: string } | undefined;
 }
 
+/**
+ * The `.dockerignore` a build of `dockerfilePath` from `context` follows, as
+ * BuildKit picks it: `<Dockerfile>.dockerignore` beside the Dockerfile, else
+ * `.dockerignore` at the context's root; undefined when there is neither.
+ */
+export function dockerignoreFor(
+  dockerfilePath: string,
+  context: string,
+  dockerfile: DockerfileDocument | undefined,
+  text: (abs: string) => string | undefined,
+): { path: string; text: string } | undefined {
+  const own = `${dockerfilePath}.dockerignore`;
+  const rootIgnore = path.join(context, '.dockerignore');
+  const known = dockerfile?.dockerignore;
+  if (known && (known.path === own || known.path === rootIgnore)) return known;
+  const ownText = text(own);
+  if (ownText !== undefined) return { path: own, text: ownText };
+  const t = text(rootIgnore);
+  return t === undefined ? undefined : { path: rootIgnore, text: t };
+}
+
 /** The image a service's build produces. */
 export interface ServiceImage extends StackImage {
   readonly build: ServiceBuild;
@@ -124,21 +145,7 @@ export function resolveBuild(project: ComposeProject, service: ProjectService, e
     }
   }
 
-  let dockerignore: { path: string; text: string } | undefined;
-  if (context !== undefined && dockerfilePath !== undefined) {
-    const own = `${dockerfilePath}.dockerignore`;
-    const rootIgnore = path.join(context, '.dockerignore');
-    const fromDoc = dockerfile?.dockerignore && (dockerfile.dockerignore.path === own || dockerfile.dockerignore.path === rootIgnore) ? dockerfile.dockerignore : undefined;
-    if (fromDoc) dockerignore = fromDoc;
-    else {
-      const ownText = env.text(own);
-      if (ownText !== undefined) dockerignore = { path: own, text: ownText };
-      else {
-        const t = env.text(rootIgnore);
-        if (t !== undefined) dockerignore = { path: rootIgnore, text: t };
-      }
-    }
-  }
+  const dockerignore = context !== undefined && dockerfilePath !== undefined ? dockerignoreFor(dockerfilePath, context, dockerfile, env.text) : undefined;
 
   return {
     project,

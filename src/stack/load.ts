@@ -73,4 +73,5 @@ function askEverything(model: StackModel): void {
       model.serviceScripts(service, project);
     }
   }
+  for (const d of model.dockerfiles) model.buildContextsOf(d.file.path);
 }

@@ -4,7 +4,8 @@ import { ProjectBuilder, type ComposeProject, type ProjectService } from '../par
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import { copyArgs } from '../parse/dockerfile/words.js';
 import type { ShellDocument } from '../parse/shell/types.js';
-import { buildImage, resolveBuild, type ServiceBuild, type ServiceImage } from './builds.js';
+import { buildImage, dockerignoreFor, resolveBuild, type ServiceBuild, type ServiceImage } from './builds.js';
+import type { BuildRun } from './evidence/types.js';
 import { composeCallsIn, type ComposeCall } from './compose-calls.js';
 import { diskResources, type PathState, type StackResources } from './resources.js';
 import type { ProjectRoot } from '../engine/project-root.js';
@@ -20,6 +21,16 @@ export interface BuiltService {
   readonly build: ServiceBuild;
   /** The image, when the build's stage exists. */
   readonly image: ServiceImage | undefined;
+}
+
+/** A folder a Dockerfile is built from, and what decided it. */
+export interface BuildContext {
+  /** Absolute. */
+  readonly context: string;
+  /** The `.dockerignore` that build follows: `<Dockerfile>.dockerignore`, else the context's; undefined when there is none. */
+  readonly dockerignore: { readonly path: string; readonly text: string } | undefined;
+  /** Where the build is written: a compose service's `build`, a `docker build` command, a CI step, a bake target. */
+  readonly at: { readonly file: string; readonly line: number };
 }
 
 /**
@@ -61,6 +72,12 @@ export interface StackModel {
   serviceImage(service: ProjectService | string, project: ComposeProject): ServiceImage | undefined;
   /** Every service of every project and environment whose build resolves to the Dockerfile. */
   servicesBuiltFrom(dockerfile: DockerfileDocument | string): readonly BuiltService[];
+  /**
+   * The contexts a Dockerfile is really built from: compose builds, and the
+   * `docker build` commands, CI build steps and bake targets of the
+   * repository. Empty when nothing builds it (it is then assumed built from its own folder).
+   */
+  buildContextsOf(dockerfile: string): readonly BuildContext[];
   /** The `docker compose` / `docker-compose` calls of a script, with the project each runs. */
   composeCallsIn(script: ShellDocument): readonly ComposeCall[];
   /** Every compose call of the run's scripts. */
@@ -90,6 +107,8 @@ export interface StackParts {
   cwd?: string;
   /** The project root: nothing outside it is read (see engine/project-root.ts). */
   root?: ProjectRoot;
+  /** `docker build` commands, CI build steps and bake targets found in the repository. */
+  builds?: readonly BuildRun[];
 }
 
 export function createStackModel(parts: StackParts): StackModel {
@@ -173,6 +192,27 @@ export function createStackModel(parts: StackParts): StackModel {
     return byDockerfile.get(typeof dockerfile === 'string' ? dockerfile : dockerfile.file.path) ?? [];
   };
 
+  const contexts = new Map<string, BuildContext[]>();
+  const buildContextsOf = (dockerfile: string): readonly BuildContext[] => {
+    let hit = contexts.get(dockerfile);
+    if (hit) return hit;
+    const found: BuildContext[] = [];
+    const add = (context: string, at: BuildContext['at']) => {
+      if (found.some((c) => c.context === context)) return;
+      found.push({ context, dockerignore: dockerignoreFor(dockerfile, context, dockerfileFor(dockerfile), (p) => resources.text(p)), at });
+    };
+    for (const { build } of servicesBuiltFrom(dockerfile)) {
+      if (!build.context) continue;
+      const node = build.contextNode ?? build.node;
+      add(build.context, { file: node.file.path, line: node.file.lines.position(node.start).line });
+    }
+    for (const run of parts.builds ?? []) {
+      if (run.context && (run.dockerfile ?? path.join(run.context, 'Dockerfile')) === dockerfile) add(run.context, run.at);
+    }
+    contexts.set(dockerfile, found);
+    return found;
+  };
+
   // Projects a script's `-f` files form: the run's own when the files match, else built here from the loaded documents.
   const scriptProjects = new Map<string, { project: ComposeProject; partial: boolean } | undefined>();
   const projectOf = (files: readonly string[], options: { name?: string; directory?: string }) => {
@@ -240,6 +280,7 @@ export function createStackModel(parts: StackParts): StackModel {
     serviceBuild,
     serviceImage,
     servicesBuiltFrom,
+    buildContextsOf,
     composeCallsIn: composeCallsInScript,
     composeCalls: () => parts.scripts.flatMap((s) => composeCallsInScript(s)),
     serviceScripts,

@@ -137,6 +137,14 @@ export function givenResources(answers: {
   };
 }
 
+/** A small file's text, the overlay's when it has one; undefined when missing, unreadable or too big. */
+export function readText(abs: string, overlay?: ReadonlyMap<string, string>): string | undefined {
+  const given = overlay?.get(abs);
+  if (given !== undefined) return given;
+  // Opened without blocking and only when regular: a FIFO must not stop the run.
+  return readTextIfRegular(abs, MAX_TEXT);
+}
+
 export interface LoadOptions {
   cwd: string;
   /** Texts standing in for files (standard input, tests), by absolute path. */
@@ -174,11 +182,7 @@ export async function readResources(
       return 'missing';
     }
   };
-  const readOne = (abs: string): string | undefined => {
-    const given = overlay?.get(abs);
-    if (given !== undefined) return given;
-    return readTextIfRegular(abs, MAX_TEXT);
-  };
+  const readOne = (abs: string): string | undefined => readText(abs, overlay);
   for (const p of new Set([...asked.stat, ...asked.dockerfile])) if (!outside(p)) stats.set(p, statOne(p));
   for (const p of new Set([...asked.text, ...asked.dockerfile])) {
     if (outside(p)) continue;

@@ -3,6 +3,7 @@
  * loads with it by default, and environment files layered on the base.
  */
 import path from 'node:path';
+import type { ProjectOrigin } from './project.js';
 
 /** Base names in the order `docker compose` looks for them. */
 export const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const;
@@ -40,6 +41,8 @@ export interface PlannedProject {
   readonly name?: string;
   /** Declared in `settings.composeProjects` rather than found by name. */
   readonly declared: boolean;
+  /** How it was found, with its evidence (set by the compose loader). */
+  readonly origin?: ProjectOrigin;
 }
 
 /**
@@ -134,4 +137,30 @@ export function declaredProjects(setting: unknown, base: string): PlannedProject
     out.push({ files: abs, environment: env, declared: true, ...(typeof name === 'string' && name ? { name } : {}) });
   }
   return out;
+}
+
+/** A `projects:` entry of the config, paths absolute (the config loader's `ConfigProject`). */
+export interface ConfiguredProject {
+  readonly name?: string;
+  readonly files: readonly string[];
+  readonly envFiles: readonly string[];
+  readonly profiles: readonly string[];
+  readonly projectDirectory?: string;
+  readonly at: { readonly file: string; readonly line: number };
+}
+
+/**
+ * The projects a file's configuration declares: `projects:` (the strongest
+ * evidence of how files combine), and the older `settings.composeProjects`.
+ */
+export function configuredProjects(config: { settings: Readonly<Record<string, unknown>>; configPath?: string; projects?: readonly ConfiguredProject[] }, cwd: string): PlannedProject[] {
+  const out: PlannedProject[] = (config.projects ?? []).map((p) => ({
+    files: [...p.files],
+    environment: p.files.length === 1 ? 'default' : path.basename(p.files[p.files.length - 1]!),
+    declared: true,
+    ...(p.name ? { name: p.name } : {}),
+    origin: { source: 'config' as const, evidence: [p.at], envFiles: p.envFiles, profiles: p.profiles, variables: [] },
+  }));
+  const legacy = declaredProjects(config.settings.composeProjects, config.configPath ? path.dirname(config.configPath) : cwd);
+  return [...out, ...legacy.map((p) => ({ ...p, origin: { source: 'config' as const, evidence: config.configPath ? [{ file: config.configPath, line: 1 }] : [], envFiles: [], profiles: [], variables: [] } }))];
 }

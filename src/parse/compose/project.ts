@@ -84,8 +84,14 @@ export interface ComposeProject {
   readonly directory: string;
   /** Declared in `settings.composeProjects` rather than found by file names. */
   readonly declared: boolean;
-  /** A file of the project could not be read or parsed: the model lacks its part. */
+  /**
+   * A file of the project could not be read or parsed, or the project is a
+   * fragment no evidence places on a base: the model lacks a part, and
+   * completeness rules stay silent.
+   */
   readonly partial: boolean;
+  /** How the project was found and the evidence (file:line) for it; undefined for projects built on the side (a script's `-f` files, `include`). */
+  readonly origin?: ProjectOrigin;
   /** Profiles a run without `--profile` enables: `COMPOSE_PROFILES` in the `.env` beside the first file (`*`: all). */
   readonly activeProfiles: readonly string[];
   /** The merged top-level mapping (services with `extends` resolved, included resources added). */
@@ -124,6 +130,32 @@ export function laterOf<T extends YNode>(project: ComposeProject, a: T, b: T): T
 /** A compose file as the parse stage loaded it; `outside`: beyond the project root, so never read. */
 export type LoadedCompose = ComposeDocument | 'missing' | 'invalid' | 'outside';
 
+/** Where a project comes from: what `stack-lint explain-project` prints. */
+export interface ProjectOrigin {
+  /** `config` (`projects:`), `COMPOSE_FILE`, `invocation` (a command in a script, Makefile, CI file, README …), `convention` (compose's own defaults), `name` (file names only). */
+  readonly source: 'config' | 'COMPOSE_FILE' | 'invocation' | 'convention' | 'name';
+  readonly evidence: readonly { readonly file: string; readonly line: number }[];
+  /** `--env-file`s and env templates whose variables interpolation knows (absolute). */
+  readonly envFiles: readonly string[];
+  readonly profiles: readonly string[];
+  /** Variables the invoking environment sets (CI `env:`): declared, with unknown values. */
+  readonly variables: readonly string[];
+  /** Every command that runs the project is a CI job's: its variables come from an environment lint cannot see. */
+  readonly ciOnly?: boolean;
+  /** `--project-directory`, when evidence sets it (else the first file's folder). */
+  readonly projectDirectory?: string;
+  /**
+   * Variables the project's env files and committed templates declare
+   * (`--env-file` targets, `env.example`, `defaults.env` … in the project
+   * directory), which interpolation therefore knows; set by the compose loader.
+   */
+  readonly envFileVariables?: readonly string[];
+  /** The project directory's `.env` and env templates, when there are any (absolute). */
+  readonly envTemplates?: readonly string[];
+  /** A file that cannot stand alone, linted alone because no evidence places it on a base. */
+  readonly unplacedFragment?: { readonly reasons: readonly string[] };
+}
+
 export interface ProjectInput {
   readonly files: readonly ComposeDocument[];
   readonly environment: string;
@@ -132,6 +164,7 @@ export interface ProjectInput {
   readonly partial?: boolean;
   /** What planning the project found wrong (a file `COMPOSE_FILE` names is missing). */
   readonly problems?: readonly ProjectProblem[];
+  readonly origin?: ProjectOrigin;
 }
 
 export const SECTIONS = ['networks', 'volumes', 'secrets', 'configs', 'models'] as const;
@@ -311,6 +344,7 @@ export class ProjectBuilder {
       directory,
       declared: input.declared,
       partial: input.partial ?? false,
+      ...(input.origin ? { origin: input.origin } : {}),
       activeProfiles: profilesFrom(first.env),
       root,
       services,
@@ -515,6 +549,13 @@ function addIncluded(
       const mine = ours.pair(tp.key);
       if (mine) {
         problems.push({ kind: 'include-conflict', node: mine.keyNode, section: p.key, name: tp.key, other: tp.keyNode });
+        // The conflict is include's finding; the model takes the included service with the local keys over it,
+        // so that what the included file provides (its image) is not reported missing as well.
+        if (p.key === 'services' && isMap(mine.value) && isMap(tp.value)) {
+          const local = mine.value;
+          const inherited = tp.value.pairs.filter((x) => !local.pair(x.key));
+          merged[merged.indexOf(mine)] = { ...mine, value: synthMap([...inherited, ...local.pairs], local) };
+        }
         continue;
       }
       merged.push(tp);

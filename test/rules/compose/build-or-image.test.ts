@@ -31,4 +31,11 @@ describe(RULE, () => {
   it('takes the image from an extends base, the base file of an override, or a provider', async () => {
     expect(await findings(RULE, ['compose/build-or-image/good'])).toEqual([]);
   });
+
+  it('takes the image of a service an included file defines and the including file re-declares (the conflict is compose/include\'s)', async () => {
+    expect(await findings(RULE, ['compose/build-or-image/included'])).toEqual([]);
+    expect((await findings('compose/include', ['compose/build-or-image/included'])).map(brief)).toEqual([
+      'compose/build-or-image/included/compose.yaml:7:3-7:5 compose/include',
+    ]);
+  });
 });

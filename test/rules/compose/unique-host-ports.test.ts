@@ -21,4 +21,13 @@ describe(RULE, () => {
   it('accepts one port for tcp and udp, different addresses, variables and ports Compose picks', async () => {
     expect(await findings(RULE, ['compose/unique-host-ports/good'])).toEqual([]);
   });
+
+  it('reports ports only between services that start together: no profiles, or a profile in common', async () => {
+    const found = await findings(RULE, ['compose/unique-host-ports/profiles']);
+    // aio and app (or backend) are alternative profiles; migrate runs with every profile, like db.
+    expect(found.map(brief)).toEqual(['compose/unique-host-ports/profiles/compose.yaml:28:9-28:30 compose/unique-host-ports']);
+    expect(found[0]!.message).toBe(
+      'service "migrate" publishes host port 5432/tcp, which service "db" already publishes (line 23); the second container fails to start',
+    );
+  });
 });

@@ -1,0 +1,92 @@
+/**
+ * The evidence of a repository: every reader's findings over the files under
+ * the scanned folders, read once per folder and process. Files are listed
+ * with fast-glob (no symlinks followed, `node_modules` and `.git` skipped) and
+ * read through the stack's resource reader (`readText`), which honours the
+ * overlay of standard input and tests.
+ */
+import path from 'node:path';
+import fg from 'fast-glob';
+import picomatch from 'picomatch';
+import { readText } from '../resources.js';
+import { bakeReader } from './bake.js';
+import { githubWorkflowReader } from './github-workflow.js';
+import { gitlabCiReader } from './gitlab-ci.js';
+import { makefileReader } from './makefile.js';
+import { markdownReader } from './markdown.js';
+import { packageJsonReader } from './package-json.js';
+import { shellScriptReader } from './shell-script.js';
+import type { EvidenceItem, EvidenceReader } from './types.js';
+
+export type { BuildRun, ComposeRun, EvidenceAt, EvidenceItem, EvidenceReader } from './types.js';
+
+/** The readers, one per kind of file. */
+export const EVIDENCE_READERS: readonly EvidenceReader[] = [
+  shellScriptReader,
+  makefileReader,
+  packageJsonReader,
+  githubWorkflowReader,
+  gitlabCiReader,
+  bakeReader,
+  markdownReader,
+];
+
+export interface RepositoryEvidence {
+  readonly items: readonly EvidenceItem[];
+  /** Every YAML file under the scanned folders: what a `-f "$DIR/compose.yaml"` pattern may stand for. */
+  readonly yamlFiles: readonly string[];
+  /** The files read for evidence (their changes change the findings). */
+  readonly read: readonly string[];
+  /** The folders scanned. */
+  readonly roots: readonly string[];
+}
+
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
+/** Deeper than this, files are not looked at for evidence. */
+const MAX_DEPTH = 8;
+const cache = new Map<string, RepositoryEvidence>();
+
+export const NO_EVIDENCE: RepositoryEvidence = { items: [], yamlFiles: [], read: [], roots: [] };
+
+/** The evidence under `roots` (absolute folders), with `overlay` texts standing in for files. */
+export function collectEvidence(roots: readonly string[], options: { overlay?: ReadonlyMap<string, string> } = {}): RepositoryEvidence {
+  const key = [...roots].sort().join('\u0000');
+  const hit = options.overlay ? undefined : cache.get(key);
+  if (hit) return hit;
+  const items: EvidenceItem[] = [];
+  const yamlFiles = new Set<string>();
+  const read: string[] = [];
+  const seen = new Set<string>();
+  for (const root of roots) {
+    const listed = fg.sync(['**/*.{yml,yaml}', ...EVIDENCE_READERS.flatMap((r) => r.globs)], {
+      cwd: root,
+      absolute: true,
+      dot: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      ignore: IGNORED,
+      suppressErrors: true,
+      deep: MAX_DEPTH,
+    });
+    for (const p of options.overlay?.keys() ?? []) if (p.startsWith(root + path.sep)) listed.push(p);
+    for (const raw of listed.sort()) {
+      const abs = path.normalize(raw);
+      if (seen.has(abs)) continue;
+      seen.add(abs);
+      if (/\.ya?ml$/i.test(abs)) yamlFiles.add(abs);
+      const rel = path.relative(root, abs).split(path.sep).join('/');
+      const readers = EVIDENCE_READERS.filter((r) => matchers.get(r)!(rel));
+      if (!readers.length) continue;
+      const text = readText(abs, options.overlay);
+      if (text === undefined) continue;
+      read.push(abs);
+      for (const reader of readers) items.push(...reader.read({ path: abs, text }));
+    }
+  }
+  const out = { items, yamlFiles: [...yamlFiles].sort(), read, roots: [...roots] };
+  if (!options.overlay) cache.set(key, out);
+  return out;
+}
+
+/** Each reader's globs as one matcher. */
+const matchers = new Map<EvidenceReader, (rel: string) => boolean>(EVIDENCE_READERS.map((r) => [r, picomatch([...r.globs], { dot: true })]));

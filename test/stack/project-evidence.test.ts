@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { explainProjects } from '../../src/engine/explain.js';
+import { run } from '../../src/engine/run.js';
+import { FIXTURES } from '../helpers/lint.js';
+
+/**
+ * One small stack per source of evidence (fixtures/stacks/evidence/<source>): the project the
+ * linter builds, the evidence it names, and no completeness finding on a file that is a layer.
+ */
+const at = (name: string) => path.join(FIXTURES, 'stacks/evidence', name);
+
+async function projects(name: string, lookup = false) {
+  const found = await explainProjects({ cwd: at(name), patterns: ['.'], noConfigLookup: !lookup });
+  return found.map((p) => ({ files: p.files, source: p.source, evidence: p.evidence, ...(p.name !== name ? { name: p.name } : {}), ...(p.envFiles.length ? { envFiles: p.envFiles } : {}) }));
+}
+
+async function completeness(name: string, lookup = false): Promise<string[]> {
+  const result = await run({ cwd: at(name), patterns: ['.'], noConfigLookup: !lookup });
+  return result.diagnostics
+    .filter((d) => /^compose\/(build-or-image|references|unique-host-ports|unplaced-fragment)$/.test(d.ruleId))
+    .map((d) => `${d.relPath}:${d.range.start.line} ${d.ruleId}`);
+}
+
+describe('projects from the repository\'s evidence', () => {
+  it('a script: docker compose -f base -f overlay', async () => {
+    expect(await projects('script')).toEqual([{ files: ['compose.yaml', 'compose-inits.yml'], source: 'invocation', evidence: ['manage.sh:3'] }]);
+    expect(await completeness('script')).toEqual([]);
+  });
+
+  it('a Makefile recipe, with an overlay in another folder', async () => {
+    expect(await projects('makefile')).toEqual([{ files: ['docker-compose.yml', 'ops/compose.extra.yml'], source: 'invocation', evidence: ['Makefile:2'] }]);
+    expect(await completeness('makefile')).toEqual([]);
+  });
+
+  it('package.json: a file run on its own is not merged onto the base its name suggests', async () => {
+    expect(await projects('package-json')).toEqual([
+      { files: ['docker-compose.dev.yml'], source: 'invocation', evidence: ['package.json:5'] },
+      { files: ['docker-compose.yml'], source: 'invocation', evidence: ['package.json:6'] },
+    ]);
+    expect(await completeness('package-json')).toEqual([]);
+  });
+
+  it('a GitHub workflow: COMPOSE_FILE in the job env chooses the files of a plain run', async () => {
+    expect(await projects('github')).toEqual([{ files: ['compose.yaml', 'ci/compose.test.yaml'], source: 'invocation', evidence: ['.github/workflows/ci.yml:11'] }]);
+    expect(await completeness('github')).toEqual([]);
+  });
+
+  it('a GitLab job script', async () => {
+    expect(await projects('gitlab')).toEqual([{ files: ['compose.yaml', 'ci/compose.gitlab.yaml'], source: 'invocation', evidence: ['.gitlab-ci.yml:4'] }]);
+    expect(await completeness('gitlab')).toEqual([]);
+  });
+
+  it('a README shell block', async () => {
+    expect(await projects('readme')).toEqual([{ files: ['compose.yaml', 'compose.monitoring.yaml'], source: 'invocation', evidence: ['README.md:6'] }]);
+    expect(await completeness('readme')).toEqual([]);
+  });
+
+  it('COMPOSE_FILE in .env', async () => {
+    expect(await projects('compose-file')).toEqual([{ files: ['compose.yaml', 'compose.worker.yaml'], source: 'COMPOSE_FILE', evidence: ['.env:1'], envFiles: ['.env'] }]);
+    expect(await completeness('compose-file')).toEqual([]);
+  });
+
+  it('projects: in .stackpolicyrc, with its env files', async () => {
+    expect(await projects('config', true)).toEqual([
+      { files: ['compose.yaml', 'deploy/compose.prod.yml'], source: 'config', evidence: ['.stackpolicyrc.yaml:3'], name: 'shop', envFiles: ['deploy/prod.env.example'] },
+    ]);
+    expect(await completeness('config', true)).toEqual([]);
+  });
+
+  it('a fragment nothing places: linted alone, completeness rules silent, one info finding', async () => {
+    expect(await projects('fragment')).toEqual([
+      { files: ['compose.yaml'], source: 'convention', evidence: [] },
+      { files: ['compose.worker.yaml'], source: 'name', evidence: [] },
+    ]);
+    expect(await completeness('fragment')).toEqual(['compose.worker.yaml:1 compose/unplaced-fragment']);
+  });
+
+  it('env files: templates in the project directory and --env-file targets declare variables; a template holds no secrets', async () => {
+    const result = await run({ cwd: at('env-files'), patterns: ['.'], noConfigLookup: true });
+    const found = result.diagnostics.filter((d) => d.ruleId === 'compose/env-interpolation' || d.ruleId === 'compose/no-plaintext-secrets');
+    expect(found.map((d) => `${d.relPath}:${d.range.start.line} ${d.ruleId} ${d.message}`)).toEqual([
+      'compose.yaml:7 compose/env-interpolation REGION is not defined in .env or .env.example (neither exists beside the file), so compose substitutes an empty string unless the shell exports it',
+    ]);
+    expect((await explainProjects({ cwd: at('env-files'), patterns: ['.'], noConfigLookup: true }))[0]).toMatchObject({ envFiles: ['api.env.example', 'example.env', 'config/defaults.env'], evidence: ['up.sh:2'] });
+  });
+
+  it('a file only CI jobs run takes its variables from the job environment', async () => {
+    const result = await run({ cwd: at('github'), patterns: ['.'], noConfigLookup: true });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'compose/env-interpolation')).toEqual([]);
+  });
+
+  it('classifies what commands pass with -f: a compose file and a Dockerfile whatever their names', async () => {
+    const result = await run({ cwd: at('classified'), patterns: ['.'], noConfigLookup: true });
+    expect(result.files.map((f) => `${f.relPath} ${f.kind}`).sort()).toEqual(['deploy.sh shell', 'docker/app.df dockerfile', 'stack.yml compose']);
+  });
+});
