@@ -38,6 +38,19 @@ describe(RULE, () => {
     expect(found.map(brief)).toEqual(['shell/no-password-argument/bad/Dockerfile:5:7-5:37 shell/no-password-argument']);
   });
 
+  it('reports passwords and tokens written into mysqldump, curl -u and an Authorization header, and marks them as secrets', async () => {
+    const file = 'shell/no-password-argument/bad/db-backup.sh';
+    const text = readFileSync(path.join(FIXTURES, file), 'utf8');
+    const found = await findings(RULE, [file]);
+    const written = 'on the command line, where process lists, shell history and CI logs can read it; read it from a file or the environment instead';
+    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
+      `${file}:3:18-3:31 ${RULE} mysqldump -p puts a password ${written}`,
+      `${file}:4:14-4:32 ${RULE} curl -u puts a password ${written}`,
+      `${file}:5:14-5:56 ${RULE} curl -H Authorization puts a credential ${written}`,
+    ]);
+    expect(found.map((d) => d.secrets!.map((s) => text.slice(s.start, s.end)))).toEqual([['example_123'], ['example_123'], ['abc123def456ghi789']]);
+  });
+
   it('accepts --password-stdin, interactive login and the -p of other subcommands', async () => {
     expect(await findings(RULE, ['shell/no-password-argument/good'])).toEqual([]);
   });
