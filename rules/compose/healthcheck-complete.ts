@@ -13,7 +13,7 @@ interface Options {
 }
 
 /** Docker's defaults when a key is left out. */
-const DEFAULT_MS = { interval: 30_000, timeout: 30_000 };
+const DEFAULT_MS = { interval: 30_000 };
 const DEFAULT_RETRIES = 3;
 const DURATIONS = ['interval', 'timeout', 'start_period', 'start_interval'] as const;
 
@@ -24,7 +24,7 @@ export default defineRule<'compose', Options>({
     category: 'health',
     severity: 'warning',
     fix: 'unsafe',
-    summary: 'Healthchecks set their timing explicitly, with a timeout shorter than the interval and a test Docker can run',
+    summary: 'Healthchecks set their timing explicitly, with durations and a test Docker can run',
     options: {
       type: 'object',
       properties: {
@@ -85,13 +85,8 @@ export default defineRule<'compose', Options>({
           }
         }
 
-        // timeout < interval, when both are written.
-        if (ms.timeout !== undefined && ms.interval !== undefined && ms.timeout >= ms.interval) {
-          report({
-            node: hc.get('timeout')!,
-            message: `${where} has a timeout (${formatDuration(ms.timeout)}) that is not shorter than its interval (${formatDuration(ms.interval)}), so a hanging check overlaps the next one`,
-          });
-        }
+        // No rule on timeout against interval: Docker runs one probe at a time and waits for it (or its timeout)
+        // before it waits the interval again, so a long timeout never makes probes overlap.
 
         // Missing keys (unknown when a file of the project could not be read).
         if (project.partial) continue;
@@ -104,11 +99,9 @@ export default defineRule<'compose', Options>({
         sharing ??= healthchecksByOrigin(project.services);
         const edit = completion(ctx.file, hc, pair.keyNode, missing, ms.interval);
         const safe = sharing.get(originOf(hc))!.every((h) => h === hc);
-        const interval = ms.interval ?? DEFAULT_MS.interval;
-        const overlap = missing.includes('timeout') && interval <= DEFAULT_MS.timeout ? ` (the default timeout, 30s, is not shorter than the ${formatDuration(interval)} interval)` : '';
         report({
           node: pair.keyNode,
-          message: `${where} leaves ${list(missing)} to Docker's defaults${overlap}; set ${missing.length === 1 ? 'it' : 'them'} so readiness timing is explicit`,
+          message: `${where} leaves ${list(missing)} to Docker's defaults; set ${missing.length === 1 ? 'it' : 'them'} so readiness timing is explicit`,
           ...(edit && safe ? { fix: edit } : {}),
           ...(edit && !safe ? { suggestions: [edit] } : {}),
         });
