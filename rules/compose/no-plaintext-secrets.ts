@@ -15,6 +15,9 @@ const NAMED_VALUES: readonly { path: string[]; what: string; instead: (key: stri
   { path: ['build', 'args'], what: 'build args', instead: () => 'build args stay in the image history; use a build secret (RUN --mount=type=secret)' },
 ];
 
+/** Flags whose value names a user, database or host: a word after them is that name, whatever else has the same value. */
+const NAME_FLAGS = new Set(['-U', '-u', '--user', '--username', '-d', '--dbname', '--database', '-h', '--host']);
+
 export default defineRule<'compose', { envFiles: boolean }>({
   meta: {
     id: 'compose/no-plaintext-secrets',
@@ -44,6 +47,8 @@ export default defineRule<'compose', { envFiles: boolean }>({
       };
       /** Literal values of secret variables, first key by value (values of 4 characters and more). */
       const literals = new Map<string, string>();
+      /** Literal values of the other variables (a user or database name may equal the password: `penpot`/`penpot`). */
+      const plain = new Set<string>();
       // Every service mapping as a file of the project writes it.
       const written = project.services.flatMap((service) => service.definitions.filter((d) => d.via === 'file').map((d) => ({ service, node: d.node })));
 
@@ -52,6 +57,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
         for (const { path, what, instead } of NAMED_VALUES) {
           const node = path.length === 1 ? mapping.get(path[0]!) : mapAt(mapping.get(path[0]!))?.get(path[1]!);
           for (const e of entries(project, node)) {
+            if (!isSecretName(e.key) && e.value !== undefined) plain.add(e.value);
             if (!isSecretName(e.key) || e.value === undefined || !e.node || !e.valueRange) continue;
             if (e.interpolated && !e.fromDefault) continue;
             if (isNonSecretValue(e.value)) continue;
@@ -85,9 +91,10 @@ export default defineRule<'compose', { envFiles: boolean }>({
             const value = arg.text.slice(flag.start, flag.end);
             once(arg.node.file, innerRange(arg.node, arg.start + flag.start, arg.start + flag.end), `${svc(service.name)} passes ${flag.flag} a literal value on its command line (${redactSecret(value)}), where process lists and logs show it`);
           }
-          for (const arg of args) {
+          for (const [i, arg] of args.entries()) {
             const key = literals.get(arg.text);
-            if (key === undefined) continue;
+            // The same word is also a user or database name: on a command line it is that, not the password.
+            if (key === undefined || plain.has(arg.text) || NAME_FLAGS.has(args[i - 1]?.text ?? '')) continue;
             once(arg.node.file, innerRange(arg.node, arg.start, arg.start + arg.text.length), `${svc(service.name)} repeats the literal value of ${key} on its command line (${redactSecret(arg.text)})`);
           }
         }

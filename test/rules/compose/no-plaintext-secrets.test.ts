@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import noPlaintextSecrets from '../../../rules/compose/no-plaintext-secrets.js';
 
 const RULE = 'compose/no-plaintext-secrets';
 
@@ -59,5 +61,34 @@ describe(RULE, () => {
 
   it('accepts variables, secrets read from files, settings about secrets and passwords in URLs that are variables', async () => {
     expect(await findings(RULE, ['compose/no-plaintext-secrets/good'])).toEqual([]);
+  });
+
+  it('does not take a user name on a command line for the password when both have the same value', async () => {
+    const penpot = (test: string) =>
+      [
+        'services:',
+        '  penpot-postgres:',
+        '    image: postgres:15',
+        '    healthcheck:',
+        `      test: ${test}`,
+        '    environment:',
+        '      - POSTGRES_DB=penpot',
+        '      - POSTGRES_USER=penpot',
+        '      - POSTGRES_PASSWORD=penpot',
+        '',
+      ].join('\n');
+    const password = { line: 9, column: 27, endColumn: 33, message: /^service "penpot-postgres": POSTGRES_PASSWORD in environment is set to a literal value \(/ };
+    await new RuleTester(noPlaintextSecrets).run({
+      invalid: [
+        { filename: 'compose.yaml', code: penpot('["CMD-SHELL", "pg_isready -U penpot"]'), errors: [password], name: 'the user name' },
+        { filename: 'compose.yaml', code: penpot('["CMD", "pg_isready", "--dbname", "penpot"]'), errors: [password], name: 'the database name' },
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  postgres:\n    image: postgres:15\n    environment:\n      POSTGRES_PASSWORD: postgres\n    healthcheck:\n      test: pg_isready -h postgres\n',
+          errors: [{ line: 5, column: 26, message: /^service "postgres": POSTGRES_PASSWORD in environment is set to a literal value/ }],
+          name: 'the value of -h, a host name',
+        },
+      ],
+    });
   });
 });
