@@ -49,6 +49,19 @@ export default defineRule<'shell', Options>({
     const wantPipefail = ctx.options.pipefail && shell.dialect === 'bash';
 
     if (!errexit) {
+      // `+set -euo pipefail`: the author meant set -e; say where it went wrong rather than that it is missing.
+      const typo = topLevel.find((c) => c.name !== undefined && mistypedSet(c.name) && setFlags(c).errexit);
+      if (typo?.nameWord) {
+        const name = typo.name!;
+        const stray = name.replace(/[A-Za-z]/g, '');
+        const shown = [typo.nameWord, ...typo.args].map((w) => w.raw).join(' ');
+        ctx.report({
+          node: typo.nameWord,
+          message: `"${shown}" runs a command named "${name}", not the set builtin, so the script goes on without -e; ${stray ? `remove the "${stray}"` : 'write "set"'}`,
+          suggestions: [{ description: 'write "set"', edits: [{ start: typo.nameWord.start, end: typo.nameWord.end, text: 'set' }] }],
+        });
+        return;
+      }
       const at = shell.shebang ?? firstUnguarded ?? topLevel[0]!;
       const line = wantPipefail || shell.dialect === 'bash' ? 'set -eo pipefail' : 'set -e';
       ctx.report({
@@ -70,6 +83,15 @@ export default defineRule<'shell', Options>({
     }
   },
 });
+
+/**
+ * A command name that is `set` with a slip of the keyboard: a stray character that is no letter (`+set`, `-set`,
+ * `set.`) or a doubled letter (`sset`, `sett`). Real programs one letter away (`sed -e`, `seq`) are not slips.
+ */
+function mistypedSet(name: string): boolean {
+  if (name === 'set') return false;
+  return name.replace(/[^A-Za-z]/g, '') === 'set' || name.replace(/(.)\1+/g, '$1') === 'set';
+}
 
 function setFlags(cmd: ShCommand): { errexit: boolean; pipefail: boolean } {
   let errexit = false;

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brief, findings, FIXTURES } from '../../helpers/lint.js';
 import { applyEdits } from '../../helpers/edits.js';
+import { RuleTester } from '../../../src/testing.js';
+import strictMode from '../../../rules/shell/strict-mode.js';
 
 const RULE = 'shell/strict-mode';
 
@@ -38,5 +40,23 @@ describe(RULE, () => {
       cliRules: ['shell/strict-mode: [warning, {"pipefail": true}]'],
     });
     expect(found.map(brief)).toEqual(['shell/strict-mode/good/shebang-flag.sh:1:1-1:15 shell/strict-mode']);
+  });
+
+  it('points at a mistyped set (+set -euo pipefail) instead of saying the script never sets -e', async () => {
+    const typo = (line: string) => `#!/bin/bash\n${line}\n\ncd /app\nmake\n`;
+    await new RuleTester(strictMode).run({
+      invalid: [
+        {
+          filename: 'build.sh',
+          code: typo('+set -euo pipefail'),
+          errors: [{ line: 2, column: 1, endColumn: 5, message: '"+set -euo pipefail" runs a command named "+set", not the set builtin, so the script goes on without -e; remove the "+"' }],
+        },
+        {
+          filename: 'build.sh',
+          code: typo('sset -e'),
+          errors: [{ line: 2, column: 1, endColumn: 5, message: '"sset -e" runs a command named "sset", not the set builtin, so the script goes on without -e; write "set"' }],
+        },
+      ],
+    });
   });
 });
