@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
 import { DATA_DIRECTORIES, REDIS_FAMILIES, commandDataDirectories, dataServicesOf } from '../../src/parse/compose/policy/data-services.js';
 import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
 import { certainValue, entries, scalarList, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
@@ -60,7 +61,7 @@ export default defineRule<'compose', { directories: Record<string, string[]> }>(
           message: `${where} keeps its data in ${dirs.join(' or ')} with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
         });
       }
-    }, ['compose/data-volume', ctx.options, ctx.settings]);
+    }, ['compose/data-volume', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
   },
 });
 

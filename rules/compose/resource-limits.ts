@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
 import { firstMapping, inherited, resetAt } from '../../src/parse/compose/policy/services.js';
 import { mapAt, svc } from '../../src/parse/compose/policy/values.js';
 import { isMap } from '../../src/parse/yaml/nodes.js';
@@ -65,6 +66,6 @@ export default defineRule<'compose', { require: Limit[] }>({
           });
         }
       }
-    }, ['compose/resource-limits', ctx.options, ctx.settings]);
+    }, ['compose/resource-limits', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
   },
 });
