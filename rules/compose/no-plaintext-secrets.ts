@@ -2,6 +2,7 @@ import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { envFileRefs } from '../../src/parse/compose/document.js';
 import { redactSecret } from '../../src/engine/redact.js';
+import { isNonProductionFile } from '../../src/parse/compose/policy/production.js';
 import { findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isSecretName } from '../../src/parse/compose/policy/secrets.js';
 import { entries, innerRange, mapAt, scalarsWithPath, svc } from '../../src/parse/compose/policy/values.js';
 import type { Span } from '../../src/parse/location.js';
@@ -35,6 +36,9 @@ export default defineRule<'compose', { envFiles: boolean }>({
     securitySeverity: 8.0,
   },
   check(ctx) {
+    // The literal passwords of a development, test or CI file are throwaway values made up for it (a token or a
+    // private key is real anywhere: those are reported in every file).
+    const throwaway = (file: SourceFile): boolean => isNonProductionFile(file, ctx.settings);
     // Secrets are judged where they are written, in every file of the project: a literal a later file
     // overrides is still in the repository. The project ties the files together: a command line that
     // repeats the literal value of a secret variable set in another file of the same environment.
@@ -58,7 +62,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
           const node = path.length === 1 ? mapping.get(path[0]!) : mapAt(mapping.get(path[0]!))?.get(path[1]!);
           for (const e of entries(project, node)) {
             if (!isSecretName(e.key) && e.value !== undefined) plain.add(e.value);
-            if (!isSecretName(e.key) || e.value === undefined || !e.node || !e.valueRange) continue;
+            if (!isSecretName(e.key) || e.value === undefined || !e.node || !e.valueRange || throwaway(e.node.file)) continue;
             if (e.interpolated && !e.fromDefault) continue;
             if (isNonSecretValue(e.value)) continue;
             if (e.value.length >= 4 && !literals.has(e.value)) literals.set(e.value, e.key);
@@ -74,7 +78,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
           if (node.value === null || typeof node.value !== 'string') continue;
           const text = node.value;
           const label = labelOf(path, text);
-          for (const f of [...findTokens(text), ...findUrlPasswords(text)]) {
+          for (const f of [...findTokens(text), ...(throwaway(node.file) ? [] : findUrlPasswords(text))]) {
             once(node.file, innerRange(node, f.start, f.end), `${label} contains ${f.what} (${redactSecret(text.slice(f.start, f.end))}); pass it in through a variable or a Compose secret`);
           }
         }
@@ -83,6 +87,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
       // 3. Secrets on command lines: --password=…, and secret values repeated there.
       for (const { service, node: mapping } of written) {
         const hc = mapping.get('healthcheck');
+        if (throwaway(mapping.file)) continue;
         const lines: YNode[] = [mapping.get('command'), mapping.get('entrypoint'), isMap(hc) ? hc.get('test') : undefined].filter((n): n is YNode => n !== undefined);
         for (const line of lines) {
           const args = argumentsOf(line);
@@ -104,6 +109,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
     // 4. The env_file files services name (not the .env used for interpolation): per file, as the parse stage read them.
     if (!ctx.options.envFiles) return;
     const doc = ctx.compose;
+    if (throwaway(doc.file)) return;
     const seenFiles = new Set<string>();
     for (const service of doc.services) {
       for (const ref of envFileRefs(doc, service.get('env_file'))) {
@@ -115,7 +121,8 @@ export default defineRule<'compose', { envFiles: boolean }>({
           ctx.report({
             range: e.valueSpan,
             file: envFile.source,
-            message: `${e.key} in ${envFile.source.relPath} (the env_file of ${svc(service.name)}) is a literal value (${redactSecret(e.value)}); keep the file out of version control or use a Compose secret`,
+            // Not naming the service: several compose files may read the file, and the finding is one.
+            message: `${e.key} in ${envFile.source.relPath} (an env_file of the stack) is a literal value (${redactSecret(e.value)}); keep the file out of version control or use a Compose secret`,
           });
         }
       }
