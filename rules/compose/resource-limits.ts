@@ -19,6 +19,8 @@ export default defineRule<'compose', { require: Limit[] }>({
     severity: 'warning',
     fix: 'none',
     summary: 'Services cap their memory and CPU (and, optionally, their number of processes)',
+    // Limits depend on the host that runs the stack: a compose file shipped for others to run cannot know them.
+    recommended: false,
     options: {
       type: 'object',
       properties: {

@@ -40,28 +40,23 @@ describe('compose policy rules on a layered project', () => {
       // compose.override.yaml (the default environment) adds a whole service.
       `${at}/compose.override.yaml:3:3-3:8 compose/healthcheck-required service "cache" has no healthcheck, so Compose cannot tell when it is ready or when it hangs`,
       `${at}/compose.override.yaml:3:3-3:8 compose/logging-rotation service "cache" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.override.yaml:3:3-3:8 compose/resource-limits service "cache" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
       `${at}/compose.override.yaml:3:3-3:8 compose/restart-policy service "cache" sets no restart policy, so it stays down after a crash or a Docker restart`,
       // prod makes the base file's api privileged.
       `${at}/compose.prod.yaml:11:17-11:21 compose/no-privileged service "api" runs privileged: every device and capability of the host, no seccomp or AppArmor; add only the capabilities or devices it needs`,
       `${at}/compose.prod.yaml:13:3-13:9 compose/healthcheck-required service "worker" has no healthcheck, so Compose cannot tell when it is ready or when it hangs`,
       `${at}/compose.prod.yaml:13:3-13:9 compose/logging-rotation service "worker" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.prod.yaml:13:3-13:9 compose/resource-limits service "worker" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
       `${at}/compose.prod.yaml:13:3-13:9 compose/restart-policy service "worker" sets no restart policy, so it stays down after a crash or a Docker restart`,
       // compose.yaml: what every environment runs is reported once, plainly.
       `${at}/compose.yaml:4:3-4:6 compose/logging-rotation service "web" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.yaml:4:3-4:6 compose/resource-limits service "web" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
       `${at}/compose.yaml:4:3-4:6 compose/restart-policy service "web" sets no restart policy, so it stays down after a crash or a Docker restart`,
       `${at}/compose.yaml:6:5-6:10 compose/build-pull-policy service "web" sets both build and image without pull_policy, so Compose first tries to pull "shop/web:1.4.2" and builds only when that fails; set pull_policy: build (or never, missing)`,
       `${at}/compose.yaml:13:3-13:6 compose/healthcheck-required service "api" has no healthcheck, so Compose cannot tell when it is ready or when it hangs`,
       `${at}/compose.yaml:13:3-13:6 compose/logging-rotation service "api" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.yaml:13:3-13:6 compose/resource-limits service "api" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
       // compose.prod.yaml sets api's restart policy: the base file's omission matters elsewhere only (dev is not judged).
       `${at}/compose.yaml:13:3-13:6 compose/restart-policy service "api" sets no restart policy, so it stays down after a crash or a Docker restart (in the "default" environment: compose.yaml + compose.override.yaml)`,
       // Production runs the base file's development setting: only the prod environment is judged.
       `${at}/compose.yaml:20:17-20:28 compose/no-debug-in-production service "api" sets NODE_ENV=development in production; debug modes leak stack traces and internals (in the "prod" environment: compose.yaml + compose.prod.yaml)`,
       `${at}/compose.yaml:21:3-21:5 compose/logging-rotation service "db" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.yaml:21:3-21:5 compose/resource-limits service "db" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
       `${at}/compose.yaml:21:3-21:5 compose/restart-policy service "db" sets no restart policy, so it stays down after a crash or a Docker restart`,
     ]);
   });
@@ -107,7 +102,6 @@ describe('compose policy rules on a layered project', () => {
         '12:19 compose/no-host-network',
         '13:3 compose/healthcheck-required',
         '13:3 compose/logging-rotation',
-        '13:3 compose/resource-limits',
         '13:3 compose/restart-policy',
         // dev publishes the port of the base file's postgres: a problem of the merged service.
         '18:9 compose/internal-network',
