@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
 import { declaresDialect, isSourcedByOther } from '../../src/parse/shell/sourcing.js';
+import { enclosingControls } from '../../src/parse/shell/control.js';
 import type { ShCommand, ShellDocument } from '../../src/parse/shell/types.js';
 
 /** Commands that may come before `set -e` without doing anything that can fail unnoticed. */
@@ -44,10 +45,13 @@ export default defineRule<'shell', Options>({
       if (cmd.name && PRELUDE.has(cmd.name) && !cmd.args.some((a) => /\$\(|`/.test(a.raw))) continue;
       firstUnguarded ??= cmd;
     }
-    const runsSomething = topLevel.some((c) => !(c.name && PRELUDE.has(c.name)));
-    if (!runsSomething) return; // a library of functions, or nothing to run
+    const runners = topLevel.filter((c) => !(c.name && PRELUDE.has(c.name)));
+    if (!runners.length) return; // a library of functions, or nothing to run
+    // One command, run once (`exec docker compose up "$@"`): its status is the script's, and nothing comes after it.
+    const single = runners.length === 1 && enclosingControls(runners[0]!).length === 0;
     const wantPipefail = ctx.options.pipefail && shell.dialect === 'bash';
 
+    if (!errexit && single) return;
     if (!errexit) {
       // `+set -euo pipefail`: the author meant set -e; say where it went wrong rather than that it is missing.
       const typo = topLevel.find((c) => c.name !== undefined && mistypedSet(c.name) && setFlags(c).errexit);

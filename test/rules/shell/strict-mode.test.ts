@@ -59,4 +59,27 @@ describe(RULE, () => {
       ],
     });
   });
+
+  it('does not ask a script that runs one command for set -e: nothing runs after it fails', async () => {
+    await new RuleTester(strictMode).run({
+      valid: [
+        '#!/bin/sh\n\nset -x\nexec docker compose -f docker-compose.yml up -d "$@"\n',
+        '#!/bin/bash\n# Runs the management command in a one-off container.\ndocker compose run --rm manage "$@"\n',
+      ],
+      invalid: [
+        {
+          filename: 'script.sh',
+          code: '#!/bin/sh\ndocker compose pull\nexec docker compose up -d\n',
+          errors: [{ line: 1, column: 1, message: 'the script never sets -e, so a failing command does not stop it' }],
+          output: '#!/bin/sh\nset -e\ndocker compose pull\nexec docker compose up -d\n',
+        },
+        {
+          filename: 'script.sh',
+          code: '#!/bin/sh\nfor f in /docker-entrypoint.d/*.sh; do . "$f"; done\n',
+          errors: [{ line: 1, column: 1, message: 'the script never sets -e, so a failing command does not stop it' }],
+          output: '#!/bin/sh\nset -e\nfor f in /docker-entrypoint.d/*.sh; do . "$f"; done\n',
+        },
+      ],
+    });
+  });
 });
