@@ -82,4 +82,24 @@ describe(RULE, () => {
       ],
     });
   });
+
+  it('in a RUN, knows an ENV set from an ARG default (ENV appuser=${appuser}) holds that default', async () => {
+    const dockerfile = (arg: string) =>
+      `FROM python:3.12-slim\n${arg}\nENV appuser=\${appuser} home=/home/\${appuser}\nRUN adduser --ingroup \${appuser} \${appuser} && mkdir -p $home\n`;
+    await new RuleTester(quoteExpansions).run({
+      valid: [{ filename: 'Dockerfile', code: dockerfile('ARG appuser=defectdojo') }],
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: dockerfile('ARG appuser'),
+          errors: [
+            { line: 4, column: 23, endColumn: 33, message: /^unquoted \$\{appuser\} is split/ },
+            { line: 4, column: 34, endColumn: 44, message: /^unquoted \$\{appuser\} is split/ },
+            { line: 4, column: 57, endColumn: 62, message: /^unquoted \$home is split/ },
+          ],
+          output: 'FROM python:3.12-slim\nARG appuser\nENV appuser=${appuser} home=/home/${appuser}\nRUN adduser --ingroup "${appuser}" "${appuser}" && mkdir -p "$home"\n',
+        },
+      ],
+    });
+  });
 });
