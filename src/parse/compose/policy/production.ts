@@ -63,7 +63,7 @@ const SAYS_NOT_PRODUCTION = [
 /** The comment lines a file starts with (blank lines between them included), as one text. */
 function leadingComment(file: SourceFile): string {
   const lines: string[] = [];
-  for (const line of file.text.split('\n', 40)) {
+  for (const line of file.text.slice(0, 8192).split('\n', 40)) {
     const t = line.trim();
     if (t.startsWith('#')) lines.push(t.replace(/^#+\s?/, ''));
     else if (t !== '' && t !== '---') break;
@@ -77,6 +77,17 @@ function leadingComment(file: SourceFile): string {
  * production. Never a file `settings.productionFiles` names.
  */
 export function isNonProductionFile(file: SourceFile, settings: Settings): boolean {
+  // Asked for every service and environment of a file by several rules: decided once per file and settings.
+  let bySettings = nonProduction.get(file);
+  if (!bySettings) nonProduction.set(file, (bySettings = new WeakMap()));
+  let verdict = bySettings.get(settings);
+  if (verdict === undefined) bySettings.set(settings, (verdict = decideNonProduction(file, settings)));
+  return verdict;
+}
+
+const nonProduction = new WeakMap<SourceFile, WeakMap<Settings, boolean>>();
+
+function decideNonProduction(file: SourceFile, settings: Settings): boolean {
   if (isProductionFile(file, settings)) return false;
   if (matchesFile(file, nonProductionFiles(settings))) return true;
   const comment = leadingComment(file);
