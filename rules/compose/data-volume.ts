@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { DATA_DIRECTORIES, REDIS_FAMILIES, dataServicesOf } from '../../src/parse/compose/policy/data-services.js';
+import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
+import { DATA_DIRECTORIES, REDIS_FAMILIES, commandDataDirectories, dataServicesOf } from '../../src/parse/compose/policy/data-services.js';
 import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
 import { certainValue, entries, scalarList, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
 import { covers, mountsOf } from '../../src/parse/compose/policy/volumes.js';
@@ -60,7 +61,7 @@ export default defineRule<'compose', { directories: Record<string, string[]> }>(
           message: `${where} keeps its data in ${dirs.join(' or ')} with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
         });
       }
-    }, ['compose/data-volume', ctx.options, ctx.settings]);
+    }, ['compose/data-volume', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
   },
 });
 
@@ -73,6 +74,10 @@ function dataDirectories(
   extra: Record<string, string[]>,
 ): string[] | undefined {
   if (extra[family]) return extra[family];
+  const words = commandWords(view, service);
+  const chosen = commandDataDirectories(family, words);
+  if (chosen === 'unknown') return undefined;
+  if (chosen) return REDIS_FAMILIES.has(family) && !persists(words) ? undefined : chosen;
   const env = entries(view, service.get('environment'));
   if (family === 'postgres' || family === 'postgis' || family === 'timescaledb' || family === 'pgvector') {
     const pgdata = env.find((e) => e.key === 'PGDATA' && e.certain && e.value);
@@ -80,19 +85,24 @@ function dataDirectories(
     const major = tag ? Number(/^(\d+)/.exec(tag)?.[1]) : NaN;
     if (family === 'postgres' && major >= 18) return ['/var/lib/postgresql'];
   }
-  if (REDIS_FAMILIES.has(family)) return persists(view, service) ? ['/data'] : undefined;
+  if (REDIS_FAMILIES.has(family)) return persists(words) ? ['/data'] : undefined;
   const dirs = DATA_DIRECTORIES[family];
   return dirs ? [...dirs] : undefined;
 }
 
-/** Redis-like stores persist when the command switches on AOF or RDB snapshots. */
-function persists(view: ComposeView, service: ComposeService): boolean {
+/**
+ * The words of the service's `command:`; a word that depends on an unset variable is empty. List items are split at
+ * spaces too: redis reads `"--appendonly yes"` in one argument as a config line.
+ */
+function commandWords(view: ComposeView, service: ComposeService): string[] {
   const command = service.get('command');
-  const words = isSeq(command)
-    ? scalarList(command).flatMap((s) => (certainValue(view, s) ?? '').split(/\s+/))
-    : isScalar(command)
-      ? (certainValue(view, command) ?? '').split(/\s+/)
-      : [];
+  if (isSeq(command)) return scalarList(command).flatMap((s) => (certainValue(view, s) ?? '').split(/\s+/));
+  if (isScalar(command)) return (certainValue(view, command) ?? '').split(/\s+/);
+  return [];
+}
+
+/** Redis-like stores persist when the command switches on AOF or RDB snapshots. */
+function persists(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     if (words[i] === '--appendonly' && /^yes$/i.test(words[i + 1] ?? '')) return true;
     if (words[i] === '--save' && words[i + 1] !== undefined && !/^(?:""|'')$/.test(words[i + 1]!)) return true;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineRule } from '../../src/engine/define.js';
 import { envFileRefs } from '../../src/parse/compose/document.js';
 import type { YScalar } from '../../src/parse/yaml/nodes.js';
@@ -20,8 +21,11 @@ export default defineRule<'compose', Record<string, never>>({
         seen.add(ref.node);
         const r = doc.interpolate(ref.node);
         if (r.unset.length || r.errors.length || r.required.length || ref.path.startsWith('~')) continue;
-        const file = doc.envFiles.get(doc.resolvePath(ref.path));
+        const resolved = doc.resolvePath(ref.path);
+        const file = doc.envFiles.get(resolved);
         if (!file || file.exists || file.outside) continue;
+        // The `.env` users make from the `.env.example` (or `.sample`, `.dist`) beside it: untracked on purpose.
+        if (resolved === path.join(doc.dir, '.env') && doc.envExample !== undefined) continue;
         ctx.report({
           node: ref.node,
           message: `service "${service.name}" reads env_file "${ref.path}", which does not exist; compose refuses to start (mark it "required: false" if it is optional)`,

@@ -1,11 +1,13 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
+import type { ComposeProject } from '../../src/parse/compose/project.js';
 import { originOf } from '../../src/parse/compose/nodes.js';
 import { appendToMap, fixIn } from '../../src/parse/compose/policy/edits.js';
 import { formatDuration, parseDuration } from '../../src/parse/compose/policy/units.js';
 import { boolOf, judge, svc } from '../../src/parse/compose/policy/values.js';
 import type { ComposeService } from '../../src/parse/compose/document.js';
-import { isMap, isScalar, isSeq, type YMap, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
+import { isMap, isScalar, isSeq, type YMap, type YNode, type YScalar, type YSeq } from '../../src/parse/yaml/nodes.js';
 
 interface Options {
   startPeriod: 'always' | 'when-short' | 'never';
@@ -13,7 +15,7 @@ interface Options {
 }
 
 /** Docker's defaults when a key is left out. */
-const DEFAULT_MS = { interval: 30_000, timeout: 30_000 };
+const DEFAULT_MS = { interval: 30_000 };
 const DEFAULT_RETRIES = 3;
 const DURATIONS = ['interval', 'timeout', 'start_period', 'start_interval'] as const;
 
@@ -24,7 +26,7 @@ export default defineRule<'compose', Options>({
     category: 'health',
     severity: 'warning',
     fix: 'unsafe',
-    summary: 'Healthchecks set their timing explicitly, with a timeout shorter than the interval and a test Docker can run',
+    summary: 'Healthchecks set their timing explicitly, with durations and a test Docker can run',
     options: {
       type: 'object',
       properties: {
@@ -35,66 +37,30 @@ export default defineRule<'compose', Options>({
     },
   },
   check(ctx) {
+    // What Docker cannot run or read: wrong wherever the file is used.
     checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      const checked = new Set<YMap>();
-      let sharing: Map<YNode, YNode[]> | undefined;
-      for (const service of project.services) {
-        const pair = service.node.pair('healthcheck');
-        const hc = pair?.value;
-        // A healthcheck shared through an anchor is checked (and reported) once, for the first service that uses it.
-        if (!pair || !isMap(hc) || checked.has(hc) || boolOf(project, hc.get('disable')) === true) continue;
-        checked.add(hc);
-        const where = `healthcheck of ${svc(service.name)}`;
-
-        // The test: a string (run by the shell), or [CMD, …] / [CMD-SHELL, "…"] / [NONE]. Its first word is
+      for (const { hc, where } of activeHealthchecks(project)) {
+        // The test: a string (run by the shell), or [CMD, …] / [CMD-SHELL, "…"]. Its first word is
         // compose/healthcheck-test-form's; here, the CMD list whose one argument is a whole command line.
         const test = hc.get('test');
-        if (isScalar(test) && String(test.value).trim().toUpperCase() === 'NONE') continue;
-        if (isSeq(test)) {
-          const first = test.items[0];
-          const kind = isScalar(first) ? String(first.value) : undefined;
-          if (kind === 'NONE') continue;
-          const arg = test.items[1];
-          if (kind === 'CMD' && test.items.length === 2 && isScalar(arg) && /\s/.test(String(arg.value).trim())) {
-            report({
-              node: arg,
-              message: `${where} runs ["CMD", "${String(arg.value)}"], which looks for one program named by the whole string; use "CMD-SHELL" or split the arguments`,
-            });
-          }
-        }
-
-        // Durations that parse.
-        const ms: Partial<Record<(typeof DURATIONS)[number], number>> = {};
-        for (const key of DURATIONS) {
-          const node = hc.get(key);
-          const j = judge(project, node);
-          if (!j || !j.certain) continue;
-          const v = parseDuration(j.value);
-          if (v === undefined) {
-            report({ node: node!, message: `${where} has ${key} "${j.value}", which is not a duration such as "30s" or "1m30s"` });
-          } else ms[key] = v;
-        }
-        const retriesNode = hc.get('retries');
-        const retriesText = judge(project, retriesNode);
-        let retries: number | undefined;
-        if (retriesText?.certain) {
-          retries = Number(retriesText.value);
-          if (!Number.isInteger(retries) || retries < 1) {
-            report({ node: retriesNode!, message: `${where} has retries "${retriesText.value}"; it must be a whole number of at least 1` });
-            retries = undefined;
-          }
-        }
-
-        // timeout < interval, when both are written.
-        if (ms.timeout !== undefined && ms.interval !== undefined && ms.timeout >= ms.interval) {
+        const arg = isSeq(test) ? test.items[1] : undefined;
+        if (isSeq(test) && firstWord(test) === 'CMD' && test.items.length === 2 && isScalar(arg) && /\s/.test(String(arg.value).trim())) {
           report({
-            node: hc.get('timeout')!,
-            message: `${where} has a timeout (${formatDuration(ms.timeout)}) that is not shorter than its interval (${formatDuration(ms.interval)}), so a hanging check overlaps the next one`,
+            node: arg,
+            message: `${where} runs ["CMD", "${String(arg.value)}"], which looks for one program named by the whole string; use "CMD-SHELL" or split the arguments`,
           });
         }
+        timingOf(project, hc, where, report);
+      }
+    }, ['compose/healthcheck-complete', ctx.options, ctx.settings]);
 
-        // Missing keys (unknown when a file of the project could not be read).
-        if (project.partial) continue;
+    // Timing left to Docker's defaults: a matter for the environments that run in production.
+    checkEnvironments(ctx.project, ctx.report, (project, report) => {
+      // Missing keys are unknown when a file of the project could not be read.
+      if (project.partial) return;
+      let sharing: Map<YNode, YNode[]> | undefined;
+      for (const { hc, pair, where } of activeHealthchecks(project)) {
+        const { ms, retries } = timingOf(project, hc, where);
         const missing: string[] = [];
         for (const key of ['interval', 'timeout', 'retries'] as const) if (hc.get(key) === undefined) missing.push(key);
         if (hc.get('start_period') === undefined && needsStartPeriod(ctx.options, ms.interval, retries, hc)) missing.push('start_period');
@@ -104,18 +70,62 @@ export default defineRule<'compose', Options>({
         sharing ??= healthchecksByOrigin(project.services);
         const edit = completion(ctx.file, hc, pair.keyNode, missing, ms.interval);
         const safe = sharing.get(originOf(hc))!.every((h) => h === hc);
-        const interval = ms.interval ?? DEFAULT_MS.interval;
-        const overlap = missing.includes('timeout') && interval <= DEFAULT_MS.timeout ? ` (the default timeout, 30s, is not shorter than the ${formatDuration(interval)} interval)` : '';
         report({
           node: pair.keyNode,
-          message: `${where} leaves ${list(missing)} to Docker's defaults${overlap}; set ${missing.length === 1 ? 'it' : 'them'} so readiness timing is explicit`,
+          message: `${where} leaves ${list(missing)} to Docker's defaults; set ${missing.length === 1 ? 'it' : 'them'} so readiness timing is explicit`,
           ...(edit && safe ? { fix: edit } : {}),
           ...(edit && !safe ? { suggestions: [edit] } : {}),
         });
       }
-    }, ['compose/healthcheck-complete', ctx.options, ctx.settings]);
+    }, ['compose/healthcheck-complete:defaults', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
   },
 });
+
+type Report = Parameters<Parameters<typeof checkEnvironments>[2]>[1];
+
+/**
+ * The healthchecks of a project that run: not disabled (`disable: true`, `test: NONE`), each once — one shared
+ * through an anchor is checked (and reported) for the first service that uses it.
+ */
+function* activeHealthchecks(project: ComposeProject): Generator<{ hc: YMap; pair: { keyNode: YScalar }; where: string }> {
+  const checked = new Set<YMap>();
+  for (const service of project.services) {
+    const pair = service.node.pair('healthcheck');
+    const hc = pair?.value;
+    if (!pair || !isMap(hc) || checked.has(hc) || boolOf(project, hc.get('disable')) === true) continue;
+    checked.add(hc);
+    const test = hc.get('test');
+    if (isScalar(test) && String(test.value).trim().toUpperCase() === 'NONE') continue;
+    if (isSeq(test) && firstWord(test) === 'NONE') continue;
+    yield { hc, pair, where: `healthcheck of ${svc(service.name)}` };
+  }
+}
+
+const firstWord = (test: YSeq): string | undefined => (isScalar(test.items[0]) ? String(test.items[0].value) : undefined);
+
+/** The durations and retries that parse; with `report`, the ones that do not are reported. */
+function timingOf(project: ComposeProject, hc: YMap, where: string, report?: Report) {
+  const ms: Partial<Record<(typeof DURATIONS)[number], number>> = {};
+  for (const key of DURATIONS) {
+    const node = hc.get(key);
+    const j = judge(project, node);
+    if (!j || !j.certain) continue;
+    const v = parseDuration(j.value);
+    if (v === undefined) report?.({ node: node!, message: `${where} has ${key} "${j.value}", which is not a duration such as "30s" or "1m30s"` });
+    else ms[key] = v;
+  }
+  const retriesNode = hc.get('retries');
+  const retriesText = judge(project, retriesNode);
+  let retries: number | undefined;
+  if (retriesText?.certain) {
+    retries = Number(retriesText.value);
+    if (!Number.isInteger(retries) || retries < 1) {
+      report?.({ node: retriesNode!, message: `${where} has retries "${retriesText.value}"; it must be a whole number of at least 1` });
+      retries = undefined;
+    }
+  }
+  return { ms, retries };
+}
 
 /** The services' healthcheck mappings, by the mapping written in a file that each stands on. */
 function healthchecksByOrigin(services: readonly ComposeService[]): Map<YNode, YNode[]> {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
 import { buildOf, healthOf, inherited, isOneShot, resetAt } from '../../src/parse/compose/policy/services.js';
 import { svc } from '../../src/parse/compose/policy/values.js';
 
@@ -39,6 +40,6 @@ export default defineRule<'compose', Record<string, never>>({
           message: `${svc(service.name)} has no healthcheck${where}, so Compose cannot tell when it is ready or when it hangs`,
         });
       }
-    }, ['compose/healthcheck-required', ctx.options, ctx.settings]);
+    }, ['compose/healthcheck-required', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
 import { dataServicesOf } from '../../src/parse/compose/policy/data-services.js';
 import { isInternalNetwork, networksOf } from '../../src/parse/compose/policy/networks.js';
 import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
@@ -34,6 +35,6 @@ export default defineRule<'compose', Record<string, never>>({
           message: `${svc(service.name)} runs ${data.family} and publishes ${port} while on ${open.map((n) => `"${n}"`).join(', ')}, which ${open.length === 1 ? 'is' : 'are'} not internal; attach it only to internal: true networks and let other services reach it there (use expose, not ports)`,
         });
       }
-    }, ['compose/internal-network', ctx.options, ctx.settings]);
+    }, ['compose/internal-network', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
   },
 });

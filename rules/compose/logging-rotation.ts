@@ -1,6 +1,7 @@
 import type { TextEdit } from '../../src/engine/diagnostic.js';
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
 import { originOf } from '../../src/parse/compose/nodes.js';
 import { appendToMap, fixIn, nodeUsers, sharedSafely } from '../../src/parse/compose/policy/edits.js';
 import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
@@ -110,6 +111,6 @@ export default defineRule<'compose', Record<string, never>>({
         }
         report({ node: f.node, message: f.message(who, names.length > 1), ...(fix ? { fix } : {}), ...(suggestion ? { suggestions: [suggestion] } : {}) });
       }
-    }, ['compose/logging-rotation', ctx.options, ctx.settings]);
+    }, ['compose/logging-rotation', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
   },
 });

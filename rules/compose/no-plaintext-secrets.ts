@@ -3,6 +3,7 @@ import { isEnvTemplate } from '../../src/parse/compose/env-templates.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { envFileRefs } from '../../src/parse/compose/document.js';
 import { redactSecret } from '../../src/engine/redact.js';
+import { isNonProductionFile } from '../../src/parse/compose/policy/production.js';
 import { findCommandSecrets, findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isSecretName, secretEntries } from '../../src/parse/compose/policy/secrets.js';
 import { entries, innerRange, mapAt, scalarsWithPath, svc } from '../../src/parse/compose/policy/values.js';
 import type { Span } from '../../src/parse/location.js';
@@ -15,6 +16,9 @@ const NAMED_VALUES: readonly { path: string[]; what: string; instead: (key: stri
   { path: ['labels'], what: 'labels', instead: () => 'labels are readable by anyone who can inspect the container; keep secrets out of them' },
   { path: ['build', 'args'], what: 'build args', instead: () => 'build args stay in the image history; use a build secret (RUN --mount=type=secret)' },
 ];
+
+/** Flags whose value names a user, database or host: a word after them is that name, whatever else has the same value. */
+const NAME_FLAGS = new Set(['-U', '-u', '--user', '--username', '-d', '--dbname', '--database', '-h', '--host']);
 
 export default defineRule<'compose', { envFiles: boolean }>({
   meta: {
@@ -33,6 +37,9 @@ export default defineRule<'compose', { envFiles: boolean }>({
     securitySeverity: 8.0,
   },
   check(ctx) {
+    // The literal passwords of a development, test or CI file are throwaway values made up for it (a token or a
+    // private key is real anywhere: those are reported in every file).
+    const throwaway = (file: SourceFile): boolean => isNonProductionFile(file, ctx.settings);
     // Secrets are judged where they are written, in every file of the project: a literal a later file
     // overrides is still in the repository. The project ties the files together: a command line that
     // repeats the literal value of a secret variable set in another file of the same environment.
@@ -45,6 +52,8 @@ export default defineRule<'compose', { envFiles: boolean }>({
       };
       /** Literal values of secret variables, first key by value (values of 4 characters and more). */
       const literals = new Map<string, string>();
+      /** Literal values of the other variables (a user or database name may equal the password: `penpot`/`penpot`). */
+      const plain = new Set<string>();
       // Every service mapping as a file of the project writes it.
       const written = project.services.flatMap((service) => service.definitions.filter((d) => d.via === 'file').map((d) => ({ service, node: d.node })));
 
@@ -53,7 +62,8 @@ export default defineRule<'compose', { envFiles: boolean }>({
         for (const { path, what, instead } of NAMED_VALUES) {
           const node = path.length === 1 ? mapping.get(path[0]!) : mapAt(mapping.get(path[0]!))?.get(path[1]!);
           for (const e of entries(project, node)) {
-            if (!isSecretName(e.key) || e.value === undefined || !e.node || !e.valueRange) continue;
+            if (!isSecretName(e.key) && e.value !== undefined) plain.add(e.value);
+            if (!isSecretName(e.key) || e.value === undefined || !e.node || !e.valueRange || throwaway(e.node.file)) continue;
             if (e.interpolated && !e.fromDefault) continue;
             if (isNonSecretValue(e.value)) continue;
             if (e.value.length >= 4 && !literals.has(e.value)) literals.set(e.value, e.key);
@@ -69,7 +79,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
           if (node.value === null || typeof node.value !== 'string') continue;
           const text = node.value;
           const label = labelOf(path, text);
-          for (const f of [...findTokens(text), ...findUrlPasswords(text)]) {
+          for (const f of [...findTokens(text), ...(throwaway(node.file) ? [] : findUrlPasswords(text))]) {
             once(node.file, innerRange(node, f.start, f.end), `${label} contains ${f.what} (${redactSecret(text.slice(f.start, f.end))}); pass it in through a variable or a Compose secret`);
           }
         }
@@ -78,6 +88,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
       // 3. Secrets on command lines: --password=…, and secret values repeated there.
       for (const { service, node: mapping } of written) {
         const hc = mapping.get('healthcheck');
+        if (throwaway(mapping.file)) continue;
         const lines: YNode[] = [mapping.get('command'), mapping.get('entrypoint'), isMap(hc) ? hc.get('test') : undefined].filter((n): n is YNode => n !== undefined);
         for (const line of lines) {
           const args = argumentsOf(line);
@@ -91,9 +102,10 @@ export default defineRule<'compose', { envFiles: boolean }>({
             const value = arg.text.slice(found.start, found.end);
             once(arg.node.file, innerRange(arg.node, arg.start + found.start, arg.start + found.end), `${svc(service.name)} puts ${found.what} on its command line (${found.option} ${redactSecret(value)}), where process lists and logs show it`);
           }
-          for (const arg of args) {
+          for (const [i, arg] of args.entries()) {
             const key = literals.get(arg.text);
-            if (key === undefined) continue;
+            // The same word is also a user or database name: on a command line it is that, not the password.
+            if (key === undefined || plain.has(arg.text) || NAME_FLAGS.has(args[i - 1]?.text ?? '')) continue;
             once(arg.node.file, innerRange(arg.node, arg.start, arg.start + arg.text.length), `${svc(service.name)} repeats the literal value of ${key} on its command line (${redactSecret(arg.text)})`);
           }
         }
@@ -103,6 +115,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
     // 4. The env_file files services name (not the .env used for interpolation): per file, as the parse stage read them.
     if (!ctx.options.envFiles) return;
     const doc = ctx.compose;
+    if (throwaway(doc.file)) return;
     const seenFiles = new Set<string>();
     for (const service of doc.services) {
       for (const ref of envFileRefs(doc, service.get('env_file'))) {
@@ -116,7 +129,8 @@ export default defineRule<'compose', { envFiles: boolean }>({
             range: e.valueSpan,
             secrets: [e.valueSpan],
             file: envFile.source,
-            message: `${e.key} in ${envFile.source.relPath} (the env_file of ${svc(service.name)}) is a literal value (${redactSecret(e.value)}); keep the file out of version control or use a Compose secret`,
+            // Not naming the service: several compose files may read the file, and the finding is one.
+            message: `${e.key} in ${envFile.source.relPath} (an env_file of the stack) is a literal value (${redactSecret(e.value)}); keep the file out of version control or use a Compose secret`,
           });
         }
       }

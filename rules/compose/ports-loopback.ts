@@ -1,6 +1,7 @@
 import type { TextEdit } from '../../src/engine/diagnostic.js';
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
 import { dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
 import { appendToMap, fixIn, replaceNode } from '../../src/parse/compose/policy/edits.js';
 import { bindsEveryInterface, portNode, portsOf, rangeText, type PortSpec } from '../../src/parse/compose/policy/ports.js';
@@ -48,7 +49,7 @@ export default defineRule<'compose', { all: boolean }>({
           });
         }
       }
-    }, ['compose/ports-loopback', ctx.options, ctx.settings]);
+    }, ['compose/ports-loopback', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
   },
 });
 

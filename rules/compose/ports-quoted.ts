@@ -18,7 +18,7 @@ export default defineRule<'compose', Options>({
     category: 'network',
     severity: 'warning',
     fix: 'safe',
-    summary: '`HOST:CONTAINER` port mappings are quoted strings, which every YAML parser reads the same way',
+    summary: 'Port mappings that a YAML 1.1 parser reads as base-60 numbers (`22:22`) are quoted',
     options: {
       type: 'object',
       properties: {
@@ -39,12 +39,14 @@ export default defineRule<'compose', Options>({
         if (!isSeq(list)) continue;
         for (const item of list.items) {
           if (!isScalar(item) || item.style !== 'plain' || item.value === null || seen.has(item)) continue;
-          const colon = typeof item.value === 'string' && item.value.includes(':');
-          if (!colon && !ctx.options.all) continue;
+          const base60 = sexagesimal(item.source);
+          if (base60 === undefined && !ctx.options.all) continue;
           seen.add(item);
           ctx.report({
             node: item,
-            message: `${svc(service.name)} writes ${key} entry ${item.source} unquoted; ${why(item)}`,
+            message: `${svc(service.name)} writes ${key} entry ${item.source} unquoted; ${
+              base60 === undefined ? 'quote it, as the all option asks of every port entry' : `YAML 1.1 parsers read it as the base-60 number ${base60}; quote it`
+            }`,
             // Compose's YAML reader takes `0800` for an octal number: quoted, it would be another port.
             ...(LEADING_ZERO.test(item.source) ? {} : { fix: fixIn(item, 'quote the port', [replaceNode(item, quote(item.source, ctx.options.quote))]) }),
           });
@@ -54,13 +56,15 @@ export default defineRule<'compose', Options>({
   },
 });
 
-/** YAML 1.1 reads `22:22` as the base-60 number 1342; other mappings are strings only by luck of the digits. */
-function why(item: YScalar): string {
-  const text = item.source;
-  if (/^[1-9]\d*(?::[0-5]?\d)+$/.test(text)) {
-    const value = text.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
-    return `YAML 1.1 parsers read it as the base-60 number ${value}; quote it`;
-  }
-  if (!text.includes(':')) return 'quote it like the other port entries';
-  return 'quote it so no YAML parser can read it as a number (22:22 is 1342 in YAML 1.1)';
+/**
+ * The number a YAML 1.1 parser (PyYAML, the old docker-compose, many other tools) reads a plain scalar as, by its
+ * base-60 forms: integers `[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+` and floats `[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*`.
+ * `22:22` is 1342; `80:80`, `8080:80` (a part after a colon above 59), `${PORT}:80` and `127.0.0.1:9000:9000` are
+ * strings there too. YAML 1.2, which docker compose uses, has no base 60.
+ */
+function sexagesimal(text: string): number | undefined {
+  const m = /^([-+]?)([1-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/.exec(text);
+  if (!m) return undefined;
+  const value = m[2]!.replace(/_/g, '').split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+  return m[1] === '-' ? -value : value;
 }

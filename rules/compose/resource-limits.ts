@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
 import { firstMapping, inherited, resetAt } from '../../src/parse/compose/policy/services.js';
 import { mapAt, svc } from '../../src/parse/compose/policy/values.js';
 import { isMap } from '../../src/parse/yaml/nodes.js';
@@ -18,6 +19,8 @@ export default defineRule<'compose', { require: Limit[] }>({
     severity: 'warning',
     fix: 'none',
     summary: 'Services cap their memory and CPU (and, optionally, their number of processes)',
+    // Limits depend on the host that runs the stack: a compose file shipped for others to run cannot know them.
+    recommended: false,
     options: {
       type: 'object',
       properties: {
@@ -65,6 +68,6 @@ export default defineRule<'compose', { require: Limit[] }>({
           });
         }
       }
-    }, ['compose/resource-limits', ctx.options, ctx.settings]);
+    }, ['compose/resource-limits', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
+import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
 import { appendToMap, fixIn, nodeUsers, sharedSafely } from '../../src/parse/compose/policy/edits.js';
 import { inherited, isOneShot, resetAt } from '../../src/parse/compose/policy/services.js';
 import { judge, mapAt, svc } from '../../src/parse/compose/policy/values.js';
@@ -59,6 +60,6 @@ export default defineRule<'compose', { policy: string }>({
           ...(edit ? { fix: fixIn(service.node, `add restart: ${ctx.options.policy}`, [edit]) } : {}),
         });
       }
-    }, ['compose/restart-policy', ctx.options, ctx.settings]);
+    }, ['compose/restart-policy', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
   },
 });

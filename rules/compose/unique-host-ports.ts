@@ -1,11 +1,14 @@
 import { defineRule } from '../../src/engine/define.js';
 import { checkEnvironments } from '../../src/parse/compose/environments.js';
 import { bindsEveryInterface, portNode, portsOf, rangeText, type PortSpec } from '../../src/parse/compose/policy/ports.js';
-import { locate, svc } from '../../src/parse/compose/policy/values.js';
+import { certainValue, locate, scalarList, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
+import type { ComposeService } from '../../src/parse/compose/document.js';
 
 interface Published {
   service: string;
   port: PortSpec;
+  /** The service's `profiles`; empty when it runs whatever profiles are enabled. */
+  profiles: readonly string[];
 }
 
 export default defineRule<'compose', Record<string, never>>({
@@ -30,10 +33,11 @@ export default defineRule<'compose', Record<string, never>>({
         return out;
       };
       for (const service of project.services) {
+        const profiles = profilesOf(project, service);
         for (const port of portsOf(project, service)) {
           if (!port.certain || !port.published) continue;
           const clash = candidates(port).find(
-            (e) => e.port !== port && e.port.node !== port.node && conflicts(e.port, port) && runTogether(project.service(e.service)?.profiles ?? [], service.profiles),
+            (e) => e.port !== port && e.port.node !== port.node && runTogether(e.profiles, profiles) && conflicts(e.port, port),
           );
           if (clash) {
             const overlap = {
@@ -46,7 +50,7 @@ export default defineRule<'compose', Record<string, never>>({
               message: `${svc(service.name)} publishes host port ${rangeText(overlap)}/${port.protocol}, which ${owner} (${locate(clash.port.node, port.node)}); the second container fails to start`,
             });
           }
-          const entry = { service: service.name, port };
+          const entry = { service: service.name, port, profiles };
           if (port.published.end - port.published.start > 1024) wide.push(entry);
           else for (let n = port.published.start; n <= port.published.end; n++) {
             const key = `${port.protocol}/${n}`;
@@ -58,14 +62,18 @@ export default defineRule<'compose', Record<string, never>>({
   },
 });
 
+/** The service's profiles (unknown ones, from unset variables, count as none: it may always run). */
+function profilesOf(view: ComposeView, service: ComposeService): string[] {
+  const names = scalarList(service.get('profiles')).map((p) => certainValue(view, p));
+  return names.some((n) => n === undefined) ? [] : (names as string[]);
+}
+
 /**
- * Whether two services start in one run: a service without `profiles` always
- * does, others only with one of their profiles. Services whose profiles are
- * disjoint are alternatives (`--profile aio` or `--profile app`): enabling
- * both at once is a choice the project's docs warn against, not a clash in the file.
+ * Two services can run at once unless both are in profiles and share none: profiles that publish the same ports
+ * are alternatives (`--profile default` or `--profile app`), not a stack that starts them together.
  */
 function runTogether(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === 0 || b.length === 0 || a.some((p) => b.includes(p));
+  return !a.length || !b.length || a.some((p) => b.includes(p));
 }
 
 function conflicts(a: PortSpec, b: PortSpec): boolean {

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define.js';
+import { buildsOnScratch } from '../../src/parse/dockerfile/scratch.js';
 import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
 import { copyArgs } from '../../src/parse/dockerfile/words.js';
 
@@ -17,7 +18,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const stage of ctx.dockerfile.stages) {
-      let workdir = inheritsWorkdir(stage.parent);
+      // An image built on scratch has no base image to pick a directory: its working directory is /.
+      let workdir = buildsOnScratch(stage) || inheritsWorkdir(stage.parent);
       let onbuildWorkdir = false;
       for (const ins of stage.instructions) {
         if (ins.keyword === 'WORKDIR') workdir = true;

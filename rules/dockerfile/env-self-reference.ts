@@ -17,8 +17,8 @@ export default defineRule({
       if (ins.keyword !== 'ENV') return;
       const defined = new Set<string>();
       for (const p of properties(ins)) {
+        const text = p.valueSpan ? ins.file.text.slice(p.valueSpan.start, p.valueSpan.end) : '';
         if (p.valueSpan) {
-          const text = ins.file.text.slice(p.valueSpan.start, p.valueSpan.end);
           for (const ref of variableRefs(text, p.valueSpan.start, escapeOf(ins))) {
             if (!defined.has(ref.name)) continue;
             ctx.report({
@@ -27,7 +27,8 @@ export default defineRule({
             });
           }
         }
-        defined.add(p.name);
+        // `ENV VERSION=${VERSION}` (an ARG passed on): the new value is the old one, so later pairs see no change.
+        if (!keepsOldValue(p.name, text)) defined.add(p.name);
       }
     };
     for (const ins of ctx.dockerfile.instructions) {
@@ -36,3 +37,9 @@ export default defineRule({
     }
   },
 });
+
+/** The value is the variable itself, `$NAME`, `${NAME}` or `"${NAME}"`, nothing else. */
+function keepsOldValue(name: string, text: string): boolean {
+  const m = /^"?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"?$/.exec(text);
+  return m !== null && (m[1] ?? m[2]) === name && (text.startsWith('"') === text.endsWith('"'));
+}

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { defineRule } from '../../src/engine/define.js';
 import { runInstructions, type RunInstruction } from '../../src/parse/dockerfile/packages.js';
+import { buildsOnScratch } from '../../src/parse/dockerfile/scratch.js';
 import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
+import { enclosingControls } from '../../src/parse/shell/control.js';
 import { positionalArgs } from '../../src/parse/shell/flags.js';
 import type { ShCommand } from '../../src/parse/shell/types.js';
 
@@ -18,12 +20,18 @@ export default defineRule<'dockerfile'>({
   check(ctx) {
     const doc = ctx.dockerfile;
     for (const run of runInstructions(doc)) {
+      // The folder the RUN is in, followed through its cds while it is known: set by a WORKDIR of the file, or / on
+      // scratch; not for an ONBUILD RUN, which runs in an image not yet written.
+      let cwd = run.stage && !run.onbuild ? (previousWorkdir(run.stage, run.instruction) ?? (buildsOnScratch(run.stage) ? '/' : undefined)) : undefined;
       for (const cmd of run.commands) {
+        if (cmd.name !== 'cd' || runsApart(cmd)) continue;
         const target = cdTarget(cmd, run);
+        cwd = nextDir(cwd, cmd);
         if (!target) continue;
+        const workdir = target.startsWith('/') ? target : cwd;
         ctx.report({
           node: cmd,
-          message: `"cd ${target}" changes the directory for this RUN only and hides where the commands run; use WORKDIR ${target.startsWith('/') ? target : '/…'} instead`,
+          message: `"cd ${target}" changes the directory for this RUN only and hides where the commands run; use WORKDIR ${workdir ?? "with the folder's absolute path"} instead`,
         });
       }
     }
@@ -53,14 +61,21 @@ export default defineRule<'dockerfile'>({
 });
 
 /**
- * The folder a `cd` changes to, when WORKDIR would do: a top-level `cd` (not in
- * a subshell, function or substitution) to a static folder that the same RUN
- * does not remove later, and that is not a temporary or going-back move.
+ * The cd does not move the rest of the RUN, or not always: it is in a
+ * subshell, function or substitution, a condition, an if/case branch or a
+ * loop, or runs only when the command before it failed (`test -d x || cd y`).
+ * WORKDIR cannot say any of that.
+ */
+function runsApart(cmd: ShCommand): boolean {
+  return cmd.inSubshell || cmd.inFunction || cmd.inSubstitution || cmd.inCondition || cmd.before === '||' || enclosingControls(cmd).length > 0;
+}
+
+/**
+ * The folder a `cd` changes to, when WORKDIR would do: a static folder that the
+ * same RUN does not remove later, and that is not a temporary or going-back move.
  */
 function cdTarget(cmd: ShCommand, run: RunInstruction): string | undefined {
-  if (cmd.name !== 'cd' || cmd.inSubshell || cmd.inFunction || cmd.inSubstitution || cmd.inCondition) return undefined;
-  const args = positionalArgs(cmd);
-  const word = args[0];
+  const word = positionalArgs(cmd)[0];
   if (!word) return undefined; // `cd` alone: home
   const dir = word.value;
   if (dir === undefined) return undefined; // cd "$tempDir": built and thrown away in this RUN
@@ -70,6 +85,14 @@ function cdTarget(cmd: ShCommand, run: RunInstruction): string | undefined {
     (c) => c.start > cmd.start && c.name === 'rm' && c.args.some((a) => (a.value ?? a.raw).replace(/["']/g, '').replace(/\/+\*?$/, '') === norm),
   );
   return removed ? undefined : dir;
+}
+
+/** The working directory after `cd`, from the one before it; undefined when either is not known. */
+function nextDir(cwd: string | undefined, cmd: ShCommand): string | undefined {
+  const dir = positionalArgs(cmd)[0]?.value;
+  if (dir === undefined || dir === '-' || dir.startsWith('~')) return undefined;
+  if (dir.startsWith('/')) return path.posix.normalize(dir);
+  return cwd === undefined ? undefined : path.posix.join(cwd, dir);
 }
 
 function isAbsolute(dir: string): boolean {

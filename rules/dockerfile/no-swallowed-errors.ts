@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { defineRule } from '../../src/engine/define.js';
 import { runInstructions } from '../../src/parse/dockerfile/packages.js';
-import type { ShCommand } from '../../src/parse/shell/types.js';
+import type { ShCommand, ShNode } from '../../src/parse/shell/types.js';
 
 /** Commands whose non-zero status is an answer rather than a failure (no match, no such process, nothing to remove). */
 const ANSWERS = new Set([
@@ -24,7 +24,7 @@ export default defineRule<'dockerfile'>({
       for (const cmd of run.commands) {
         if (cmd.before !== '||' || cmd.inCondition || !swallows(cmd)) continue;
         const left = cmd.previous;
-        if (left?.name && ANSWERS.has(basename(left.name))) continue;
+        if (isAnswer(left) || isIfElse(cmd, run.commands)) continue;
         const op = text.lastIndexOf('||', cmd.start);
         const silenced = left && hidesStderr(left) ? ', and its 2>/dev/null hides the error message as well' : '';
         const shown = cmd.args.length && cmd.name !== 'exit' && cmd.name !== 'return' ? cmd.name : [cmd.name, ...cmd.args.map((a) => a.raw)].join(' ');
@@ -36,6 +36,26 @@ export default defineRule<'dockerfile'>({
     }
   },
 });
+
+const isAnswer = (cmd: ShCommand | undefined): boolean => cmd?.name !== undefined && ANSWERS.has(basename(cmd.name));
+
+/**
+ * `test && action || other`: the shell's if/else, written in one line (`[ "$ARCH" = amd64 ] && apt-get install … || echo
+ * "skipped"`); the `||` branch is the else, not a swallower. tree-sitter nests the list to the left
+ * (`((a && b) || c)`), so the test is the first item of the `&&` chain on the left of the `||`.
+ */
+function isIfElse(cmd: ShCommand, commands: readonly ShCommand[]): boolean {
+  let item: ShNode = cmd.node;
+  while (item.parent && item.parent.type === 'redirected_statement') item = item.parent;
+  const list = item.parent;
+  const [left, op] = list?.type === 'list' ? list.children : [];
+  if (op?.type !== '||' || left?.type !== 'list' || left.children[1]?.type !== '&&') return false;
+  let test: ShNode = left;
+  while (test.type === 'list' && test.children[1]?.type === '&&') test = test.children[0]!;
+  if (test.type === 'negated_command') test = test.children.find((c) => c.named) ?? test;
+  if (test.type === 'test_command') return true;
+  return isAnswer(commands.find((c) => c.node === test));
+}
 
 /** `"cargo build"`: the command's name and first argument that is no option. */
 function describe(cmd: ShCommand | undefined): string {

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { defineRule } from '../../src/engine/define.js';
 import { packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
-import type { DfStage } from '../../src/parse/dockerfile/types.js';
+import { isArtifactImage } from '../../src/parse/dockerfile/scratch.js';
+import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
 import { lastUser } from '../../src/stack/image.js';
 import { runsAsNonRoot } from '../../src/stack/services.js';
 
@@ -31,6 +32,8 @@ export default defineRule<'dockerfile'>({
     const built = ctx.stack.servicesBuiltFrom(doc);
     if (built.length && built.every((b) => runsAsNonRoot(b.project, b.service))) return;
     const chain = doc.imageStages;
+    // Files carried out of the build on scratch, with nothing to run: no process, no user.
+    if (isArtifactImage(chain)) return;
     const user = lastUser(chain);
     if (user) {
       const arg = user.args[0];

@@ -2,7 +2,8 @@ import { defineRule } from '../../src/engine/define.js';
 import { flattenCommands } from '../../src/parse/shell/commands.js';
 import { dockerCall, type DockerCall } from '../../src/parse/shell/docker.js';
 import { findFlag } from '../../src/parse/shell/flags.js';
-import type { ShCommand, ShNode } from '../../src/parse/shell/types.js';
+import { enclosingControls } from '../../src/parse/shell/control.js';
+import type { ShCommand } from '../../src/parse/shell/types.js';
 import type { Locatable } from '../../src/engine/rule.js';
 
 export default defineRule<'shell'>({
@@ -72,14 +73,9 @@ function spanOf(a: Locatable, b: Locatable): Locatable {
 /**
  * Run only under a condition: in the body of an `if`/`case`/loop over a
  * condition, or after `&&` / `||` (`[ "$FORCE" = yes ] && docker volume rm …`).
- * Not a guard: `a && b`, where the command is on the left.
+ * Not a guard: `a && b`, where the command is on the left, or a `for` loop.
  */
 function isGuarded(cmd: ShCommand): boolean {
   if (cmd.before === '&&' || cmd.before === '||') return true;
-  for (let n: ShNode | undefined = cmd.node.parent; n; n = n.parent) {
-    if (n.type === 'if_statement' || n.type === 'elif_clause' || n.type === 'else_clause' || n.type === 'case_item') return true;
-    if (n.type === 'while_statement') return true;
-    if (n.type === 'function_definition') return false; // a function is judged where it is called
-  }
-  return false;
+  return enclosingControls(cmd).some((n) => n.type !== 'for_statement' && n.type !== 'c_style_for_statement');
 }

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define.js';
 import { declaresDialect, isSourcedByOther } from '../../src/parse/shell/sourcing.js';
+import { enclosingControls } from '../../src/parse/shell/control.js';
 import type { ShCommand, ShellDocument } from '../../src/parse/shell/types.js';
 
 /** Commands that may come before `set -e` without doing anything that can fail unnoticed. */
@@ -44,11 +45,27 @@ export default defineRule<'shell', Options>({
       if (cmd.name && PRELUDE.has(cmd.name) && !cmd.args.some((a) => /\$\(|`/.test(a.raw))) continue;
       firstUnguarded ??= cmd;
     }
-    const runsSomething = topLevel.some((c) => !(c.name && PRELUDE.has(c.name)));
-    if (!runsSomething) return; // a library of functions, or nothing to run
+    const runners = topLevel.filter((c) => !(c.name && PRELUDE.has(c.name)));
+    if (!runners.length) return; // a library of functions, or nothing to run
+    // One command, run once (`exec docker compose up "$@"`): its status is the script's, and nothing comes after it.
+    const single = runners.length === 1 && enclosingControls(runners[0]!).length === 0;
     const wantPipefail = ctx.options.pipefail && shell.dialect === 'bash';
 
+    if (!errexit && single) return;
     if (!errexit) {
+      // `+set -euo pipefail`: the author meant set -e; say where it went wrong rather than that it is missing.
+      const typo = topLevel.find((c) => c.name !== undefined && mistypedSet(c.name) && setFlags(c).errexit);
+      if (typo?.nameWord) {
+        const name = typo.name!;
+        const stray = name.replace(/[A-Za-z]/g, '');
+        const shown = [typo.nameWord, ...typo.args].map((w) => w.raw).join(' ');
+        ctx.report({
+          node: typo.nameWord,
+          message: `"${shown}" runs a command named "${name}", not the set builtin, so the script goes on without -e; ${stray ? `remove the "${stray}"` : 'write "set"'}`,
+          suggestions: [{ description: 'write "set"', edits: [{ start: typo.nameWord.start, end: typo.nameWord.end, text: 'set' }] }],
+        });
+        return;
+      }
       const at = shell.shebang ?? firstUnguarded ?? topLevel[0]!;
       const line = wantPipefail || shell.dialect === 'bash' ? 'set -eo pipefail' : 'set -e';
       ctx.report({
@@ -70,6 +87,15 @@ export default defineRule<'shell', Options>({
     }
   },
 });
+
+/**
+ * A command name that is `set` with a slip of the keyboard: a stray character that is no letter (`+set`, `-set`,
+ * `set.`) or a doubled letter (`sset`, `sett`). Real programs one letter away (`sed -e`, `seq`) are not slips.
+ */
+function mistypedSet(name: string): boolean {
+  if (name === 'set') return false;
+  return name.replace(/[^A-Za-z]/g, '') === 'set' || name.replace(/(.)\1+/g, '$1') === 'set';
+}
 
 function setFlags(cmd: ShCommand): { errexit: boolean; pipefail: boolean } {
   let errexit = false;

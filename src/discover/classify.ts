@@ -5,7 +5,6 @@ const COMPOSE = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
 const COMPOSE_TEMPLATE = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml\.(?:example|sample|dist|template)$/i;
 /** `Dockerfile`, `Dockerfile.dev`, `Dockerfile-dev`, `Dockerfile_dev`, `dev.Dockerfile`, and the `Containerfile` forms. */
 const DOCKERFILE = /^(?:(?:docker|container)file(?:[._-][^/]+)?|[^/]+\.(?:docker|container)file)$/i;
-const YAML = /\.ya?ml$/i;
 const SHELL_EXT = /\.(?:sh|bash)$/i;
 /**
  * Extensions of data and documentation files, never of a Dockerfile: `dockerfile.yaml` is a CI
@@ -17,9 +16,8 @@ const SHEBANG = /^#![ \t]*(?:\/usr\/bin\/env[ \t]+(?:-S[ \t]+)?)?(?:\/\S*\/)?(?:
 /** Decides a file's kind from its base name; `undefined` when the name says nothing. */
 export function kindFromName(basename: string): FileKind | undefined {
   if (COMPOSE.test(basename) || COMPOSE_TEMPLATE.test(basename)) return 'compose';
-  // A YAML file is never a Dockerfile (`dockerfile.yaml` is a CI workflow).
-  if (/\.dockerignore$/i.test(basename) || YAML.test(basename)) return undefined;
-  if (DOCKERFILE.test(basename)) return 'dockerfile';
+  if (/\.dockerignore$/i.test(basename)) return undefined;
+  if (DOCKERFILE.test(basename) && !NOT_DOCKERFILE_EXT.test(basename)) return 'dockerfile';
   if (SHELL_EXT.test(basename)) return 'shell';
   return undefined;
 }

@@ -120,8 +120,8 @@ describe('config', () => {
   it('applies overrides by file glob', async () => {
     const dir = tempProject({
       '.stackpolicyrc.yaml': 'rules:\n  shell/strict-mode: warning\noverrides:\n  - files: ["deploy-*.sh"]\n    rules:\n      shell/strict-mode: error\n',
-      'scripts/build.sh': '#!/bin/sh\necho build\n',
-      'scripts/deploy-prod.sh': '#!/bin/sh\necho deploy\n',
+      'scripts/build.sh': '#!/bin/sh\necho build\nmake\n',
+      'scripts/deploy-prod.sh': '#!/bin/sh\necho deploy\nmake deploy\n',
     });
     const run = await cli(['-f', 'json', '.'], dir);
     const report = JSON.parse(run.stdout);

@@ -18,8 +18,8 @@ describe('--stdin', () => {
   });
 
   it('with --fix, writes the fixed text to standard output and the remaining report to standard error', async () => {
-    const run = await cli(['--stdin', '--stdin-filename', 'backup.sh', '--fix', '--unsafe-fixes'], dir, {}, '#!/bin/sh\necho backup\n');
-    expect(run.stdout).toBe('#!/bin/sh\nset -e\necho backup\n');
+    const run = await cli(['--stdin', '--stdin-filename', 'backup.sh', '--fix', '--unsafe-fixes'], dir, {}, '#!/bin/sh\necho backup\ntar czf backup.tgz /data\n');
+    expect(run.stdout).toBe('#!/bin/sh\nset -e\necho backup\ntar czf backup.tgz /data\n');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   });

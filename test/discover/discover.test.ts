@@ -26,6 +26,11 @@ describe('classify', () => {
     ['deploy.sh', 'shell'],
     ['lib.bash', 'shell'],
     ['Dockerfile.dockerignore', undefined],
+    // A CI workflow that builds the image, a document about it: named after the Dockerfile, not one.
+    ['dockerfile.yaml', undefined],
+    ['Dockerfile.yml', undefined],
+    ['Dockerfile.json', undefined],
+    ['Dockerfile.md', undefined],
     ['values.yaml', undefined],
     ['composer.json', undefined],
     ['README.md', undefined],

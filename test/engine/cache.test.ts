@@ -11,7 +11,7 @@ function project(): string {
   writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  api:\n    build: ./api\n  db:\n    image: postgres\n');
   writeFileSync(path.join(dir, 'api/Dockerfile'), 'FROM python:3.12-slim\n');
   mkdirSync(path.join(dir, 'other'));
-  writeFileSync(path.join(dir, 'other/run.sh'), '#!/bin/sh\necho hi\n');
+  writeFileSync(path.join(dir, 'other/run.sh'), '#!/bin/sh\necho hi\necho bye\n');
   return dir;
 }
 
@@ -23,7 +23,7 @@ function twoStacks(): string {
   writeFileSync(path.join(dir, 'app/compose.yaml'), 'services:\n  api:\n    build: ./api\n  db:\n    image: postgres\n');
   writeFileSync(path.join(dir, 'app/api/Dockerfile'), 'FROM python:3.12-slim\n');
   mkdirSync(path.join(dir, 'elsewhere'));
-  writeFileSync(path.join(dir, 'elsewhere/tool.sh'), '#!/bin/sh\necho hi\n');
+  writeFileSync(path.join(dir, 'elsewhere/tool.sh'), '#!/bin/sh\necho hi\necho bye\n');
   return dir;
 }
 
@@ -36,7 +36,7 @@ function buildsFromElsewhere(): string {
   writeFileSync(path.join(dir, 'app/compose.yaml'), 'services:\n  api:\n    build: ../docker/api\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8000/"]\n');
   writeFileSync(path.join(dir, 'docker/api/Dockerfile'), 'FROM python:3.12-slim\n');
   mkdirSync(path.join(dir, 'elsewhere'));
-  writeFileSync(path.join(dir, 'elsewhere/tool.sh'), '#!/bin/sh\necho hi\n');
+  writeFileSync(path.join(dir, 'elsewhere/tool.sh'), '#!/bin/sh\necho hi\necho bye\n');
   return dir;
 }
 

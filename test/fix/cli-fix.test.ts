@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../src/fix/write.js';
 import { cli } from '../helpers/cli.js';
 
-const SCRIPT = '#!/bin/bash\n# backup\ndocker exec db pg_dump app > backup.sql\n';
-const FIXED = '#!/bin/bash\nset -eo pipefail\n# backup\ndocker exec db pg_dump app > backup.sql\n';
+const SCRIPT = '#!/bin/bash\n# backup\ndocker exec db pg_dump app > backup.sql\ngzip backup.sql\n';
+const FIXED = '#!/bin/bash\nset -eo pipefail\n# backup\ndocker exec db pg_dump app > backup.sql\ngzip backup.sql\n';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-fix-'));
@@ -56,7 +56,7 @@ describe('--fix', () => {
     const dir = project({ 'backup.sh': SCRIPT });
     const run = await cli(['--fix-dry-run', '--unsafe-fixes', '.'], dir);
     expect(readFileSync(path.join(dir, 'backup.sh'), 'utf8')).toBe(SCRIPT);
-    expect(run.stdout).toContain('--- a/backup.sh\n+++ b/backup.sh\n@@ -1,3 +1,4 @@\n #!/bin/bash\n+set -eo pipefail\n # backup\n');
+    expect(run.stdout).toContain('--- a/backup.sh\n+++ b/backup.sh\n@@ -1,4 +1,5 @@\n #!/bin/bash\n+set -eo pipefail\n # backup\n');
     // The summary is for people, on stderr: standard output is the diff alone.
     expect(run.stderr).toContain('would fix 1 problem in 1 file');
     expect(run.stdout).not.toContain('would fix');

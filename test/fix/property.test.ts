@@ -75,7 +75,7 @@ describe('--fix --unsafe-fixes never breaks a file', () => {
     // The anchor still comes before every alias, every comment is kept, and the ports are quoted.
     expect(text.indexOf('&app')).toBeLessThan(text.indexOf('*app'));
     for (const c of commentLines(readFileSync(path.join(FIXTURES, 'fix/merge-anchor/compose.yaml'), 'utf8'))) expect(text).toContain(c);
-    expect(text).toContain('- "8080:8080"');
+    expect(text).toContain('- "2222:22"');
     expect(syntaxProblems(first.result, path.join(dir, 'compose.yaml'))).toEqual([]);
     expect((await runFix(options)).changes).toEqual([]);
   });

@@ -34,9 +34,9 @@ describe('RuleTester', () => {
       invalid: [
         {
           filename: 'deploy.sh',
-          code: '#!/bin/sh\nmake deploy\n',
+          code: '#!/bin/sh\nmake\nmake deploy\n',
           errors: [{ line: 1, column: 1, message: 'the script never sets -e, so a failing command does not stop it' }],
-          output: '#!/bin/sh\nset -e\nmake deploy\n',
+          output: '#!/bin/sh\nset -e\nmake\nmake deploy\n',
         },
       ],
     });

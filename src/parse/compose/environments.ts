@@ -26,14 +26,21 @@ type Report = (d: ReportDescriptor) => void;
  * more the group is checked once per file. A `memo` (the rule's id and the
  * parts of its context the check reads, `[id, ctx.options, ctx.settings]`)
  * lets the files that share them share one result per run.
+ *
+ * `only` keeps some environments out (those not run in production, for the
+ * rules about running there): they are neither checked nor named, as if the
+ * group had only the others.
  */
 export function checkEnvironments(
   project: ComposeProject,
   report: Report,
   check: (project: ComposeProject, report: Report) => void,
   memo?: Memo,
+  only?: (env: ComposeProject) => boolean,
 ): void {
-  const group = project.group.length ? project.group : [project];
+  const all = project.group.length ? project.group : [project];
+  const group = only ? all.filter(only) : all;
+  if (!group.length) return;
   if (group.length === 1 && group[0]!.files.length === 1) {
     const env = group[0]!;
     check(env, (d) => report(d.fix && !editsOwnFile(env, d) ? demote(d) : d));

@@ -3,6 +3,7 @@
  * `ARG`s declared in its stage and the `ENV`s of its stage and of the stages it
  * is built `FROM`, before the `RUN`. (What the base image sets is unknown.)
  */
+import { resolveArgs } from '../dockerfile/args.js';
 import type { DfInstruction, DfStage } from '../dockerfile/types.js';
 
 export interface RunVariable {
@@ -24,7 +25,14 @@ export function runEnvironment(run: DfInstruction): Map<string, RunVariable> {
       if (s === stage && ins.start >= run.start) break;
       // ARGs do not carry over into a stage built FROM another one; ENVs do
       if (ins.keyword === 'ENV' || (ins.keyword === 'ARG' && s === stage)) {
-        for (const [name, value] of properties(ins)) out.set(name, { name, value, kind: ins.keyword });
+        // An ENV value is expanded when it is set, against the ARGs and ENVs before it (`ENV home=/home/${user}`);
+        // every value of one ENV against those before the instruction. A reference to a name without a known
+        // value keeps the text as written, so the value counts as unknown.
+        const before = new Map([...out].map(([n, v]) => [n, v.value]));
+        for (const [name, value] of properties(ins)) {
+          const known = ins.keyword === 'ENV' && value !== undefined ? resolveArgs(value, before) : undefined;
+          out.set(name, { name, value: known && !known.unset.length ? known.value : value, kind: ins.keyword });
+        }
       }
     }
   }

@@ -27,6 +27,8 @@ export interface VarWrite {
   readonly items?: readonly ShWord[];
   /** The node of the `for` loop body, for `for` writes. */
   readonly loopBody?: ShNode;
+  /** For `dynamic`: the value is a number whatever it is (`((i++))`, `let n=n+1`). */
+  readonly integer?: boolean;
 }
 
 /** Commands whose operands name variables they set. */
@@ -92,7 +94,7 @@ function collectWrites(shell: ShellDocument): VarWrite[] {
           if ((m.type === 'binary_expression' || m.type === 'postfix_expression' || m.type === 'unary_expression') && m.children[0]?.type === 'variable_name') {
             const op = m.children.find((c) => c.field === 'operator');
             if (op && /^(?:[-+*/%&|^]|<<|>>)?=$|^\+\+$|^--$/.test(op.type)) {
-              out.push({ name: m.children[0].text, start: m.start, end: m.end, kind: 'dynamic' });
+              out.push({ name: m.children[0].text, start: m.start, end: m.end, kind: 'dynamic', integer: true });
             }
           }
         });
@@ -107,7 +109,8 @@ function collectWrites(shell: ShellDocument): VarWrite[] {
     }
   });
   for (const cmd of flattenCommands(shell.commands)) {
-    for (const name of namesSetBy(cmd)) out.push({ name, start: cmd.start, end: cmd.end, kind: 'dynamic' });
+    const integer = cmd.name === 'let';
+    for (const name of namesSetBy(cmd)) out.push({ name, start: cmd.start, end: cmd.end, kind: 'dynamic', ...(integer ? { integer } : {}) });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -158,8 +161,10 @@ export function staticLists(shell: ShellDocument, known: ReadonlyMap<string, str
 /**
  * The variables that only ever hold one safe constant: every write is an
  * assignment of a static, non-empty value without blanks or glob characters
- * (`major=16`, `ARCH=x64`). Expanding such a variable unquoted cannot split or
- * glob. `known` adds values set outside the script (a Dockerfile's `ENV`/`ARG`).
+ * (`major=16`, `ARCH=x64`), or of a number (`rc=$?`, `pid=$!`,
+ * `n=$((n + 1))`, `((i++))`). Expanding such a variable unquoted cannot split
+ * or glob (ShellCheck skips them too). `known` adds values set outside the
+ * script (a Dockerfile's `ENV`/`ARG`).
  */
 export function safeConstants(shell: ShellDocument, known: ReadonlyMap<string, string | undefined> = new Map()): Set<string> {
   const verdict = new Map<string, boolean>();
@@ -168,14 +173,33 @@ export function safeConstants(shell: ShellDocument, known: ReadonlyMap<string, s
   for (const w of variableWrites(shell)) {
     if (w.kind === 'assign') {
       const v = w.value?.value;
-      note(w.name, v !== undefined && v !== '' && !UNSAFE_VALUE.test(v));
+      note(w.name, (v !== undefined && v !== '' && !UNSAFE_VALUE.test(v)) || (w.value !== undefined && isNumber(w.value.node)));
     } else if (w.kind === 'for') {
       note(w.name, w.items !== undefined && w.items.every((i) => i.value !== undefined && i.value !== '' && !UNSAFE_VALUE.test(i.value)));
     } else {
-      note(w.name, false);
+      note(w.name, w.integer === true);
     }
   }
   return new Set([...verdict].filter(([, safe]) => safe).map(([name]) => name));
+}
+
+/** Special parameters that always hold a number: the status, the argument count, the shell's and the last job's PIDs. */
+const NUMERIC_SPECIALS = new Set(['?', '#', '$', '!']);
+
+/** A word that expands to a number: `$?`, `$#`, `$$`, `$!`, `${#x}`, `$((…))`, alone or in double quotes. */
+function isNumber(node: ShNode): boolean {
+  if (node.type === 'string') {
+    const inner = node.children.filter((c) => c.named);
+    return inner.length === 1 && isNumber(inner[0]!);
+  }
+  if (node.type === 'arithmetic_expansion') return true;
+  if (node.type === 'simple_expansion') return node.children.some((c) => c.type === 'special_variable_name' && NUMERIC_SPECIALS.has(c.text));
+  if (node.type === 'expansion') {
+    const inner = node.children.filter((c) => c.type !== '${' && c.type !== '}');
+    if (inner[0]?.type === '#' && !inner[0].named) return true; // ${#x}
+    return inner.length === 1 && inner[0]!.type === 'special_variable_name' && NUMERIC_SPECIALS.has(inner[0]!.text);
+  }
+  return false;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import dataVolume from '../../../rules/compose/data-volume.js';
 
 const RULE = 'compose/data-volume';
 
@@ -35,5 +37,42 @@ describe(RULE, () => {
       cliRules: ['compose/data-volume: [warning, {directories: {mongo: [/data/configdb]}}]'],
     });
     expect(strict.map(brief)).toEqual(['compose/data-volume/good/compose.yaml:34:3-34:8 compose/data-volume']);
+  });
+
+  it("takes the data directory the service's command chooses over the image's default", async () => {
+    const minio = (volume: string) =>
+      `services:\n  minio:\n    image: minio/minio:RELEASE.2024-01-16T16-07-38Z\n    command: server /export --console-address ":9001"\n${volume}volumes:\n  minio-data:\n`;
+    await new RuleTester(dataVolume).run({
+      valid: [
+        { filename: 'compose.yaml', code: minio('    volumes:\n      - minio-data:/export\n'), name: 'minio server /export, with /export mounted' },
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  minio:\n    image: minio/minio\n    command: ["server", "--address", ":9000", "/srv/minio"]\n    volumes:\n      - ./minio:/srv/minio\n',
+          name: 'exec form, after an option with a value',
+        },
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  minio:\n    image: minio/minio\n    command: server http://minio{1...4}/data{1...2}\n',
+          name: 'a distributed set of drives is not judged',
+        },
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  mongo:\n    image: mongo:7\n    command: mongod --dbpath /srv/mongo\n    volumes:\n      - mongo:/srv/mongo\nvolumes:\n  mongo:\n',
+          name: 'mongod --dbpath',
+        },
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  db:\n    image: mariadb:11\n    command: --datadir=/srv/mysql\n    volumes:\n      - db:/srv/mysql\nvolumes:\n  db:\n',
+          name: 'mariadb --datadir=',
+        },
+      ],
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: minio(''),
+          errors: [{ line: 2, column: 3, message: 'service "minio" (minio) keeps its data in /export with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. minio-data:/export)' }],
+        },
+      ],
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import envFileExists from '../../../rules/compose/env-file-exists.js';
 
 const RULE = 'compose/env-file-exists';
 
@@ -14,5 +16,25 @@ describe(RULE, () => {
 
   it('accepts files that exist, optional ones, and paths it cannot know', async () => {
     expect(await findings(RULE, ['compose/env-file-exists/good'])).toEqual([]);
+  });
+
+  it('leaves a missing .env alone when a .env.example beside it is the template users copy it from', async () => {
+    const code = 'services:\n  web:\n    image: healthchecks/healthchecks:v3.6\n    env_file: ./.env\n';
+    await new RuleTester(envFileExists).run({
+      valid: [{ filename: 'compose.yaml', code, files: { '.env.example': 'DB=postgres\nSECRET_KEY=---\n' } }],
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code,
+          errors: [{ line: 4, column: 15, message: 'service "web" reads env_file "./.env", which does not exist; compose refuses to start (mark it "required: false" if it is optional)' }],
+        },
+        {
+          filename: 'compose.yaml',
+          code: code.replace('./.env', './config/app.env'),
+          files: { '.env.example': 'DB=postgres\n' },
+          errors: [{ line: 4, column: 15, message: /reads env_file "\.\/config\/app\.env", which does not exist/ }],
+        },
+      ],
+    });
   });
 });

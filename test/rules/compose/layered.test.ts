@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,43 +34,29 @@ describe('compose policy rules on a layered project', () => {
   it('report what each environment runs once: in the file that causes it, naming the environments of a shared file', async () => {
     const found = await policyFindings([at]);
     expect(found.map(line)).toEqual([
-      // compose.dev.yaml: its partial services (web, api) get nothing they inherit from compose.yaml;
-      // what only dev runs is reported where dev writes it.
+      // compose.dev.yaml: its partial services (web, api) get nothing they inherit from compose.yaml; what only dev
+      // runs is reported where dev writes it, except by the rules about running in production (dev is not).
       `${at}/compose.dev.yaml:12:19-12:23 compose/no-host-network service "api" uses network_mode: host: it shares the host's network stack, every port it opens is open on the host and ports/networks no longer apply; publish the ports it needs instead`,
-      `${at}/compose.dev.yaml:13:3-13:10 compose/healthcheck-required service "mailhog" has no healthcheck, so Compose cannot tell when it is ready or when it hangs`,
-      `${at}/compose.dev.yaml:13:3-13:10 compose/logging-rotation service "mailhog" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.dev.yaml:13:3-13:10 compose/resource-limits service "mailhog" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
-      `${at}/compose.dev.yaml:13:3-13:10 compose/restart-policy service "mailhog" sets no restart policy, so it stays down after a crash or a Docker restart`,
-      // dev publishes the port of the base file's postgres: a problem of the merged service.
-      `${at}/compose.dev.yaml:18:9-18:20 compose/internal-network service "db" runs postgres and publishes 5432 while on "back", which is not internal; attach it only to internal: true networks and let other services reach it there (use expose, not ports)`,
-      `${at}/compose.dev.yaml:18:9-18:20 compose/ports-loopback service "db" runs postgres and publishes port 5432 on every interface, so anything that can reach the host can reach it; bind it to 127.0.0.1 (or another explicit address)`,
-      // dev removes the base file's healthcheck with !reset: reported at the reset, not at the base's db.
-      `${at}/compose.dev.yaml:19:5-19:16 compose/healthcheck-required service "db" has no healthcheck, so Compose cannot tell when it is ready or when it hangs`,
       // compose.override.yaml (the default environment) adds a whole service.
       `${at}/compose.override.yaml:3:3-3:8 compose/healthcheck-required service "cache" has no healthcheck, so Compose cannot tell when it is ready or when it hangs`,
       `${at}/compose.override.yaml:3:3-3:8 compose/logging-rotation service "cache" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.override.yaml:3:3-3:8 compose/resource-limits service "cache" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
       `${at}/compose.override.yaml:3:3-3:8 compose/restart-policy service "cache" sets no restart policy, so it stays down after a crash or a Docker restart`,
       // prod makes the base file's api privileged.
       `${at}/compose.prod.yaml:11:17-11:21 compose/no-privileged service "api" runs privileged: every device and capability of the host, no seccomp or AppArmor; add only the capabilities or devices it needs`,
       `${at}/compose.prod.yaml:13:3-13:9 compose/healthcheck-required service "worker" has no healthcheck, so Compose cannot tell when it is ready or when it hangs`,
       `${at}/compose.prod.yaml:13:3-13:9 compose/logging-rotation service "worker" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.prod.yaml:13:3-13:9 compose/resource-limits service "worker" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
       `${at}/compose.prod.yaml:13:3-13:9 compose/restart-policy service "worker" sets no restart policy, so it stays down after a crash or a Docker restart`,
       // compose.yaml: what every environment runs is reported once, plainly.
       `${at}/compose.yaml:4:3-4:6 compose/logging-rotation service "web" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.yaml:4:3-4:6 compose/resource-limits service "web" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
       `${at}/compose.yaml:4:3-4:6 compose/restart-policy service "web" sets no restart policy, so it stays down after a crash or a Docker restart`,
       `${at}/compose.yaml:6:5-6:10 compose/build-pull-policy service "web" sets both build and image without pull_policy, so Compose first tries to pull "shop/web:1.4.2" and builds only when that fails; set pull_policy: build (or never, missing)`,
       `${at}/compose.yaml:13:3-13:6 compose/healthcheck-required service "api" has no healthcheck, so Compose cannot tell when it is ready or when it hangs`,
       `${at}/compose.yaml:13:3-13:6 compose/logging-rotation service "api" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.yaml:13:3-13:6 compose/resource-limits service "api" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
-      // compose.prod.yaml sets api's restart policy: the base file's omission matters elsewhere only.
-      `${at}/compose.yaml:13:3-13:6 compose/restart-policy service "api" sets no restart policy, so it stays down after a crash or a Docker restart (in the "default" and "dev" environments)`,
+      // compose.prod.yaml sets api's restart policy: the base file's omission matters elsewhere only (dev is not judged).
+      `${at}/compose.yaml:13:3-13:6 compose/restart-policy service "api" sets no restart policy, so it stays down after a crash or a Docker restart (in the "default" environment: compose.yaml + compose.override.yaml)`,
       // Production runs the base file's development setting: only the prod environment is judged.
       `${at}/compose.yaml:20:17-20:28 compose/no-debug-in-production service "api" sets NODE_ENV=development in production; debug modes leak stack traces and internals (in the "prod" environment: compose.yaml + compose.prod.yaml)`,
       `${at}/compose.yaml:21:3-21:5 compose/logging-rotation service "db" logs with the default json-file driver without rotation, so the log grows until the disk is full`,
-      `${at}/compose.yaml:21:3-21:5 compose/resource-limits service "db" sets no CPU limit and no memory limit, so one runaway container can starve the host (set deploy.resources.limits)`,
       `${at}/compose.yaml:21:3-21:5 compose/restart-policy service "db" sets no restart policy, so it stays down after a crash or a Docker restart`,
     ]);
   });
@@ -100,17 +86,48 @@ describe('compose policy rules on a layered project', () => {
     const api = of('restart-policy', 'compose.yaml:13');
     expect(api.fix).toBeUndefined();
     expect(api.suggestions?.map((s) => [path.basename(s.file), s.edits])).toEqual([['compose.yaml', [{ start: 479, end: 479, text: '    restart: unless-stopped\n' }]]]);
-    // A finding in the dev file is fixed in the dev file.
-    expect(of('ports-loopback', 'compose.dev.yaml:18').fix?.file).toBe(path.join(FIXTURES, at, 'compose.dev.yaml'));
-    // A setting removed with !reset is not written again.
-    expect(of('healthcheck-required', 'compose.dev.yaml:19').fix).toBeUndefined();
+    // A finding in an override file is fixed in that file.
+    expect(of('restart-policy', 'compose.override.yaml:3').fix?.file).toBe(path.join(FIXTURES, at, 'compose.override.yaml'));
+  });
+
+  it('judge the dev environment too when settings.nonProductionFiles is emptied', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-layered-'));
+    try {
+      cpSync(path.join(FIXTURES, at), tmp, { recursive: true });
+      const config = path.join(tmp, 'stackpolicy.json');
+      writeFileSync(config, JSON.stringify({ settings: { nonProductionFiles: [] } }));
+      const result = await run({ cwd: tmp, patterns: ['.'], configFile: config });
+      const dev = result.diagnostics.filter((d) => POLICY.test(d.ruleId) && d.relPath === 'compose.dev.yaml');
+      expect(dev.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`)).toEqual([
+        '12:19 compose/no-host-network',
+        '13:3 compose/healthcheck-required',
+        '13:3 compose/logging-rotation',
+        '13:3 compose/restart-policy',
+        // dev publishes the port of the base file's postgres: a problem of the merged service.
+        '18:9 compose/internal-network',
+        '18:9 compose/ports-loopback',
+        // dev removes the base file's healthcheck with !reset: reported at the reset, not at the base's db.
+        '19:5 compose/healthcheck-required',
+      ]);
+      const of = (rule: string, line: number) => dev.find((d) => d.ruleId === `compose/${rule}` && d.range.start.line === line)!;
+      // A finding in the dev file is fixed in the dev file; a setting removed with !reset is not written again.
+      expect(of('ports-loopback', 18).fix?.file).toBe(path.join(tmp, 'compose.dev.yaml'));
+      expect(of('healthcheck-required', 19).fix).toBeUndefined();
+      const api = result.diagnostics.find((d) => d.ruleId === 'compose/restart-policy' && d.relPath === 'compose.yaml' && d.range.start.line === 13);
+      expect(api?.message).toMatch(/\(in the "default" and "dev" environments\)$/);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('applies the fixes to the files that hold the nodes, keeping comments, and a second pass changes nothing', async () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-layered-'));
     try {
       cpSync(path.join(FIXTURES, at), tmp, { recursive: true });
-      const first = await cli(['--fix', '--unsafe-fixes', '--no-config-lookup', '--format', 'json', '.'], tmp);
+      // The dev environment judged too, so that its own file gets fixes.
+      const config = path.join(os.tmpdir(), `${path.basename(tmp)}.json`);
+      writeFileSync(config, JSON.stringify({ settings: { nonProductionFiles: [] } }));
+      const first = await cli(['--fix', '--unsafe-fixes', '-c', config, '--format', 'json', '.'], tmp);
       // Not applied: api's restart policy in compose.yaml, a suggestion only (compose.prod.yaml sets one).
       expect(first.stderr).toContain('fixed 12 problems in 4 files (compose/logging-rotation: 6, compose/ports-loopback: 1, compose/restart-policy: 5)');
       const read = (f: string) => readFileSync(path.join(tmp, f), 'utf8');
@@ -122,8 +139,9 @@ describe('compose policy rules on a layered project', () => {
       expect(fixed.filter((d) => d.fix)).toEqual([]);
       expect(fixed.filter((d) => ['compose/logging-rotation', 'compose/ports-loopback'].includes(d.ruleId))).toEqual([]);
       const texts = ['compose.yaml', 'compose.override.yaml', 'compose.dev.yaml', 'compose.prod.yaml'].map(read);
-      await cli(['--fix', '--unsafe-fixes', '--no-config-lookup', '--format', 'json', '.'], tmp);
+      await cli(['--fix', '--unsafe-fixes', '-c', config, '--format', 'json', '.'], tmp);
       expect(['compose.yaml', 'compose.override.yaml', 'compose.dev.yaml', 'compose.prod.yaml'].map(read)).toEqual(texts);
+      rmSync(config, { force: true });
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -76,19 +76,19 @@ describe(RULE, () => {
     const found = await findings(RULE, ['compose/logging-rotation/layered']);
     const at = 'compose/logging-rotation/layered';
     expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      // compose.dev.yaml removes db's max-file with !reset: reported where it does so; writing it again in compose.yaml would
-      // repeat a key, so there is no fix.
-      `${at}/compose.dev.yaml:4:7-4:14 ${RULE} service "db" logs with json-file without max-file, so rotation is incomplete`,
+      // compose.staging.yaml removes db's max-file with !reset: reported where it does so; writing it again in compose.yaml
+      // would repeat a key, so there is no fix.
+      `${at}/compose.staging.yaml:4:7-4:14 ${RULE} service "db" logs with json-file without max-file, so rotation is incomplete`,
       // The override completes web's copy of the anchor: in the default environment only worker lacks max-file.
       `${at}/compose.yaml:4:3-4:10 ${RULE} service "worker" logs with json-file without max-file, so rotation is incomplete (in the "default" environment: compose.yaml + compose.override.yaml)`,
-      `${at}/compose.yaml:4:3-4:10 ${RULE} services "web", "worker" log with json-file without max-file, so rotation is incomplete (in the "dev" environment: compose.yaml + compose.dev.yaml)`,
+      `${at}/compose.yaml:4:3-4:10 ${RULE} services "web", "worker" log with json-file without max-file, so rotation is incomplete (in the "staging" environment: compose.yaml + compose.staging.yaml)`,
     ]);
     expect(found[0]!.fix).toBeUndefined();
     expect(found[0]!.suggestions).toBeUndefined();
     // The anchor's options reach web (whose override merges onto them) and worker, in both environments: suggestions only.
     for (const d of found.slice(1)) {
       expect(d.fix).toBeUndefined();
-      expect(d.suggestions!.map((s) => [path.basename(s.file), s.edits])).toEqual([['compose.yaml', [{ start: 173, end: 173, text: '    max-file: "3"\n' }]]]);
+      expect(d.suggestions!.map((s) => [path.basename(s.file), s.edits])).toEqual([['compose.yaml', [{ start: 177, end: 177, text: '    max-file: "3"\n' }]]]);
     }
   });
 

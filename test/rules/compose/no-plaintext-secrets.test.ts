@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import noPlaintextSecrets from '../../../rules/compose/no-plaintext-secrets.js';
 
 const RULE = 'compose/no-plaintext-secrets';
 
@@ -8,7 +10,7 @@ describe(RULE, () => {
     const all = await findings(RULE, ['compose/no-plaintext-secrets/bad']);
     expect(all.map(brief)[0]).toBe('compose/no-plaintext-secrets/bad/app.env:2:11-2:29 compose/no-plaintext-secrets');
     expect(all[0]!.message).toBe(
-      'API_TOKEN in compose/no-plaintext-secrets/bad/app.env (the env_file of service "worker") is a literal value (q8******** (16 characters)); keep the file out of version control or use a Compose secret',
+      'API_TOKEN in compose/no-plaintext-secrets/bad/app.env (an env_file of the stack) is a literal value (q8******** (16 characters)); keep the file out of version control or use a Compose secret',
     );
     const found = all.slice(1);
     expect(found.map(brief)).toEqual([
@@ -59,5 +61,81 @@ describe(RULE, () => {
 
   it('accepts variables, secrets read from files, settings about secrets and passwords in URLs that are variables', async () => {
     expect(await findings(RULE, ['compose/no-plaintext-secrets/good'])).toEqual([]);
+  });
+
+  it('does not take a user name on a command line for the password when both have the same value', async () => {
+    const penpot = (test: string) =>
+      [
+        'services:',
+        '  penpot-postgres:',
+        '    image: postgres:15',
+        '    healthcheck:',
+        `      test: ${test}`,
+        '    environment:',
+        '      - POSTGRES_DB=penpot',
+        '      - POSTGRES_USER=penpot',
+        '      - POSTGRES_PASSWORD=penpot',
+        '',
+      ].join('\n');
+    const password = { line: 9, column: 27, endColumn: 33, message: /^service "penpot-postgres": POSTGRES_PASSWORD in environment is set to a literal value \(/ };
+    await new RuleTester(noPlaintextSecrets).run({
+      invalid: [
+        { filename: 'compose.yaml', code: penpot('["CMD-SHELL", "pg_isready -U penpot"]'), errors: [password], name: 'the user name' },
+        { filename: 'compose.yaml', code: penpot('["CMD", "pg_isready", "--dbname", "penpot"]'), errors: [password], name: 'the database name' },
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  postgres:\n    image: postgres:15\n    environment:\n      POSTGRES_PASSWORD: postgres\n    healthcheck:\n      test: pg_isready -h postgres\n',
+          errors: [{ line: 5, column: 26, message: /^service "postgres": POSTGRES_PASSWORD in environment is set to a literal value/ }],
+          name: 'the value of -h, a host name',
+        },
+      ],
+    });
+  });
+
+  it('reports an env_file entry once, however many compose files and services read the file', async () => {
+    const compose = (service: string) => `services:\n  ${service}:\n    image: acme/app:1.0.0\n    env_file: ./config/prod.env\n`;
+    await new RuleTester(noPlaintextSecrets).run({
+      invalid: [
+        {
+          filename: 'docker-compose.yml',
+          code: compose('web'),
+          files: { 'docker-compose.override.example.yml': compose('celery_flower'), 'config/prod.env': 'DJANGO_DEBUG=False\nCELERY_FLOWER_PASSWORD=adminadmin\n' },
+          errors: [{ line: 2, column: 24, file: 'config/prod.env', message: /^CELERY_FLOWER_PASSWORD in config\/prod\.env \(an env_file of the stack\) is a literal value/ }],
+        },
+      ],
+    });
+  });
+
+  it('leaves the literal credentials of development, test and CI files alone, but not a token or a private key', async () => {
+    const code = [
+      'services:',
+      '  server:',
+      '    image: acme/app:1.0.0',
+      '    command: app --password=Fm3xQ9vLp2',
+      '    environment:',
+      '      POSTGRES_PASSWORD: Fm3xQ9vLp2',
+      '      REDASH_DATABASE_URL: postgresql://postgres:Fm3xQ9vLp2@postgres/postgres',
+      '      GITHUB_TOKEN: ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789',
+      '',
+    ].join('\n');
+    await new RuleTester(noPlaintextSecrets).run({
+      invalid: [
+        {
+          filename: '.ci/compose.ci.yaml',
+          code,
+          errors: [{ line: 8, column: 21, message: /^service "server": GITHUB_TOKEN contains a GitHub token/ }],
+        },
+        {
+          filename: 'compose.yaml',
+          code,
+          errors: [
+            { line: 4, column: 29, message: /passes --password a literal value/ },
+            { line: 6, column: 26, message: /POSTGRES_PASSWORD in environment is set to a literal value/ },
+            { line: 7, column: 50, message: /REDASH_DATABASE_URL contains a password in a URL/ },
+            { line: 8, column: 21, message: /GITHUB_TOKEN/ },
+          ],
+        },
+      ],
+    });
   });
 });

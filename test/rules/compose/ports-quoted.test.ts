@@ -7,20 +7,13 @@ import portsQuoted from '../../../rules/compose/ports-quoted.js';
 const RULE = 'compose/ports-quoted';
 
 describe(RULE, () => {
-  it('reports unquoted HOST:CONTAINER mappings, naming the base-60 reading where YAML 1.1 has one', async () => {
+  it('reports the unquoted mapping YAML 1.1 reads as a base-60 number, not the ones it reads as strings', async () => {
     const found = await findings(RULE, ['compose/ports-quoted/bad']);
-    expect(found.map(brief)).toEqual([
-      'compose/ports-quoted/bad/compose.yaml:6:9-6:14 compose/ports-quoted',
-      'compose/ports-quoted/bad/compose.yaml:7:9-7:16 compose/ports-quoted',
-      'compose/ports-quoted/bad/compose.yaml:8:9-8:16 compose/ports-quoted',
-    ]);
-    expect(found[0]!.message).toBe(
-      'service "nginx" writes ports entry 80:80 unquoted; quote it so no YAML parser can read it as a number (22:22 is 1342 in YAML 1.1)',
-    );
-    expect(found[2]!.message).toBe('service "nginx" writes ports entry 2222:22 unquoted; YAML 1.1 parsers read it as the base-60 number 133342; quote it');
+    expect(found.map(brief)).toEqual(['compose/ports-quoted/bad/compose.yaml:8:9-8:16 compose/ports-quoted']);
+    expect(found[0]!.message).toBe('service "nginx" writes ports entry 2222:22 unquoted; YAML 1.1 parsers read it as the base-60 number 133342; quote it');
   });
 
-  it('quotes them, keeping the comment, and then no longer fires', async () => {
+  it('quotes it, keeping the comment, and then no longer fires', async () => {
     const found = await findings(RULE, ['compose/ports-quoted/bad']);
     const { text, after } = await fixAndRelint(RULE, 'compose/ports-quoted/bad', found);
     expect(text).toBe(`# Seed 000's nginx: unquoted mappings, one of them base-60 in YAML 1.1.
@@ -28,8 +21,8 @@ services:
   nginx:
     image: nginx:1.27
     ports:
-      - "80:80"
-      - "443:443"
+      - 80:80
+      - 443:443
       - "2222:22"  # SSH access
     expose:
       - 3000
@@ -47,6 +40,7 @@ services:
       'compose/ports-quoted/bad/compose.yaml:10:9-10:13 compose/ports-quoted',
       'compose/ports-quoted/good/compose.yaml:8:9-8:13 compose/ports-quoted',
     ]);
+    expect(found[0]!.message).toBe('service "nginx" writes ports entry 80:80 unquoted; quote it, as the all option asks of every port entry');
     expect(found[3]!.fix!.edits).toEqual([{ start: 204, end: 208, text: "'3000'" }]);
   });
 
@@ -62,10 +56,28 @@ services:
           code: 'services:\n  app:\n    image: app:1\n    expose:\n      - 0800\n      - 8080\n',
           options: { all: true },
           errors: [
-            { line: 5, column: 9, message: 'service "app" writes expose entry 0800 unquoted; quote it like the other port entries' },
-            { line: 6, column: 9, message: 'service "app" writes expose entry 8080 unquoted; quote it like the other port entries' },
+            { line: 5, column: 9, message: 'service "app" writes expose entry 0800 unquoted; quote it, as the all option asks of every port entry' },
+            { line: 6, column: 9, message: 'service "app" writes expose entry 8080 unquoted; quote it, as the all option asks of every port entry' },
           ],
           output: 'services:\n  app:\n    image: app:1\n    expose:\n      - 0800\n      - "8080"\n',
+        },
+      ],
+    });
+  });
+
+  it('by default reports only what YAML 1.1 really reads as a base-60 number', async () => {
+    const ports = (...items: string[]) => `services:\n  web:\n    image: nginx:1.27\n    ports:\n${items.map((i) => `      - ${i}\n`).join('')}`;
+    await new RuleTester(portsQuoted).run({
+      valid: [ports('80:80', '8080:80', '${PORT}:80', '127.0.0.1:9000:9000', '5432:5432', '14000:14000', '3000-3005:3000-3005', '53:53/udp', '0:30')],
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: ports('80:80', '22:22', '3000:30'),
+          errors: [
+            { line: 6, column: 9, endColumn: 14, message: 'service "web" writes ports entry 22:22 unquoted; YAML 1.1 parsers read it as the base-60 number 1342; quote it' },
+            { line: 7, column: 9, endColumn: 16, message: 'service "web" writes ports entry 3000:30 unquoted; YAML 1.1 parsers read it as the base-60 number 180030; quote it' },
+          ],
+          output: ports('80:80', '"22:22"', '"3000:30"'),
         },
       ],
     });

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
 
 const RULE = 'compose/resource-limits';
+/** Not in the recommended preset: switched on as stack-lint:strict does. */
+const ON = ['compose/resource-limits: warning'];
 
 describe(RULE, () => {
   it('reports missing CPU and memory limits at the deepest key written (legacy keys count; their disagreements are compose/scale-consistency\'s)', async () => {
-    const found = await findings(RULE, ['compose/resource-limits/bad']);
+    expect(await findings(RULE, ['compose/resource-limits/bad'])).toEqual([]);
+    const found = await findings(RULE, ['compose/resource-limits/bad'], { cliRules: ON });
     expect(found.map(brief)).toEqual([
       'compose/resource-limits/bad/compose.yaml:6:9-6:15 compose/resource-limits',
       'compose/resource-limits/bad/compose.yaml:8:3-8:6 compose/resource-limits',
@@ -19,7 +22,7 @@ describe(RULE, () => {
   });
 
   it("accepts the seeds' limits, agreeing legacy keys and legacy keys alone", async () => {
-    expect(await findings(RULE, ['compose/resource-limits/good'])).toEqual([]);
+    expect(await findings(RULE, ['compose/resource-limits/good'], { cliRules: ON })).toEqual([]);
   });
 
   it('with require: [cpus, memory, pids], also asks for a pids limit (deploy or pids_limit)', async () => {

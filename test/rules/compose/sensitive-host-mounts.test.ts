@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import sensitiveHostMounts from '../../../rules/compose/sensitive-host-mounts.js';
 
 const RULE = 'compose/sensitive-host-mounts';
 
@@ -24,5 +26,19 @@ describe(RULE, () => {
 
   it('accepts application folders under /etc and /lib, single files, the Docker socket (its own rule) and data under ~', async () => {
     expect(await findings(RULE, ['compose/sensitive-host-mounts/good'])).toEqual([]);
+  });
+
+  it("tells an application's data folder under /root from root's home itself and the credentials in it", async () => {
+    const mount = (source: string) => `services:\n  n8n:\n    image: n8nio/n8n:1.64.0\n    volumes:\n      - ${source}:/home/node/.n8n\n`;
+    const message = (dir: string) => `service "n8n" mounts the host's ${dir}; mount only the files the service needs`;
+    await new RuleTester(sensitiveHostMounts).run({
+      valid: [mount('/root/n8n/.n8n'), mount('/root/backups')],
+      invalid: [
+        { filename: 'compose.yaml', code: mount('/root'), errors: [{ line: 5, column: 9, message: message("/root (root's home directory)") }] },
+        { filename: 'compose.yaml', code: mount('/root/.ssh'), errors: [{ line: 5, column: 9, message: message('/root/.ssh') }] },
+        { filename: 'compose.yaml', code: mount('/root/.docker/config.json'), errors: [{ line: 5, column: 9, message: message('/root/.docker') }] },
+        { filename: 'compose.yaml', code: mount('/root/.config/gcloud'), errors: [{ line: 5, column: 9, message: message('/root/.config/gcloud') }] },
+      ],
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import uniqueHostPorts from '../../../rules/compose/unique-host-ports.js';
 
 const RULE = 'compose/unique-host-ports';
 
@@ -29,5 +31,30 @@ describe(RULE, () => {
     expect(found[0]!.message).toBe(
       'service "migrate" publishes host port 5432/tcp, which service "db" already publishes (line 23); the second container fails to start',
     );
+  });
+
+  it('lets services of profiles never enabled together publish the same port, but not a service that always runs', async () => {
+    const code = (aio: string) =>
+      [
+        'services:',
+        '  app:',
+        '    image: acme/app:1.0.0',
+        '    profiles: ["app"]',
+        '    ports:',
+        '      - "3000:3000"',
+        '  aio:',
+        '    image: acme/aio:1.0.0',
+        `    profiles: ${aio}`,
+        '    ports:',
+        '      - "3000:3000"',
+        '',
+      ].join('\n');
+    await new RuleTester(uniqueHostPorts).run({
+      valid: [code('["default"]')],
+      invalid: [
+        { filename: 'compose.yaml', code: code('["default", "app"]'), errors: [{ line: 11, column: 9, message: /^service "aio" publishes host port 3000\/tcp, which service "app" already publishes/ }] },
+        { filename: 'compose.yaml', code: code('[]'), errors: [{ line: 11, column: 9, message: /^service "aio" publishes host port 3000\/tcp/ }] },
+      ],
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import copyRelativeDestination from '../../../rules/dockerfile/copy-relative-destination.js';
 
 const RULE = 'dockerfile/copy-relative-destination';
 
@@ -15,5 +17,22 @@ describe(RULE, () => {
 
   it('accepts WORKDIR inherited from a parent stage, absolute and variable destinations, and ONBUILD WORKDIR', async () => {
     expect(await findings(RULE, ['dockerfile/copy-relative-destination/good'])).toEqual([]);
+  });
+
+  it('knows the working directory of a FROM scratch stage, and of stages built on it, is /', async () => {
+    const build = 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app ./cmd/app\n\n';
+    await new RuleTester(copyRelativeDestination).run({
+      valid: [
+        `${build}FROM scratch AS artifact\nCOPY --from=build /out/app app\n`,
+        `${build}FROM scratch AS bin\nCOPY --from=build /out/app .\n\nFROM bin\nCOPY LICENSE licenses/\n`,
+      ],
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: `${build}FROM alpine:3.20\nCOPY --from=build /out/app app\n`,
+          errors: [{ line: 7, column: 28, endColumn: 31, message: /^COPY to the relative path "app" with no WORKDIR set/ }],
+        },
+      ],
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import envSelfReference from '../../../rules/dockerfile/env-self-reference.js';
 
 const RULE = 'dockerfile/env-self-reference';
 
@@ -14,5 +16,21 @@ describe(RULE, () => {
 
   it('accepts separate ENVs, partial name matches, PATH=…:$PATH, ARG values and quoted or escaped dollars', async () => {
     expect(await findings(RULE, ['dockerfile/env-self-reference/good'])).toEqual([]);
+  });
+
+  it('accepts a variable an earlier pair set to its own old value (an ARG passed on to ENV): old and new are the same', async () => {
+    await new RuleTester(envSelfReference).run({
+      valid: [
+        'FROM alpine:3.20\nARG VERSION=2.4.1\nENV VERSION=${VERSION} \\\n    DOWNLOAD_URL=https://example.com/tool-${VERSION}.tgz\n',
+        'FROM alpine:3.20\nARG APP_HOME\nENV APP_HOME="$APP_HOME" APP_DATA=$APP_HOME/data\n',
+      ],
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.20\nARG VERSION=2.4.1\nENV VERSION=v${VERSION} DOWNLOAD_URL=https://example.com/tool-${VERSION}.tgz\n',
+          errors: [{ line: 3, column: 63, endColumn: 73, message: /^\$VERSION is set earlier in this same ENV/ }],
+        },
+      ],
+    });
   });
 });

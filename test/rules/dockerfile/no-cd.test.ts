@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import noCd from '../../../rules/dockerfile/no-cd.js';
 
 const RULE = 'dockerfile/no-cd';
 const BAD = 'dockerfile/no-cd/bad/Dockerfile';
@@ -18,5 +20,35 @@ describe(RULE, () => {
 
   it('accepts subshells, temporary folders removed in the same RUN, going back and WORKDIR variables', async () => {
     expect(await findings(RULE, ['dockerfile/no-cd/good'])).toEqual([]);
+  });
+
+  it('leaves alone a cd that runs only in an if or case branch, a loop, or after ||: WORKDIR cannot be conditional', async () => {
+    await new RuleTester(noCd).run({
+      valid: [
+        'FROM debian:12\nRUN if [ -d /opt/plugins ]; then \\\n      cd /opt/plugins && ./install.sh; \\\n    fi\n',
+        'FROM debian:12\nARG TARGETARCH\nRUN case "$TARGETARCH" in \\\n      arm64) cd /opt/arm64 && make ;; \\\n      *) cd /opt/generic && make ;; \\\n    esac\n',
+        'FROM debian:12\nRUN if [ -f go.mod ]; then go build; else cd /src/legacy && make; fi\n',
+        'FROM debian:12\nRUN for p in /opt/a /opt/b; do cd /opt/a && make; done\n',
+        'FROM debian:12\nRUN test -d /opt/app || cd /opt/fallback\n',
+      ],
+      invalid: [],
+    });
+  });
+
+  it('names the folder a relative cd goes to, from the WORKDIR in effect, or words the advice without a placeholder', async () => {
+    await new RuleTester(noCd).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY components/ ./components/\nRUN \\\n  cd components && \\\n  yarn\n',
+          errors: [{ line: 5, column: 3, endColumn: 16, message: '"cd components" changes the directory for this RUN only and hides where the commands run; use WORKDIR /app/components instead' }],
+        },
+        {
+          filename: 'Dockerfile',
+          code: 'FROM node:20-alpine\nRUN tar -xzf npm.tgz && cd package && node bin/npm-cli.js install -g npm.tgz\n',
+          errors: [{ line: 2, column: 25, endColumn: 35, message: '"cd package" changes the directory for this RUN only and hides where the commands run; use WORKDIR with the folder\'s absolute path instead' }],
+        },
+      ],
+    });
   });
 });

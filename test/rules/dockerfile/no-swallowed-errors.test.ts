@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import noSwallowedErrors from '../../../rules/dockerfile/no-swallowed-errors.js';
 
 const RULE = 'dockerfile/no-swallowed-errors';
 const BAD = 'dockerfile/no-swallowed-errors/bad/Dockerfile';
@@ -26,5 +28,22 @@ describe(RULE, () => {
 
   it('accepts answers such as grep and rm, and handlers that fail', async () => {
     expect(await findings(RULE, ['dockerfile/no-swallowed-errors/good'])).toEqual([]);
+  });
+
+  it('reads `test && action || other` as the if/else it stands for, but still reports a chain of actions ended by || true', async () => {
+    await new RuleTester(noSwallowedErrors).run({
+      valid: [
+        'FROM debian:12\nARG TARGETARCH\nRUN [ "$TARGETARCH" = "amd64" ] && apt-get install -y --no-install-recommends libfoo || echo "libfoo is not built for $TARGETARCH"\n',
+        'FROM python:3.12-slim\nRUN test -f requirements-dev.txt \\\n    && pip install --no-cache-dir -r requirements-dev.txt \\\n    || echo "no dev requirements"\n',
+        'FROM alpine:3.20\nRUN grep -q edge /etc/apk/repositories && apk add --no-cache bash || true\n',
+      ],
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:12\nRUN make && make install || true\n',
+          errors: [{ line: 2, column: 26, endColumn: 33, message: '"|| true" turns a failure of "make install" into success, so the build goes on with a broken result' }],
+        },
+      ],
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
+import nonRootUser from '../../../rules/dockerfile/non-root-user.js';
 
 const RULE = 'dockerfile/non-root-user';
 
@@ -21,5 +23,23 @@ describe(RULE, () => {
     expect(await findings(RULE, ['dockerfile/non-root-user/good/compose-user/app/Dockerfile'])).toEqual([]);
     const partial = await findings(RULE, ['dockerfile/non-root-user/bad/compose-partial/app/Dockerfile']);
     expect(partial.map(brief)).toEqual([`dockerfile/non-root-user/bad/compose-partial/app/Dockerfile:1:6-1:22 ${RULE}`]);
+  });
+
+  it('leaves alone a FROM scratch stage that only carries built files out (never run), but not a scratch image with an entrypoint', async () => {
+    const build = 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app ./cmd/app\n\n';
+    await new RuleTester(nonRootUser).run({
+      valid: [
+        { filename: 'Dockerfile', code: `${build}FROM scratch AS artifact\nCOPY --from=build /out/app /\n`, name: 'artifact stage' },
+        { filename: 'Dockerfile', code: `${build}FROM scratch AS bin\nCOPY --from=build /out/app app\n\nFROM bin AS export\nLABEL org.opencontainers.image.title=app\n`, name: 'built on an artifact stage' },
+      ],
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: `${build}FROM scratch\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n`,
+          errors: [{ line: 6, column: 6, endColumn: 13, message: /^the final image never sets USER/ }],
+          name: 'a scratch image that runs',
+        },
+      ],
+    });
   });
 });

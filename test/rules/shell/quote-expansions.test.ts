@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
 import { fixAll, lintText } from './relint.js';
+import { RuleTester } from '../../../src/testing.js';
+import quoteExpansions from '../../../rules/shell/quote-expansions.js';
 
 const RULE = 'shell/quote-expansions';
 const SPLIT = 'is split into words and glob-expanded; double-quote it to pass the value as one argument';
@@ -46,5 +48,58 @@ describe(RULE, () => {
 
   it('leaves alone what cannot split or splits on purpose', async () => {
     expect(await findings(RULE, ['shell/quote-expansions/good'])).toEqual([]);
+  });
+
+  it('leaves alone variables that only ever hold integers: $?, $#, $$, $!, lengths and arithmetic, as ShellCheck does', async () => {
+    const script = [
+      '#!/bin/bash',
+      'failure_count=0',
+      'while true; do',
+      '  celery --app=dojo status',
+      '  BROKER_TEST=$?',
+      '  [ $BROKER_TEST = 0 ] && break',
+      '  failure_count=$((failure_count + 1))',
+      '  ((tries++))',
+      '  [ $failure_count -ge 10 ] && exit $BROKER_TEST',
+      'done',
+      'sleep 60 &',
+      'PID=$!',
+      'wait $PID',
+      'COUNT="$#"',
+      'LEN=${#1}',
+      'echo $COUNT $LEN $tries',
+      '',
+    ].join('\n');
+    await new RuleTester(quoteExpansions).run({
+      valid: [{ filename: 'wait.sh', code: script }],
+      invalid: [
+        {
+          filename: 'wait.sh',
+          code: '#!/bin/bash\nRESULT=$?\nRESULT=$1\nexit $RESULT\n',
+          errors: [{ line: 4, column: 6, endColumn: 13, message: /^unquoted \$RESULT is split into words/ }],
+          output: '#!/bin/bash\nRESULT=$?\nRESULT=$1\nexit "$RESULT"\n',
+        },
+      ],
+    });
+  });
+
+  it('in a RUN, knows an ENV set from an ARG default (ENV appuser=${appuser}) holds that default', async () => {
+    const dockerfile = (arg: string) =>
+      `FROM python:3.12-slim\n${arg}\nENV appuser=\${appuser} home=/home/\${appuser}\nRUN adduser --ingroup \${appuser} \${appuser} && mkdir -p $home\n`;
+    await new RuleTester(quoteExpansions).run({
+      valid: [{ filename: 'Dockerfile', code: dockerfile('ARG appuser=defectdojo') }],
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: dockerfile('ARG appuser'),
+          errors: [
+            { line: 4, column: 23, endColumn: 33, message: /^unquoted \$\{appuser\} is split/ },
+            { line: 4, column: 34, endColumn: 44, message: /^unquoted \$\{appuser\} is split/ },
+            { line: 4, column: 57, endColumn: 62, message: /^unquoted \$home is split/ },
+          ],
+          output: 'FROM python:3.12-slim\nARG appuser\nENV appuser=${appuser} home=/home/${appuser}\nRUN adduser --ingroup "${appuser}" "${appuser}" && mkdir -p "$home"\n',
+        },
+      ],
+    });
   });
 });

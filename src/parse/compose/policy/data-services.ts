@@ -68,3 +68,53 @@ export const DATA_DIRECTORIES: Readonly<Record<string, readonly string[]>> = {
 
 /** Redis-like stores keep `/data` only when persistence is switched on. */
 export const REDIS_FAMILIES: ReadonlySet<string> = new Set(['redis', 'redis-stack', 'redis-stack-server', 'redismod', 'valkey', 'keydb', 'dragonfly']);
+
+/** Options by which an image family's server is told its data directory on the command line. */
+const DATA_DIRECTORY_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  mongo: ['--dbpath'],
+  mongodb: ['--dbpath'],
+  'mongodb-community-server': ['--dbpath'],
+  mysql: ['--datadir'],
+  mariadb: ['--datadir'],
+  percona: ['--datadir'],
+  'percona-server': ['--datadir'],
+  ...Object.fromEntries([...REDIS_FAMILIES].map((f) => [f, ['--dir']])),
+};
+
+/** `minio server` options that take a value (so the word after them is no drive). */
+const MINIO_VALUE_OPTIONS = new Set(['--address', '--console-address', '--certs-dir', '-S', '--config-dir', '-C', '--ftp', '--sftp', '--interface', '--dns-cache-ttl']);
+
+/**
+ * The data directories a service's command chooses instead of the image's
+ * default: `minio server /export`, `mongod --dbpath /srv/db`, `--datadir=…`,
+ * `redis-server --dir …`. `undefined` when the command chooses none;
+ * `'unknown'` when it chooses something that cannot be read as folders
+ * (minio's `http://host{1...4}/data{1...2}` drive sets).
+ */
+export function commandDataDirectories(family: string, words: readonly string[]): string[] | 'unknown' | undefined {
+  if (family === 'minio') {
+    const server = words.indexOf('server');
+    if (server < 0) return undefined;
+    const drives: string[] = [];
+    for (let i = server + 1; i < words.length; i++) {
+      const w = words[i]!;
+      if (w.startsWith('-')) {
+        if (MINIO_VALUE_OPTIONS.has(w)) i++;
+        continue;
+      }
+      if (w.includes('{') || w.includes('://') || !w.startsWith('/')) return 'unknown';
+      drives.push(w);
+    }
+    return drives.length ? drives : 'unknown';
+  }
+  const options = DATA_DIRECTORY_OPTIONS[family];
+  if (!options) return undefined;
+  for (let i = 0; i < words.length; i++) {
+    for (const option of options) {
+      const value = words[i] === option ? words[i + 1] : words[i]!.startsWith(`${option}=`) ? words[i]!.slice(option.length + 1) : undefined;
+      if (value === undefined) continue;
+      return value.startsWith('/') ? [value] : 'unknown';
+    }
+  }
+  return undefined;
+}

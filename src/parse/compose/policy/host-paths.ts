@@ -36,13 +36,20 @@ export function isEngineSocket(source: string): boolean {
 
 /** System directories whose whole tree is sensitive. */
 const SENSITIVE_TREES = [
-  '/proc', '/sys', '/boot', '/root', '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet',
+  '/proc', '/sys', '/boot', '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet',
   '/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/sudoers.d', '/etc/ssh', '/etc/kubernetes', '/dev/mem', '/dev/kmem',
 ];
 /** Directories that are sensitive as a whole (what is inside them may not be). */
 const SENSITIVE_DIRS = new Set(['/', '/etc', '/var', '/var/run', '/run', '/var/lib', '/usr', '/lib', '/lib64', '/bin', '/sbin', '/home', '/dev', '/var/log', '/opt']);
 
-/** The host system directory a bind mount exposes, if it is one (`/`, `/etc`, `/proc/…`, `~`). */
+/**
+ * What in root's home holds credentials: the home as a whole does, and so do
+ * these, but the rest is whatever the admin put there (`/root/n8n/.n8n`, an
+ * application's data folder, is just that).
+ */
+const ROOT_CREDENTIALS = ['.ssh', '.gnupg', '.aws', '.kube', '.docker', '.azure', '.config/gcloud', '.netrc', '.pgpass', '.git-credentials'].map((c) => `/root/${c}`);
+
+/** The host system directory a bind mount exposes, if it is one (`/`, `/etc`, `/proc/…`, `~`, `/root/.ssh`). */
 export function sensitiveHostDirectory(source: string): string | undefined {
   const raw = source.trim();
   if (raw === '~' || raw === '~/' || raw === '$HOME' || raw === '${HOME}') return '~ (a home directory)';
@@ -50,5 +57,6 @@ export function sensitiveHostDirectory(source: string): string | undefined {
   const p = normalisePath(raw);
   if (isEngineSocket(p)) return undefined;
   if (SENSITIVE_DIRS.has(p)) return p;
-  return SENSITIVE_TREES.find((t) => p === t || p.startsWith(`${t}/`));
+  if (p === '/root') return "/root (root's home directory)";
+  return [...SENSITIVE_TREES, ...ROOT_CREDENTIALS].find((t) => p === t || p.startsWith(`${t}/`));
 }

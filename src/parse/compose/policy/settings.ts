@@ -18,6 +18,21 @@ export const DEFAULT_DATA_SERVICE_IMAGES: readonly string[] = [
 /** Names of production compose files: globs without `/` match the base name. */
 export const DEFAULT_PRODUCTION_FILES: readonly string[] = ['*prod*.yml', '*prod*.yaml'];
 
+/**
+ * Compose files for development, tests, CI and devcontainers, by their path: a
+ * glob without `/` matches the base name, one with `/` the path (below the
+ * folder the run started in). Names with a dev/test/CI part
+ * (`compose.dev.yaml`, `docker-compose.override.unit_tests.yml`,
+ * `compose.cypress.yaml`), and files in folders of that kind (`ci/`, `.ci/`,
+ * `tests/`, `dev/`, `dev-postgres/`, `.devcontainer/`, `e2e/`, `cypress/`).
+ */
+export const DEFAULT_NON_PRODUCTION_FILES: readonly string[] = [
+  '*[._-]{dev,devel,development,local,debug,test,tests,testing,ci,cicd,e2e,cypress,playwright,devcontainer}[._-]*',
+  '{dev,devel,development,local,test,tests,testing,ci,e2e,cypress,playwright,devcontainer}[._-]*',
+  '**/{ci,.ci,dev,development,test,tests,testing,e2e,cypress,playwright,devcontainer,.devcontainer}/**',
+  '**/{ci,dev,test,tests,e2e}[-_]*/**',
+];
+
 /** Ports debuggers listen on: debugpy, Node inspector, Delve, JDWP, Xdebug 3, legacy Node debug. */
 export const DEFAULT_DEBUGGER_PORTS: readonly (number | string)[] = [5678, 5679, 5680, 9229, 9230, 2345, 5005, 9003, 5858];
 
@@ -31,6 +46,8 @@ function stringList(settings: Settings, key: string, fallback: readonly string[]
 export const dataServiceImages = (s: Settings): readonly string[] => stringList(s, 'dataServiceImages', DEFAULT_DATA_SERVICE_IMAGES);
 
 export const productionFiles = (s: Settings): readonly string[] => stringList(s, 'productionFiles', DEFAULT_PRODUCTION_FILES);
+
+export const nonProductionFiles = (s: Settings): readonly string[] => stringList(s, 'nonProductionFiles', DEFAULT_NON_PRODUCTION_FILES);
 
 /** Whether the base file of a layered project counts as production (default true). */
 export const layeredBaseIsProduction = (s: Settings): boolean => s['layeredBaseIsProduction'] !== false;
