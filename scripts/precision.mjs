@@ -12,6 +12,7 @@
 //   --rule <id>         only this rule (repeatable)
 //   --list <what>       list findings: tp, fp, open (wrong, not fixed yet), noise, unjudged, stale
 //   --template          print unjudged findings as judgement lines to fill in
+//   --settle            rewrite the judgement files: fixed wrong findings lose "open", noise no longer reported is dropped
 //
 // Exit code: 1 when a finding judged wrong (and not marked open) is reported
 // or one judged right is missing, else 0 (unjudged findings are listed, not
@@ -19,6 +20,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { compare, keyFindings, linesReader, loadJudgements, rates, total } from './precision/judgements.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     rule: { type: 'string', multiple: true },
     list: { type: 'string', multiple: true },
     template: { type: 'boolean', default: false },
+    settle: { type: 'boolean', default: false },
   },
 });
 
@@ -88,5 +91,23 @@ if (lists.has('unjudged')) show('unjudged', outcome.unjudged, (f) => `${f.at} ${
 else if (outcome.unjudged.length) console.log(`\n${outcome.unjudged.length} findings are not judged yet (--list unjudged, --template).`);
 if (values.template) {
   for (const f of outcome.unjudged) console.log(JSON.stringify({ key: f.key, at: f.at, message: f.message, verdict: '', reason: '' }));
+}
+if (values.settle) {
+  const fixed = new Set(outcome.fpFixed.map((j) => j.key));
+  const stale = new Set(outcome.stale.map((j) => j.key));
+  const files = new Set([...fixed, ...stale].map((key) => judgements.get(key).source.split(':')[0]));
+  for (const name of files) {
+    const file = path.join(root, 'test/precision/judgements', name);
+    const kept = [];
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const entry = JSON.parse(line);
+      if (stale.has(entry.key)) continue;
+      if (fixed.has(entry.key)) delete entry.open;
+      kept.push(JSON.stringify(entry));
+    }
+    writeFileSync(file, kept.map((l) => `${l}\n`).join(''));
+  }
+  console.log(`\nsettled: ${fixed.size} fixed wrong findings now guarded, ${stale.size} stale noise judgements dropped`);
 }
 process.exitCode = outcome.fpBack.length || outcome.tpGone.length ? 1 : 0;
