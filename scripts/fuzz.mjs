@@ -4,12 +4,15 @@
 //
 //   npm run fuzz [-- --count N] [--seed S] [--start I] [--time-limit ms] [--out dir] [--corpus dir]
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// Under node_modules, so that the bundle finds the packages it leaves outside.
-const outfile = path.join(root, 'node_modules/.cache/stack-lint-fuzz/fuzz.mjs');
+// Under node_modules, so that the bundle finds the packages it leaves outside; one per process, so that runs
+// side by side (`--start 0` and `--start 50000`) never read each other's half-written bundle.
+const outfile = path.join(root, `node_modules/.cache/stack-lint-fuzz/fuzz-${process.pid}.mjs`);
+process.on('exit', () => rmSync(outfile, { force: true }));
 await build({
   entryPoints: [path.join(root, 'test/fuzz/main.ts')],
   outfile,
