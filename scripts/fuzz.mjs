@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // side by side (`--start 0` and `--start 50000`) never read each other's half-written bundle.
 const outfile = path.join(root, `node_modules/.cache/stack-lint-fuzz/fuzz-${process.pid}.mjs`);
 process.on('exit', () => rmSync(outfile, { force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 await build({
   entryPoints: [path.join(root, 'test/fuzz/main.ts')],
   outfile,

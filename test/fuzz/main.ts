@@ -2,8 +2,9 @@
  * `npm run fuzz [-- --count N] [--seed S] [--start I] [--time-limit ms] [--out dir] [--corpus dir]`
  *
  * Runs the fuzzer (./fuzz.ts) over inputs I … I+N-1 of seed S in a worker
- * thread that the main thread watches: an input that does not finish within
- * the watchdog time is a hang, the worker is ended and started again after it.
+ * thread that the main thread watches: an input over the CPU time limit is a
+ * hang, and so is one that does not finish within the (wall time) watchdog,
+ * for which the worker is ended and started again after it.
  * The worker gets a 1 MB stack, about what the CLI's main thread has, so deep
  * inputs overflow here when they would there. Each failing input is written to
  * `<out>/<seed>-<index>.json` (its files and the failure); exit code 1 when
@@ -69,7 +70,8 @@ async function main(argv: string[], root: string, entry: string): Promise<number
     console.log(`FAIL ${f.kind} seed ${opts.seed} input ${f.index} (${f.target}; ${f.steps.join(', ')}): ${f.message.split('\n').slice(0, 3).join(' | ')}`);
   };
   // The watchdog: an input still running this long after it started is a hang (the worker is ended).
-  const watchdogMs = Math.max(opts.timeLimit * 3, 30_000);
+  // Wall time, so generous: on a busy machine an input may wait long for a core (the CPU time limit is the worker's).
+  const watchdogMs = Math.max(opts.timeLimit * 12, 120_000);
   let from = opts.start;
   while (from < end) {
     from = await new Promise<number>((resolve) => {
