@@ -328,9 +328,10 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
       for (const rule of byKind.shell) runRule(rule, file.source, { shell: file.doc });
     }
     if (TIMING) addPhase(`rules:${file.kind}`, performance.now() - t - (phaseTotal('schema') - schemaBefore));
-    found.push(...(shellcheck.byFile.get(file.source.path) ?? [])); // ShellCheck bridge findings, suppressed like any other
+    for (const d of shellcheck.byFile.get(file.source.path) ?? []) found.push(d); // ShellCheck bridge findings, suppressed like any other
 
-    diagnostics.push(...found);
+    // Loops, not push(...found): a huge file's hundreds of thousands of findings would overflow the stack as arguments.
+    for (const d of found) diagnostics.push(d);
     result.linted.push({ path: file.source.path, relPath: file.source.relPath, kind: file.kind, text: file.source.text });
   }
 
@@ -339,7 +340,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     const found: Diagnostic[] = [];
     const runRule = makeRunner(found, rootConfig!, stack, enabledRules);
     for (const rule of byKind.stack) runRule(rule, parsed[0]!.source, {});
-    diagnostics.push(...found);
+    for (const d of found) diagnostics.push(d);
     if (TIMING) addPhase('rules:stack', performance.now() - t);
   }
 
