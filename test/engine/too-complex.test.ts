@@ -109,3 +109,10 @@ describe('stack-lint/too-complex: one finding instead of a crash, the other file
     expect(found.map(at)).toEqual([`compose.yaml:1:1 stack-lint/too-complex: file is 17.0 MB, over the 16 MB limit; not linted`]);
   });
 });
+
+describe('inputs the fuzzer found', () => {
+  it('a continuation ended by a lone CR before a comment line (dockerfile-ast threw reading its heredocs)', async () => {
+    const found = await lintBeside({ Dockerfile: 'FROM alpine:3.20\nRUN x \\\r#e\ncat <<EOF\nx\nEOF\n' });
+    expect(found.filter((d) => d.ruleId === 'stack-lint/internal-error')).toEqual([]);
+  });
+});
