@@ -1,6 +1,6 @@
 // Benchmark harness (a script, not a test). Measures stack-lint on the shared
-// corpus, on 200 and 1,000 compose files, and on generated trees of ~1,000, ~2,500 and
-// ~5,000 files: cold start, wall time, files per second, peak memory and the
+// corpus, on 200 and 1,000 compose files, on generated trees of ~1,000, ~2,500 and
+// ~5,000 files, and on single generated files of 1, 5 and 10 MB: cold start, wall time, files per second, peak memory and the
 // time of each phase (the engine's own STACK_LINT_TIMING=1 table, from one
 // extra run), medians of several runs. Every section prints the load average
 // it ran under: numbers taken with a load above the number of cores are not
@@ -9,7 +9,7 @@
 // .bench/; shellcheck from PATH) and prints the ratios.
 //
 //   npm run build && node scripts/bench.mjs [--runs 5] [--peers] [--no-large] [--sizes]
-//     [--concurrency n] [--wait-idle] [--only cold,corpus,compose,trees,peers] [--out file]
+//     [--concurrency n] [--wait-idle] [--only cold,corpus,compose,trees,huge,peers] [--out file]
 //
 // --sizes       also lints trees of ~1,000 and ~2,500 files (memory as the tree grows)
 // --concurrency passed on to stack-lint (worker threads; default: its own choice)
@@ -29,7 +29,7 @@ const corpus = path.resolve(value('--corpus', path.join(root, '../shared/corpus'
 const cli = path.join(root, 'dist/cli.js');
 const work = path.join(os.tmpdir(), 'stack-lint-bench');
 const concurrency = value('--concurrency', undefined);
-// --only cold,corpus,compose,trees,peers: just those sections (the machine's speed drifts; a section can be taken again).
+// --only cold,corpus,compose,trees,huge,peers: just those sections (the machine's speed drifts; a section can be taken again).
 const only = value('--only', undefined)?.split(',');
 const want = (section) => !only || only.includes(section);
 if (!existsSync(cli)) {
@@ -200,6 +200,46 @@ if (!flag('--no-large') && want('trees')) {
     }
     print();
   }
+}
+
+// Single huge files: time must grow linearly with size (a 10 MB compose file or script in well under 10 s).
+/** A generated file of about `mb` MB: `kind` compose (many services), script (many commands) or dockerfile (many RUNs). */
+function hugeFile(kind, mb) {
+  const dir = path.join(work, `huge-${kind}-${mb}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const size = mb * 2 ** 20;
+  const parts = [];
+  let length = 0;
+  const add = (s) => {
+    parts.push(s);
+    length += s.length;
+  };
+  if (kind === 'compose') {
+    add('services:\n');
+    for (let i = 0; length < size; i++) add(`  svc${i}:\n    image: registry.example.com/team/service-${i}:1.0.${i}\n    restart: unless-stopped\n    environment:\n      - LEVEL=\${LEVEL:-info}\n`);
+  } else if (kind === 'script') {
+    add('#!/bin/sh\nset -eu\n');
+    for (let i = 0; length < size; i++) add(`if [ -f "/etc/app/${i}.conf" ]; then cp "/etc/app/${i}.conf" /tmp/ && echo "copied $1"; fi\n`);
+  } else {
+    add('FROM alpine:3.20\n');
+    for (let i = 0; length < size; i++) add(`RUN apk add --no-cache curl && echo "step ${i}" > /tmp/step\n`);
+  }
+  const name = kind === 'compose' ? 'compose.yaml' : kind === 'script' ? 'run.sh' : 'Dockerfile';
+  writeFileSync(path.join(dir, name), parts.join(''));
+  return dir;
+}
+if (!flag('--no-large') && want('huge')) {
+  print(`single huge files (${load()})`);
+  for (const kind of ['compose', 'script', 'dockerfile']) {
+    const row = [];
+    for (const mb of [1, 5, 10]) {
+      const r = stackLint([hugeFile(kind, mb)], [], { runs: Math.min(runs, 3) });
+      row.push(`${mb} MB ${ms(r.wall)}`);
+    }
+    print(`  ${kind.padEnd(28)}  ${row.join(', ')}`);
+  }
+  print();
 }
 
 // Peers on the same files

@@ -2,7 +2,8 @@ import type { RuleMeta } from './rule.js';
 
 /**
  * Findings the engine itself makes (not any rule's check): unused or broken
- * suppression comments, files that cannot be read, rules that crash.
+ * suppression comments, files that cannot be read or are too much to lint,
+ * rules that crash.
  */
 export const CORE_RULES = {
   unusedDisable: {
@@ -28,6 +29,14 @@ export const CORE_RULES = {
     severity: 'error',
     fix: 'none',
     summary: 'A file could not be read',
+  },
+  tooComplex: {
+    id: 'stack-lint/too-complex',
+    kind: 'stack',
+    category: 'internal',
+    severity: 'error',
+    fix: 'none',
+    summary: 'A file is too large or nests too deep to be linted',
   },
   internalError: {
     id: 'stack-lint/internal-error',

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { createSourceFile, type FileKind, type SourceFile } from '../parse/source.js';
 import type { Span } from '../parse/location.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
-import type { ShellDocument } from '../parse/shell/types.js';
+import type { ShellDocument, TooComplex } from '../parse/shell/types.js';
 import type { StackModel } from '../stack/model.js';
 import { loadStack } from '../stack/load.js';
 import { ProjectRoot } from './project-root.js';
@@ -284,7 +284,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
       if (TIMING) addPhase(`parse:${r.source.kind}`, performance.now() - t);
       continue;
     }
-    const meta = r.problem === 'unreadable' ? CORE_RULES.unreadableFile : syntaxMeta(registry, r.kind);
+    const meta = r.problem === 'unreadable' ? CORE_RULES.unreadableFile : r.problem === 'too-large' ? CORE_RULES.tooComplex : syntaxMeta(registry, r.kind);
     const origin = { line: 1, column: 1, offset: 0 };
     diagnostics.push({
       ruleId: meta.id,
@@ -325,12 +325,14 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     const severityOf = (id: string): SeveritySetting => config.rules.get(id)?.severity ?? 'off';
     const runRule = makeRunner(found, config, stack, enabledRules);
 
-    if (file.problems.length) {
+    for (const p of file.problems) if (p.tooComplex) noteTooComplex({ message: p.message, offset: p.start }, file.source, found, enabledRules);
+    const syntaxProblems = file.problems.filter((p) => !p.tooComplex);
+    if (syntaxProblems.length) {
       const meta = syntaxMeta(registry, file.kind);
       const severity = severityOf(meta.id);
       if (severity !== 'off') {
         enabledRules.set(meta.id, meta);
-        for (const p of file.problems) found.push(toDiagnostic(meta, severity, { range: p, message: p.message }, file.source));
+        for (const p of syntaxProblems) found.push(toDiagnostic(meta, severity, { range: p, message: p.message }, file.source));
       }
     }
     const t = TIMING ? performance.now() : 0;
@@ -343,17 +345,20 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
       const doc = file.doc;
       for (const rule of byKind.dockerfile) runRule(rule, file.source, { dockerfile: doc });
       for (const { instruction, script } of runScripts(doc)) {
+        if (script.tooComplex) noteTooComplex(script.tooComplex, file.source, found, enabledRules);
         await noteShellSyntax(script, file.source, severityOf, registry, found, enabledRules);
         for (const rule of byKind.runBodies) runRule(rule, file.source, { shell: script, run: { dockerfile: doc, instruction } });
       }
     } else if (file.kind === 'shell' && file.doc) {
+      if (file.doc.tooComplex) noteTooComplex(file.doc.tooComplex, file.source, found, enabledRules);
       await noteShellSyntax(file.doc, file.source, severityOf, registry, found, enabledRules);
       for (const rule of byKind.shell) runRule(rule, file.source, { shell: file.doc });
     }
     if (TIMING) addPhase(`rules:${file.kind}`, performance.now() - t - (phaseTotal('schema') - schemaBefore));
-    found.push(...(shellcheck.byFile.get(file.source.path) ?? [])); // ShellCheck bridge findings, suppressed like any other
+    for (const d of shellcheck.byFile.get(file.source.path) ?? []) found.push(d); // ShellCheck bridge findings, suppressed like any other
 
-    diagnostics.push(...found);
+    // Loops, not push(...found): a huge file's hundreds of thousands of findings would overflow the stack as arguments.
+    for (const d of found) diagnostics.push(d);
     result.linted.push({ path: file.source.path, relPath: file.source.relPath, kind: file.kind, text: file.source.text });
   }
 
@@ -362,7 +367,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     const found: Diagnostic[] = [];
     const runRule = makeRunner(found, rootConfig!, stack, enabledRules);
     for (const rule of byKind.stack) runRule(rule, parsed[0]!.source, {});
-    diagnostics.push(...found);
+    for (const d of found) diagnostics.push(d);
     if (TIMING) addPhase('rules:stack', performance.now() - t);
   }
 
@@ -491,6 +496,13 @@ function makeRunner(
       });
     }
   };
+}
+
+/** A text too deep or too large to lint: one finding where it is too much (the rules saw nothing of it). */
+function noteTooComplex(tc: TooComplex, file: SourceFile, found: Diagnostic[], enabledRules: Map<string, RuleMeta>): void {
+  const meta = CORE_RULES.tooComplex;
+  enabledRules.set(meta.id, meta);
+  found.push(toDiagnostic(meta, meta.severity, { range: { start: tc.offset, end: tc.offset }, message: tc.message }, file));
 }
 
 async function noteShellSyntax(

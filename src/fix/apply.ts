@@ -8,18 +8,44 @@ import type { Fix, TextEdit } from '../engine/diagnostic.js';
  */
 export function selectFixes<T extends { fix: Fix }>(candidates: readonly T[]): T[] {
   const sorted = [...candidates].sort((a, b) => firstStart(a.fix) - firstStart(b.fix));
+  // The edits taken so far, by start then end: they do not overlap, so their ends are in order too, and the
+  // ones an edit could overlap are found by binary search (a large file's thousands of fixes were quadratic).
   const taken: TextEdit[] = [];
   const chosen: T[] = [];
   for (const c of sorted) {
-    if (c.fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...c.fix.edits);
+    if (c.fix.edits.some((e) => overlapsAny(taken, e))) continue;
+    for (const e of c.fix.edits) taken.splice(insertionIndex(taken, e), 0, e);
     chosen.push(c);
   }
   return chosen;
 }
 
+function overlapsAny(taken: readonly TextEdit[], e: TextEdit): boolean {
+  // Edits ending before `e` starts cannot overlap it.
+  for (let i = firstNotBefore(taken, (t) => t.end < e.start); i < taken.length && taken[i]!.start <= e.end; i++) if (overlaps(e, taken[i]!)) return true;
+  return false;
+}
+
+function insertionIndex(taken: readonly TextEdit[], e: TextEdit): number {
+  return firstNotBefore(taken, (t) => t.start < e.start || (t.start === e.start && t.end <= e.end));
+}
+
+/** Binary search: the index of the first edit for which `before` is false (it holds for a prefix of `taken`). */
+function firstNotBefore(taken: readonly TextEdit[], before: (t: TextEdit) => boolean): number {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(taken[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function firstStart(fix: Fix): number {
-  return Math.min(...fix.edits.map((e) => e.start));
+  let min = Infinity;
+  for (const e of fix.edits) if (e.start < min) min = e.start;
+  return min;
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {

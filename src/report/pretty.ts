@@ -44,8 +44,9 @@ export function formatPretty(result: LintResult, options: FormatOptions): string
   const out: string[] = [];
   for (const [relPath, diagnostics] of groups) {
     out.push(c.underline(relPath));
-    const posWidth = Math.max(...diagnostics.map((d) => position(d).length));
-    const labelWidth = Math.max(...diagnostics.map((d) => label(d).length));
+    // reduce, not Math.max(...): a file may have more findings than a call may have arguments.
+    const posWidth = diagnostics.reduce((w, d) => Math.max(w, position(d).length), 0);
+    const labelWidth = diagnostics.reduce((w, d) => Math.max(w, label(d).length), 0);
     for (const d of diagnostics) {
       const paint = severityColor(c, d);
       const pos = position(d).padEnd(posWidth);

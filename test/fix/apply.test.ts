@@ -4,6 +4,22 @@ import { applyEdits, selectFixes } from '../../src/fix/apply.js';
 const fix = (edits: [number, number, string][]) => ({ fix: { file: '/f', description: '', edits: edits.map(([start, end, text]) => ({ start, end, text })) } });
 
 describe('selectFixes', () => {
+  it('a fix with edits far apart is checked against every edit taken, not only its first', () => {
+    const wide = fix([[0, 1, 'a'], [100, 101, 'b']]);
+    const inside = fix([[50, 51, 'c']]);
+    const clash = fix([[100, 100, 'd'], [100, 102, 'e']]);
+    expect(selectFixes([clash, inside, wide])).toEqual([wide, inside]);
+  });
+
+  it('tens of thousands of fixes (a large file) are chosen as few would be', () => {
+    // Each line's fix, and every tenth line a second one overlapping it, deferred.
+    const fixes = Array.from({ length: 20_000 }, (_, i) => fix([[i * 10, i * 10 + 4, 'x']]));
+    const clashing = fixes.filter((_, i) => i % 10 === 0).map((_, k) => fix([[k * 100 + 2, k * 100 + 3, 'y']]));
+    const chosen = selectFixes([...clashing, ...fixes].reverse());
+    expect(chosen).toHaveLength(fixes.length);
+    expect(chosen.every((c, i) => c === fixes[i])).toBe(true);
+  });
+
   it('keeps fixes that do not overlap, in file order, and defers the rest', () => {
     const a = fix([[0, 3, 'x']]);
     const b = fix([[2, 5, 'y']]);

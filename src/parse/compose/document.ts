@@ -5,7 +5,8 @@ import type { SourceFile } from '../source.js';
 import { buildYamlTree, YamlExpansionError } from '../yaml/build.js';
 import { isMap, type YMap, type YNode, type YScalar } from '../yaml/nodes.js';
 import { envFileEntries, type EnvFile } from './env-file.js';
-import { interpolate, parseDotenv, type Interpolated } from './interpolate.js';
+import { interpolate, interpolationDepthMessage, interpolationTooDeep, parseDotenv, type Interpolated } from './interpolate.js';
+import { deepestLine, firstScalarWhere, yamlDepthMessage, yamlTooDeep } from '../yaml/depth.js';
 
 export interface ComposeService {
   readonly name: string;
@@ -56,6 +57,8 @@ export type FileState = 'file' | 'dir' | 'missing';
 
 export interface SyntaxProblem extends Span {
   message: string;
+  /** The text parses but is too deep or too large to lint (`stack-lint/too-complex`), not a syntax error. */
+  tooComplex?: true;
 }
 
 export type ComposeParse = { ok: true; doc: ComposeDocument } | { ok: false; problems: SyntaxProblem[] };
@@ -73,12 +76,23 @@ export function parseCompose(file: SourceFile, options: ComposeParseOptions = {}
   if (file.text.trim() === '') {
     return { ok: false, problems: [{ message: 'the compose file is empty', start: 0, end: 0 }] };
   }
-  const yaml = parseDocument(file.text, {
-    merge: true,
-    uniqueKeys: false,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  });
+  let yaml: Document;
+  try {
+    yaml = parseDocument(file.text, {
+      merge: true,
+      uniqueKeys: false,
+      prettyErrors: false,
+      keepSourceTokens: false,
+    });
+  } catch (e) {
+    // The yaml library recurses on nesting; a file deep enough (thousands of `- - -` or `[[[`) overflows it.
+    if (!(e instanceof RangeError)) throw e;
+    const at = deepestLine(file.text);
+    return { ok: false, problems: [{ message: yamlDepthMessage(), start: at, end: at, tooComplex: true }] };
+  }
+  // The yaml library turns an overflow of its own recursion into an error at the place: too deep, not a syntax error.
+  const overflow = yaml.errors.find((e) => e instanceof RangeError || /call stack/i.test(e.message));
+  if (overflow) return { ok: false, problems: [{ message: yamlDepthMessage(), start: overflow.pos[0], end: overflow.pos[0], tooComplex: true }] };
   const problems: SyntaxProblem[] = yaml.errors.map((e) => ({
     message: `YAML: ${firstLine(e.message)}`,
     start: e.pos[0],
@@ -88,6 +102,12 @@ export function parseCompose(file: SourceFile, options: ComposeParseOptions = {}
     if (!IGNORED_WARNINGS.has(w.code)) problems.push({ message: `YAML: ${firstLine(w.message)}`, start: w.pos[0], end: w.pos[1] });
   }
   if (problems.length) return { ok: false, problems };
+  const deep = yamlTooDeep(yaml);
+  if (deep !== undefined) return { ok: false, problems: [{ message: yamlDepthMessage(), start: deep, end: deep, tooComplex: true }] };
+  const deepInterpolation = firstScalarWhere(yaml, interpolationTooDeep);
+  if (deepInterpolation !== undefined) {
+    return { ok: false, problems: [{ message: interpolationDepthMessage(), start: deepInterpolation, end: deepInterpolation, tooComplex: true }] };
+  }
 
   let tree: YNode | undefined;
   try {

@@ -24,6 +24,8 @@ export interface InterpolationError {
   message: string;
   start: number;
   end: number;
+  /** The value nests deeper than `MAX_INTERPOLATION_DEPTH` and was left as written. */
+  tooDeep?: true;
 }
 
 export interface Interpolated {
@@ -41,10 +43,42 @@ const OPERATORS: readonly InterpolationOperator[] = [':-', ':?', ':+', '-', '?',
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
+/**
+ * How deep `${VAR:-${VAR:-…}}` may nest. Expansion recurses once per level;
+ * a deeper value is left as written, with an error, instead of overflowing
+ * the stack (real files nest two or three levels).
+ */
+export const MAX_INTERPOLATION_DEPTH = 32;
+
 export function interpolate(input: string, env: ReadonlyMap<string, string>): Interpolated {
   const out: Interpolated = { value: '', references: [], errors: [], unset: [], required: [] };
+  const tooDeep = interpolationTooDeep(input);
+  if (tooDeep !== undefined) {
+    out.value = input;
+    out.errors.push({ message: interpolationDepthMessage(), start: tooDeep, end: tooDeep, tooDeep: true });
+    return out;
+  }
   out.value = expand(input, 0, input.length, env, out, 0);
   return out;
+}
+
+export function interpolationDepthMessage(): string {
+  return `the interpolation nests \${…} more than ${MAX_INTERPOLATION_DEPTH} levels deep; not linted`;
+}
+
+/** Offset of the first `${` nested deeper than `MAX_INTERPOLATION_DEPTH`, if any (one pass, as `findClose` counts). */
+export function interpolationTooDeep(input: string): number | undefined {
+  if (!input.includes('${')) return undefined;
+  let depth = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (c === '$' && input[i + 1] === '$' && depth === 0) i++;
+    else if (c === '$' && input[i + 1] === '{') {
+      if (++depth > MAX_INTERPOLATION_DEPTH) return i;
+      i++;
+    } else if (c === '}' && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 /** True when the string contains anything interpolation would change. */

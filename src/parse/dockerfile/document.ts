@@ -112,7 +112,7 @@ export function parseDockerfile(
     if (!ins.argsSpan || !shell) return [];
     const withHeredocs = raw as unknown as { getHeredocs?: () => { getContentRange(): LspRange | null }[] };
     // dockerfile-ast splits the arguments again to find heredocs: only ask when there can be one.
-    const heredocs = ins.argsText.includes('<<') ? (withHeredocs.getHeredocs?.() ?? []) : [];
+    const heredocs = ins.argsText.includes('<<') ? heredocsOf(withHeredocs) : [];
     const bodies = heredocs.map((h) => span(h.getContentRange())).filter((s): s is Span => Boolean(s));
     const out: ShellDocument[] = [];
     const firstBody = bodies[0]?.start ?? ins.argsSpan.end;
@@ -243,4 +243,17 @@ function argDeclarations(ins: DfInstruction): [string, string | undefined][] {
     const value = a.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
     return [a.value.slice(0, eq), value];
   });
+}
+
+/**
+ * The heredocs dockerfile-ast finds in an instruction. It throws on some
+ * malformed texts (a continuation ended by a lone CR before a comment line,
+ * `RUN x \\\r#e` then `cat <<EOF`): no heredoc is read from those, the arguments are linted as written.
+ */
+function heredocsOf(raw: { getHeredocs?: () => { getContentRange(): LspRange | null }[] }): { getContentRange(): LspRange | null }[] {
+  try {
+    return raw.getHeredocs?.() ?? [];
+  } catch {
+    return [];
+  }
 }

@@ -176,13 +176,31 @@ export interface VarRef {
   operator?: string;
 }
 
+/** How deep `${X:-${Y:-…}}` defaults are looked into for references (each level scans its text again). */
+export const MAX_VARIABLE_NESTING = 32;
+
+const BRACED_NAME = /\$\{([A-Za-z_][A-Za-z0-9_]*)/y;
+const PLAIN_NAME = /\$([A-Za-z_][A-Za-z0-9_]*)/y;
+const OPERATOR = /(:?[-+?=]|##?|%%?|\/\/?)/y;
+
+/** The modifier of a `${NAME…}` starting at `from`, within `text[from, to)`. */
+function operatorAt(text: string, from: number, to: number): RegExpExecArray | null {
+  if (from >= to) return null;
+  OPERATOR.lastIndex = from;
+  const m = OPERATOR.exec(text);
+  if (!m || from + m[0].length <= to) return m;
+  // Only an unclosed reference cut short can end inside a two-character modifier: match the shorter text then.
+  OPERATOR.lastIndex = 0;
+  return OPERATOR.exec(text.slice(from, to));
+}
+
 /**
  * Every `$NAME` / `${NAME…}` reference in `text` (starting at file offset
  * `base`) that Docker would expand: not after the escape character, not
  * inside single quotes. References nested in a `${X:-…}` default are listed
- * too.
+ * too, down to `MAX_VARIABLE_NESTING` levels.
  */
-export function variableRefs(text: string, base: number, escapeChar = '\\'): VarRef[] {
+export function variableRefs(text: string, base: number, escapeChar = '\\', depth = 0): VarRef[] {
   const out: VarRef[] = [];
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
@@ -201,31 +219,34 @@ export function variableRefs(text: string, base: number, escapeChar = '\\'): Var
     if (c !== '$') continue;
     const next = text[i + 1];
     if (next === '{') {
-      const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i));
+      // Sticky expressions match at `i` without slicing the rest of the text (which made long values quadratic).
+      BRACED_NAME.lastIndex = i;
+      const m = BRACED_NAME.exec(text);
       if (!m) continue;
       // find the matching brace
-      let depth = 0;
+      let braces = 0;
       let j = i + 1;
       for (; j < text.length; j++) {
         if (text[j] === escapeChar) {
           j++;
           continue;
         }
-        if (text[j] === '{') depth++;
-        else if (text[j] === '}' && --depth === 0) break;
+        if (text[j] === '{') braces++;
+        else if (text[j] === '}' && --braces === 0) break;
       }
       const end = Math.min(j + 1, text.length);
       const afterName = i + m[0].length;
-      const opMatch = /^(:?[-+?=]|##?|%%?|\/\/?)/.exec(text.slice(afterName, end - 1));
+      const opMatch = operatorAt(text, afterName, end - 1);
       out.push({ name: m[1]!, start: base + i, end: base + end, ...(opMatch ? { operator: opMatch[1]! } : {}) });
-      if (opMatch) {
+      if (opMatch && depth < MAX_VARIABLE_NESTING) {
         const wordStart = afterName + opMatch[1]!.length;
-        out.push(...variableRefs(text.slice(wordStart, end - 1), base + wordStart, escapeChar));
+        for (const ref of variableRefs(text.slice(wordStart, end - 1), base + wordStart, escapeChar, depth + 1)) out.push(ref);
       }
       i = end - 1;
       continue;
     }
-    const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i));
+    PLAIN_NAME.lastIndex = i;
+    const m = PLAIN_NAME.exec(text);
     if (m) {
       out.push({ name: m[1]!, start: base + i, end: base + i + m[0].length });
       i += m[0].length - 1;

@@ -8,8 +8,8 @@ import type { SourceFile } from '../source.js';
 import { collectCommands, type CommandEnv } from './commands.js';
 import { derived, registerDocument } from './command-memo.js';
 import { recallTree, rememberTree } from './tree-memo.js';
-import { convertTree, findNodes, insertionMap, walkNodes, type ShSource, type ShSyntaxNode } from './tree.js';
-import type { Shebang, ShCommand, ShellDialect, ShellDocument, ShellParseOptions, ShellParser, ShNode } from './types.js';
+import { convertTree, findNodes, insertionMap, ShellTooDeep, ShSyntaxNode, walkNodes, type ShSource } from './tree.js';
+import type { Shebang, ShCommand, ShellDialect, ShellDocument, ShellParseOptions, ShellParser, ShNode, TooComplex } from './types.js';
 
 /** How deep `sh -c "sh -c '…'"` scripts are parsed. */
 const MAX_INNER_DEPTH = 4;
@@ -30,7 +30,7 @@ export class TreeSitterShellParser implements ShellParser {
     depth: number,
   ): ShellDocument {
     const source: ShSource = { file, text, baseOffset };
-    const { root, hasErrors, recalled, nodes } = parseTree(this.ts, source);
+    const { root, hasErrors, recalled, nodes, tooComplex } = parseTree(this.ts, source);
     const shebang = parseShebang(text, baseOffset, file);
     const dialect = dialectOverride ?? dialectFromShebang(shebang) ?? dialectFromPath(file.path);
     const env: CommandEnv = {
@@ -58,6 +58,7 @@ export class TreeSitterShellParser implements ShellParser {
         return (comments ??= findNodes(root, 'comment'));
       },
       hasErrors,
+      ...(tooComplex ? { tooComplex } : {}),
     };
     // A text seen before may copy what is derived from it (commands, variable writes) from an earlier
     // document (command-memo.ts); inner `sh -c` scripts stop at a depth, so theirs depend on more than the text.
@@ -80,11 +81,20 @@ export class TreeSitterShellParser implements ShellParser {
 export function parseTree(
   ts: TsParser,
   source: ShSource,
-): { root: ShSyntaxNode; hasErrors: boolean; recalled?: true; nodes?: readonly ShSyntaxNode[] } {
+): { root: ShSyntaxNode; hasErrors: boolean; recalled?: true; nodes?: readonly ShSyntaxNode[]; tooComplex?: TooComplex } {
   // The same text parsed before (a copied script, a repeated `RUN` body): rebuilt without tree-sitter (tree-memo.ts).
   const known = recallTree(source);
   if (known) return known;
-  const parsed = parseTreeFresh(ts, source);
+  let parsed: { root: ShSyntaxNode; hasErrors: boolean };
+  try {
+    parsed = parseTreeFresh(ts, source);
+  } catch (e) {
+    if (!(e instanceof ShellTooDeep)) throw e;
+    // Too deep to walk: an empty script stands in for it (nothing to check, nothing to fix), and the document says why.
+    const end = source.baseOffset + source.text.length;
+    const root = new ShSyntaxNode('program', true, undefined, undefined, source.baseOffset, end, false, source);
+    return { root, hasErrors: false, tooComplex: { message: e.message, offset: e.offset } };
+  }
   rememberTree(source, parsed.root, parsed.hasErrors);
   return parsed;
 }

@@ -92,7 +92,27 @@ export function insertionMap(positions: readonly number[]): IndexMap {
   };
 }
 
-/** Copies a tree-sitter tree into `ShNode`s. Does not delete the tree. */
+/**
+ * How deep a shell syntax tree may nest. The conversion below is iterative,
+ * but the command view (commands.ts), word evaluation and rules walk the tree
+ * recursively, a few stack frames per level: past this depth a script (4,000
+ * commands joined by `&&` nest 4,000 levels; so do 1,000 nested `$(…)`) is not
+ * linted, and says so (`ShellTooDeep`), instead of overflowing the stack.
+ * Real scripts stay far below: the deepest in the shared corpus nests 40 levels.
+ */
+export const MAX_SHELL_TREE_DEPTH = 500;
+
+/** Thrown by `convertTree` for a tree deeper than `MAX_SHELL_TREE_DEPTH`. */
+export class ShellTooDeep extends Error {
+  constructor(
+    /** File offset of the first node past the limit. */
+    readonly offset: number,
+  ) {
+    super(`the shell syntax nests more than ${MAX_SHELL_TREE_DEPTH} levels deep (commands chained with && or ||, nested $(…), if, loops or groups); not linted`);
+  }
+}
+
+/** Copies a tree-sitter tree into `ShNode`s. Does not delete the tree. Throws `ShellTooDeep` for a tree nested too deep. */
 export function convertTree(tree: Tree, source: ShSource, map: IndexMap = identityMap): ShSyntaxNode {
   const cursor = tree.walk();
   try {
@@ -200,16 +220,20 @@ function convertRaw(b: RawCursorBinding, tree: Tree, cursor: TreeCursor, source:
     const root = make(undefined);
     if (!b.gotoFirstChild(t)) return root;
     let parent = root;
+    let depth = 1;
     for (;;) {
       const node = make(parent);
       adopt(parent, node);
+      if (depth > MAX_SHELL_TREE_DEPTH) throw new ShellTooDeep(node.start);
       if (b.gotoFirstChild(t)) {
         parent = node;
+        depth++;
         continue;
       }
       while (!b.gotoNextSibling(t)) {
         if (!b.gotoParent(t) || parent === root) return root;
         parent = parent.parent!;
+        depth--;
       }
     }
   } finally {
@@ -271,16 +295,20 @@ function convertCursor(cursor: TreeCursor, source: ShSource, map: IndexMap, lang
   const root = makeNode(cursor, undefined, source, map, lang, missing);
   if (!cursor.gotoFirstChild()) return root;
   let parent = root;
+  let depth = 1;
   for (;;) {
     const node = makeNode(cursor, parent, source, map, lang, missing);
     adopt(parent, node);
+    if (depth > MAX_SHELL_TREE_DEPTH) throw new ShellTooDeep(node.start);
     if (cursor.gotoFirstChild()) {
       parent = node;
+      depth++;
       continue;
     }
     while (!cursor.gotoNextSibling()) {
       if (!cursor.gotoParent() || parent === root) return root;
       parent = parent.parent!;
+      depth--;
     }
   }
 }

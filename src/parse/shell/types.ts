@@ -154,6 +154,16 @@ export interface ShellDocument {
   readonly comments: readonly ShNode[];
   /** tree-sitter found ERROR or MISSING nodes somewhere. */
   readonly hasErrors: boolean;
+  /** Set when the script nests too deep to be walked: `root` is then an empty program and the script goes unchecked. */
+  readonly tooComplex?: TooComplex;
+}
+
+/** Why a text is not linted although it parses (too deep, too large), and where. */
+export interface TooComplex {
+  /** Says what is too much, with the limit. */
+  readonly message: string;
+  /** File offset of the place that is too much. */
+  readonly offset: number;
 }
 
 /** The initialised parser (see `getShellParser()`); `parse` is synchronous. */
