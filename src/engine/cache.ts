@@ -10,7 +10,7 @@ import { groupByStack } from '../stack/groups.js';
 import type { RuleMeta } from './rule.js';
 
 /** Bump when the cached shape or what results depend on changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const MAX_ENTRIES = 5000;
 
 interface CacheEntry {

@@ -106,6 +106,7 @@ export function buildSarifLog(result: LintResult, options: FormatOptions): Sarif
     };
     const hash = file ? hashes.get(file.path, file.text, region.startLine!) : undefined;
     if (hash) res.partialFingerprints = { primaryLocationLineHash: hash };
+    if (d.compat) res.properties = { compat: d.compat };
     const fixes: Sarif.Fix[] = [];
     if (d.fix) fixes.push(sarifFix(d.fix, d, d.fix.safety));
     for (const s of d.suggestions ?? []) fixes.push(sarifFix(s, d, 'suggestion'));
