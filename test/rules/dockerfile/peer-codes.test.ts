@@ -87,3 +87,11 @@ describe('readings aligned with hadolint', () => {
     expect(await found('dockerfile/pin-package-versions', text)).toEqual(['2:12 dockerfile/pin-package-versions DL3062']);
   });
 });
+
+describe('# hadolint ignore= and peer codes', () => {
+  it('silences only the findings of the codes it names, and those that name none', async () => {
+    const text = 'FROM debian:12\n# hadolint ignore=DL3015\nRUN apt-get install curl=7.88.1-10\n';
+    expect(await found('dockerfile/apt-hygiene', text)).toEqual(['3:13 dockerfile/apt-hygiene DL3014']);
+    expect(await found('dockerfile/apt-hygiene', text.replace('DL3015', 'DL3014,DL3015'))).toEqual([]);
+  });
+});
