@@ -38,6 +38,7 @@ export default defineRule<'dockerfile'>({
         if (prompts && !assumesYes(p)) {
           ctx.report({
             node: sub,
+            compat: 'DL3014',
             message: `${p.manager} ${p.subcommand} without -y stops at its confirmation prompt, which a build cannot answer`,
             fix: { description: 'add -y', edits: [{ start: sub.end, end: sub.end, text: ' -y' }] },
           });
@@ -53,6 +54,7 @@ export default defineRule<'dockerfile'>({
               : { start: onSubLine.at(-1)!.end, end: onSubLine.at(-1)!.end, text: ' --no-install-recommends' };
           ctx.report({
             node: sub,
+            compat: 'DL3015',
             message: `${p.manager} install without --no-install-recommends also installs every recommended package, which the image rarely needs`,
             fix: { description: 'add --no-install-recommends', edits: [edit] },
           });
@@ -72,6 +74,7 @@ export default defineRule<'dockerfile'>({
       if (inImage && update && !cleansLists(run, apt) && !cacheMountFor(run, LISTS)) {
         ctx.report({
           range: { start: update.toolWord.start, end: update.subcommandWord!.end },
+          compat: 'DL3009',
           message: `this RUN downloads the package index with ${update.manager} update but does not remove ${LISTS}/* at its end, so the index stays in the image`,
           ...cleanupFix(run, update),
         });
@@ -82,12 +85,13 @@ export default defineRule<'dockerfile'>({
       const word = p.toolWord;
       const sub = p.subcommand;
       if (sub !== undefined && !APT_GET_SUBCOMMANDS.has(sub)) {
-        ctx.report({ node: word, message: `apt is meant for interactive use and its output and options may change; use apt-cache ${sub} in a Dockerfile` });
+        ctx.report({ node: word, compat: 'DL3027', message: `apt is meant for interactive use and its output and options may change; use apt-cache ${sub} in a Dockerfile` });
         return;
       }
       const fixable = word.raw === 'apt' && sub !== 'full-upgrade';
       ctx.report({
         node: word,
+        compat: 'DL3027',
         message: 'apt is meant for interactive use and its command line is not stable for scripts; use apt-get in a Dockerfile',
         ...(fixable ? { fix: { description: 'use apt-get', edits: [{ start: word.start, end: word.end, text: 'apt-get' }] } } : {}),
       });
@@ -121,6 +125,8 @@ function simulates(p: PackageCommand): boolean {
 
 function assumesYes(p: PackageCommand): boolean {
   if (p.hasFlag('-y', '--yes', '--assume-yes', '--force-yes', '-qq', '--quiet=2', '-q=2')) return true;
+  // -q given twice is -qq, which implies -y
+  if (p.view.args.filter((w) => w.value === '-q' || w.value === '--quiet').length >= 2) return true;
   if (p.flagValues('-o', '--option').some((v) => /^APT::Get::Assume-Yes=(1|true|yes)$/i.test(v.value ?? ''))) return true;
   // yes | apt-get install …
   return p.command.pipeline?.commands.some((c) => c.name === 'yes' && c.start < p.command.start) ?? false;

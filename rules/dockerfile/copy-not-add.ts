@@ -1,8 +1,12 @@
 import { defineRule } from '../../src/engine/define.js';
 import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
 
-/** Local archives `ADD` unpacks (tar, optionally compressed). */
-const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst|lz|lzma|z)|tgz|tbz2?|tb2|txz|tzst|tlz|taz|tpz)$/i;
+/**
+ * Local files `ADD` may unpack: tar archives, optionally compressed. BuildKit
+ * tells a tar by its content, so a file named only for its compression
+ * (`rootfs.gz`, `data.xz`) may be one: ADD and COPY may differ there.
+ */
+const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst|lz|lzma|z)|tgz|tbz2?|tb2|txz|tzst|tlz|taz|tpz|gz|bz2|xz|zst|lzma)$/i;
 /** Sources `ADD` fetches: URLs and Git repositories. */
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 /** `ADD` options `COPY` does not have. */

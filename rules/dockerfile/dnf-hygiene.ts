@@ -13,6 +13,6 @@ export default defineRule({
   },
   check(ctx) {
     // microdnf never asks; dnf and yum do.
-    checkRpmHygiene(ctx, { managers: ['dnf', 'microdnf'], prompting: ['dnf'], cache: ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'] });
+    checkRpmHygiene(ctx, { managers: ['dnf', 'microdnf'], prompting: ['dnf'], cache: ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'], codes: { prompt: 'DL3038', cache: 'DL3040' } });
   },
 });

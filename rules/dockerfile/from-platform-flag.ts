@@ -27,6 +27,7 @@ export default defineRule({
         while (text[end] === ' ' || text[end] === '\t') end++;
         ctx.report({
           range: flag,
+          compat: 'DL3065',
           message: '--platform=$TARGETPLATFORM is the default for FROM, so the flag is redundant',
           fix: { description: 'remove the flag', edits: [{ start: flag.start, end, text: '' }] },
         });
@@ -39,6 +40,7 @@ export default defineRule({
       if (name && ((os && name.includes(os)) || (arch && name.includes(arch)))) continue;
       ctx.report({
         range: flag,
+        compat: 'DL3029',
         message: `FROM --platform=${flag.value} pins this stage to one platform, so the Dockerfile cannot build multi-platform images; drop the flag (pass --platform to the build) or use $BUILDPLATFORM`,
       });
     }

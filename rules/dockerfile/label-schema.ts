@@ -10,6 +10,10 @@ interface Options {
   allStages: boolean;
 }
 
+/** hadolint's code for a value that is not of its label's type (`text` has none: only emptiness, DL3051). */
+const TYPE_CODE: Record<LabelType, string> = {
+  text: 'DL3051', url: 'DL3052', rfc3339: 'DL3053', spdx: 'DL3054', hash: 'DL3055', semver: 'DL3056', email: 'DL3058',
+};
 const TYPES: LabelType[] = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const RFC3339 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
@@ -85,19 +89,19 @@ export default defineRule<'dockerfile', Options>({
         if (label.name.includes('$')) continue;
         const type = Object.hasOwn(schema, label.name) ? schema[label.name] : undefined;
         if (!type) {
-          if (strict) ctx.report({ range: label.nameSpan, message: `label "${label.name}" is not in the label schema (strict labels)` });
+          if (strict) ctx.report({ range: label.nameSpan, compat: 'DL3050', message: `label "${label.name}" is not in the label schema (strict labels)` });
           continue;
         }
         const value = label.value ?? '';
         const at = label.valueSpan ?? label.nameSpan;
         if (value.trim() === '') {
-          ctx.report({ range: at, message: `label "${label.name}" is empty` });
+          ctx.report({ range: at, compat: 'DL3051', message: `label "${label.name}" is empty` });
           continue;
         }
         // A value filled in at build time cannot be judged here.
         if (value.includes('$')) continue;
         const problem = typeProblem(type, value);
-        if (problem) ctx.report({ range: at, message: `label "${label.name}" value "${value}" ${problem}` });
+        if (problem) ctx.report({ range: at, compat: TYPE_CODE[type], message: `label "${label.name}" value "${value}" ${problem}` });
       }
     }
 
@@ -108,6 +112,7 @@ export default defineRule<'dockerfile', Options>({
       if (!missing.length) continue;
       ctx.report({
         range: stage.from.keywordSpan,
+        compat: 'DL3049',
         message: `${stage.isFinal ? 'the image' : `stage ${stage.name ? `"${stage.name}"` : stage.index}`} lacks the required label${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`,
       });
     }

@@ -31,6 +31,7 @@ export default defineRule<'dockerfile'>({
         const workdir = target.startsWith('/') ? target : cwd;
         ctx.report({
           node: cmd,
+          compat: 'DL3003',
           message: `"cd ${target}" changes the directory for this RUN only and hides where the commands run; use WORKDIR ${workdir ?? "with the folder's absolute path"} instead`,
         });
       }
@@ -46,12 +47,14 @@ export default defineRule<'dockerfile'>({
           const absolute = path.posix.join(previous, dir);
           ctx.report({
             node: arg,
+            compat: 'DL3000',
             message: `relative WORKDIR "${dir}" resolves against the previous WORKDIR; write the absolute path "${absolute}"`,
             suggestions: [{ description: `write "${absolute}"`, edits: [{ start: arg.start, end: arg.end, text: absolute }] }],
           });
         } else {
           ctx.report({
             node: arg,
+            compat: 'DL3000',
             message: `relative WORKDIR "${dir}" depends on the base image's working directory, which can change with the base image; use an absolute path`,
           });
         }

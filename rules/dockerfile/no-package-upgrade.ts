@@ -23,6 +23,8 @@ export default defineRule<'dockerfile'>({
         if (p.manager === 'zypper' && LEFT_TO_OTHERS.has(p.subcommand ?? '')) continue;
         ctx.report({
           range: { start: p.toolWord.start, end: p.subcommandWord.end },
+          // hadolint's code covers apt only; its finding for dnf, apk or yum has none
+          ...(p.manager === 'apt-get' || p.manager === 'apt' ? { compat: 'DL3005' } : {}),
           message: `${p.manager} ${p.subcommand} upgrades whatever the mirrors serve on the day of the build, so two builds of the same commit differ; pull a newer base image (or upgrade named packages) instead`,
         });
       }

@@ -42,6 +42,7 @@ export default defineRule<'dockerfile'>({
       if (arg && (name === 'root' || name === '0')) {
         ctx.report({
           node: arg,
+          compat: 'DL3002',
           message: `the last USER of the final image is "${value}", so the container runs as root; switch to an unprivileged user once the steps that need root are done`,
         });
       }

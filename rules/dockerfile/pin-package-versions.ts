@@ -20,6 +20,11 @@ const HOW: Record<Family, string> = {
   go: 'go install <module>@<version>',
 };
 
+/** hadolint's code for each family. */
+const CODE: Record<Family, string> = {
+  apt: 'DL3008', pip: 'DL3013', npm: 'DL3016', apk: 'DL3018', gem: 'DL3028', yum: 'DL3033', zypper: 'DL3037', dnf: 'DL3041', go: 'DL3062',
+};
+
 const bool = { type: 'boolean', default: true } as const;
 
 export default defineRule<'dockerfile', Options>({
@@ -43,10 +48,11 @@ export default defineRule<'dockerfile', Options>({
       for (const p of packageCommands(view.commands)) {
         const family = FAMILY[p.manager];
         if (!family || !ctx.options[family] || p.action !== 'install') continue;
-        if (p.manager === 'go' && p.subcommand !== 'install') continue;
+        if (p.manager === 'go' && p.subcommand !== 'install' && p.subcommand !== 'get') continue;
         for (const arg of unpinned(p)) {
           ctx.report({
             node: arg.word,
+            compat: CODE[family],
             message: `${p.manager} installs "${arg.text}" without a version, so every build may get a different one; use ${HOW[family]}`,
           });
         }
@@ -75,6 +81,8 @@ function unpinned(p: PackageCommand): PackageArg[] {
     case 'microdnf':
       // `dnf module install tomcat:9` names a stream; `@group` names a group
       if (isModule(p)) return judged.filter((a) => !a.text.includes(':'));
+      // groups (`dnf group install`, `groupinstall`) have no version to name
+      if (isGroup(p)) return [];
       return judged.filter((a) => !a.version && !a.local && !a.text.startsWith('@'));
     default:
       return judged.filter((a) => !a.version && !a.local);
@@ -84,6 +92,15 @@ function unpinned(p: PackageCommand): PackageArg[] {
 const isVcs = (t: string): boolean => /^(git|hg|svn|bzr)\+/.test(t);
 
 function isModule(p: PackageCommand): boolean {
+  return subcommandAfter(p, 'module');
+}
+
+function isGroup(p: PackageCommand): boolean {
+  return p.subcommand === 'groupinstall' || subcommandAfter(p, 'group');
+}
+
+/** `dnf <word> install`: the subcommand comes after `word` (`module`, `group`). */
+function subcommandAfter(p: PackageCommand, word: string): boolean {
   const sub = p.subcommandWord;
-  return !!sub && p.view.args.some((w) => w.value === 'module' && w.start < sub.start);
+  return !!sub && p.view.args.some((w) => w.value === word && w.start < sub.start);
 }

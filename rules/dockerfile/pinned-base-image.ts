@@ -28,9 +28,9 @@ export default defineRule<'dockerfile', { requireDigest: boolean }>({
       if (ctx.options.requireDigest) {
         ctx.report({ range: stage.imageSpan, message: `base image ${shown} is not pinned by an @sha256: digest` });
       } else if (!ref.tag) {
-        ctx.report({ range: stage.imageSpan, message: `base image ${shown} has no tag, so every build may get a different "latest"` });
+        ctx.report({ range: stage.imageSpan, compat: 'DL3006', message: `base image ${shown} has no tag, so every build may get a different "latest"` });
       } else if (ref.tag.toLowerCase() === 'latest') {
-        ctx.report({ range: stage.imageSpan, message: `base image ${shown} uses the mutable tag "latest"` });
+        ctx.report({ range: stage.imageSpan, compat: 'DL3007', message: `base image ${shown} uses the mutable tag "latest"` });
       }
     }
   },

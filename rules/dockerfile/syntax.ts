@@ -30,23 +30,23 @@ export default defineRule({
         ctx.report({ range: ins.keywordSpan, message: `unknown instruction "${ins.keywordText}"` });
       }
       if (ins.trigger && NOT_TRIGGERS.has(ins.trigger.keyword)) {
-        ctx.report({ range: ins.trigger.keywordSpan, message: `${ins.trigger.keyword} is not allowed as an ONBUILD trigger` });
+        ctx.report({ range: ins.trigger.keywordSpan, compat: 'DL3043', message: `${ins.trigger.keyword} is not allowed as an ONBUILD trigger` });
       }
     }
     if (!dockerfile.stages.length && dockerfile.instructions.length) {
-      ctx.report({ node: dockerfile.instructions[0]!, message: 'the Dockerfile has no FROM instruction' });
+      ctx.report({ node: dockerfile.instructions[0]!, compat: 'DL3061', message: 'the Dockerfile has no FROM instruction' });
     } else {
       const beforeFrom = dockerfile.instructions.find((i) => !i.stage && i.keyword !== 'ARG' && i.keyword !== 'FROM' && INSTRUCTIONS.has(i.keyword));
       if (beforeFrom && beforeFrom.start < dockerfile.stages[0]!.from.start) {
-        ctx.report({ range: beforeFrom.keywordSpan, message: `${beforeFrom.keyword} comes before the first FROM; only ARG may` });
+        ctx.report({ range: beforeFrom.keywordSpan, compat: 'DL3061', message: `${beforeFrom.keyword} comes before the first FROM; only ARG may` });
       }
     }
     const named = new Map<string, DfStage>();
     for (const stage of dockerfile.stages) {
       if (!stage.image) ctx.report({ range: stage.from.keywordSpan, message: 'FROM names no image' });
       if (stage.name && stage.nameSpan) {
-        if (RESERVED_STAGE_NAMES.has(stage.name)) ctx.report({ range: stage.nameSpan, message: `"${stage.name}" is a reserved word and cannot name a stage` });
-        if (named.has(stage.name)) ctx.report({ range: stage.nameSpan, message: `stage name "${stage.name}" is already used by stage ${named.get(stage.name)!.index}` });
+        if (RESERVED_STAGE_NAMES.has(stage.name)) ctx.report({ range: stage.nameSpan, compat: 'DL3063', message: `"${stage.name}" is a reserved word and cannot name a stage` });
+        if (named.has(stage.name)) ctx.report({ range: stage.nameSpan, compat: 'DL3024', message: `stage name "${stage.name}" is already used by stage ${named.get(stage.name)!.index}` });
         else named.set(stage.name, stage);
       }
       for (const ins of stage.instructions) {
@@ -68,11 +68,12 @@ export default defineRule({
       }
       if (/[:/@$.]/.test(target)) return; // an image reference or a variable
       const ref = named.get(target.toLowerCase());
-      if (ref === stage) ctx.report({ range: from.valueSpan, message: `--from=${target} names the stage it is in` });
+      if (ref === stage) ctx.report({ range: from.valueSpan, compat: 'DL3023', message: `--from=${target} names the stage it is in` });
       else if (!ref) {
         const later = dockerfile.stages.find((s) => s.name === target.toLowerCase());
         ctx.report({
           range: from.valueSpan,
+          compat: 'DL3022',
           message: later
             ? `--from=${target} names a stage defined later in the file`
             : `--from=${target} names no stage of this Dockerfile, so "${target}" would be pulled as an image`,
@@ -84,14 +85,14 @@ export default defineRule({
       const { sources, dest, heredoc } = copyArgs(ins);
       if (heredoc || !dest || sources.length < 2 || dest.value.includes('$')) return;
       if (/[/\\]$/.test(dest.value)) return;
-      ctx.report({ node: dest, message: `${ins.keyword} with ${sources.length} sources needs a destination directory ending in "/"` });
+      ctx.report({ node: dest, compat: 'DL3021', message: `${ins.keyword} with ${sources.length} sources needs a destination directory ending in "/"` });
     }
 
     function checkPorts(ins: DfInstruction): void {
       for (const p of exposedPorts(ins)) {
         if (p.dynamic) continue;
         const numbers = portNumbers(p.port);
-        if (numbers?.some((n) => n > 65535)) ctx.report({ node: p.word, message: `port ${p.port} is outside the valid range 0-65535` });
+        if (numbers?.some((n) => n > 65535)) ctx.report({ node: p.word, compat: 'DL3011', message: `port ${p.port} is outside the valid range 0-65535` });
       }
     }
   },

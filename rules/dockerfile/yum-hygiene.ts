@@ -12,6 +12,6 @@ export default defineRule({
     compat: { hadolint: ['DL3030', 'DL3032'] },
   },
   check(ctx) {
-    checkRpmHygiene(ctx, { managers: ['yum'], prompting: ['yum'], cache: ['/var/cache/yum'] });
+    checkRpmHygiene(ctx, { managers: ['yum'], prompting: ['yum'], cache: ['/var/cache/yum'], codes: { prompt: 'DL3030', cache: 'DL3032' } });
   },
 });

@@ -23,11 +23,12 @@ export default defineRule({
         const verb = p.subcommand ?? '';
         if (!p.subcommandWord) continue;
         if (verb === 'dist-upgrade' || verb === 'dup') {
-          ctx.report({ node: p.subcommandWord, message: `zypper ${verb} upgrades the whole distribution inside a build; move to a newer base image instead` });
+          ctx.report({ node: p.subcommandWord, compat: 'DL3035', message: `zypper ${verb} upgrades the whole distribution inside a build; move to a newer base image instead` });
         }
         if (PROMPTING.has(verb) && !p.hasFlag('-n', '--non-interactive', '-y', '--no-confirm')) {
           ctx.report({
             node: p.subcommandWord,
+            compat: 'DL3034',
             message: `zypper ${verb} without -n (--non-interactive) or -y waits for a confirmation no one can give during a build`,
             fix: { description: 'add --non-interactive', edits: [{ start: p.toolWord.end, end: p.toolWord.end, text: ' --non-interactive' }] },
           });
@@ -39,6 +40,7 @@ export default defineRule({
       if (removesPath(view.commands, ...CACHE) || mountsCacheOn(view, CACHE)) continue;
       ctx.report({
         node: install.toolWord,
+        compat: 'DL3036',
         message: 'zypper install leaves its package cache in the layer; end the RUN with && zypper clean (or mount /var/cache/zypp as a cache)',
       });
     }

@@ -28,6 +28,8 @@ export interface Diagnostic {
   /** Path relative to the working directory, `/`-separated */
   relPath: string;
   range: Range;
+  /** The peer tool's code this finding stands for (`DL3015`), set by rules that cover several. */
+  compat?: string;
   /** Set when the rule offers an automatic fix; `safety` says whether `--fix` alone applies it. */
   fix?: Fix & { safety: 'safe' | 'unsafe' };
   /** Edits shown to the user, never applied by `--fix`. */

@@ -15,6 +15,7 @@ export function toDiagnostic(meta: RuleMeta, severity: Severity, d: ReportDescri
     relPath: file.relPath,
     range: file.lines.range(span),
   };
+  if (d.compat) diagnostic.compat = d.compat;
   const asFix = (f: FixDescriptor): Fix => ({
     file: (f.file ?? file).path,
     description: f.description ?? meta.summary,

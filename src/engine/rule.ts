@@ -63,6 +63,8 @@ export interface ReportDescriptor {
   /** The file to report in; defaults to the node's file, then the file under lint. */
   file?: SourceFile;
   message: string;
+  /** For a rule that covers several peer codes (`meta.compat`): the one this finding stands for. */
+  compat?: string;
   fix?: FixDescriptor;
   suggestions?: FixDescriptor[];
   /**

@@ -20,6 +20,8 @@ export interface Suppression {
   justification?: string;
   /** From a peer's syntax (`# hadolint ignore=`, `# check=skip=`): never reported as unused. */
   foreign: boolean;
+  /** The hadolint codes of a `# hadolint ignore=`: a finding that names another code (`compat`) stays. */
+  codes?: Set<string>;
   used: Set<string>;
 }
 
@@ -120,7 +122,7 @@ export function parseDirectives(args: {
       const written = hadolint[2]!.split(',').filter(Boolean);
       const rules = new Set(written.flatMap((w) => registry.byCompatCode(w)));
       const [from, to] = hadolint[1] ? [1, lastLine] : nextSpan(line);
-      suppressions.push({ rules, fromLine: from, toLine: to, comment: c, written, foreign: true, used: new Set() });
+      suppressions.push({ rules, fromLine: from, toLine: to, comment: c, written, foreign: true, used: new Set(), codes: new Set(written) });
       continue;
     }
     // ShellCheck's own directive also silences the rules that stand in for its codes:
@@ -156,6 +158,7 @@ export function applySuppressions(diagnostics: Diagnostic[], suppressions: reado
     for (const s of suppressions) {
       if (line < s.fromLine || line > s.toLine) continue;
       if (s.rules !== 'all' && !s.rules.has(d.ruleId)) continue;
+      if (d.compat && s.codes && !s.codes.has(d.compat)) continue;
       s.used.add(d.ruleId);
       d.suppressed = s.justification ? { kind: 'inline', justification: s.justification } : { kind: 'inline' };
       break;

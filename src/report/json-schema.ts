@@ -79,6 +79,7 @@ export const JSON_REPORT_SCHEMA = {
       ],
       properties: {
         ruleId: { type: 'string', minLength: 1 },
+        compat: { type: 'string', minLength: 1, description: "The peer tool's code (e.g. DL3015) of a finding of a rule that covers several." },
         severity: { enum: ['error', 'warning', 'info'] },
         message: { type: 'string' },
         line: position,

@@ -44,6 +44,8 @@ export interface JsonFile {
 
 export interface JsonDiagnostic {
   ruleId: string;
+  /** The peer tool's code (`DL3015`) of a finding of a rule that covers several; absent otherwise. */
+  compat?: string;
   severity: Severity;
   message: string;
   /** 1-based; columns count UTF-16 code units; the end is exclusive. */
@@ -109,6 +111,7 @@ export function buildJsonReport(result: LintResult, options: Pick<FormatOptions,
   function toJsonDiagnostic(d: Diagnostic): JsonDiagnostic {
     return {
       ruleId: d.ruleId,
+      ...(d.compat ? { compat: d.compat } : {}),
       severity: d.severity,
       message: d.message,
       line: d.range.start.line,

@@ -51,7 +51,7 @@ export function formatPretty(result: LintResult, options: FormatOptions): string
       const paint = severityColor(c, d);
       const pos = position(d).padEnd(posWidth);
       const lbl = label(d).padEnd(labelWidth);
-      let line = `  ${c.dim(pos)}  ${paint(lbl)}  ${d.message}  ${c.dim(d.ruleId)}`;
+      let line = `  ${c.dim(pos)}  ${paint(lbl)}  ${d.message}  ${c.dim(d.compat ? `${d.ruleId} (${d.compat})` : d.ruleId)}`;
       const mark = fixMark(d);
       if (mark) line += `  ${c.cyan(mark)}`;
       // Compared with a baseline, the new findings are the ones to look at.

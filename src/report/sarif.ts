@@ -125,6 +125,7 @@ export function buildSarifLog(result: LintResult, options: FormatOptions): Sarif
     // one line (GitHub would merge results with the same rule and fingerprints into one alert).
     const lineHash = file ? hashes.get(file.path, texts.get(file.path)!, region.startLine!) : undefined;
     res.partialFingerprints = { ...(lineHash ? { primaryLocationLineHash: lineHash } : {}), [FINDING_HASH]: findingHashes.get(d)! };
+    if (d.compat) res.properties = { compat: d.compat };
     const fixes: Sarif.Fix[] = [];
     if (d.fix) fixes.push(sarifFix(d.fix, d, d.fix.safety));
     for (const s of d.suggestions ?? []) fixes.push(sarifFix(s, d, 'suggestion'));

@@ -515,6 +515,9 @@ function readPackageCommand(cmd: ShCommand): PackageCommand | undefined {
     subWord = rest[0];
     rest = rest.slice(1);
   }
+  // gem install pg -- --with-pg-config=…: what follows `--` goes to the gem's build, not to gem
+  const endOfOptions = spec.manager === 'gem' ? view.args.find((w) => w.value === '--') : undefined;
+  if (endOfOptions) rest = rest.filter((w) => w.start < endOfOptions.start);
   if (spec.manager === 'npm' || spec.manager === 'pnpm') global = findFlag(view, '-g', '--global', '--location=global') !== undefined;
   const sub = subWord?.value?.toLowerCase();
   let action: PackageAction;
