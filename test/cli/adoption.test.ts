@@ -43,7 +43,7 @@ describe('bulk suppressions', () => {
   it('round trip: record, add a finding, only the new one is reported, fix one, prune', async () => {
     const dir = project({
       'compose.yaml': compose('nginx:latest', 'redis:latest'),
-      'scripts/run.sh': '#!/bin/sh\necho hi\n',
+      'scripts/run.sh': '#!/bin/sh\necho hi\necho there\n',
     });
 
     const record = await cli(['--suppress-all', '--format', 'json', '.'], dir);
@@ -139,7 +139,7 @@ describe('bulk suppressions', () => {
   });
 
   it('--suppress-rule records only that rule, and keeps what was recorded before', async () => {
-    const dir = project({ 'compose.yaml': compose('nginx:latest', 'redis:latest'), 'run.sh': '#!/bin/sh\necho hi\n' });
+    const dir = project({ 'compose.yaml': compose('nginx:latest', 'redis:latest'), 'run.sh': '#!/bin/sh\necho hi\necho there\n' });
     write(dir, { 'stack-lint-suppressions.json': '{"zz/old.sh": {"shell/strict-mode": {"count": 1}}, "compose.yaml": {"compose/image-pinned": {"count": 1}}}' });
     const run = await cli(['--suppress-rule', 'shell/strict-mode', '--format', 'json', '.'], dir);
     // compose.yaml keeps its count of 1, so both of its findings are reported.
@@ -215,7 +215,7 @@ describe('--baseline and --only-new', () => {
   it('sets baselineState new, unchanged, updated and absent, and --only-new reports only the new', async () => {
     const dir = project({
       'compose.yaml': compose('nginx:latest', 'redis:latest', 'mysql:latest'),
-      'old.sh': '#!/bin/sh\necho old\n',
+      'old.sh': '#!/bin/sh\necho old\necho twice\n',
     });
     const before = await cli(['--format', 'sarif', '--output-file', 'main.sarif', '.'], dir);
     expect(before.code).toBe(1);
@@ -225,7 +225,7 @@ describe('--baseline and --only-new', () => {
     // nginx's and redis's lines too: they are matched by rule, file and message instead (updated).
     write(dir, {
       'compose.yaml': compose('nginx:latest', 'redis:latest', 'postgres:16.4').replace('postgres:16.4', 'postgres:16.4 # pinned'),
-      'new.sh': '#!/bin/sh\necho new\n',
+      'new.sh': '#!/bin/sh\necho new\necho twice\n',
     });
     const compared = await cli(['--baseline', 'main.sarif', '--format', 'sarif', '.'], dir);
     expect(compared.stderr).toBe('stack-lint: compared with main.sarif: 1 new, 1 unchanged, 2 updated, 1 absent\n');
@@ -280,7 +280,7 @@ describe('--baseline and --only-new', () => {
     const dir = project({ 'compose.yaml': compose('nginx:latest') });
     await cli(['--format', 'sarif', '-o', 'base.sarif', '.'], dir);
     await cli(['--suppress-all', '.'], dir);
-    write(dir, { 'run.sh': '#!/bin/sh\necho hi\n' });
+    write(dir, { 'run.sh': '#!/bin/sh\necho hi\necho there\n' });
     const run = await cli(['--baseline', 'base.sarif', '--only-new', '--format', 'json', '.'], dir);
     expect(run.stderr).toBe('stack-lint: compared with base.sarif: 1 new, 0 unchanged, 0 updated (only new findings are reported)\n');
     expect(findings(run.stdout)).toEqual(['run.sh:1:1 shell/strict-mode new']);
