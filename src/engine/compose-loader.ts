@@ -286,7 +286,7 @@ export class ComposeLoader {
 
   /** Whether a file is there (the overlay's too); synchronous, for the planner. */
   private existsSync(abs: string): boolean {
-    return this.options.overlay?.has(abs) === true || stateOnDisk(abs) === 'file';
+    return this.options.overlay?.has(abs) === true || (this.mayRead(abs) && stateOnDisk(abs) === 'file');
   }
 
   /** `COMPOSE_FILE` as the `.env` of a folder sets it (read once per folder). */

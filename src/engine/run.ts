@@ -109,9 +109,11 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   // What the repository's own commands pass with -f is a compose file or a Dockerfile, whatever its name.
   const evidence = await timedAsync('evidence', async () => collectEvidence(evidenceRoots(options)));
   const known = new Set(files.map((f) => f.path));
-  const env = { exists: (p: string) => statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
+  // A path the repository's commands name outside the folders read for evidence is never looked at.
+  const inRoots = (p: string) => evidence.roots.some((r) => p.startsWith(r + path.sep));
+  const env = { exists: (p: string) => inRoots(p) && statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
   for (const [file, kind] of kindsFromEvidence(evidence.items, env)) {
-    if (known.has(file) || !evidence.roots.some((r) => file.startsWith(r + path.sep)) || (await config.forFile(file)).ignores.matches(file)) continue;
+    if (known.has(file) || !inRoots(file) || (await config.forFile(file)).ignores.matches(file)) continue;
     files.push({ path: file, kind, explicit: false });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
