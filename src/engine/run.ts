@@ -112,8 +112,18 @@ export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
   // A path the repository's commands name outside the folders read for evidence is never looked at.
   const inRoots = (p: string) => evidence.roots.some((r) => p.startsWith(r + path.sep));
   const env = { exists: (p: string) => inRoots(p) && statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
+  // Only files inside the folders the run was asked to lint join it (the evidence may name files anywhere in the repository).
+  const lintedDirs = (options.patterns.length ? options.patterns : ['.']).flatMap((pattern) => {
+    const abs = path.resolve(options.cwd, pattern);
+    try {
+      return statSync(abs).isDirectory() ? [abs] : [];
+    } catch {
+      return [options.cwd]; // a glob: its files are under the folder the run started in
+    }
+  });
+  const inLinted = (p: string) => lintedDirs.some((d) => p.startsWith(d + path.sep));
   for (const [file, kind] of kindsFromEvidence(evidence.items, env)) {
-    if (known.has(file) || !inRoots(file) || (await config.forFile(file)).ignores.matches(file)) continue;
+    if (known.has(file) || !inRoots(file) || !inLinted(file) || (await config.forFile(file)).ignores.matches(file)) continue;
     files.push({ path: file, kind, explicit: false });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
