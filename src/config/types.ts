@@ -94,6 +94,8 @@ export interface EffectiveConfig {
   configPath?: string;
   /** Indexes of the `overrides` entries that matched the file, in order. */
   overrides: number[];
+  /** The peer's config that applied (`.hadolint.yaml` to a Dockerfile, `.shellcheckrc` to a script). */
+  peer?: import('./peers.js').HadolintConfig | import('./peers.js').ShellcheckRc;
 }
 
 /** Rule settings of a named preset (`stack-lint:recommended`), or undefined when the name is unknown. */

@@ -44,6 +44,8 @@ export interface FileConfig {
   linterOptions?: { reportUnusedDisableDirectives?: SeveritySetting; noInlineConfig?: boolean; requireSuppressionReason?: boolean };
   /** The config file the settings come from (relative paths in settings resolve against its folder). */
   configPath?: string;
+  /** A `.shellcheckrc` that applies: its `shell=` is the dialect ShellCheck gets for a script without a shebang. */
+  peer?: { kind: string; shell?: string };
 }
 
 export interface ConfigSource {
