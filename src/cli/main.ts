@@ -73,12 +73,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       ...(args.cache || args.cacheLocation ? { cacheFile: path.resolve(io.cwd, args.cacheLocation ?? '.stack-lint-cache') } : {}),
     };
     if (args.patterns[0] === 'init' && args.patterns.length === 1 && !existsSync(path.join(io.cwd, 'init'))) {
-      const done = await init(io.cwd);
+      const done = await init(io.cwd, await packsFor(runOptions));
       if (done.refused) {
         io.stderr.write(`stack-lint: ${done.refused}\n`);
         return EXIT.error;
       }
-      io.stdout.write(`wrote ${path.relative(io.cwd, done.written!)}\n`);
+      io.stdout.write(`wrote ${path.relative(io.cwd, done.written!)}${done.imported?.length ? ` (imported ${done.imported.join(', ')})` : ''}\n`);
+      io.stdout.write('to gate only new findings from now on, record the current ones: stack-lint --suppress-all\n');
       return EXIT.clean;
     }
     if (args.patterns[0] === 'rule' && args.patterns.length === 2) {

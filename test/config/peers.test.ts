@@ -120,3 +120,37 @@ describe('.hadolint.yaml', () => {
     expect(() => parseHadolintConfig('/r/.hadolint.yaml', 'label-schema:\n  version: number\n')).toThrow(/unknown label type "number"/);
   });
 });
+
+describe('stack-lint init imports peers’ configs', () => {
+  it('writes their settings as rules, hadolint’s SC codes for Dockerfiles only, and prints the suppressions command', async () => {
+    const { readFileSync } = await import('node:fs');
+    const root = project({
+      Dockerfile: DOCKERFILE,
+      'deploy.sh': SCRIPT,
+      '.hadolint.yaml': HADOLINT.replace('ignored:\n  - DL3059\n', 'ignored:\n  - DL3059\n  - SC2046\n  - DL9999\n'),
+      '.shellcheckrc': SHELLCHECKRC,
+    });
+    const run = await cli(['init'], root);
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'wrote .stackpolicyrc.yaml (imported .hadolint.yaml, .shellcheckrc)\nto gate only new findings from now on, record the current ones: stack-lint --suppress-all\n',
+      stderr: '',
+    });
+    const text = readFileSync(`${root}/.stackpolicyrc.yaml`, 'utf8');
+    expect(text).toContain(
+      [
+        '# Imported from .hadolint.yaml and .shellcheckrc (stack-lint also reads them on every run).',
+        'rules:',
+        '  DL3007: warning',
+        '  DL3059: off',
+        '  dockerfile/trusted-registries: [ error, { allowed: [ ghcr.io ] } ]',
+        '  dockerfile/label-schema: [ warning, { schema: { version: semver }, strict: true } ]',
+        '  SC2086: off',
+      ].join('\n'),
+    );
+    expect(text).toContain('overrides:\n  # ShellCheck codes of the hadolint config apply to RUN in Dockerfiles only.\n  - files: ["Dockerfile", "Dockerfile.*", "*.Dockerfile", "Containerfile"]\n    rules:\n      SC2046: off\n');
+    expect(text).not.toContain('DL9999');
+    // the generated config loads, and gives the same findings as the peer files did
+    expect(await findings(root)).toEqual(AFTER);
+  });
+});
