@@ -36,6 +36,7 @@ const TEXTLESS_FORMATS = new Set(['json', 'github', 'junit', 'checkstyle']);
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'lsp') return languageServer(argv.slice(1), io);
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
@@ -165,6 +166,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`stack-lint: internal error: ${err?.stack ?? String(e)}\n`);
     return EXIT.error;
   }
+}
+
+/**
+ * `stack-lint lsp --stdio`: the language server, loaded only here (it and
+ * vscode-languageserver cost a normal run nothing). Runs until the client
+ * ends it (the connection exits the process).
+ */
+async function languageServer(argv: string[], io: CliIO): Promise<number> {
+  if (argv.length !== 1 || argv[0] !== '--stdio') {
+    io.stderr.write('stack-lint: usage: stack-lint lsp --stdio (standard input and output are the only transport)\n');
+    return EXIT.error;
+  }
+  const { startServer } = await import('../lsp/server.js');
+  startServer();
+  return new Promise<number>(() => {});
 }
 
 export function exitCode(result: LintResult, maxWarnings?: number): number {
