@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseHadolintConfig, parseShellcheckRc } from '../../src/config/peers.js';
 import { ConfigError } from '../../src/config/index.js';
@@ -152,5 +153,17 @@ describe('stack-lint init imports peers’ configs', () => {
     expect(text).not.toContain('DL9999');
     // the generated config loads, and gives the same findings as the peer files did
     expect(await findings(root)).toEqual(AFTER);
+  });
+});
+
+const HAVE_SHELLCHECK = spawnSync('shellcheck', ['--version']).status === 0;
+
+describe('.shellcheckrc shell=', () => {
+  it.skipIf(!HAVE_SHELLCHECK)('is the dialect ShellCheck gets for a script without a shebang', async () => {
+    const files = { '.stackpolicyrc.yaml': 'rules:\n  shell/shellcheck: warning\n  shell/strict-mode: off\n  shell/shebang: off\n', 'run.sh': 'f() { local x=1; echo "$x"; }\nf\n' };
+    expect(await findings(project(files))).toEqual([]);
+    expect(await findings(project({ ...files, '.shellcheckrc': 'shell=sh\n' }))).toEqual(["run.sh:1:7 warning shellcheck/SC3043 in POSIX sh, 'local' is undefined"]);
+    // a shebang wins over shell=, as in ShellCheck
+    expect(await findings(project({ ...files, 'run.sh': `#!/bin/bash\n${files['run.sh']}`, '.shellcheckrc': 'shell=sh\n' }))).toEqual([]);
   });
 });
