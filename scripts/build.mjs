@@ -108,7 +108,8 @@ await build({
   platform: 'node',
   target: 'node20',
   legalComments: 'none',
-  external: ['web-tree-sitter', 'sh-syntax', 'typescript'],
+  // The language server's libraries are required only by `stack-lint lsp`.
+  external: ['web-tree-sitter', 'sh-syntax', 'typescript', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
   define: { STACK_LINT_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__stackLintModuleUrl' },
   banner: { js: "const __stackLintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { discover } from '../discover/discover.js';
 import { SEARCH_PLACES } from '../config/index.js';
 import { writeFileAtomic } from '../fix/write.js';
+import type { RuleRegistry } from '../engine/registry.js';
+import { importPeers, importedPeerLines } from './init-peers.js';
 
 const ENVIRONMENT = /(?:^|[.-])(dev|development|test|ci|staging|prod|production)\.ya?ml$/i;
 
@@ -11,9 +13,11 @@ const ENVIRONMENT = /(?:^|[.-])(dev|development|test|ci|staging|prod|production)
  * repository in `cwd` (which kinds of files it has, which compose
  * environments), and never overwrites a config that is already there.
  */
-export async function init(cwd: string): Promise<{ written?: string; refused?: string }> {
+export async function init(cwd: string, registry: RuleRegistry): Promise<{ written?: string; refused?: string; imported?: string[] }> {
   const existing = SEARCH_PLACES.filter((p) => p !== 'package.json').find((p) => existsSync(path.join(cwd, p)));
   if (existing) return { refused: `${existing} already exists; stack-lint init changes nothing` };
+  const peers = importPeers(cwd, registry);
+  const imported = importedPeerLines(peers);
   const files = await discover({ cwd, patterns: ['.'], ignore: [], errorOnUnmatched: false });
   const count = (kind: string) => files.filter((f) => f.kind === kind).length;
   const envs = new Map<string, string[]>();
@@ -39,18 +43,21 @@ export async function init(cwd: string): Promise<{ written?: string; refused?: s
     '# Severity per rule: off | info | warning | error, or [severity, { options }].',
     '# `stack-lint --list-rules` lists them; hadolint/ShellCheck/BuildKit codes work too.',
     '# For example:  compose/image-pinned: [error, { requireDigest: true }]',
-    'rules: {}',
+    ...imported.rules,
     '',
   ];
   if (envs.size) {
     lines.push('# Compose environments found in this repository, for stricter rules where it matters.', 'environments:');
     for (const [name, list] of [...envs].sort()) lines.push(`  ${name}: [${list.map((f) => JSON.stringify(f)).join(', ')}]`);
     lines.push('');
-    if (envs.has('production')) {
-      lines.push('overrides:', '  - environment: production', '    rules:', '      compose/image-pinned: [error, { requireDigest: true }]', '');
+    if (envs.has('production') || imported.overrides.length) {
+      lines.push('overrides:');
+      if (envs.has('production')) lines.push('  - environment: production', '    rules:', '      compose/image-pinned: [error, { requireDigest: true }]');
+      lines.push(...imported.overrides, '');
     }
   } else {
     lines.push('# Named sets of files, for overrides by environment:', '# environments:', '#   production: ["docker-compose.prod.yml"]', '');
+    if (imported.overrides.length) lines.push('overrides:', ...imported.overrides, '');
   }
   lines.push(
     '# Files never linted (node_modules and .git never are).',
@@ -63,5 +70,5 @@ export async function init(cwd: string): Promise<{ written?: string; refused?: s
   );
   const target = path.join(cwd, '.stackpolicyrc.yaml');
   await writeFileAtomic(target, lines.join('\n'));
-  return { written: target };
+  return { written: target, imported: peers.sources };
 }

@@ -40,6 +40,7 @@ const TEXTLESS_FORMATS = new Set(['json', 'github', 'junit', 'checkstyle']);
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'lsp') return languageServer(argv.slice(1), io);
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
@@ -78,12 +79,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       ...(args.cache || args.cacheLocation ? { cacheFile: path.resolve(io.cwd, args.cacheLocation ?? '.stack-lint-cache') } : {}),
     };
     if (args.patterns[0] === 'init' && args.patterns.length === 1 && !existsSync(path.join(io.cwd, 'init'))) {
-      const done = await init(io.cwd);
+      const done = await init(io.cwd, await packsFor(runOptions));
       if (done.refused) {
         io.stderr.write(`stack-lint: ${done.refused}\n`);
         return EXIT.error;
       }
-      io.stdout.write(`wrote ${path.relative(io.cwd, done.written!)}\n`);
+      io.stdout.write(`wrote ${path.relative(io.cwd, done.written!)}${done.imported?.length ? ` (imported ${done.imported.join(', ')})` : ''}\n`);
+      io.stdout.write('to gate only new findings from now on, record the current ones: stack-lint --suppress-all\n');
       return EXIT.clean;
     }
     if (args.patterns[0] === 'explain-project' && args.patterns.length <= 2 && !existsSync(path.join(io.cwd, 'explain-project'))) {
@@ -188,6 +190,21 @@ function fixDiffs(outcome: FixOutcome): string {
       return unifiedDiff(c.relPath, shown.before, shown.after);
     })
     .join('');
+}
+
+/**
+ * `stack-lint lsp --stdio`: the language server, loaded only here (it and
+ * vscode-languageserver cost a normal run nothing). Runs until the client
+ * ends it (the connection exits the process).
+ */
+async function languageServer(argv: string[], io: CliIO): Promise<number> {
+  if (argv.length !== 1 || argv[0] !== '--stdio') {
+    io.stderr.write('stack-lint: usage: stack-lint lsp --stdio (standard input and output are the only transport)\n');
+    return EXIT.error;
+  }
+  const { startServer } = await import('../lsp/server.js');
+  startServer();
+  return new Promise<number>(() => {});
 }
 
 export function exitCode(result: LintResult, maxWarnings?: number): number {

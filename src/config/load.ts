@@ -8,6 +8,8 @@ import type { RuleMeta } from '../engine/rule.js';
 import type { FileKind } from '../parse/source.js';
 import { ConfigError } from './errors.js';
 import { compilePolicies } from './policies.js';
+import { kindFromName } from '../discover/classify.js';
+import { HADOLINT_FILES, SHELLCHECKRC_FILES, findUpwards, hadolintChanges, readHadolintConfig, readShellcheckRc, shellcheckRcChanges, type HadolintConfig, type ShellcheckRc } from './peers.js';
 import { describeValue } from './schema.js';
 import { didYouMean } from './suggest.js';
 import type {
@@ -387,6 +389,8 @@ interface Prepared {
   base: string;
   config: NormalizedConfig;
   baseRules: Map<string, ResolvedRule>;
+  /** Defaults and `extends` only: peers' configs go on top of these, under the config's own `rules`. */
+  presetRules: Map<string, ResolvedRule>;
   overrideMatchers: PathMatcher[];
   ignores: PathMatcher;
   kinds: KindMatcher;
@@ -472,6 +476,8 @@ export class ConfigLoader {
   private readonly preparedCache = new Map<string, Promise<Prepared>>();
   private readonly presetCache = new Map<string, RuleChange[]>();
   private noConfig?: Prepared;
+  private readonly peerCache = new Map<string, HadolintConfig | ShellcheckRc>();
+  private readonly peerDirCache = new Map<string, string | undefined>();
 
   /** Throws a ConfigError for a malformed `cliRules` entry. */
   constructor(options: ConfigLoaderOptions) {
@@ -554,10 +560,16 @@ export class ConfigLoader {
     prepared.overrideMatchers.forEach((m, i) => {
       if (m.matches(file)) matched.push(i);
     });
-    const key = matched.join(',');
+    const peer = this.peerFor(file);
+    const key = `${matched.join(',')}|${peer?.file ?? ''}`;
     let effective = prepared.effective.get(key);
     if (!effective) {
-      const rules = new Map(prepared.baseRules);
+      let rules = new Map(prepared.baseRules);
+      if (peer) {
+        rules = new Map(prepared.presetRules);
+        applyChanges(rules, peer.kind === 'hadolint' ? hadolintChanges(peer, this.registry, rules) : shellcheckRcChanges(peer, this.registry, rules));
+        applyChanges(rules, prepared.config.rules);
+      }
       let settings = prepared.config.settings;
       for (const i of matched) {
         const override = prepared.config.overrides[i]!;
@@ -576,9 +588,35 @@ export class ConfigLoader {
         overrides: matched,
       };
       if (prepared.configPath !== undefined) effective.configPath = prepared.configPath;
+      if (peer) effective.peer = peer;
       prepared.effective.set(key, effective);
     }
     return { prepared, effective };
+  }
+
+  /**
+   * The peer config that applies to a file: `.hadolint.yaml` for a Dockerfile,
+   * `.shellcheckrc` for a script (a file whose name says neither may be a
+   * script by its shebang), each found upwards from the file's folder.
+   */
+  private peerFor(file: string): HadolintConfig | ShellcheckRc | undefined {
+    if (this.noConfigLookup) return undefined;
+    const kind = kindFromName(path.basename(file));
+    if (kind === 'compose') return undefined;
+    const hadolint = kind === 'dockerfile';
+    const dirKey = `${hadolint ? 'hadolint' : 'shellcheck'}:${path.dirname(file)}`;
+    let found = this.peerDirCache.get(dirKey);
+    if (!this.peerDirCache.has(dirKey)) {
+      found = findUpwards(path.dirname(file), hadolint ? HADOLINT_FILES : SHELLCHECKRC_FILES);
+      this.peerDirCache.set(dirKey, found);
+    }
+    if (!found) return undefined;
+    let peer = this.peerCache.get(found);
+    if (!peer) {
+      peer = hadolint ? readHadolintConfig(found) : readShellcheckRc(found, this.registry);
+      this.peerCache.set(found, peer);
+    }
+    return peer;
   }
 
   private async preparedFor(dir: string): Promise<Prepared> {
@@ -690,15 +728,17 @@ export class ConfigLoader {
   }
 
   private build(configPath: string | undefined, base: string, config: NormalizedConfig): Prepared {
-    const baseRules = this.defaults();
+    const presetRules = this.defaults();
     config.extends.forEach((name, i) => {
-      applyChanges(baseRules, this.presetChanges(name, configPath, `extends[${i}]`));
+      applyChanges(presetRules, this.presetChanges(name, configPath, `extends[${i}]`));
     });
+    const baseRules = new Map(presetRules);
     applyChanges(baseRules, config.rules);
     const prepared: Prepared = {
       base,
       config,
       baseRules,
+      presetRules,
       overrideMatchers: config.overrides.map((o) => overrideMatcher(base, o, config.environments)),
       ignores: createPathMatcher(base, config.ignores, true),
       kinds: createKindMatcher(base, config.kinds),

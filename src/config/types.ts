@@ -117,6 +117,8 @@ export interface EffectiveConfig {
   overrides: number[];
   /** The `projects:` of the config file. */
   projects: ConfigProject[];
+  /** The peer's config that applied (`.hadolint.yaml` to a Dockerfile, `.shellcheckrc` to a script). */
+  peer?: import('./peers.js').HadolintConfig | import('./peers.js').ShellcheckRc;
 }
 
 /** Rule settings of a named preset (`stack-lint:recommended`), or undefined when the name is unknown. */

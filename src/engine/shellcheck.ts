@@ -120,7 +120,8 @@ export async function runShellcheck(args: {
     const ruleSettings = (id: string) => config.rules.get(id)?.severity;
     const base = { cap: setting.severity, options, ruleSettings };
     if (p.kind === 'shell' && p.doc) {
-      const job = scriptJob(p.doc, base);
+      const rcShell = config.peer?.shell;
+      const job = scriptJob(p.doc, base, rcShell);
       if (job) jobs.push(job);
       firstFile ??= p.source;
     } else if (p.kind === 'dockerfile' && p.doc && options.dockerfiles) {
@@ -239,10 +240,11 @@ function shellcheckShell(dialect: ShellDialect): string | undefined {
   }
 }
 
-function scriptJob(doc: ShellDocument, base: JobBase): Job | undefined {
+/** `rcShell`: `.shellcheckrc`'s `shell=`, which ShellCheck uses for a script without a shebang. */
+function scriptJob(doc: ShellDocument, base: JobBase, rcShell?: string): Job | undefined {
   // a script whose shebang names no shell (python, node…) is not ShellCheck's
   if (doc.shebang && doc.dialect === 'unknown') return undefined;
-  const shell = shellcheckShell(doc.dialect);
+  const shell = !doc.shebang && rcShell ? rcShell : shellcheckShell(doc.dialect);
   if (!shell) return undefined;
   return { ...base, doc, file: doc.file, text: doc.text, shell, start: doc.baseOffset, end: doc.baseOffset + doc.text.length };
 }

@@ -1,0 +1,169 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { parseHadolintConfig, parseShellcheckRc } from '../../src/config/peers.js';
+import { ConfigError } from '../../src/config/index.js';
+import { cli } from '../helpers/cli.js';
+import { project } from './helpers.js';
+
+const DOCKERFILE = `FROM ubuntu:latest
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+RUN echo one
+RUN echo two
+LABEL version="1.0" vendor="acme"
+USER 1000
+CMD ["curl", "--version"]
+`;
+const SCRIPT = '#!/bin/bash\nset -euo pipefail\ncd $1\necho $HOME\n';
+const HADOLINT = `ignored:
+  - DL3059
+override:
+  warning:
+    - DL3007
+trustedRegistries:
+  - ghcr.io
+label-schema:
+  version: semver
+strict-labels: true
+`;
+const SHELLCHECKRC = '# quoting is reviewed by hand here\ndisable=SC2086\n';
+
+/** Findings as `file:line:col severity rule message`. */
+async function findings(root: string, ...flags: string[]): Promise<string[]> {
+  const run = await cli(['--format', 'json', ...flags, '.'], root);
+  const report = JSON.parse(run.stdout) as { files: { path: string; diagnostics: { ruleId: string; line: number; column: number; severity: string; message: string }[] }[] };
+  return report.files.flatMap((f) => f.diagnostics.map((d) => `${f.path}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`));
+}
+
+const BEFORE = [
+  'Dockerfile:1:6 info dockerfile/healthcheck the image declares no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one',
+  'Dockerfile:1:6 error dockerfile/pinned-base-image base image "ubuntu:latest" uses the mutable tag "latest"',
+  'Dockerfile:4:1 info dockerfile/consecutive-run this RUN and the one on line 3 each run a single command; joining them with && makes one layer instead of two',
+  'deploy.sh:3:4 warning shell/quote-expansions unquoted $1 is split into words and glob-expanded; double-quote it to pass the value as one argument',
+  'deploy.sh:4:6 warning shell/quote-expansions unquoted $HOME is split into words and glob-expanded; double-quote it to pass the value as one argument',
+];
+
+const AFTER = [
+  'Dockerfile:1:6 info dockerfile/healthcheck the image declares no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one',
+  // override.warning: DL3007
+  'Dockerfile:1:6 warning dockerfile/pinned-base-image base image "ubuntu:latest" uses the mutable tag "latest"',
+  // trustedRegistries turns DL3026 on
+  'Dockerfile:1:6 error dockerfile/trusted-registries base image "ubuntu:latest" comes from docker.io, which is not an allowed registry ("ghcr.io")',
+  // label-schema and strict-labels
+  'Dockerfile:5:15 warning dockerfile/label-schema label "version" value "1.0" does not conform to semantic versioning',
+  'Dockerfile:5:21 warning dockerfile/label-schema label "vendor" is not in the label schema (strict labels)',
+  // DL3059 ignored; SC2086 disabled in the script
+];
+
+describe("peers' configs", () => {
+  it('a .hadolint.yaml and a .shellcheckrc change the findings as hadolint and ShellCheck would', async () => {
+    const root = project({ Dockerfile: DOCKERFILE, 'deploy.sh': SCRIPT });
+    expect(await findings(root)).toEqual(BEFORE);
+    const withPeers = project({ Dockerfile: DOCKERFILE, 'deploy.sh': SCRIPT, '.hadolint.yaml': HADOLINT, '.shellcheckrc': SHELLCHECKRC });
+    expect(await findings(withPeers)).toEqual(AFTER);
+  });
+
+  it('are data files: --no-code-config still reads them', async () => {
+    const root = project({ Dockerfile: DOCKERFILE, 'deploy.sh': SCRIPT, '.hadolint.yaml': HADOLINT, '.shellcheckrc': SHELLCHECKRC });
+    expect(await findings(root, '--no-code-config')).toEqual(AFTER);
+  });
+
+  it('are found upwards from the file, and not above the repository root', async () => {
+    const root = project({ 'svc/deep/Dockerfile': DOCKERFILE, '.hadolint.yml': 'ignored: [DL3059, DL3057, DL3007]\n' });
+    expect(await findings(root)).toEqual([]);
+    const outside = project({ 'repo/Dockerfile': DOCKERFILE, '.hadolint.yml': 'ignored: [DL3059]\n' }, { git: false });
+    await import('node:fs').then((fs) => fs.mkdirSync(`${outside}/repo/.git`));
+    expect((await findings(`${outside}/repo`)).map((f) => f.split(' ')[2])).toContain('dockerfile/consecutive-run');
+  });
+
+  it('.stackpolicyrc says otherwise: its rules win over the peer config', async () => {
+    const root = project({
+      Dockerfile: DOCKERFILE,
+      '.hadolint.yaml': HADOLINT,
+      '.stackpolicyrc.yaml': 'rules:\n  DL3059: warning\n  dockerfile/trusted-registries: off\n',
+    });
+    const got = await findings(root);
+    expect(got).toContain('Dockerfile:4:1 warning dockerfile/consecutive-run this RUN and the one on line 3 each run a single command; joining them with && makes one layer instead of two');
+    expect(got.some((f) => f.includes('trusted-registries'))).toBe(false);
+    expect(got).toContain('Dockerfile:1:6 warning dockerfile/pinned-base-image base image "ubuntu:latest" uses the mutable tag "latest"');
+  });
+
+  it('a broken peer config is a config error naming the file and key (exit 2)', async () => {
+    const root = project({ Dockerfile: DOCKERFILE, '.hadolint.yaml': 'override:\n  fatal: [DL3007]\n' });
+    const run = await cli(['.'], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('.hadolint.yaml');
+    expect(run.stderr).toContain('unknown severity "fatal"; expected error, warning, info or style');
+  });
+});
+
+describe('.shellcheckrc', () => {
+  it('reads disable lists, bare numbers, ranges, all, enable, shell and source-path', () => {
+    const rc = parseShellcheckRc('/r/.shellcheckrc', 'disable=2086,SC2164 # trailing\n# comment\ndisable=SC2000-SC2099\nenable=require-variable-braces\nshell=sh\nsource-path=SCRIPTDIR\n', ['SC2046', 'SC2115', 'SC2164']);
+    expect(rc).toEqual({ kind: 'shellcheckrc', file: '/r/.shellcheckrc', disable: ['SC2086', 'SC2164', 'SC2046'], enable: ['require-variable-braces'], shell: 'sh', sourcePath: ['SCRIPTDIR'] });
+    expect(parseShellcheckRc('/r/.shellcheckrc', 'disable=all\n').disable).toEqual(['all']);
+  });
+
+  it('a line without = is an error naming file and line', () => {
+    expect(() => parseShellcheckRc('/r/.shellcheckrc', '\ndisable SC2086\n')).toThrow(ConfigError);
+    expect(() => parseShellcheckRc('/r/.shellcheckrc', '\ndisable SC2086\n')).toThrow(/expected key=value/);
+  });
+});
+
+describe('.hadolint.yaml', () => {
+  it('reads style as info and both spellings of trusted registries', () => {
+    const c = parseHadolintConfig('/r/.hadolint.yaml', 'override:\n  style: [DL3059]\ntrusted-registries: [quay.io]\nfailure-threshold: warning\nformat: json\n');
+    expect(c.override.get('DL3059')).toBe('info');
+    expect(c.trustedRegistries).toEqual(['quay.io']);
+    expect(c.failureThreshold).toBe('warning');
+  });
+
+  it('an unknown label type is an error at its key', () => {
+    expect(() => parseHadolintConfig('/r/.hadolint.yaml', 'label-schema:\n  version: number\n')).toThrow(/unknown label type "number"/);
+  });
+});
+
+describe('stack-lint init imports peers’ configs', () => {
+  it('writes their settings as rules, hadolint’s SC codes for Dockerfiles only, and prints the suppressions command', async () => {
+    const { readFileSync } = await import('node:fs');
+    const root = project({
+      Dockerfile: DOCKERFILE,
+      'deploy.sh': SCRIPT,
+      '.hadolint.yaml': HADOLINT.replace('ignored:\n  - DL3059\n', 'ignored:\n  - DL3059\n  - SC2046\n  - DL9999\n'),
+      '.shellcheckrc': SHELLCHECKRC,
+    });
+    const run = await cli(['init'], root);
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'wrote .stackpolicyrc.yaml (imported .hadolint.yaml, .shellcheckrc)\nto gate only new findings from now on, record the current ones: stack-lint --suppress-all\n',
+      stderr: '',
+    });
+    const text = readFileSync(`${root}/.stackpolicyrc.yaml`, 'utf8');
+    expect(text).toContain(
+      [
+        '# Imported from .hadolint.yaml and .shellcheckrc (stack-lint also reads them on every run).',
+        'rules:',
+        '  DL3007: warning',
+        '  DL3059: off',
+        '  dockerfile/trusted-registries: [ error, { allowed: [ ghcr.io ] } ]',
+        '  dockerfile/label-schema: [ warning, { schema: { version: semver }, strict: true } ]',
+        '  SC2086: off',
+      ].join('\n'),
+    );
+    expect(text).toContain('overrides:\n  # ShellCheck codes of the hadolint config apply to RUN in Dockerfiles only.\n  - files: ["Dockerfile", "Dockerfile.*", "*.Dockerfile", "Containerfile"]\n    rules:\n      SC2046: off\n');
+    expect(text).not.toContain('DL9999');
+    // the generated config loads, and gives the same findings as the peer files did
+    expect(await findings(root)).toEqual(AFTER);
+  });
+});
+
+const HAVE_SHELLCHECK = spawnSync('shellcheck', ['--version']).status === 0;
+
+describe('.shellcheckrc shell=', () => {
+  it.skipIf(!HAVE_SHELLCHECK)('is the dialect ShellCheck gets for a script without a shebang', async () => {
+    const files = { '.stackpolicyrc.yaml': 'rules:\n  shell/shellcheck: warning\n  shell/strict-mode: off\n  shell/shebang: off\n', 'run.sh': 'f() { local x=1; echo "$x"; }\nf\n' };
+    expect(await findings(project(files))).toEqual([]);
+    expect(await findings(project({ ...files, '.shellcheckrc': 'shell=sh\n' }))).toEqual(["run.sh:1:7 warning shellcheck/SC3043 in POSIX sh, 'local' is undefined"]);
+    // a shebang wins over shell=, as in ShellCheck
+    expect(await findings(project({ ...files, 'run.sh': `#!/bin/bash\n${files['run.sh']}`, '.shellcheckrc': 'shell=sh\n' }))).toEqual([]);
+  });
+});
