@@ -1,7 +1,11 @@
 import type { AnyRule } from '../../src/engine/define.js';
+import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';
 import destructiveDocker from './destructive-docker.js';
+import exitStatusRange from './exit-status-range.js';
+import forQuotedList from './for-quoted-list.js';
+import noCommandsAfterExec from './no-commands-after-exec.js';
 import noCurlPipeShell from './no-curl-pipe-shell.js';
 import noPasswordArgument from './no-password-argument.js';
 import noPrivilegedRun from './no-privileged-run.js';
@@ -27,5 +31,9 @@ export const shellRules: AnyRule[] = [
   noPrivilegedRun,
   rmUnsetVar,
   cdChecked,
+  forQuotedList,
+  exitStatusRange,
+  noCommandsAfterExec,
+  casePatternShadowed,
   shellcheck,
 ];
