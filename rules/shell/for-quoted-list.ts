@@ -3,8 +3,11 @@ import { GLOB_CHARS } from '../../src/parse/shell/analysis/case-patterns.js';
 import { walkNodes } from '../../src/parse/shell/tree.js';
 import type { ShNode } from '../../src/parse/shell/types.js';
 
-/** Quoted expansions that do give one word per element: `"$@"`, `"${arr[@]}"`, `"${!arr[@]}"`. */
-const PER_ELEMENT = /^\$(@|\{!?[A-Za-z_][A-Za-z0-9_]*\[@\]\})$/;
+/**
+ * Quoted expansions that do give one word per element: `"$@"`, `"${@:2}"`,
+ * `"${arr[@]}"`, `"${arr[@]%.txt}"`, `"${!arr[@]}"`, `"${!PREFIX_@}"`.
+ */
+const PER_ELEMENT = /^\$(@|\{(@|!?[A-Za-z_][A-Za-z0-9_]*(\[@\]|@)).*\})$/;
 
 export default defineRule<'shell'>({
   meta: {

@@ -16,6 +16,7 @@ import shebang from './shebang.js';
 import shellcheck from './shellcheck.js';
 import strictMode from './strict-mode.js';
 import syntax from './syntax.js';
+import unusedVariable from './unused-variable.js';
 
 /** Every `shell/…` rule. */
 export const shellRules: AnyRule[] = [
@@ -35,5 +36,6 @@ export const shellRules: AnyRule[] = [
   exitStatusRange,
   noCommandsAfterExec,
   casePatternShadowed,
+  unusedVariable,
   shellcheck,
 ];

@@ -25,6 +25,7 @@ describe(RULE, () => {
       valid: [
         { filename: 'Dockerfile', code: 'FROM alpine\nRUN for f in /tmp/*.apk; do \\\n      apk add "$f"; \\\n    done\n' },
         { filename: 'deploy.sh', code: '#!/bin/sh\nfor x in "$*" "$@"; do :; done\nfor x in "${!map[@]}"; do :; done\n' },
+        { filename: "deploy.sh", code: "#!/bin/bash\nfor v in \"${!CONFIG_@}\"; do :; done\nfor a in \"${@:2}\"; do :; done\nfor f in \"${files[@]%.txt}\"; do :; done\n" },
       ],
       invalid: [
         {
