@@ -5,6 +5,7 @@ import composeV2 from './compose-v2.js';
 import destructiveDocker from './destructive-docker.js';
 import exitStatusRange from './exit-status-range.js';
 import forQuotedList from './for-quoted-list.js';
+import noBackticks from './no-backticks.js';
 import noCommandsAfterExec from './no-commands-after-exec.js';
 import noCurlPipeShell from './no-curl-pipe-shell.js';
 import noPasswordArgument from './no-password-argument.js';
@@ -37,5 +38,6 @@ export const shellRules: AnyRule[] = [
   noCommandsAfterExec,
   casePatternShadowed,
   unusedVariable,
+  noBackticks,
   shellcheck,
 ];
