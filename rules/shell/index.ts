@@ -2,6 +2,7 @@ import type { AnyRule } from '../../src/engine/define.js';
 import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';
+import declareMasksStatus from './declare-masks-status.js';
 import destructiveDocker from './destructive-docker.js';
 import exitStatusRange from './exit-status-range.js';
 import forQuotedList from './for-quoted-list.js';
@@ -39,5 +40,6 @@ export const shellRules: AnyRule[] = [
   casePatternShadowed,
   unusedVariable,
   noBackticks,
+  declareMasksStatus,
   shellcheck,
 ];
