@@ -4,12 +4,13 @@ import { RuleTester } from '../../../src/testing.js';
 import { brief, findings } from '../../helpers/lint.js';
 
 const RULE = 'shell/declare-masks-status';
+const ON = { cliRules: [`${RULE}: warning`] };
 const tester = new RuleTester(rule);
 
 describe(RULE, () => {
   it('reports local and export of a command substitution, at the variable name', async () => {
     const FILE = 'shell/declare-masks-status/bad/build.sh';
-    const found = await findings(RULE, [FILE]);
+    const found = await findings(RULE, [FILE], ON);
     expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
       `${FILE}:4:9-4:10 ${RULE} "local" returns its own status, so a failure of the command substitution assigned to v goes unnoticed (also under set -e); declare it first, then assign it on a line of its own`,
       `${FILE}:7:8-7:18 ${RULE} "export" returns its own status, so a failure of the command substitution assigned to BUILD_DATE goes unnoticed (also under set -e); declare it first, then assign it on a line of its own`,
@@ -17,7 +18,7 @@ describe(RULE, () => {
   });
 
   it('accepts declaring first and assigning after, and substitutions nested in a default', async () => {
-    expect(await findings(RULE, ['shell/declare-masks-status/good'])).toEqual([]);
+    expect(await findings(RULE, ['shell/declare-masks-status/good'], ON)).toEqual([]);
   });
 
   it('reports quoted, concatenated and backtick substitutions, also in a multi-line RUN', async () => {
