@@ -1,7 +1,13 @@
 import type { AnyRule } from '../../src/engine/define.js';
+import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';
+import declareMasksStatus from './declare-masks-status.js';
 import destructiveDocker from './destructive-docker.js';
+import exitStatusRange from './exit-status-range.js';
+import forQuotedList from './for-quoted-list.js';
+import noBackticks from './no-backticks.js';
+import noCommandsAfterExec from './no-commands-after-exec.js';
 import noCurlPipeShell from './no-curl-pipe-shell.js';
 import noPasswordArgument from './no-password-argument.js';
 import noPrivilegedRun from './no-privileged-run.js';
@@ -12,6 +18,7 @@ import shebang from './shebang.js';
 import shellcheck from './shellcheck.js';
 import strictMode from './strict-mode.js';
 import syntax from './syntax.js';
+import unusedVariable from './unused-variable.js';
 
 /** Every `shell/…` rule. */
 export const shellRules: AnyRule[] = [
@@ -27,5 +34,12 @@ export const shellRules: AnyRule[] = [
   noPrivilegedRun,
   rmUnsetVar,
   cdChecked,
+  forQuotedList,
+  exitStatusRange,
+  noCommandsAfterExec,
+  casePatternShadowed,
+  unusedVariable,
+  noBackticks,
+  declareMasksStatus,
   shellcheck,
 ];

@@ -74,25 +74,25 @@ describe.skipIf(!HAVE_SHELLCHECK)('shell/shellcheck with ShellCheck installed', 
     // expectations made with ShellCheck 0.9.0; later versions may add checks, so only these are required
     expect(found.map((d) => `${brief(d)} ${d.severity}`)).toEqual(
       expect.arrayContaining([
-        'shell/shellcheck/bad/check.sh:6:8-6:18 shellcheck/SC2006 info',
+        'shell/shellcheck/bad/check.sh:6:7-6:12 shellcheck/SC2268 info',
         'shell/shellcheck/bad/check.sh:9:1-9:5 shellcheck/SC2162 info',
         'shell/shellcheck/bad/check.sh:10:22-10:36 shellcheck/SC2154 warning',
       ]),
     );
-    const backticks = found.find((d) => d.ruleId === 'shellcheck/SC2006')!;
-    expect(backticks.fix).toBeUndefined();
-    expect(backticks.suggestions![0]!.edits.map((e) => e.text)).toEqual(['$(', ')']);
+    const prefixes = found.find((d) => d.ruleId === 'shellcheck/SC2268')!;
+    expect(prefixes.fix).toBeUndefined();
+    expect(prefixes.suggestions![0]!.edits.map((e) => e.text)).toEqual(['', '']);
     // SC2086 belongs to shell/quote-expansions: never reported twice
     expect(all.some((d) => d.ruleId === 'shellcheck/SC2086')).toBe(false);
   });
 
   it('caps severities at the configured one and lets a per-code setting win', async () => {
-    const found = ids(await lintFixtures(['shell/shellcheck/bad/check.sh'], { cliRules: ['shell/shellcheck: info', 'SC2162: off', 'shellcheck/SC2006: error'] }));
+    const found = ids(await lintFixtures(['shell/shellcheck/bad/check.sh'], { cliRules: ['shell/shellcheck: info', 'SC2162: off', 'shellcheck/SC2268: error'] }));
     const byId = new Map(found.map((d) => [d.ruleId, d.severity]));
-    expect(byId.get('shellcheck/SC2006')).toBe('error');
+    expect(byId.get('shellcheck/SC2268')).toBe('error');
     expect(byId.get('shellcheck/SC2154')).toBe('info');
     expect(byId.has('shellcheck/SC2162')).toBe(false);
-    expect(found.every((d) => d.ruleId === 'shellcheck/SC2006' || d.severity === 'info')).toBe(true);
+    expect(found.every((d) => d.ruleId === 'shellcheck/SC2268' || d.severity === 'info')).toBe(true);
   });
 
   it('honours options: minLevel and exclude', async () => {
@@ -100,7 +100,7 @@ describe.skipIf(!HAVE_SHELLCHECK)('shell/shellcheck with ShellCheck installed', 
       await lintFixtures(['shell/shellcheck/bad/check.sh'], { cliRules: ['shell/shellcheck: [error, {"minLevel": "warning", "exclude": ["SC2154"]}]'] }),
     );
     expect(found.map((d) => d.ruleId)).not.toContain('shellcheck/SC2154');
-    expect(found.map((d) => d.ruleId)).not.toContain('shellcheck/SC2006'); // style, below warning
+    expect(found.map((d) => d.ruleId)).not.toContain('shellcheck/SC2268'); // style, below warning
     expect(found.map((d) => d.ruleId)).not.toContain('shellcheck/SC2162'); // info, below warning
   });
 

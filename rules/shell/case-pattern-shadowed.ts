@@ -1,0 +1,24 @@
+import { defineRule } from '../../src/engine/define.js';
+import { shadowedCasePatterns } from '../../src/parse/shell/analysis/case-patterns.js';
+
+export default defineRule<'shell'>({
+  meta: {
+    id: 'shell/case-pattern-shadowed',
+    kind: 'shell',
+    category: 'shell',
+    severity: 'warning',
+    fix: 'none',
+    summary: 'No `case` pattern is made unreachable by an earlier pattern that matches everything it does',
+    runBodies: true,
+    compat: { shellcheck: ['SC2222', 'SC2221'] },
+  },
+  check(ctx) {
+    for (const { pattern, by } of shadowedCasePatterns(ctx.shell)) {
+      const line = ctx.file.lines.position(by.node.start).line;
+      ctx.report({
+        node: pattern.node,
+        message: `the pattern ${pattern.node.text} never matches: ${by.node.text} on line ${line} comes first and matches everything it does`,
+      });
+    }
+  },
+});

@@ -1,0 +1,103 @@
+/**
+ * Which variables a script assigns and which it reads, by name, for the
+ * checks of unused variables. Names are per file: a read anywhere (any
+ * function, any subshell) counts for every assignment of that name, which
+ * errs on the side of "used".
+ */
+import { walkNodes } from '../tree.js';
+import type { ShellDocument, ShNode } from '../types.js';
+
+export interface VariableUse {
+  /** `x=value` statements (also in `local`/`declare`/`readonly`), not `x=value cmd` prefixes; the name node of each, in source order. */
+  readonly assigned: Map<string, ShNode[]>;
+  /** Names expanded or named anywhere: `$x`, `${x…}`, arithmetic, array indexes, `[[ -v x ]]`, `let`. */
+  readonly read: Set<string>;
+  /** Names the script exports (`export x`, `declare -x x`), which programs it starts may read. */
+  readonly exported: Set<string>;
+  /**
+   * The script reaches variables by computed names or shares them with code
+   * this file does not show (`eval`, `source`, namerefs, `${!prefix*}`,
+   * `set -a`): what looks unused may not be.
+   */
+  readonly opaque: boolean;
+}
+
+const NAME_TOKEN = /[A-Za-z_][A-Za-z0-9_]*/g;
+/**
+ * `$x`, `${x…}`, `${#x}`, `${!x}` anywhere in the text, comments and single
+ * quotes included: tree-sitter-bash misreads some words (`$A.$B` becomes an
+ * assignment and a command name), and a name found in a comment or a quoted
+ * template only makes the check quieter.
+ */
+const EXPANDED_NAME = /\$\{?[#!]?([A-Za-z_][A-Za-z0-9_]*)/g;
+/** Commands that run code built at run time or from elsewhere, or export everything. */
+const OPAQUE_COMMANDS = new Set(['eval', 'source', '.']);
+/** Commands whose operands name variables they read. */
+const NAMES_READ_BY = new Set(['let', 'unset']);
+
+export function variableUse(shell: ShellDocument): VariableUse {
+  const assigned = new Map<string, ShNode[]>();
+  const read = new Set<string>();
+  const exported = new Set<string>();
+  let opaque = false;
+  walkNodes(shell.root, (n) => {
+    switch (n.type) {
+      case 'variable_assignment': {
+        const nameNode = n.children.find((c) => c.field === 'name');
+        // `x+=…` appends to the value it reads
+        if (n.children.some((c) => c.type === '+=')) {
+          if (nameNode) read.add(nameNode.type === 'subscript' ? (nameNode.children.find((c) => c.field === 'name')?.text ?? '') : nameNode.text);
+          return;
+        }
+        if (nameNode?.type === 'variable_name' && n.parent?.type !== 'command') assigned.set(nameNode.text, [...(assigned.get(nameNode.text) ?? []), nameNode]);
+        return;
+      }
+      case 'variable_name':
+        if (!isWriteTarget(n)) read.add(n.text);
+        return;
+      case 'subscript':
+      case 'arithmetic_expansion':
+      case 'test_command':
+        // `${arr[i]}`, `$(( i + 1 ))` and `[[ -v x ]]` name variables in plain words
+        for (const w of n.children) if (w.type === 'word' || w.field === 'index') for (const m of w.text.matchAll(NAME_TOKEN)) read.add(m[0]);
+        if (n.type === 'test_command') walkNodes(n, (m) => void (m.type === 'word' && read.add(m.text)));
+        return;
+      case 'expansion':
+        // `${!prefix*}`, `${!prefix@}`: every variable with the prefix
+        if (/^\$\{!\w+[*@]\}$/.test(n.text)) opaque = true;
+        return;
+      case 'declaration_command': {
+        const keyword = n.children[0]?.text;
+        const flags = n.children.filter((c) => c.type === 'word' && c.text.startsWith('-')).map((c) => c.text);
+        if (flags.some((f) => f.includes('n'))) opaque = true; // namerefs
+        if (keyword === 'export' || flags.some((f) => f.includes('x'))) {
+          for (const c of n.children) {
+            const name = c.type === 'variable_name' ? c.text : c.type === 'variable_assignment' ? c.children.find((d) => d.field === 'name')?.text : undefined;
+            if (name) exported.add(name);
+          }
+        }
+        return;
+      }
+      case 'command': {
+        const name = n.children.find((c) => c.field === 'name')?.text;
+        const args = n.children.filter((c) => c.field === 'argument').map((c) => c.text);
+        if (name && OPAQUE_COMMANDS.has(name)) opaque = true;
+        if (name === 'set' && args.some((a) => /^-[a-z]*a/.test(a) || a === 'allexport')) opaque = true;
+        if (name && NAMES_READ_BY.has(name)) for (const a of args) for (const m of a.matchAll(NAME_TOKEN)) read.add(m[0]);
+        return;
+      }
+    }
+  });
+  for (const m of shell.text.matchAll(EXPANDED_NAME)) read.add(m[1]!);
+  return { assigned, read, exported, opaque };
+}
+
+/** The name in `x=…`, `arr[i]=…`, `for x in`, `local x`: set, not read. */
+function isWriteTarget(n: ShNode): boolean {
+  const parent = n.parent;
+  if (!parent) return false;
+  if (parent.type === 'variable_assignment' && n.field === 'name') return true;
+  if (parent.type === 'subscript' && n.field === 'name' && parent.parent?.type === 'variable_assignment' && parent.field === 'name') return true;
+  if (parent.type === 'for_statement' && n.field === 'variable') return true;
+  return parent.type === 'declaration_command';
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../rules/shell/case-pattern-shadowed.js';
+import { RuleTester } from '../../../src/testing.js';
+import { brief, findings } from '../../helpers/lint.js';
+
+const RULE = 'shell/case-pattern-shadowed';
+const tester = new RuleTester(rule);
+
+describe(RULE, () => {
+  it('reports patterns an earlier pattern always takes first', async () => {
+    const FILE = 'shell/case-pattern-shadowed/bad/cli.sh';
+    const found = await findings(RULE, [FILE]);
+    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
+      `${FILE}:4:3-4:12 ${RULE} the pattern start-all never matches: start* on line 3 comes first and matches everything it does`,
+      `${FILE}:6:3-6:7 ${RULE} the pattern help never matches: * on line 5 comes first and matches everything it does`,
+    ]);
+  });
+
+  it('accepts specific patterns before general ones, and a quoted star', async () => {
+    expect(await findings(RULE, ['shell/case-pattern-shadowed/good'])).toEqual([]);
+  });
+
+  it('knows duplicates, character classes, ;;& and expansions, and works inside a multi-line RUN', async () => {
+    await tester.run({
+      valid: [
+        { filename: 'run.sh', code: '#!/bin/bash\ncase $1 in\n  a*) x ;;&\n  ab) y ;;\nesac\n' },
+        { filename: 'run.sh', code: '#!/bin/sh\ncase $1 in\n  $prefix*) x ;;\n  a?) y ;;\n  a*) z ;;\n  "a"*) w ;;\nesac\n' },
+        { filename: 'run.sh', code: '#!/bin/sh\ncase $1 in\n  a?) x ;;\n  a*) y ;;\n  [ab]) z ;;\n  c) w ;;\nesac\n' },
+      ],
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine\nARG TARGETARCH\nRUN case "$TARGETARCH" in \\\n      amd64|arm64) echo ok ;; \\\n      arm64) echo again ;; \\\n    esac\n',
+          errors: [{ line: 5, column: 7, endLine: 5, endColumn: 12, message: 'the pattern arm64 never matches: arm64 on line 4 comes first and matches everything it does' }],
+        },
+        {
+          filename: 'run.sh',
+          code: '#!/bin/sh\ncase $1 in\n  [ab]*) x ;;\n  bc|"a-b") y ;;\n  /usr/*) z ;;\n  /usr/lib/*) w ;;\nesac\n',
+          errors: [{ line: 4, column: 3 }, { line: 4, column: 6 }, { line: 6, column: 3 }],
+        },
+      ],
+    });
+  });
+});
