@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { project, startClient, uri } from './helpers.js';
 
 const CONFIG = 'rules:\n  compose/logging-rotation: off\n  compose/resource-limits: off\n  compose/restart-policy: off\n  compose/build-pull-policy: off\n';
-const COMPOSE = 'services:\n  web:\n    build: .\n    image: ghcr.io/acme/web:1.2.3\n    ports:\n      - 80:80\n';
+const COMPOSE = 'services:\n  web:\n    build: .\n    image: ghcr.io/acme/web:1.2.3\n    ports:\n      - 3000:30\n';
 const HEALTHCHECK = 'service "web" has no healthcheck and Dockerfile has no HEALTHCHECK, so Compose cannot tell when it is ready or when it hangs';
-const PORTS = 'service "web" writes ports entry 80:80 unquoted; quote it so no YAML parser can read it as a number (22:22 is 1342 in YAML 1.1)';
+const PORTS = 'service "web" writes ports entry 3000:30 unquoted; YAML 1.1 parsers read it as the base-60 number 180030; quote it';
 
 const summary = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
 
@@ -28,7 +28,7 @@ describe('stack-lint lsp --stdio', () => {
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: composeUri, languageId: 'yaml', version: 1, text: COMPOSE } });
       const opened = await first;
       expect(summary(opened)).toEqual([`2:3 compose/healthcheck-required ${HEALTHCHECK}`, `6:9 compose/ports-quoted ${PORTS}`]);
-      expect(opened.diagnostics[1]).toMatchObject({ source: 'stack-lint', severity: 2, range: { start: { line: 5, character: 8 }, end: { line: 5, character: 13 } } });
+      expect(opened.diagnostics[1]).toMatchObject({ source: 'stack-lint', severity: 2, range: { start: { line: 5, character: 8 }, end: { line: 5, character: 15 } } });
 
       // code actions: the safe fix, and disabling for the line or the file
       const actions = (await client.connection.sendRequest('textDocument/codeAction', {
@@ -39,8 +39,8 @@ describe('stack-lint lsp --stdio', () => {
       expect(actions.map((a) => a.title)).toEqual(['Fix (safe): quote the port', 'Disable compose/ports-quoted for this line', 'Disable compose/ports-quoted for this file']);
       expect(actions[0]!.isPreferred).toBe(true);
       const fixed = apply(COMPOSE, actions[0]!.edit!, composeUri);
-      expect(fixed).toBe(COMPOSE.replace('- 80:80', '- "80:80"'));
-      expect(apply(COMPOSE, actions[1]!.edit!, composeUri)).toBe(COMPOSE.replace('      - 80:80', '      # stack-lint-disable-next-line compose/ports-quoted\n      - 80:80'));
+      expect(fixed).toBe(COMPOSE.replace('- 3000:30', '- "3000:30"'));
+      expect(apply(COMPOSE, actions[1]!.edit!, composeUri)).toBe(COMPOSE.replace('      - 3000:30', '      # stack-lint-disable-next-line compose/ports-quoted\n      - 3000:30'));
       expect(apply(COMPOSE, actions[2]!.edit!, composeUri)).toBe(`# stack-lint-disable compose/ports-quoted\n${COMPOSE}`);
 
       // hover on the finding: the rule's summary and docs link
