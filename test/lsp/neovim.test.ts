@@ -26,7 +26,7 @@ describe('Neovim built-in LSP client', () => {
     }
     const root = project({
       '.stackpolicyrc.yaml': 'rules:\n  compose/logging-rotation: off\n  compose/resource-limits: off\n  compose/restart-policy: off\n  compose/build-pull-policy: off\n',
-      'compose.yaml': 'services:\n  web:\n    build: .\n    image: ghcr.io/acme/web:1.2.3\n    ports:\n      - 80:80\n',
+      'compose.yaml': 'services:\n  web:\n    build: .\n    image: ghcr.io/acme/web:1.2.3\n    ports:\n      - 3000:30\n',
       Dockerfile: 'FROM nginx:1.27\nUSER nginx\n',
     });
     const out = path.join(root, 'diagnostics.txt');
@@ -39,7 +39,7 @@ describe('Neovim built-in LSP client', () => {
     expect(run.error).toBeUndefined();
     expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toEqual([
       '2:3 stack-lint compose/healthcheck-required service "web" has no healthcheck and Dockerfile has no HEALTHCHECK, so Compose cannot tell when it is ready or when it hangs',
-      '6:9 stack-lint compose/ports-quoted service "web" writes ports entry 80:80 unquoted; quote it so no YAML parser can read it as a number (22:22 is 1342 in YAML 1.1)',
+      '6:9 stack-lint compose/ports-quoted service "web" writes ports entry 3000:30 unquoted; YAML 1.1 parsers read it as the base-60 number 180030; quote it',
     ]);
   }, 240_000);
 });
