@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // npm run precision [-- options]
 //
-// Lints the shared corpus (../shared/corpus, projects included) with the
-// recommended configuration, matches every finding with the judgements in
-// test/precision/judgements/, and prints precision and noise per rule and
-// overall, then what needs attention: findings judged wrong that are back,
+// Lints the shared corpus (../shared/corpus, projects included) with every
+// rule that has judgements turned on (the recommended ones and those that left
+// recommended for strict), matches every finding with the judgements in
+// test/precision/judgements/, and prints precision and noise per rule, overall
+// and for the rules of the recommended preset, then what needs attention: findings judged wrong that are back,
 // findings judged right that are gone, findings nobody has judged yet.
 //
 //   --corpus <dir>      lint this folder instead of ../shared/corpus
-//   --config <file>     lint with this config file instead of the recommended preset
+//   --config <file>     lint with this config file instead of the judged rules
 //   --rule <id>         only this rule (repeatable)
 //   --list <what>       list findings: tp, fp, open (wrong, not fixed yet), noise, unjudged, stale
 //   --template          print unjudged findings as judgement lines to fill in
@@ -21,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { compare, keyFindings, linesReader, loadJudgements, rates, total } from './precision/judgements.mjs';
+import { compare, inRecommended, judgedRules, keyFindings, linesReader, loadJudgements, rates, total } from './precision/judgements.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -35,11 +36,13 @@ const { values } = parseArgs({
   },
 });
 
-const { run } = await import(path.join(root, 'dist/index.js'));
+const { run, allRuleMetas } = await import(path.join(root, 'dist/index.js'));
+const metas = allRuleMetas();
+const allJudgements = loadJudgements(path.join(root, 'test/precision/judgements'));
 const result = await run({
   cwd: values.corpus,
   patterns: ['.'],
-  ...(values.config ? { configFile: path.resolve(values.config) } : { noConfigLookup: true }),
+  ...(values.config ? { configFile: path.resolve(values.config) } : { noConfigLookup: true, cliRules: judgedRules(allJudgements, metas) }),
 });
 
 const linesOf = linesReader(values.corpus, result.files);
@@ -57,19 +60,21 @@ const findings = reported.map((d, i) => ({
   message: d.message,
 }));
 const judgements = new Map(
-  [...loadJudgements(path.join(root, 'test/precision/judgements'))].filter(([, j]) => wanted(j.key.split('#')[1])),
+  [...allJudgements].filter(([, j]) => wanted(j.key.split('#')[1])),
 );
 const outcome = compare(findings, judgements);
 
 const pct = (x) => (x === null ? '    –' : `${(100 * x).toFixed(1).padStart(5)}%`);
-const header = ['rule', 'findings', 'tp', 'fp', 'noise', 'unjudged', 'precision', 'noise'];
-const line = (r) => {
+const recommended = inRecommended(metas);
+const header = ['rule', 'rec', 'findings', 'tp', 'fp', 'noise', 'unjudged', 'precision', 'noise'];
+const line = (r, rec = recommended(r.rule) ? 'yes' : '–') => {
   const { precision, noise } = rates(r);
-  return [r.rule.padEnd(40), ...[r.findings, r.tp, r.fp, r.noise, r.unjudged].map((n) => String(n).padStart(8)), pct(precision).padStart(10), pct(noise).padStart(8)].join(' ');
+  return [r.rule.padEnd(40), rec.padStart(4), ...[r.findings, r.tp, r.fp, r.noise, r.unjudged].map((n) => String(n).padStart(8)), pct(precision).padStart(10), pct(noise).padStart(8)].join(' ');
 };
-console.log([header[0].padEnd(40), ...header.slice(1, 6).map((h) => h.padStart(8)), header[6].padStart(10), header[7].padStart(8)].join(' '));
+console.log([header[0].padEnd(40), header[1].padStart(4), ...header.slice(2, 7).map((h) => h.padStart(8)), header[7].padStart(10), header[8].padStart(8)].join(' '));
 for (const r of outcome.rows) console.log(line(r));
-console.log(line(total(outcome.rows)));
+console.log(line(total(outcome.rows), ''));
+console.log(line(total(outcome.rows.filter((r) => recommended(r.rule)), 'recommended only'), 'yes'));
 
 const show = (title, items, describe) => {
   if (!items.length) return;

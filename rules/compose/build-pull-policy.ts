@@ -11,6 +11,7 @@ export default defineRule<'compose', { allowWithPullPolicy: boolean }>({
     severity: 'warning',
     fix: 'none',
     summary: 'A service with both `build` and `image` sets `pull_policy`, so Compose does not pull a same-named image instead of building',
+    recommended: false,
     options: {
       type: 'object',
       properties: { allowWithPullPolicy: { type: 'boolean', default: true } },

@@ -16,6 +16,7 @@ export default defineRule<'compose', { directories: Record<string, string[]> }>(
     severity: 'warning',
     fix: 'none',
     summary: 'Databases keep their data directory on a named volume, so it survives the container being recreated',
+    recommended: false,
     options: {
       type: 'object',
       properties: {

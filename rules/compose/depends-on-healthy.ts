@@ -16,6 +16,7 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'warning',
     fix: 'unsafe',
     summary: 'Services wait for dependencies that have a healthcheck to be healthy, and only wait on healthchecks that exist',
+    recommended: false,
   },
   check(ctx) {
     checkEnvironments(ctx.project, ctx.report, (project, report) => {

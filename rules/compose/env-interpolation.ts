@@ -12,6 +12,7 @@ export default defineRule<'compose', { ignore: string[] }>({
     severity: 'warning',
     fix: 'none',
     summary: 'Variables are interpolated with valid syntax and are defined in `.env` or `.env.example`',
+    recommended: false,
     options: {
       type: 'object',
       properties: { ignore: { type: 'array', items: { type: 'string' }, uniqueItems: true, default: [] } },

@@ -12,6 +12,7 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'warning',
     fix: 'none',
     summary: 'Long-running services declare a healthcheck, in compose or in the Dockerfile that builds them',
+    recommended: false,
     compat: { kics: ['healthcheck-not-set'] },
   },
   check(ctx) {

@@ -10,6 +10,7 @@ export default defineRule<'compose', { requireDigest: boolean }>({
     severity: 'error',
     fix: 'none',
     summary: 'Service images name an explicit tag other than `latest`',
+    recommended: false,
     options: {
       type: 'object',
       properties: { requireDigest: { type: 'boolean', default: false } },

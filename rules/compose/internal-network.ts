@@ -14,6 +14,7 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'warning',
     fix: 'none',
     summary: 'Data services are reachable only inside the stack: on internal networks, or at least publishing no port',
+    recommended: false,
     tags: ['security'],
     securitySeverity: 5.0,
   },

@@ -30,6 +30,7 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'warning',
     fix: 'unsafe',
     summary: 'Container logs rotate: the json-file driver (the default) sets max-size and max-file',
+    recommended: false,
   },
   check(ctx) {
     checkEnvironments(ctx.project, ctx.report, (project, report) => {

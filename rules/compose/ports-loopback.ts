@@ -26,6 +26,7 @@ export default defineRule<'compose', { all: boolean }>({
       additionalProperties: false,
     },
     compat: { dclint: ['no-unbound-port-interfaces'], kics: ['container-traffic-not-bound-to-host-interface'] },
+    recommended: false,
     tags: ['security'],
     securitySeverity: 6.0,
   },

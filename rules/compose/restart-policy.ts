@@ -16,6 +16,7 @@ export default defineRule<'compose', { policy: string }>({
     severity: 'warning',
     fix: 'unsafe',
     summary: 'Long-running services set a restart policy so they come back after a crash or a reboot',
+    recommended: false,
     options: {
       type: 'object',
       properties: { policy: { enum: ['unless-stopped', 'always', 'on-failure'], default: 'unless-stopped' } },

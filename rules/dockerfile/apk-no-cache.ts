@@ -11,6 +11,7 @@ export default defineRule<'dockerfile'>({
     severity: 'warning',
     fix: 'unsafe',
     summary: '`apk add` uses `--no-cache`',
+    recommended: false,
     compat: { hadolint: ['DL3019'] },
   },
   check(ctx) {

@@ -19,6 +19,7 @@ export default defineRule<'dockerfile'>({
     fix: 'unsafe',
     summary:
       '`apt-get install` uses `-y` and `--no-install-recommends` after an `apt-get update` in the same `RUN`, which ends by removing `/var/lib/apt/lists/*`',
+    recommended: false,
     compat: { hadolint: ['DL3009', 'DL3014', 'DL3015', 'DL3027'] },
   },
   check(ctx) {

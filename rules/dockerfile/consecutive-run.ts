@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'info',
     fix: 'none',
     summary: 'Consecutive single-command `RUN`s with the same flags are merged into one',
+    recommended: false,
     compat: { hadolint: ['DL3059'] },
   },
   check(ctx) {

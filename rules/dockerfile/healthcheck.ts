@@ -10,6 +10,7 @@ export default defineRule<'dockerfile'>({
     severity: 'info',
     fix: 'none',
     summary: 'An image of a long-running service declares `HEALTHCHECK`, unless every compose service built from it has a healthcheck',
+    recommended: false,
     compat: { hadolint: ['DL3057'] },
   },
   check(ctx) {

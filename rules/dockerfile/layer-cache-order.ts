@@ -33,6 +33,7 @@ export default defineRule<'dockerfile'>({
     severity: 'warning',
     fix: 'none',
     summary: 'Dependency manifests are copied and installed before the rest of the source',
+    recommended: false,
   },
   check(ctx) {
     const states = new Map<DfStage, State>();

@@ -13,6 +13,7 @@ export default defineRule<'dockerfile'>({
     fix: 'none',
     summary: 'A `RUN` does not upgrade every installed package (`apt-get upgrade`, `dist-upgrade`, `apk upgrade`, `dnf upgrade`); update the base image instead',
     compat: { hadolint: ['DL3005'] },
+    recommended: false,
     tags: ['security'],
     securitySeverity: 2.0,
   },

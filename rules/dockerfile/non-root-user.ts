@@ -21,6 +21,7 @@ export default defineRule<'dockerfile'>({
     fix: 'none',
     summary: 'The final image switches to a non-root `USER`',
     compat: { hadolint: ['DL3002'] },
+    recommended: false,
     tags: ['security'],
     securitySeverity: 6.0,
   },

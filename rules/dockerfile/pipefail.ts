@@ -27,6 +27,7 @@ export default defineRule<'dockerfile'>({
     severity: 'warning',
     fix: 'unsafe',
     summary: 'A `RUN` with a pipe runs under `set -o pipefail` or a `SHELL` with `-o pipefail`',
+    recommended: false,
     compat: { hadolint: ['DL4006'] },
   },
   check(ctx) {

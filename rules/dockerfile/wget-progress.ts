@@ -20,6 +20,7 @@ export default defineRule({
     severity: 'info',
     fix: 'none',
     summary: '`wget` in `RUN` sets `--progress` (or `-q`/`-nv`) so large downloads do not flood the build log',
+    recommended: false,
     compat: { hadolint: ['DL3047'] },
   },
   check(ctx) {

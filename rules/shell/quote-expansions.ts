@@ -39,6 +39,7 @@ export default defineRule<'shell'>({
     severity: 'warning',
     fix: 'unsafe',
     summary: 'Variable expansions and command substitutions in command arguments are double-quoted',
+    recommended: false,
     runBodies: true,
     compat: { shellcheck: ['SC2086', 'SC2046', 'SC2068', 'SC2048'] },
   },

@@ -18,6 +18,7 @@ export default defineRule<'shell', Options>({
     severity: 'warning',
     fix: 'unsafe',
     summary: 'A script sets `set -e` before its first command',
+    recommended: false,
     options: {
       type: 'object',
       properties: { pipefail: { type: 'boolean', default: false } },

@@ -31,3 +31,5 @@ export function compare(
 ): { rows: RuleRow[]; unjudged: KeyedFinding[]; fpBack: (KeyedFinding & { reason: string })[]; fpOpen: (KeyedFinding & { reason: string })[]; fpFixed: Judgement[]; tpGone: Judgement[]; stale: Judgement[] };
 export function rates(row: RuleRow): { judged: number; precision: number | null; noise: number | null };
 export function total(rows: RuleRow[], rule?: string): RuleRow;
+export function judgedRules(judgements: Map<string, Judgement>, metas: { id: string; severity: string }[]): string[];
+export function inRecommended(metas: { id: string; recommended?: boolean }[]): (ruleId: string) => boolean;

@@ -134,6 +134,22 @@ export function compare(findings, judgements) {
   };
 }
 
+/**
+ * The rules the corpus is linted with, as `cliRules` on top of the defaults:
+ * every rule that has judgements, at its default severity, so a rule that
+ * leaves `recommended` keeps its judgements checked.
+ */
+export function judgedRules(judgements, metas) {
+  const judged = new Set([...judgements.values()].map((j) => j.key.split('#')[1]));
+  return metas.filter((m) => judged.has(m.id)).map((m) => `${m.id}: ${m.severity}`);
+}
+
+/** Whether a rule is on in `stack-lint:recommended` (rules without metadata here, the core ones, always are). */
+export function inRecommended(metas) {
+  const off = new Set(metas.filter((m) => m.recommended === false).map((m) => m.id));
+  return (ruleId) => !off.has(ruleId);
+}
+
 /** Precision: the share of judged findings that are right (tp or noise); noise: the share that is right but not worth acting on. */
 export function rates(r) {
   const judged = r.tp + r.fp + r.noise;

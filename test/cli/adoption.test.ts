@@ -7,11 +7,8 @@ import { jsonReportValidator, sarifValidator } from '../report/schemas.js';
 
 /** Only compose/image-pinned (error) and shell/strict-mode (warning) fire in these projects. */
 const CONFIG = `rules:
-  compose/healthcheck-required: off
-  compose/logging-rotation: off
-  compose/resource-limits: off
-  compose/restart-policy: off
-  compose/data-volume: off
+  compose/image-pinned: error
+  shell/strict-mode: warning
 `;
 const compose = (...images: string[]) => `services:\n${images.map((image, i) => `  s${i}:\n    image: ${image}\n`).join('')}`;
 

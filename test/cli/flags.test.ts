@@ -8,8 +8,9 @@ import { FLAG_NAMES } from '../../src/cli/args.js';
 import { cli } from '../helpers/cli.js';
 import { FIXTURES, ROOT } from '../helpers/lint.js';
 
-/** One warning (shell/strict-mode, 1:1) and nothing else. */
+/** One warning (shell/strict-mode, 1:1, turned on by STRICT_MODE: it is off in recommended) and nothing else. */
 const WARNING_ONLY = 'shell/strict-mode/bad/late.sh';
+const STRICT_MODE = ['--rule', 'shell/strict-mode: warning'];
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-flags-'));
@@ -59,14 +60,14 @@ describe('--exit-zero', () => {
 
 describe('--max-warnings', () => {
   it('says on stderr when there are more warnings than allowed', async () => {
-    const run = await cli(['--max-warnings', '0', WARNING_ONLY], FIXTURES);
+    const run = await cli([...STRICT_MODE, '--max-warnings', '0', WARNING_ONLY], FIXTURES);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('stack-lint: 1 warning found, more than --max-warnings 0 allows\n');
-    expect((await cli(['--max-warnings', '1', WARNING_ONLY], FIXTURES)).stderr).toBe('');
+    expect((await cli([...STRICT_MODE, '--max-warnings', '1', WARNING_ONLY], FIXTURES)).stderr).toBe('');
   });
 
   it('counts the warnings --quiet hides', async () => {
-    const run = await cli(['--quiet', '--max-warnings', '0', WARNING_ONLY], FIXTURES);
+    const run = await cli([...STRICT_MODE, '--quiet', '--max-warnings', '0', WARNING_ONLY], FIXTURES);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('stack-lint: 1 warning found, more than --max-warnings 0 allows\n');
   });
@@ -74,7 +75,7 @@ describe('--max-warnings', () => {
 
 describe('--quiet', () => {
   it('never says "no problems" when it hid warnings', async () => {
-    const run = await cli(['--quiet', WARNING_ONLY], FIXTURES);
+    const run = await cli([...STRICT_MODE, '--quiet', WARNING_ONLY], FIXTURES);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('✔ no errors in 1 file (1 warning or info not shown with --quiet)\n');
     expect(run.stdout).not.toContain('no problems');
@@ -90,7 +91,7 @@ describe('--statistics', () => {
     const dir = project({
       'compose.yaml': 'services:\n  a:\n    image: nginx:latest\n  b:\n    image: redis:latest\n',
       '.stackpolicyrc.yaml':
-        'rules:\n  compose/healthcheck-required: off\n  compose/logging-rotation: off\n  compose/resource-limits: off\n  compose/data-volume: off\n',
+        'rules:\n  compose/image-pinned: error\n  compose/restart-policy: warning\n  dockerfile/apk-no-cache: warning\n  dockerfile/non-root-user: warning\n',
       'Dockerfile': 'FROM alpine:3.20\nrun apk add curl\n',
     });
     const run = await cli(['--statistics', '.'], dir);
@@ -110,7 +111,7 @@ describe('--statistics', () => {
   });
 
   it('goes to stderr beside a machine-readable report', async () => {
-    const run = await cli(['--statistics', '--format', 'json', WARNING_ONLY], FIXTURES);
+    const run = await cli([...STRICT_MODE, '--statistics', '--format', 'json', WARNING_ONLY], FIXTURES);
     expect(JSON.parse(run.stdout).summary.warnings).toBe(1);
     expect(run.stderr).toBe('  1  shell/strict-mode\n');
   });
@@ -120,10 +121,10 @@ describe('--format junit', () => {
   const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
 
   it('counts warnings as failures only when they fail the run', async () => {
-    const passing = await cli(['--format', 'junit', WARNING_ONLY], FIXTURES);
+    const passing = await cli([...STRICT_MODE, '--format', 'junit', WARNING_ONLY], FIXTURES);
     expect(passing.code).toBe(0);
     expect(xml.parse(passing.stdout).testsuites.failures).toBe('0');
-    const failing = await cli(['--format', 'junit', '--max-warnings', '0', WARNING_ONLY], FIXTURES);
+    const failing = await cli([...STRICT_MODE, '--format', 'junit', '--max-warnings', '0', WARNING_ONLY], FIXTURES);
     expect(failing.code).toBe(1);
     expect(xml.parse(failing.stdout).testsuites.failures).toBe('1');
   });
@@ -139,7 +140,7 @@ describe('--fix-dry-run', () => {
     git('add', '.');
     git('commit', '-qm', 'start');
 
-    const run = await cli(['--fix-dry-run', '.'], dir);
+    const run = await cli(['--fix-dry-run', '--rule', 'dockerfile/apk-no-cache: warning', '--rule', 'dockerfile/non-root-user: warning', '.'], dir);
     expect(run.stdout).toBe('--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n FROM alpine:3.20\n-run apk add curl\n+RUN apk add curl\n');
     expect(run.stderr).toContain('dockerfile/non-root-user');
     expect(run.stderr).toContain('would fix 1 problem in 1 file');

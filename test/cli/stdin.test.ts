@@ -9,7 +9,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-stdin-'));
 
 describe('--stdin', () => {
   it('lints standard input as the named file', async () => {
-    const run = await cli(['--stdin', '--stdin-filename', 'deploy/docker-compose.yml', '-f', 'json'], dir, {}, 'services:\n  web:\n    image: nginx\n');
+    const run = await cli(['--stdin', '--stdin-filename', 'deploy/docker-compose.yml', '--rule', 'compose/image-pinned: error', '-f', 'json'], dir, {}, 'services:\n  web:\n    image: nginx\n');
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.files.map((f: { path: string }) => f.path)).toEqual(['deploy/docker-compose.yml']);
@@ -18,7 +18,7 @@ describe('--stdin', () => {
   });
 
   it('with --fix, writes the fixed text to standard output and the remaining report to standard error', async () => {
-    const run = await cli(['--stdin', '--stdin-filename', 'backup.sh', '--fix', '--unsafe-fixes'], dir, {}, '#!/bin/sh\necho backup\ntar czf backup.tgz /data\n');
+    const run = await cli(['--stdin', '--stdin-filename', 'backup.sh', '--rule', 'shell/strict-mode: warning', '--fix', '--unsafe-fixes'], dir, {}, '#!/bin/sh\necho backup\ntar czf backup.tgz /data\n');
     expect(run.stdout).toBe('#!/bin/sh\nset -e\necho backup\ntar czf backup.tgz /data\n');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

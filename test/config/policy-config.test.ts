@@ -129,7 +129,7 @@ describe('declarative policies', () => {
 describe('linterOptions', () => {
   it('noInlineConfig ignores suppression comments; requireSuppressionReason reports those without a reason', async () => {
     const compose = 'services:\n  web:\n    image: nginx # stack-lint-disable-line compose/image-pinned\n';
-    const off = project({ '.stackpolicyrc.yaml': 'linterOptions: { noInlineConfig: true }\n', 'compose.yaml': compose });
+    const off = project({ '.stackpolicyrc.yaml': 'linterOptions: { noInlineConfig: true }\nrules: { compose/image-pinned: error }\n', 'compose.yaml': compose });
     expect((await lint(off, (id) => id === 'compose/image-pinned')).found).toHaveLength(1);
     const reason = project({ '.stackpolicyrc.yaml': 'linterOptions: { requireSuppressionReason: true }\n', 'compose.yaml': compose });
     expect((await lint(reason, (id) => id.startsWith('stack-lint/'))).found).toEqual([

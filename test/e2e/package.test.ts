@@ -21,9 +21,9 @@ describe('the built CLI', () => {
     expect(out.status).toBe(1);
     expect(out.stderr).toBe('');
     expect(out.stdout).toContain('fixtures/stacks/deadtrees/docker-compose.api.yaml');
-    expect(out.stdout).toMatch(/34:12\s+error\s+service "certbot" uses image "certbot\/certbot:latest"/);
+    expect(out.stdout).toMatch(/16:13\s+error\s+service "api"'s healthcheck runs curl/);
     expect(out.stdout).toMatch(/1:6\s+error\s+base image "nginx" has no tag/);
-    expect(out.stdout).toMatch(/1:1\s+warning\s+the script never sets -e/);
+    expect(out.stdout).toMatch(/3:1\s+warning\s+`docker-compose` is Compose v1/);
   });
 
   it('loads tree-sitter from the bundle (a shell-only run) and prints the version', () => {
@@ -150,7 +150,7 @@ describe('the published package', () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.summary).toMatchObject({ files: 5 });
-    expect(report.files.flatMap((f: { diagnostics: { ruleId: string }[] }) => f.diagnostics.map((d) => d.ruleId)).sort()).toContain('shell/strict-mode');
+    expect(report.files.flatMap((f: { diagnostics: { ruleId: string }[] }) => f.diagnostics.map((d) => d.ruleId)).sort()).toContain('shell/compose-v2');
     expect(readdirSync(path.join(project, 'node_modules/stack-lint/dist'))).toContain('tree-sitter-bash.wasm');
   }, 180_000);
 });
@@ -207,6 +207,8 @@ describe('the GitHub Action', () => {
   it('with its default inputs, passes a stack with warnings only (max-warnings -1 is no limit)', () => {
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-action-'));
     cpSync(path.join(FIXTURES, 'shell/strict-mode/bad/late.sh'), path.join(workspace, 'late.sh'));
+    // shell/strict-mode is off in recommended: the project's config turns it on.
+    writeFileSync(path.join(workspace, '.stackpolicyrc.yaml'), 'rules:\n  shell/strict-mode: warning\n');
     const run = runAction(workspace);
     expect([run.code, run.stderr, run.outputs]).toEqual([0, '', 'exit-code=0\n']);
     const log = JSON.parse(readFileSync(path.join(workspace, 'stack-lint.sarif'), 'utf8'));

@@ -8,6 +8,8 @@ import { cli } from '../helpers/cli.js';
 
 const SCRIPT = '#!/bin/bash\n# backup\ndocker exec db pg_dump app > backup.sql\ngzip backup.sql\n';
 const FIXED = '#!/bin/bash\nset -eo pipefail\n# backup\ndocker exec db pg_dump app > backup.sql\ngzip backup.sql\n';
+/** shell/strict-mode, whose fix these tests apply, is off in recommended. */
+const STRICT_MODE = ['--rule', 'shell/strict-mode: warning'];
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-fix-'));
@@ -34,12 +36,12 @@ describe('--fix', () => {
     const dir = project({ 'backup.sh': SCRIPT });
     const file = path.join(dir, 'backup.sh');
     chmodSync(file, 0o754);
-    const first = await cli(['--fix', '--unsafe-fixes', '.'], dir);
+    const first = await cli([...STRICT_MODE, '--fix', '--unsafe-fixes', '.'], dir);
     expect(first.stdout).toContain('fixed 1 problem in 1 file (shell/strict-mode: 1)');
     expect(readFileSync(file, 'utf8')).toBe(FIXED);
     expect(statSync(file).mode & 0o777).toBe(0o754);
     expect(first.code).toBe(0);
-    const second = await cli(['--fix', '--unsafe-fixes', '.'], dir);
+    const second = await cli([...STRICT_MODE, '--fix', '--unsafe-fixes', '.'], dir);
     expect(second.stdout).toContain('no fixes to apply');
     expect(readFileSync(file, 'utf8')).toBe(FIXED);
     expect(readdirSync(dir).sort()).toEqual(['.git', 'backup.sh']);
@@ -48,13 +50,13 @@ describe('--fix', () => {
   it('keeps CRLF line endings and a byte order mark', async () => {
     const crlf = '\uFEFF' + SCRIPT.replace(/\n/g, '\r\n');
     const dir = project({ 'backup.sh': crlf });
-    await cli(['--fix', '--unsafe-fixes', '.'], dir);
+    await cli([...STRICT_MODE, '--fix', '--unsafe-fixes', '.'], dir);
     expect(readFileSync(path.join(dir, 'backup.sh'), 'utf8')).toBe('\uFEFF' + FIXED.replace(/\n/g, '\r\n'));
   });
 
   it('--fix-dry-run prints a unified diff and writes nothing', async () => {
     const dir = project({ 'backup.sh': SCRIPT });
-    const run = await cli(['--fix-dry-run', '--unsafe-fixes', '.'], dir);
+    const run = await cli([...STRICT_MODE, '--fix-dry-run', '--unsafe-fixes', '.'], dir);
     expect(readFileSync(path.join(dir, 'backup.sh'), 'utf8')).toBe(SCRIPT);
     expect(run.stdout).toContain('--- a/backup.sh\n+++ b/backup.sh\n@@ -1,4 +1,5 @@\n #!/bin/bash\n+set -eo pipefail\n # backup\n');
     // The summary is for people, on stderr: standard output is the diff alone.
@@ -78,7 +80,7 @@ describe('--fix', () => {
       if (p === file && ++reads === 2) writeFileSync(file, SCRIPT + 'echo edited\n');
       return (realReadFile as (...a: unknown[]) => Promise<unknown>)(p, ...rest);
     }) as never);
-    const run = await cli(['--fix', '--unsafe-fixes', '.'], dir);
+    const run = await cli([...STRICT_MODE, '--fix', '--unsafe-fixes', '.'], dir);
     expect(run.stderr).toContain('backup.sh: changed on disk while stack-lint ran; fixes not written');
     expect(run.code).toBe(2);
     expect(readFileSync(file, 'utf8')).toBe(SCRIPT + 'echo edited\n');

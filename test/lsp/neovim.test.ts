@@ -25,7 +25,7 @@ describe('Neovim built-in LSP client', () => {
       return;
     }
     const root = project({
-      '.stackpolicyrc.yaml': 'rules:\n  compose/logging-rotation: off\n  compose/resource-limits: off\n  compose/restart-policy: off\n  compose/build-pull-policy: off\n',
+      '.stackpolicyrc.yaml': 'rules:\n  compose/logging-rotation: off\n  compose/resource-limits: off\n  compose/restart-policy: off\n  compose/build-pull-policy: off\n  compose/healthcheck-required: warning\n',
       'compose.yaml': 'services:\n  web:\n    build: .\n    image: ghcr.io/acme/web:1.2.3\n    ports:\n      - 3000:30\n',
       Dockerfile: 'FROM nginx:1.27\nUSER nginx\n',
     });

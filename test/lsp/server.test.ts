@@ -5,7 +5,7 @@ import type { CodeAction, Hover, PublishDiagnosticsParams, WorkspaceEdit } from 
 import { describe, expect, it } from 'vitest';
 import { project, startClient, uri } from './helpers.js';
 
-const CONFIG = 'rules:\n  compose/logging-rotation: off\n  compose/resource-limits: off\n  compose/restart-policy: off\n  compose/build-pull-policy: off\n';
+const CONFIG = 'rules:\n  compose/logging-rotation: off\n  compose/resource-limits: off\n  compose/restart-policy: off\n  compose/build-pull-policy: off\n  compose/healthcheck-required: warning\n';
 const COMPOSE = 'services:\n  web:\n    build: .\n    image: ghcr.io/acme/web:1.2.3\n    ports:\n      - 3000:30\n';
 const HEALTHCHECK = 'service "web" has no healthcheck and Dockerfile has no HEALTHCHECK, so Compose cannot tell when it is ready or when it hangs';
 const PORTS = 'service "web" writes ports entry 3000:30 unquoted; YAML 1.1 parsers read it as the base-60 number 180030; quote it';

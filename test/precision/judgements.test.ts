@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compare, keyFindings, loadJudgements, rates, total, type Judgement } from '../../scripts/precision/judgements.mjs';
+import { compare, inRecommended, judgedRules, keyFindings, loadJudgements, rates, total, type Judgement } from '../../scripts/precision/judgements.mjs';
 
 const linesOf = (files: Record<string, string>) => (relPath: string) => (files[relPath] ?? '').split('\n');
 
@@ -67,5 +67,24 @@ describe('precision judgements', () => {
     expect(outcome.unjudged.map((f) => f.key)).toEqual(['a#r1#h#4']);
     expect(outcome.rows).toEqual([{ rule: 'r1', findings: 5, tp: 1, fp: 2, noise: 1, unjudged: 1 }]);
     expect(rates(total(outcome.rows))).toEqual({ judged: 4, precision: 2 / 4, noise: 1 / 4 });
+  });
+
+  it('turn on every rule that has judgements, at its default severity, and only those', () => {
+    const judged = (key: string): [string, Judgement] => [key, { key, verdict: 'noise', reason: 'r', source: 'x.jsonl:1' }];
+    const judgements = new Map([judged('a/compose.yaml#compose/logging-rotation#0123456789ab#1'), judged('Dockerfile#dockerfile/healthcheck#0123456789ab#1')]);
+    const metas = [
+      { id: 'compose/logging-rotation', severity: 'warning', recommended: false },
+      { id: 'dockerfile/healthcheck', severity: 'info', recommended: false },
+      { id: 'compose/cap-drop-all', severity: 'warning', recommended: false },
+    ];
+    expect(judgedRules(judgements, metas)).toEqual(['compose/logging-rotation: warning', 'dockerfile/healthcheck: info']);
+  });
+
+  it('tell the rules of the recommended preset from those left out of it', () => {
+    const rec = inRecommended([
+      { id: 'compose/logging-rotation', recommended: false },
+      { id: 'compose/no-plaintext-secrets' },
+    ]);
+    expect([rec('compose/logging-rotation'), rec('compose/no-plaintext-secrets'), rec('core/internal-error')]).toEqual([false, true, true]);
   });
 });

@@ -77,7 +77,7 @@ describe('projects from the repository\'s evidence', () => {
   });
 
   it('env files: templates in the project directory and --env-file targets declare variables; a template holds no secrets', async () => {
-    const result = await run({ cwd: at('env-files'), patterns: ['.'], noConfigLookup: true });
+    const result = await run({ cwd: at('env-files'), patterns: ['.'], noConfigLookup: true, cliRules: ['compose/env-interpolation: warning'] });
     const found = result.diagnostics.filter((d) => d.ruleId === 'compose/env-interpolation' || d.ruleId === 'compose/no-plaintext-secrets');
     expect(found.map((d) => `${d.relPath}:${d.range.start.line} ${d.ruleId} ${d.message}`)).toEqual([
       'compose.yaml:7 compose/env-interpolation REGION is not defined in .env or .env.example (neither exists beside the file), so compose substitutes an empty string unless the shell exports it',
@@ -86,7 +86,7 @@ describe('projects from the repository\'s evidence', () => {
   });
 
   it('a file only CI jobs run takes its variables from the job environment', async () => {
-    const result = await run({ cwd: at('github'), patterns: ['.'], noConfigLookup: true });
+    const result = await run({ cwd: at('github'), patterns: ['.'], noConfigLookup: true, cliRules: ['compose/env-interpolation: warning'] });
     expect(result.diagnostics.filter((d) => d.ruleId === 'compose/env-interpolation')).toEqual([]);
   });
 

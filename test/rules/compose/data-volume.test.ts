@@ -4,10 +4,15 @@ import { RuleTester } from '../../../src/testing.js';
 import dataVolume from '../../../rules/compose/data-volume.js';
 
 const RULE = 'compose/data-volume';
+const ON = ['compose/data-volume: warning'];
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['compose/data-volume/bad'])).toEqual([]);
+  });
+
   it('reports databases without a volume at their data directory, anonymous volumes and the PostgreSQL 18 layout', async () => {
-    const found = await findings(RULE, ['compose/data-volume/bad']);
+    const found = await findings(RULE, ['compose/data-volume/bad'], { cliRules: ON });
     expect(found.map(brief)).toEqual([
       'compose/data-volume/bad/compose.yaml:2:3-2:5 compose/data-volume',
       'compose/data-volume/bad/compose.yaml:9:9-9:23 compose/data-volume',
@@ -25,7 +30,7 @@ describe(RULE, () => {
   });
 
   it("accepts the seeds' named volumes, bind mounts, PGDATA, tmpfs test databases and caches without persistence", async () => {
-    expect(await findings(RULE, ['compose/data-volume/good'])).toEqual([]);
+    expect(await findings(RULE, ['compose/data-volume/good'], { cliRules: ON })).toEqual([]);
   });
 
   it('takes extra data directories from the directories option', async () => {

@@ -3,10 +3,15 @@ import { brief, findings } from '../../helpers/lint.js';
 import { fixAndRelint } from './fix-helpers.js';
 
 const RULE = 'compose/depends-on-healthy';
+const ON = ['compose/depends-on-healthy: warning'];
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['compose/depends-on-healthy/bad'])).toEqual([]);
+  });
+
   it('reports dependencies that have a healthcheck but are not waited for, and waits on healthchecks that do not exist', async () => {
-    const found = await findings(RULE, ['compose/depends-on-healthy/bad']);
+    const found = await findings(RULE, ['compose/depends-on-healthy/bad'], { cliRules: ON });
     expect(found.map(brief)).toEqual([
       'compose/depends-on-healthy/bad/compose.yaml:6:9-6:17 compose/depends-on-healthy',
       'compose/depends-on-healthy/bad/compose.yaml:9:18-9:26 compose/depends-on-healthy',
@@ -30,8 +35,8 @@ describe(RULE, () => {
   });
 
   it('rewrites short lists in the long form and sets service_healthy, after which only the missing healthchecks remain', async () => {
-    const found = await findings(RULE, ['compose/depends-on-healthy/bad']);
-    const { text, after } = await fixAndRelint(RULE, 'compose/depends-on-healthy/bad', found);
+    const found = await findings(RULE, ['compose/depends-on-healthy/bad'], { cliRules: ON });
+    const { text, after } = await fixAndRelint(RULE, 'compose/depends-on-healthy/bad', found, 'compose.yaml', ON);
     expect(text).toMatchInlineSnapshot(`
       "services:
         console:
@@ -88,6 +93,6 @@ describe(RULE, () => {
   });
 
   it("accepts the seed's service_healthy, lists of services without healthchecks and completed jobs", async () => {
-    expect(await findings(RULE, ['compose/depends-on-healthy/good'])).toEqual([]);
+    expect(await findings(RULE, ['compose/depends-on-healthy/good'], { cliRules: ON })).toEqual([]);
   });
 });

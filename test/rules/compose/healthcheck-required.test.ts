@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
 
 const RULE = 'compose/healthcheck-required';
+const ON = ['compose/healthcheck-required: warning'];
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['compose/healthcheck-required/bad'])).toEqual([]);
+  });
+
   it('reports services without a healthcheck in compose or in the Dockerfile that builds them', async () => {
-    const found = await findings(RULE, ['compose/healthcheck-required/bad']);
+    const found = await findings(RULE, ['compose/healthcheck-required/bad'], { cliRules: ON });
     expect(found.map(brief)).toEqual([
       'compose/healthcheck-required/bad/compose.yaml:6:3-6:8 compose/healthcheck-required',
       'compose/healthcheck-required/bad/compose.yaml:11:3-11:6 compose/healthcheck-required',
@@ -18,6 +23,6 @@ describe(RULE, () => {
   });
 
   it("accepts the seed's healthchecks, a Dockerfile HEALTHCHECK, one-shot jobs, disabled checks and Dockerfiles outside the run", async () => {
-    expect(await findings(RULE, ['compose/healthcheck-required/good'])).toEqual([]);
+    expect(await findings(RULE, ['compose/healthcheck-required/good'], { cliRules: ON })).toEqual([]);
   });
 });

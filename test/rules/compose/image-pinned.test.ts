@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { brief, findings } from '../../helpers/lint.js';
 
 const RULE = 'compose/image-pinned';
+const ON = ['compose/image-pinned: error'];
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['compose/image-pinned/bad'])).toEqual([]);
+  });
+
   it('reports latest, missing tags, latest defaults and anchored images at the line that holds them', async () => {
-    const found = await findings(RULE, ['compose/image-pinned/bad']);
+    const found = await findings(RULE, ['compose/image-pinned/bad'], { cliRules: ON });
     expect(found.map(brief)).toEqual([
       'compose/image-pinned/bad/compose.yaml:2:10-2:15 compose/image-pinned',
       'compose/image-pinned/bad/compose.yaml:7:12-7:34 compose/image-pinned',
@@ -21,7 +26,7 @@ describe(RULE, () => {
   });
 
   it('accepts tags, digests, images being built, pinned defaults and unknown variables', async () => {
-    expect(await findings(RULE, ['compose/image-pinned/good'])).toEqual([]);
+    expect(await findings(RULE, ['compose/image-pinned/good'], { cliRules: ON })).toEqual([]);
   });
 
   it('with requireDigest, reports every image without a digest', async () => {

@@ -4,10 +4,15 @@ import { brief, findings } from '../../helpers/lint.js';
 import { fixAndRelint } from './fix-helpers.js';
 
 const RULE = 'compose/logging-rotation';
+const ON = ['compose/logging-rotation: warning'];
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['compose/logging-rotation/bad'])).toEqual([]);
+  });
+
   it('reports json-file logging without max-size and max-file, once where an extension shared by several services is written', async () => {
-    const found = await findings(RULE, ['compose/logging-rotation/bad']);
+    const found = await findings(RULE, ['compose/logging-rotation/bad'], { cliRules: ON });
     expect(found.map(brief)).toEqual([
       'compose/logging-rotation/bad/compose.yaml:3:3-3:10 compose/logging-rotation',
       'compose/logging-rotation/bad/compose.yaml:7:3-7:6 compose/logging-rotation',
@@ -23,8 +28,8 @@ describe(RULE, () => {
   });
 
   it('adds driver, max-size and max-file with the right indentation (at the anchor, which every user needs) and then no longer fires', async () => {
-    const found = await findings(RULE, ['compose/logging-rotation/bad']);
-    const { text, after } = await fixAndRelint(RULE, 'compose/logging-rotation/bad', found);
+    const found = await findings(RULE, ['compose/logging-rotation/bad'], { cliRules: ON });
+    const { text, after } = await fixAndRelint(RULE, 'compose/logging-rotation/bad', found, 'compose.yaml', ON);
     expect(text).toMatchInlineSnapshot(`
       "x-logging: &default-logging
         driver: json-file
@@ -66,14 +71,14 @@ describe(RULE, () => {
   });
 
   it('only suggests an edit to an anchor that a service with another driver also uses', async () => {
-    const found = await findings(RULE, ['compose/logging-rotation/shared']);
+    const found = await findings(RULE, ['compose/logging-rotation/shared'], { cliRules: ON });
     expect(found.map(brief)).toEqual(['compose/logging-rotation/shared/compose.yaml:3:3-3:10 compose/logging-rotation']);
     expect(found[0]!.fix).toBeUndefined();
     expect(found[0]!.suggestions?.[0]?.edits).toEqual([{ start: 88, end: 88, text: '    max-file: "3"\n' }]);
   });
 
   it('judges each environment of a layered project, and only suggests edits to an anchor or a base file that not every user needs', async () => {
-    const found = await findings(RULE, ['compose/logging-rotation/layered']);
+    const found = await findings(RULE, ['compose/logging-rotation/layered'], { cliRules: ON });
     const at = 'compose/logging-rotation/layered';
     expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
       // compose.staging.yaml removes db's max-file with !reset: reported where it does so; writing it again in compose.yaml
@@ -93,6 +98,6 @@ describe(RULE, () => {
   });
 
   it("accepts the seeds' logging blocks, local and remote drivers, extensions, merge keys and extends", async () => {
-    expect(await findings(RULE, ['compose/logging-rotation/good'])).toEqual([]);
+    expect(await findings(RULE, ['compose/logging-rotation/good'], { cliRules: ON })).toEqual([]);
   });
 });

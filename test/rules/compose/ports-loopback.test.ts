@@ -3,10 +3,15 @@ import { brief, findings } from '../../helpers/lint.js';
 import { fixAndRelint } from './fix-helpers.js';
 
 const RULE = 'compose/ports-loopback';
+const ON = ['compose/ports-loopback: warning'];
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['compose/ports-loopback/bad'])).toEqual([]);
+  });
+
   it('reports data-service ports published on every interface, in every syntax', async () => {
-    const found = await findings(RULE, ['compose/ports-loopback/bad']);
+    const found = await findings(RULE, ['compose/ports-loopback/bad'], { cliRules: ON });
     expect(found.map(brief)).toEqual([
       'compose/ports-loopback/bad/compose.yaml:6:9-6:20 compose/ports-loopback',
       'compose/ports-loopback/bad/compose.yaml:10:9-10:18 compose/ports-loopback',
@@ -23,8 +28,8 @@ describe(RULE, () => {
   });
 
   it('binds each port to 127.0.0.1 and then no longer fires', async () => {
-    const found = await findings(RULE, ['compose/ports-loopback/bad']);
-    const { text, after } = await fixAndRelint(RULE, 'compose/ports-loopback/bad', found);
+    const found = await findings(RULE, ['compose/ports-loopback/bad'], { cliRules: ON });
+    const { text, after } = await fixAndRelint(RULE, 'compose/ports-loopback/bad', found, 'compose.yaml', ON);
     expect(text).toMatchInlineSnapshot(`
       "# Seed 002: the database ports published on every interface.
       services:
@@ -56,7 +61,7 @@ describe(RULE, () => {
   });
 
   it('accepts loopback and explicit addresses (also as ${VAR:-127.0.0.1}), unknown addresses and other services', async () => {
-    expect(await findings(RULE, ['compose/ports-loopback/good'])).toEqual([]);
+    expect(await findings(RULE, ['compose/ports-loopback/good'], { cliRules: ON })).toEqual([]);
   });
 
   it('with all: true, reports every service', async () => {

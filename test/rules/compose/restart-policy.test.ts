@@ -3,10 +3,15 @@ import { brief, findings } from '../../helpers/lint.js';
 import { fixAndRelint } from './fix-helpers.js';
 
 const RULE = 'compose/restart-policy';
+const ON = ['compose/restart-policy: warning'];
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['compose/restart-policy/bad'])).toEqual([]);
+  });
+
   it('reports long-running services without a restart policy and invalid policies', async () => {
-    const found = await findings(RULE, ['compose/restart-policy/bad']);
+    const found = await findings(RULE, ['compose/restart-policy/bad'], { cliRules: ON });
     expect(found.map(brief)).toEqual([
       'compose/restart-policy/bad/compose.yaml:5:3-5:6 compose/restart-policy',
       'compose/restart-policy/bad/compose.yaml:9:3-9:9 compose/restart-policy',
@@ -21,8 +26,8 @@ describe(RULE, () => {
   });
 
   it('adds restart: unless-stopped to block mappings (after a merge key too) and then no longer fires there', async () => {
-    const found = await findings(RULE, ['compose/restart-policy/bad']);
-    const { text, after } = await fixAndRelint(RULE, 'compose/restart-policy/bad', found);
+    const found = await findings(RULE, ['compose/restart-policy/bad'], { cliRules: ON });
+    const { text, after } = await fixAndRelint(RULE, 'compose/restart-policy/bad', found, 'compose.yaml', ON);
     expect(text).toMatchInlineSnapshot(`
       "x-base: &base
         image: acme/base:1.0.0
@@ -54,6 +59,6 @@ describe(RULE, () => {
   });
 
   it("accepts the seed's policies, one-shot jobs, deploy.restart_policy and extends", async () => {
-    expect(await findings(RULE, ['compose/restart-policy/good'])).toEqual([]);
+    expect(await findings(RULE, ['compose/restart-policy/good'], { cliRules: ON })).toEqual([]);
   });
 });

@@ -3,11 +3,16 @@ import { brief, findings } from '../../helpers/lint.js';
 import { fixWithRule } from './fix-loop.js';
 
 const RULE = 'dockerfile/apt-hygiene';
+const ON = ['dockerfile/apt-hygiene: warning'];
 const BAD = 'dockerfile/apt-hygiene/bad/Dockerfile';
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['dockerfile/apt-hygiene/bad'])).toEqual([]);
+  });
+
   it('reports each missing piece at the command or word that lacks it', async () => {
-    const found = await findings(RULE, ['dockerfile/apt-hygiene/bad']);
+    const found = await findings(RULE, ['dockerfile/apt-hygiene/bad'], { cliRules: ON });
     expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
       `${BAD}:2:5-2:20 ${RULE} apt-get install has no apt-get update before it in the same RUN, so it installs from whatever package index an earlier, cached layer left behind`,
       `${BAD}:2:13-2:20 ${RULE} apt-get install without --no-install-recommends also installs every recommended package, which the image rarely needs`,
@@ -49,6 +54,6 @@ describe(RULE, () => {
   });
 
   it('accepts -qq, -o options, cache mounts on the lists, builder stages and apt-get install -s', async () => {
-    expect(await findings(RULE, ['dockerfile/apt-hygiene/good'])).toEqual([]);
+    expect(await findings(RULE, ['dockerfile/apt-hygiene/good'], { cliRules: ON })).toEqual([]);
   });
 });

@@ -4,10 +4,15 @@ import { RuleTester } from '../../../src/testing.js';
 import nonRootUser from '../../../rules/dockerfile/non-root-user.js';
 
 const RULE = 'dockerfile/non-root-user';
+const ON = ['dockerfile/non-root-user: warning'];
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['dockerfile/non-root-user/bad'])).toEqual([]);
+  });
+
   it('reports a final image whose last USER is root, or that never sets USER', async () => {
-    const found = await findings(RULE, ['dockerfile/non-root-user/bad']);
+    const found = await findings(RULE, ['dockerfile/non-root-user/bad'], { cliRules: ON });
     expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
       `dockerfile/non-root-user/bad/compose-partial/app/Dockerfile:1:6-1:22 ${RULE} the final image never sets USER, so it runs as root unless its base image picks a user; create an unprivileged user and switch to it with USER`,
       `dockerfile/non-root-user/bad/none/Dockerfile:5:6-5:20 ${RULE} the final image never sets USER, so it runs as root unless its base image picks a user; create an unprivileged user and switch to it with USER`,
@@ -16,12 +21,12 @@ describe(RULE, () => {
   });
 
   it('accepts a USER inherited from a parent stage, root in builders, non-root bases, gosu step-down and compose services that all set a non-root user', async () => {
-    expect(await findings(RULE, ['dockerfile/non-root-user/good'])).toEqual([]);
+    expect(await findings(RULE, ['dockerfile/non-root-user/good'], { cliRules: ON })).toEqual([]);
   });
 
   it('is exempted by the stack: every compose service built from the Dockerfile sets a non-root user, also when only the Dockerfile is linted', async () => {
-    expect(await findings(RULE, ['dockerfile/non-root-user/good/compose-user/app/Dockerfile'])).toEqual([]);
-    const partial = await findings(RULE, ['dockerfile/non-root-user/bad/compose-partial/app/Dockerfile']);
+    expect(await findings(RULE, ['dockerfile/non-root-user/good/compose-user/app/Dockerfile'], { cliRules: ON })).toEqual([]);
+    const partial = await findings(RULE, ['dockerfile/non-root-user/bad/compose-partial/app/Dockerfile'], { cliRules: ON });
     expect(partial.map(brief)).toEqual([`dockerfile/non-root-user/bad/compose-partial/app/Dockerfile:1:6-1:22 ${RULE}`]);
   });
 

@@ -3,10 +3,15 @@ import { brief, findings } from '../../helpers/lint.js';
 import { fixWithRule } from './fix-loop.js';
 
 const RULE = 'dockerfile/pipefail';
+const ON = ['dockerfile/pipefail: warning'];
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['dockerfile/pipefail/bad'])).toEqual([]);
+  });
+
   it('reports the first unprotected pipeline of a RUN with advice for its shell', async () => {
-    const found = await findings(RULE, ['dockerfile/pipefail/bad']);
+    const found = await findings(RULE, ['dockerfile/pipefail/bad'], { cliRules: ON });
     expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
       `dockerfile/pipefail/bad/alpine/Dockerfile:2:5-2:53 ${RULE} the pipeline's status is that of its last command, so a failure of "wget" goes unnoticed; add "set -o pipefail" before it (or SHELL ["/bin/ash", "-o", "pipefail", "-c"])`,
       `dockerfile/pipefail/bad/alpine/Dockerfile:6:1-6:38 ${RULE} the pipeline's status is that of its last command, so a failure of "curl" goes unnoticed; add "set -o pipefail" at the top of the heredoc script`,
@@ -45,6 +50,6 @@ describe(RULE, () => {
   });
 
   it('accepts SHELL with pipefail (also inherited), set -o pipefail, harmless producers, checking consumers and non-POSIX shells', async () => {
-    expect(await findings(RULE, ['dockerfile/pipefail/good'])).toEqual([]);
+    expect(await findings(RULE, ['dockerfile/pipefail/good'], { cliRules: ON })).toEqual([]);
   });
 });

@@ -5,11 +5,16 @@ import { RuleTester } from '../../../src/testing.js';
 import quoteExpansions from '../../../rules/shell/quote-expansions.js';
 
 const RULE = 'shell/quote-expansions';
+const ON = ['shell/quote-expansions: warning'];
 const SPLIT = 'is split into words and glob-expanded; double-quote it to pass the value as one argument';
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['shell/quote-expansions/bad/release.sh'])).toEqual([]);
+  });
+
   it('reports unquoted expansions in arguments, redirects and [ ] tests', async () => {
-    const found = await findings(RULE, ['shell/quote-expansions/bad/release.sh']);
+    const found = await findings(RULE, ['shell/quote-expansions/bad/release.sh'], { cliRules: ON });
     expect(found.map((d) => `${brief(d)} ${d.message.replace(SPLIT, '…')}`)).toEqual([
       'shell/quote-expansions/bad/release.sh:4:4-4:11 shell/quote-expansions unquoted $target …',
       'shell/quote-expansions/bad/release.sh:5:23-5:32 shell/quote-expansions unquoted $DEST_DIR …',
@@ -24,7 +29,7 @@ describe(RULE, () => {
   });
 
   it('quotes the whole word when that keeps its meaning, else only the expansion; the result is clean', async () => {
-    const { text } = await fixAll(RULE, 'shell/quote-expansions/bad/release.sh');
+    const { text } = await fixAll(RULE, 'shell/quote-expansions/bad/release.sh', ON);
     expect(text.split('\n').slice(3, 11)).toEqual([
       'cp "$target" /srv/releases/',
       'tar -xzf "$target" -C "$DEST_DIR/current"',
@@ -35,19 +40,19 @@ describe(RULE, () => {
       'rm -f "${TMP_DIR}"/*.lock',
       'exec app-server "$@"',
     ]);
-    const again = await lintText('shell/quote-expansions/bad/release.sh', text);
+    const again = await lintText('shell/quote-expansions/bad/release.sh', text, ON);
     expect(again.filter((d) => d.ruleId === RULE)).toEqual([]);
   });
 
   it('runs on RUN bodies: an ARG without default is reported at its line and column, a plain ENV is not', async () => {
-    const found = await findings(RULE, ['shell/quote-expansions/bad/Dockerfile']);
+    const found = await findings(RULE, ['shell/quote-expansions/bad/Dockerfile'], { cliRules: ON });
     expect(found.map(brief)).toEqual(['shell/quote-expansions/bad/Dockerfile:8:10-8:18 shell/quote-expansions']);
-    const { text } = await fixAll(RULE, 'shell/quote-expansions/bad/Dockerfile');
+    const { text } = await fixAll(RULE, 'shell/quote-expansions/bad/Dockerfile', ON);
     expect(text.split('\n')[7]).toBe('    echo "$VERSION" > $APP_HOME/VERSION');
   });
 
   it('leaves alone what cannot split or splits on purpose', async () => {
-    expect(await findings(RULE, ['shell/quote-expansions/good'])).toEqual([]);
+    expect(await findings(RULE, ['shell/quote-expansions/good'], { cliRules: ON })).toEqual([]);
   });
 
   it('leaves alone variables that only ever hold integers: $?, $#, $$, $!, lengths and arithmetic, as ShellCheck does', async () => {

@@ -13,8 +13,8 @@ export async function lintText(filename: string, text: string, cliRules: string[
 }
 
 /** The fixture's text with every fix of the rule applied at once (rule fixes never overlap). */
-export async function fixAll(ruleId: string, fixture: string): Promise<{ text: string; found: Diagnostic[] }> {
-  const found = await findings(ruleId, [fixture]);
+export async function fixAll(ruleId: string, fixture: string, cliRules: string[] = []): Promise<{ text: string; found: Diagnostic[] }> {
+  const found = await findings(ruleId, [fixture], { cliRules });
   const edits = found.flatMap((d) => d.fix?.edits ?? []);
   return { text: applyEdits(readFileSync(path.join(FIXTURES, fixture), 'utf8'), edits), found };
 }

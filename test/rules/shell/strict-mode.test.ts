@@ -7,10 +7,15 @@ import { RuleTester } from '../../../src/testing.js';
 import strictMode from '../../../rules/shell/strict-mode.js';
 
 const RULE = 'shell/strict-mode';
+const ON = ['shell/strict-mode: warning'];
 
 describe(RULE, () => {
+  it('is off in the recommended preset', async () => {
+    expect(await findings(RULE, ['shell/strict-mode/bad'])).toEqual([]);
+  });
+
   it('reports scripts that never set -e, and commands that run before it', async () => {
-    const found = await findings(RULE, ['shell/strict-mode/bad']);
+    const found = await findings(RULE, ['shell/strict-mode/bad'], { cliRules: ON });
     expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
       'shell/strict-mode/bad/late.sh:3:1-3:3 shell/strict-mode "cd" runs before set -e, so its failure goes unnoticed',
       'shell/strict-mode/bad/no-shebang.sh:1:1-1:16 shell/strict-mode the script never sets -e, so a failing command does not stop it',
@@ -19,7 +24,7 @@ describe(RULE, () => {
   });
 
   it('offers an unsafe fix that inserts set -e after the shebang', async () => {
-    const found = await findings(RULE, ['shell/strict-mode/bad/pre-deploy-backup.sh']);
+    const found = await findings(RULE, ['shell/strict-mode/bad/pre-deploy-backup.sh'], { cliRules: ON });
     const fix = found[0]!.fix!;
     expect(fix.safety).toBe('unsafe');
     const file = path.join(FIXTURES, 'shell/strict-mode/bad/pre-deploy-backup.sh');
@@ -28,11 +33,11 @@ describe(RULE, () => {
   });
 
   it('accepts set -Eeuo pipefail, #!/bin/bash -e, set -o errexit and function libraries', async () => {
-    expect(await findings(RULE, ['shell/strict-mode/good'])).toEqual([]);
+    expect(await findings(RULE, ['shell/strict-mode/good'], { cliRules: ON })).toEqual([]);
   });
 
   it('leaves a file without shebang that another script sources to its caller', async () => {
-    expect(await findings(RULE, ['shell/strict-mode/sourced'])).toEqual([]);
+    expect(await findings(RULE, ['shell/strict-mode/sourced'], { cliRules: ON })).toEqual([]);
   });
 
   it('with pipefail, asks bash scripts for -o pipefail', async () => {
