@@ -26,6 +26,8 @@ label-schema:
 strict-labels: true
 `;
 const SHELLCHECKRC = '# quoting is reviewed by hand here\ndisable=SC2086\n';
+/** consecutive-run (DL3059) and quote-expansions (SC2086) are not in recommended: these projects use strict, which has them. */
+const STRICT = { '.stackpolicyrc.yaml': 'extends: [stack-lint:strict]\n' };
 
 /** Findings as `file:line:col severity rule message`. */
 async function findings(root: string, ...flags: string[]): Promise<string[]> {
@@ -38,12 +40,11 @@ const BEFORE = [
   'Dockerfile:1:6 info dockerfile/healthcheck the image declares no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one',
   'Dockerfile:1:6 error dockerfile/pinned-base-image base image "ubuntu:latest" uses the mutable tag "latest"',
   'Dockerfile:4:1 info dockerfile/consecutive-run this RUN and the one on line 3 each run a single command; joining them with && makes one layer instead of two',
-  'deploy.sh:3:4 warning shell/quote-expansions unquoted $1 is split into words and glob-expanded; double-quote it to pass the value as one argument',
-  'deploy.sh:4:6 warning shell/quote-expansions unquoted $HOME is split into words and glob-expanded; double-quote it to pass the value as one argument',
+  'deploy.sh:3:4 error shell/quote-expansions unquoted $1 is split into words and glob-expanded; double-quote it to pass the value as one argument',
+  'deploy.sh:4:6 error shell/quote-expansions unquoted $HOME is split into words and glob-expanded; double-quote it to pass the value as one argument',
 ];
 
 const AFTER = [
-  'Dockerfile:1:6 info dockerfile/healthcheck the image declares no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one',
   // override.warning: DL3007
   'Dockerfile:1:6 warning dockerfile/pinned-base-image base image "ubuntu:latest" uses the mutable tag "latest"',
   // trustedRegistries turns DL3026 on
@@ -54,23 +55,32 @@ const AFTER = [
   // DL3059 ignored; SC2086 disabled in the script
 ];
 
+/** The same under strict, as the first tests' projects lint: healthcheck is on, and strict makes label-schema's warnings errors. */
+const AFTER_STRICT = [
+  'Dockerfile:1:6 info dockerfile/healthcheck the image declares no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one',
+  'Dockerfile:1:6 warning dockerfile/pinned-base-image base image "ubuntu:latest" uses the mutable tag "latest"',
+  'Dockerfile:1:6 error dockerfile/trusted-registries base image "ubuntu:latest" comes from docker.io, which is not an allowed registry ("ghcr.io")',
+  'Dockerfile:5:15 error dockerfile/label-schema label "version" value "1.0" does not conform to semantic versioning',
+  'Dockerfile:5:21 error dockerfile/label-schema label "vendor" is not in the label schema (strict labels)',
+];
+
 describe("peers' configs", () => {
   it('a .hadolint.yaml and a .shellcheckrc change the findings as hadolint and ShellCheck would', async () => {
-    const root = project({ Dockerfile: DOCKERFILE, 'deploy.sh': SCRIPT });
+    const root = project({ ...STRICT, Dockerfile: DOCKERFILE, 'deploy.sh': SCRIPT });
     expect(await findings(root)).toEqual(BEFORE);
-    const withPeers = project({ Dockerfile: DOCKERFILE, 'deploy.sh': SCRIPT, '.hadolint.yaml': HADOLINT, '.shellcheckrc': SHELLCHECKRC });
-    expect(await findings(withPeers)).toEqual(AFTER);
+    const withPeers = project({ ...STRICT, Dockerfile: DOCKERFILE, 'deploy.sh': SCRIPT, '.hadolint.yaml': HADOLINT, '.shellcheckrc': SHELLCHECKRC });
+    expect(await findings(withPeers)).toEqual(AFTER_STRICT);
   });
 
   it('are data files: --no-code-config still reads them', async () => {
-    const root = project({ Dockerfile: DOCKERFILE, 'deploy.sh': SCRIPT, '.hadolint.yaml': HADOLINT, '.shellcheckrc': SHELLCHECKRC });
-    expect(await findings(root, '--no-code-config')).toEqual(AFTER);
+    const root = project({ ...STRICT, Dockerfile: DOCKERFILE, 'deploy.sh': SCRIPT, '.hadolint.yaml': HADOLINT, '.shellcheckrc': SHELLCHECKRC });
+    expect(await findings(root, '--no-code-config')).toEqual(AFTER_STRICT);
   });
 
   it('are found upwards from the file, and not above the repository root', async () => {
-    const root = project({ 'svc/deep/Dockerfile': DOCKERFILE, '.hadolint.yml': 'ignored: [DL3059, DL3057, DL3007]\n' });
+    const root = project({ ...STRICT, 'svc/deep/Dockerfile': DOCKERFILE, '.hadolint.yml': 'ignored: [DL3059, DL3057, DL3007]\n' });
     expect(await findings(root)).toEqual([]);
-    const outside = project({ 'repo/Dockerfile': DOCKERFILE, '.hadolint.yml': 'ignored: [DL3059]\n' }, { git: false });
+    const outside = project({ 'repo/Dockerfile': DOCKERFILE, 'repo/.stackpolicyrc.yaml': STRICT['.stackpolicyrc.yaml'], '.hadolint.yml': 'ignored: [DL3059]\n' }, { git: false });
     await import('node:fs').then((fs) => fs.mkdirSync(`${outside}/repo/.git`));
     expect((await findings(`${outside}/repo`)).map((f) => f.split(' ')[2])).toContain('dockerfile/consecutive-run');
   });
