@@ -6,27 +6,15 @@
 //
 // The TypeScript sources are bundled on the fly (the packages with .wasm stay
 // outside the bundle and find their files in node_modules).
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { importBundled, root } from './bundle-source.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'node_modules', '.cache', 'stack-lint');
-mkdirSync(outdir, { recursive: true });
-const outfile = path.join(outdir, 'hadolint-parity.mjs');
-await build({
-  entryPoints: [path.join(root, 'test/hadolint-parity/parity.ts')],
-  outfile,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(root, 'test/hadolint-parity/parity.ts')).href) },
-  logLevel: 'warning',
+const entry = 'test/hadolint-parity/parity.ts';
+const { module } = await importBundled(entry, 'stack-lint/hadolint-parity.mjs', {
+  define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(root, entry)).href) },
 });
-const { readCases, runParity, formatParity } = await import(pathToFileURL(outfile).href);
+const { readCases, runParity, formatParity } = module;
 
 const result = await runParity(readCases());
 console.log(formatParity(result));
