@@ -21,6 +21,8 @@ import { lintFiles, type FileConfig } from './engine/lint.js';
 import { createRegistry } from './engine/registry.js';
 import { TOOL } from './engine/run.js';
 import { fixFiles } from './fix/loop.js';
+import { collectEvidence } from './stack/evidence/index.js';
+import { kindsFromEvidence } from './stack/evidence/plan.js';
 import type { FileKind } from './parse/source.js';
 import builtins from '../rules/index.js';
 
@@ -32,6 +34,11 @@ export interface TestCase {
   settings?: Record<string, unknown>;
   /** Other files of the stack, by path relative to `filename`'s folder (for stack rules). */
   files?: Record<string, string>;
+  /**
+   * `projects:` as a config file would declare them, paths relative to
+   * `filename`'s folder: compose files in `-f` order, env files, profiles.
+   */
+  projects?: { name?: string; files: string[]; envFiles?: string[]; profiles?: string[]; projectDirectory?: string }[];
   name?: string;
 }
 
@@ -45,6 +52,10 @@ export interface ExpectedError {
   ruleId?: string;
   /** Relative path of the file, for findings in another file of `files`. */
   file?: string;
+  /** Defaults to not checked; the rule's own severity unless `options` or the finding say otherwise. */
+  severity?: 'error' | 'warning' | 'info';
+  /** The description of each suggestion the finding offers, in order (suggestions are never applied by `--fix`). */
+  suggestions?: string[];
 }
 
 export interface InvalidCase extends TestCase {
@@ -93,6 +104,11 @@ export class RuleTester {
       if (e.endColumn !== undefined && d.range.end.column !== e.endColumn) problems.push(`${where}: ends at column ${d.range.end.column}, expected ${e.endColumn}`);
       if (typeof e.message === 'string' && d.message !== e.message) problems.push(`${where}: message ${JSON.stringify(d.message)}, expected ${JSON.stringify(e.message)}`);
       if (e.message instanceof RegExp && !e.message.test(d.message)) problems.push(`${where}: message ${JSON.stringify(d.message)} does not match ${e.message}`);
+      if (e.severity !== undefined && d.severity !== e.severity) problems.push(`${where}: severity ${d.severity}, expected ${e.severity}`);
+      if (e.suggestions !== undefined) {
+        const got = (d.suggestions ?? []).map((s) => s.description);
+        if (JSON.stringify(got) !== JSON.stringify(e.suggestions)) problems.push(`${where}: suggestions ${JSON.stringify(got)}, expected ${JSON.stringify(e.suggestions)}`);
+      }
     });
     if (tc.output !== undefined) {
       const fixed = await this.fix(tc, tc.code);
@@ -114,13 +130,34 @@ export class RuleTester {
       const kind = kindFromName(path.basename(p)) ?? kindFromShebang(text.split('\n')[0] ?? '');
       if (kind) files.push({ path: p, kind });
     }
+    // How the in-memory scripts, Makefiles and workflows run compose, as the CLI reads it from a repository; what
+    // they pass with -f is a compose file or a Dockerfile whatever its name.
+    const evidence = collectEvidence([ROOT], { overlay });
+    const known = new Set(files.map((f) => f.path));
+    for (const [file, kind] of kindsFromEvidence(evidence.items, { exists: (p) => overlay.has(p), yamlFiles: evidence.yamlFiles })) {
+      if (!known.has(file)) files.push({ path: file, kind });
+    }
     const meta = this.rule.meta;
     const options = validateRuleOptions(meta, { ...defaultOptions(meta), ...(tc.options ?? {}) }, (why) => {
       throw new RuleTesterError(`${meta.id}${label(tc)}: bad options: ${why}`);
     });
     const rules = new Map([[meta.id, { severity: meta.severity, options }]]);
     for (const syntax of ['compose/syntax', 'dockerfile/syntax', 'shell/syntax']) if (syntax !== meta.id) rules.set(syntax, { severity: 'error', options: {} });
-    const config: FileConfig = { rules, settings: tc.settings ?? {}, linterOptions: { reportUnusedDisableDirectives: 'off' } };
+    const dir = path.dirname(main);
+    const projects = (tc.projects ?? []).map((p) => ({
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      files: p.files.map((f) => path.join(dir, f)),
+      envFiles: (p.envFiles ?? []).map((f) => path.join(dir, f)),
+      profiles: p.profiles ?? [],
+      ...(p.projectDirectory !== undefined ? { projectDirectory: path.join(dir, p.projectDirectory) } : {}),
+      at: { file: path.join(ROOT, '.stackpolicyrc.yaml'), line: 1 },
+    }));
+    const config: FileConfig = {
+      rules,
+      settings: tc.settings ?? {},
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      ...(projects.length ? { projects, configPath: path.join(ROOT, '.stackpolicyrc.yaml') } : {}),
+    };
     const others = builtins.rules.filter((r) => r.meta.id !== meta.id);
     return {
       cwd: ROOT,
@@ -130,6 +167,7 @@ export class RuleTester {
       registry: createRegistry([meta, ...others.map((r) => r.meta), ...CORE_RULE_METAS]),
       config: { forFile: async () => config },
       tool: TOOL,
+      evidence,
     };
   }
 

@@ -61,3 +61,42 @@ describe('RuleTester', () => {
     await expect(run).rejects.toThrow('the rule offers a fix here: give the expected `output`');
   });
 });
+
+describe('RuleTester: stacks in memory', () => {
+  const base = 'services:\n  api:\n    image: ghcr.io/acme/api:1.4\n';
+  const layer = 'services:\n  api:\n    ports: ["8080:80"]\n';
+
+  it('lints a fragment on its own when nothing layers it, and onto its base when `projects` declares the -f order', async () => {
+    const buildOrImage = (await import('../../rules/compose/build-or-image.js')).default;
+    await new RuleTester(buildOrImage).run({
+      invalid: [{ filename: 'ci/compose.yaml', code: layer, files: { '../compose.yaml': base }, errors: [{ line: 2, column: 3, message: /has neither "image" nor "build"/ }] }],
+      valid: [{ filename: 'ci/compose.yaml', code: layer, files: { '../compose.yaml': base }, projects: [{ files: ['../compose.yaml', 'compose.yaml'] }] }],
+    });
+  });
+
+  it('reads how in-memory scripts run compose, as the CLI reads a repository', async () => {
+    const buildOrImage = (await import('../../rules/compose/build-or-image.js')).default;
+    await new RuleTester(buildOrImage).run({
+      valid: [
+        {
+          filename: 'ci/compose.yaml',
+          code: layer,
+          files: { '../compose.yaml': base, '../deploy.sh': '#!/bin/sh\nset -eu\ndocker compose -f compose.yaml -f ci/compose.yaml up -d\n' },
+        },
+      ],
+    });
+  });
+
+  it('checks severities and the descriptions of suggestions', async () => {
+    const singleHealthcheck = (await import('../../rules/dockerfile/single-healthcheck.js')).default;
+    const code = 'FROM alpine:3.20\nHEALTHCHECK CMD true\nHEALTHCHECK CMD false\n';
+    await new RuleTester(singleHealthcheck).run({
+      invalid: [{ filename: 'Dockerfile', code, errors: [{ line: 2, column: 1, severity: singleHealthcheck.meta.severity as 'warning', suggestions: ['remove the overridden HEALTHCHECK'] }] }],
+    });
+    const wrong = new RuleTester(singleHealthcheck).run({
+      invalid: [{ filename: 'Dockerfile', code, errors: [{ line: 2, column: 1, severity: 'info', suggestions: [] }] }],
+    });
+    await expect(wrong).rejects.toThrow(/severity \w+, expected info/);
+    await expect(wrong).rejects.toThrow('suggestions ["remove the overridden HEALTHCHECK"], expected []');
+  });
+});
