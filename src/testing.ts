@@ -15,15 +15,15 @@ import path from 'node:path';
 import { validateRuleOptions, defaultOptions } from './config/validate.js';
 import { kindFromName, kindFromShebang } from './discover/classify.js';
 import { CORE_RULE_METAS } from './engine/core-rules.js';
-import type { AnyRule } from './engine/define.js';
-import type { Diagnostic } from './engine/diagnostic.js';
+import type { AnyRule } from './core/rule.js';
+import type { Diagnostic } from './core/diagnostic.js';
 import { lintFiles, type FileConfig } from './engine/lint.js';
-import { createRegistry } from './engine/registry.js';
-import { TOOL } from './engine/run.js';
+import { createRegistry } from './core/registry.js';
+import { TOOL } from './runner/run.js';
 import { fixFiles } from './fix/loop.js';
 import { collectEvidence } from './stack/evidence/index.js';
 import { kindsFromEvidence } from './stack/evidence/plan.js';
-import type { FileKind } from './parse/source.js';
+import type { FileKind } from './core/source.js';
 import builtins from '../rules/index.js';
 
 export interface TestCase {

@@ -15,7 +15,7 @@ export {
   parseCliRule,
 } from './load.js';
 export { CONFIG_SCHEMA, checkConfigShape, formatKeyPath, type KeySegment, type SchemaIssue } from './schema.js';
-export { didYouMean, editDistance, suggest } from './suggest.js';
+export { didYouMean, editDistance, suggest } from '../core/suggest.js';
 export type {
   ConfigLoaderOptions,
   EffectiveConfig,

@@ -3,15 +3,14 @@ import path from 'node:path';
 import { cosmiconfig, defaultLoaders, type Loader, type Loaders, type PublicExplorer } from 'cosmiconfig';
 import picomatch from 'picomatch';
 import { LineCounter, parseDocument } from 'yaml';
-import type { RuleRegistry } from '../engine/registry.js';
-import type { RuleMeta } from '../engine/rule.js';
-import type { FileKind } from '../parse/source.js';
+import type { RuleRegistry } from '../core/registry.js';
+import type { RuleMeta } from '../core/rule.js';
+import type { FileKind } from '../core/source.js';
 import { ConfigError } from './errors.js';
-import { compilePolicies } from './policies.js';
 import { kindFromName } from '../discover/classify.js';
 import { HADOLINT_FILES, SHELLCHECKRC_FILES, findUpwards, hadolintChanges, readHadolintConfig, readShellcheckRc, shellcheckRcChanges, type HadolintConfig, type ShellcheckRc } from './peers.js';
 import { describeValue } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../core/suggest.js';
 import type {
   ConfigLoaderOptions,
   ConfigProject,
@@ -719,11 +718,10 @@ export class ConfigLoader {
         throw new ConfigError((e as Error).message, { file: found.filepath, keyPath: 'plugins' });
       }
     }
-    const policies = compilePolicies((found.config as { policies?: unknown } | undefined)?.policies, found.filepath);
-    if (policies.length) this.registerPolicies?.(policies, found.filepath);
+    const policies = this.registerPolicies?.((found.config as { policies?: unknown } | undefined)?.policies, found.filepath) ?? [];
     const config = validateConfig(found.config ?? {}, this.registry, found.filepath);
     // A config's policies are on for its files (off elsewhere); its `rules:` may still change them.
-    config.rules.unshift(...policies.map((p) => ({ id: p.meta.id, severity: p.meta.severity })));
+    config.rules.unshift(...policies.map((p) => ({ id: p.id, severity: p.severity })));
     return this.build(found.filepath, base, config);
   }
 

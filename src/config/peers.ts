@@ -10,8 +10,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { SeveritySetting } from '../engine/diagnostic.js';
-import type { RuleRegistry } from '../engine/registry.js';
+import type { SeveritySetting } from '../core/diagnostic.js';
+import type { RuleRegistry } from '../core/registry.js';
 import { ConfigError } from './errors.js';
 import { loadYaml } from './load.js';
 import type { ResolvedRule } from './types.js';

@@ -1,6 +1,6 @@
-import type { SeveritySetting } from '../engine/diagnostic.js';
-import type { RuleRegistry } from '../engine/registry.js';
-import type { FileKind } from '../parse/source.js';
+import type { SeveritySetting } from '../core/diagnostic.js';
+import type { RuleRegistry } from '../core/registry.js';
+import type { FileKind } from '../core/source.js';
 
 export type { SeveritySetting };
 
@@ -150,6 +150,11 @@ export interface ConfigLoaderOptions {
    * Without it, `plugins:` is kept (see `printConfig`) and nothing is loaded.
    */
   loadPlugins?: (plugins: readonly string[], configFile: string) => Promise<void>;
-  /** Registers the rules a config's `policies:` define (they join the registry like a pack's). */
-  registerPolicies?: (rules: readonly import('../engine/define.js').AnyRule[], configFile: string) => void;
+  /**
+   * Turns a config's `policies:` into rules and registers them (they join the
+   * registry like a pack's); gives their ids and default severities. The
+   * loader only reads config: making rules is the rule kit's job, and the
+   * caller wires the two together. Without it, `policies:` define nothing.
+   */
+  registerPolicies?: (policies: unknown, configFile: string) => readonly { id: string; severity: import('../core/diagnostic.js').Severity }[];
 }

@@ -20,7 +20,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { PlannedProject } from '../parse/compose/layers.js';
-import type { FileKind } from '../parse/source.js';
+import type { FileKind } from '../core/source.js';
 import type { GroupContext, GroupResult } from './lint.js';
 import { collectIfGrown } from './memory.js';
 import { addPhase, TIMING } from './timing.js';

@@ -9,11 +9,11 @@ import { defaultOptions } from '../../src/config/validate.js';
 import { kindFromName, kindFromShebang } from '../../src/discover/classify.js';
 import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
 import { lintFiles, type FileConfig, type ResolvedRuleSetting } from '../../src/engine/lint.js';
-import { createRegistry } from '../../src/engine/registry.js';
-import type { LintResult } from '../../src/engine/result.js';
-import { TOOL } from '../../src/engine/run.js';
+import { createRegistry } from '../../src/core/registry.js';
+import type { LintResult } from '../../src/core/result.js';
+import { TOOL } from '../../src/runner/run.js';
 import { fixFiles } from '../../src/fix/loop.js';
-import type { FileKind } from '../../src/parse/source.js';
+import type { FileKind } from '../../src/core/source.js';
 import builtins from '../../rules/index.js';
 
 /** The virtual folder the files are linted under. */

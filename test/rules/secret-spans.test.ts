@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/engine/diagnostic.js';
-import { run } from '../../src/engine/run.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { run } from '../../src/runner/run.js';
 
 const RULES = ['compose/no-plaintext-secrets', 'dockerfile/no-secrets-in-env-arg', 'shell/no-password-argument'];
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import envFileMode from '../../../rules/compose/env-file-mode.js';
-import { run } from '../../../src/engine/run.js';
+import { run } from '../../../src/runner/run.js';
 import { RuleTester } from '../../../src/testing.js';
 import { brief, findings, FIXTURES } from '../../helpers/lint.js';
 

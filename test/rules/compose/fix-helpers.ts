@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Diagnostic } from '../../../src/engine/diagnostic.js';
-import { run } from '../../../src/engine/run.js';
+import type { Diagnostic } from '../../../src/core/diagnostic.js';
+import { run } from '../../../src/runner/run.js';
 import { applyEdits } from '../../helpers/edits.js';
 import { FIXTURES } from '../../helpers/lint.js';
 

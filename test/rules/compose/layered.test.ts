@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../../src/engine/diagnostic.js';
-import { run } from '../../../src/engine/run.js';
+import type { Diagnostic } from '../../../src/core/diagnostic.js';
+import { run } from '../../../src/runner/run.js';
 import { cli } from '../../helpers/cli.js';
 import { brief, FIXTURES } from '../../helpers/lint.js';
 

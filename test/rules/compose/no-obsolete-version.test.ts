@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../src/engine/run.js';
+import { run } from '../../../src/runner/run.js';
 import { applyEdits } from '../../helpers/edits.js';
 import { brief, FIXTURES, findings } from '../../helpers/lint.js';
 

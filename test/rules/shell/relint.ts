@@ -1,8 +1,8 @@
 /** Helpers for the shell rule tests: apply a rule's fixes to a fixture and lint the result again. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../../../src/engine/diagnostic.js';
-import { run } from '../../../src/engine/run.js';
+import type { Diagnostic } from '../../../src/core/diagnostic.js';
+import { run } from '../../../src/runner/run.js';
 import { applyEdits } from '../../helpers/edits.js';
 import { FIXTURES, findings } from '../../helpers/lint.js';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Diagnostic } from '../../../src/engine/diagnostic.js';
-import { createRegistry } from '../../../src/engine/registry.js';
+import type { Diagnostic } from '../../../src/core/diagnostic.js';
+import { createRegistry } from '../../../src/core/registry.js';
 import { offsetOf } from '../../../src/engine/shellcheck.js';
 import { brief, lintFixtures } from '../../helpers/lint.js';
 
