@@ -118,7 +118,7 @@ export interface EffectiveConfig {
   /** The `projects:` of the config file. */
   projects: ConfigProject[];
   /** The peer's config that applied (`.hadolint.yaml` to a Dockerfile, `.shellcheckrc` to a script). */
-  peer?: import('./peers.js').HadolintConfig | import('./peers.js').ShellcheckRc;
+  peer?: HadolintConfig | ShellcheckRc;
 }
 
 /** Rule settings of a named preset (`stack-lint:recommended`), or undefined when the name is unknown. */
@@ -157,4 +157,32 @@ export interface ConfigLoaderOptions {
    * caller wires the two together. Without it, `policies:` define nothing.
    */
   registerPolicies?: (policies: unknown, configFile: string) => readonly { id: string; severity: import('../core/diagnostic.js').Severity }[];
+}
+
+/** A `.hadolint.yaml` read into the settings it maps to (see ./peers.ts). */
+export interface HadolintConfig {
+  kind: 'hadolint';
+  file: string;
+  ignored: string[];
+  /** Code → severity, from `override.{error,warning,info,style}`. */
+  override: Map<string, SeveritySetting>;
+  trustedRegistries: string[];
+  labelSchema: Record<string, string>;
+  strictLabels: boolean;
+  /** `failure-threshold` as written (`error|warning|info|style|ignore|none`). */
+  failureThreshold?: string;
+}
+
+/** A `.shellcheckrc` read into the settings it maps to (see ./peers.ts). */
+export interface ShellcheckRc {
+  kind: 'shellcheckrc';
+  file: string;
+  /** Codes (`SC2086`) turned off; `all` turns off every ShellCheck code. */
+  disable: string[];
+  /** Optional checks by name (`require-variable-braces`) or `all`. */
+  enable: string[];
+  /** Dialect for scripts without a shebang. */
+  shell?: string;
+  /** Where `source`d files are looked for (kept for `init`; sources are not followed). */
+  sourcePath: string[];
 }

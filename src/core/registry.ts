@@ -1,4 +1,4 @@
-import type { RuleMeta } from './rule.js';
+import type { RuleFamily, RuleMeta } from './rule.js';
 import { SHELLCHECK_FAMILY } from './shellcheck-family.js';
 
 /** What config loading and reporting need to know about the rules: their metadata. */
@@ -13,20 +13,6 @@ export interface RuleRegistry {
   byCompatCode(code: string): string[];
 }
 
-/**
- * A family of rule ids that are not declared one by one but exist on demand,
- * such as `shellcheck/SC2034` (one per ShellCheck check, reported by the
- * ShellCheck bridge). `get` knows every id of a family; `ids()` does not list
- * them; a peer code no rule claims may stand for a family id.
- */
-export interface RuleFamily {
-  /** Id prefix, e.g. `shellcheck/`. */
-  prefix: string;
-  /** Metadata for an id of the family, or undefined when the id is not a member. */
-  meta(id: string): RuleMeta | undefined;
-  /** The family id a peer code stands for when no declared rule claims it (`SC2034` → `shellcheck/SC2034`). */
-  idForCode?(code: string): string | undefined;
-}
 
 /** The families every registry knows unless told otherwise. */
 export const DEFAULT_FAMILIES: readonly RuleFamily[] = [SHELLCHECK_FAMILY];

@@ -108,3 +108,18 @@ export interface RulePack {
 export function definePack(pack: RulePack): RulePack {
   return pack;
 }
+
+/**
+ * A family of rule ids that are not declared one by one but exist on demand,
+ * such as `shellcheck/SC2034` (one per ShellCheck check, reported by the
+ * ShellCheck bridge). `get` knows every id of a family; `ids()` does not list
+ * them; a peer code no rule claims may stand for a family id.
+ */
+export interface RuleFamily {
+  /** Id prefix, e.g. `shellcheck/`. */
+  prefix: string;
+  /** Metadata for an id of the family, or undefined when the id is not a member. */
+  meta(id: string): RuleMeta | undefined;
+  /** The family id a peer code stands for when no declared rule claims it (`SC2034` → `shellcheck/SC2034`). */
+  idForCode?(code: string): string | undefined;
+}

@@ -6,8 +6,7 @@
  * claims), `--rule` and suppression comments accept them although no rule
  * module declares them. Kept free of imports so the registry can use it.
  */
-import type { RuleFamily } from './registry.js';
-import type { RuleMeta } from './rule.js';
+import type { RuleFamily, RuleMeta } from './rule.js';
 import type { Severity } from './diagnostic.js';
 
 const FAMILY_ID = /^shellcheck\/SC(\d{4})$/;

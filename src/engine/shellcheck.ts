@@ -36,7 +36,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { confirmShellSyntaxError, type ParsedFile } from '../stack/parse-files.js';
-import type { ConfigSource } from './lint.js';
+import type { ConfigSource } from './types.js';
 import type { AnyRule } from '../core/rule.js';
 import type { ProjectRoot } from '../core/project-root.js';
 import type { Diagnostic, Severity, SeveritySetting } from '../core/diagnostic.js';

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { Diagnostic, Fix } from '../core/diagnostic.js';
-import { lintFiles, type LintFilesOptions } from '../engine/lint.js';
+import { lintFiles } from '../engine/lint.js';
+import { type LintFilesOptions } from '../engine/types.js';
 import { confirmShellSyntaxError, parseSource } from '../stack/parse-files.js';
 import type { LintedFile, LintResult } from '../core/result.js';
 import { createSourceFile, type FileKind } from '../core/source.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineRule } from '../../rules/kit/define.js';
 import { type AnyRule } from '../../src/core/rule.js';
-import type { FileConfig } from '../../src/engine/lint.js';
+import type { FileConfig } from '../../src/engine/types.js';
 import { createRegistry } from '../../src/core/registry.js';
 import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
 import { TOOL } from '../../src/runner/run.js';

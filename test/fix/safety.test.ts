@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import builtins from '../../rules/index.js';
 import { defaultOptions } from '../../src/config/validate.js';
 import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
-import type { FileConfig } from '../../src/engine/lint.js';
+import type { FileConfig } from '../../src/engine/types.js';
 import { createRegistry } from '../../src/core/registry.js';
 import { TOOL } from '../../src/runner/run.js';
 import { fixFiles } from '../../src/fix/loop.js';
