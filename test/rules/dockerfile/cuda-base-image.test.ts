@@ -3,6 +3,8 @@ import cudaBaseImage from '../../../rules/dockerfile/cuda-base-image.js';
 import { RuleTester } from '../../../src/testing.js';
 
 const tester = new RuleTester(cudaBaseImage);
+const bad = (version: string) =>
+  `ARG CUDA=12.4.1\nFROM nvidia/cuda:${version}-runtime-ubuntu22.04 AS old\nFROM nvidia/cuda:\${CUDA}-devel-ubuntu22.04\nRUN nvcc --version\n`;
 
 describe('dockerfile/cuda-base-image', () => {
   it('reports X.Y tags (suggesting X.Y.0), and a -devel flavour in the final image, ARG defaults resolved', async () => {
@@ -10,7 +12,7 @@ describe('dockerfile/cuda-base-image', () => {
       invalid: [
         {
           filename: 'Dockerfile',
-          code: 'ARG CUDA=12.4.1\nFROM nvidia/cuda:11.8-runtime-ubuntu22.04 AS old\nFROM nvidia/cuda:${CUDA}-devel-ubuntu22.04\nRUN nvcc --version\n',
+          code: bad('11.8'),
           errors: [
             {
               line: 2,
@@ -19,7 +21,7 @@ describe('dockerfile/cuda-base-image', () => {
               endColumn: 42,
               message:
                 '"nvidia/cuda:11.8-runtime-ubuntu22.04": nvidia/cuda publishes tags with a full X.Y.Z version only, so "11.8-runtime-ubuntu22.04" does not exist; use e.g. "11.8.0-runtime-ubuntu22.04"',
-              suggestions: ['use 11.8.0-runtime-ubuntu22.04'],
+              suggestions: [{ description: 'use 11.8.0-runtime-ubuntu22.04', output: bad('11.8.0') }],
             },
             {
               line: 3,

@@ -3,6 +3,18 @@ import noCd from '../../../rules/dockerfile/no-cd.js';
 import { RuleTester } from '../../../src/testing.js';
 
 const tester = new RuleTester(noCd);
+const BAD = [
+  'FROM node:20-slim',
+  'RUN cd /app && npm ci',
+  'RUN set -e; \\',
+  '    mkdir -p /opt/tool; \\',
+  '    cd /opt/tool; \\',
+  '    make install',
+  'WORKDIR app',
+  'WORKDIR /srv',
+  'WORKDIR data',
+  '',
+].join('\n');
 const useWorkdir = (cd: string, folder: string) => `"${cd}" changes the directory for this RUN only and hides where the commands run; use WORKDIR ${folder} instead`;
 
 describe('dockerfile/no-cd', () => {
@@ -11,18 +23,7 @@ describe('dockerfile/no-cd', () => {
       invalid: [
         {
           filename: 'Dockerfile',
-          code: [
-            'FROM node:20-slim',
-            'RUN cd /app && npm ci',
-            'RUN set -e; \\',
-            '    mkdir -p /opt/tool; \\',
-            '    cd /opt/tool; \\',
-            '    make install',
-            'WORKDIR app',
-            'WORKDIR /srv',
-            'WORKDIR data',
-            '',
-          ].join('\n'),
+          code: BAD,
           errors: [
             { line: 2, column: 5, endLine: 2, endColumn: 12, message: useWorkdir('cd /app', '/app') },
             { line: 5, column: 5, endLine: 5, endColumn: 17, message: useWorkdir('cd /opt/tool', '/opt/tool') },
@@ -39,7 +40,7 @@ describe('dockerfile/no-cd', () => {
               endLine: 9,
               endColumn: 13,
               message: 'relative WORKDIR "data" resolves against the previous WORKDIR; write the absolute path "/srv/data"',
-              suggestions: ['write "/srv/data"'],
+              suggestions: [{ description: 'write "/srv/data"', output: BAD.replace('WORKDIR data', 'WORKDIR /srv/data') }],
             },
           ],
         },
