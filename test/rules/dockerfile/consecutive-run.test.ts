@@ -49,7 +49,7 @@ describe('dockerfile/consecutive-run', () => {
       valid: [
         'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN ./configure; make\n',
         'FROM debian:12\nRUN ./configure\nWORKDIR /src\nRUN make install\n',
-        'FROM debian:12\nRUN --mount=type=secret,id=token ./fetch.sh\nRUN ./build.sh\n',
+        'FROM debian:12\nRUN make install\nRUN --mount=type=secret,id=token ./fetch.sh\nRUN ./build.sh\n',
         'FROM debian:12\nRUN ["./run-tests"]\nRUN ["./package"]\n',
       ],
     });
