@@ -21,6 +21,7 @@ import { lintFiles } from './engine/lint.js';
 import { type FileConfig } from './engine/types.js';
 import { createRegistry } from './core/registry.js';
 import { TOOL } from './runner/run.js';
+import { applyEdits } from './fix/apply.js';
 import { fixFiles } from './fix/loop.js';
 import { collectEvidence } from './stack/evidence/index.js';
 import { kindsFromEvidence } from './stack/evidence/plan.js';
@@ -55,8 +56,11 @@ export interface ExpectedError {
   file?: string;
   /** Defaults to not checked; the rule's own severity unless `options` or the finding say otherwise. */
   severity?: 'error' | 'warning' | 'info';
-  /** The description of each suggestion the finding offers, in order (suggestions are never applied by `--fix`). */
-  suggestions?: string[];
+  /**
+   * The suggestions the finding offers, in order (never applied by `--fix`): each its description, or its
+   * description and the text of the file after applying it alone.
+   */
+  suggestions?: (string | { description: string; output: string })[];
 }
 
 export interface InvalidCase extends TestCase {
@@ -108,7 +112,14 @@ export class RuleTester {
       if (e.severity !== undefined && d.severity !== e.severity) problems.push(`${where}: severity ${d.severity}, expected ${e.severity}`);
       if (e.suggestions !== undefined) {
         const got = (d.suggestions ?? []).map((s) => s.description);
-        if (JSON.stringify(got) !== JSON.stringify(e.suggestions)) problems.push(`${where}: suggestions ${JSON.stringify(got)}, expected ${JSON.stringify(e.suggestions)}`);
+        const wanted = e.suggestions.map((s) => (typeof s === 'string' ? s : s.description));
+        if (JSON.stringify(got) !== JSON.stringify(wanted)) problems.push(`${where}: suggestions ${JSON.stringify(got)}, expected ${JSON.stringify(wanted)}`);
+        e.suggestions.forEach((s, k) => {
+          const offered = d.suggestions?.[k];
+          if (typeof s === 'string' || !offered) return;
+          const text = offered.file === path.join(ROOT, tc.filename) ? applyEdits(tc.code, offered.edits) : undefined;
+          if (text !== s.output) problems.push(`${where}: suggestions[${k}] output:\n--- expected\n${s.output}\n--- got\n${text ?? `(edits ${offered.file})`}`);
+        });
       }
     });
     if (tc.output !== undefined) {

@@ -99,4 +99,17 @@ describe('RuleTester: stacks in memory', () => {
     await expect(wrong).rejects.toThrow(/severity \w+, expected info/);
     await expect(wrong).rejects.toThrow('suggestions ["remove the overridden HEALTHCHECK"], expected []');
   });
+
+  it('checks the text a suggestion gives, applied alone', async () => {
+    const singleHealthcheck = (await import('../../rules/dockerfile/single-healthcheck.js')).default;
+    const code = 'FROM alpine:3.20\nHEALTHCHECK CMD true\nHEALTHCHECK CMD false\n';
+    const suggestion = (output: string) => [{ description: 'remove the overridden HEALTHCHECK', output }];
+    await new RuleTester(singleHealthcheck).run({
+      invalid: [{ filename: 'Dockerfile', code, errors: [{ line: 2, column: 1, suggestions: suggestion('FROM alpine:3.20\nHEALTHCHECK CMD false\n') }] }],
+    });
+    const wrong = new RuleTester(singleHealthcheck).run({
+      invalid: [{ filename: 'Dockerfile', code, errors: [{ line: 2, column: 1, suggestions: suggestion(code) }] }],
+    });
+    await expect(wrong).rejects.toThrow('errors[0]: suggestions[0] output:\n--- expected\nFROM alpine:3.20\nHEALTHCHECK CMD true\n');
+  });
 });
