@@ -41,6 +41,8 @@ export interface TestCase {
    * `filename`'s folder: compose files in `-f` order, env files, profiles.
    */
   projects?: { name?: string; files: string[]; envFiles?: string[]; profiles?: string[]; projectDirectory?: string }[];
+  /** `--project-root`, relative to `filename`'s folder: what lies outside it is never read. Default: no such limit. */
+  projectRoot?: string;
   name?: string;
 }
 
@@ -180,6 +182,7 @@ export class RuleTester {
       config: { forFile: async () => config },
       tool: TOOL,
       evidence,
+      ...(tc.projectRoot !== undefined ? { projectRoot: path.join(dir, tc.projectRoot) } : {}),
     };
   }
 

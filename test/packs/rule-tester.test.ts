@@ -113,3 +113,14 @@ describe('RuleTester: stacks in memory', () => {
     await expect(wrong).rejects.toThrow('errors[0]: suggestions[0] output:\n--- expected\nFROM alpine:3.20\nHEALTHCHECK CMD true\n');
   });
 });
+
+describe('RuleTester: project root', () => {
+  it('reads nothing outside `projectRoot`, as with --project-root', async () => {
+    const referenceOutsideProject = (await import('../../rules/compose/reference-outside-project.js')).default;
+    const code = 'services:\n  api:\n    image: nginx:1.27\n    env_file: ../shared/app.env\n';
+    await new RuleTester(referenceOutsideProject).run({
+      valid: [{ filename: 'app/compose.yaml', code }, { filename: 'app/compose.yaml', code, projectRoot: '..' }],
+      invalid: [{ filename: 'app/compose.yaml', code, projectRoot: '.', errors: [{ line: 4, column: 15, message: /^env_file "\.\.\/shared\/app\.env" leads outside the project/ }] }],
+    });
+  });
+});
