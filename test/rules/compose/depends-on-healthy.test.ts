@@ -58,6 +58,13 @@ const dependents = (console: string, dispatch: string, worker: string) =>
     dependencies,
   ].join('\n');
 
+/** The short lists in the long form, every healthcheck waited for. */
+const fixed = dependents(
+  '      discovery:\n        condition: service_started\n      postgres:\n        condition: service_healthy',
+  '{ postgres: { condition: service_healthy }, cache: { condition: service_healthy } }',
+  'service_healthy',
+);
+
 const startsAsSoon = (service: string, dependency: string) =>
   `service "${service}" starts as soon as "${dependency}" has started, not when its healthcheck passes; use condition: service_healthy`;
 
@@ -96,12 +103,24 @@ describe('compose/depends-on-healthy', () => {
               message: 'service "proxy" waits for "discovery" to be healthy, but "discovery" declares no healthcheck (only its image could provide one), so "proxy" never starts',
             },
           ],
-          // Only the waits on missing healthchecks remain, with nothing to fix.
-          output: dependents(
-            '      discovery:\n        condition: service_started\n      postgres:\n        condition: service_healthy',
-            '{ postgres: { condition: service_healthy }, cache: { condition: service_healthy } }',
-            'service_healthy',
-          ),
+          output: fixed,
+        },
+      ],
+    });
+  });
+
+  it('after its fix, reports only the waits on healthchecks that do not exist', async () => {
+    await new RuleTester(dependsOnHealthy).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: fixed,
+          files: webDockerfile,
+          errors: [
+            { line: 24, column: 20, message: /^service "proxy" waits for "web" to be healthy, but "web" has no healthcheck/ },
+            { line: 28, column: 20, message: /^service "proxy" waits for "legacy" to be healthy, but its healthcheck is disabled/ },
+            { line: 30, column: 20, message: /^service "proxy" waits for "discovery" to be healthy, but "discovery" declares no healthcheck/ },
+          ],
         },
       ],
     });

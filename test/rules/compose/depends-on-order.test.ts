@@ -32,7 +32,9 @@ describe('compose/depends-on-order', () => {
     });
   });
 
-  it('accepts sorted dependencies', async () => {
-    await new RuleTester(dependsOnOrder).run({ valid: [`services:\n  web:\n    image: nginx:1.27\n    depends_on: [db, redis]\n${services}`] });
+  it('accepts sorted dependencies, among them the text its fix gives', async () => {
+    await new RuleTester(dependsOnOrder).run({
+      valid: [`services:\n  web:\n    image: nginx:1.27\n    depends_on: [db, redis]\n${services}`, web('      - db\n      - redis\n'), api(dbFirst + redisFirst)],
+    });
   });
 });

@@ -14,6 +14,9 @@ const processor = (runtime: string) =>
   "    environment:\n      - NVIDIA_VISIBLE_DEVICES=all\n      - NVIDIA_DRIVER_CAPABILITIES=all\n    deploy:\n      resources:\n        limits:\n          cpus: '30'\n          memory: '96G'\n" +
   reservation('        ', 'count: 1');
 
+/** A service that merges the x-gpu anchor, with the reservation the fix writes for it. */
+const anchored = (name: string) => `  ${name}:\n    <<: *gpu\n    deploy:\n      resources:\n${reservation('        ', 'count: all')}`;
+
 describe('compose/gpu-reservation', () => {
   it('offers unsafe fixes: a reservation changes which GPUs the container gets', () => {
     expect(gpuReservation.meta.fix).toBe('unsafe');
@@ -62,6 +65,16 @@ describe('compose/gpu-reservation', () => {
     });
   });
 
+  it('no longer reports the runtime once converted; what the variable contradicts stays', async () => {
+    await new RuleTester(gpuReservation).run({
+      invalid: [{ filename: 'compose.yaml', code: processor(''), errors: [{ line: 6, column: 32, endLine: 6, endColumn: 35, message: /^service "processor" sets NVIDIA_VISIBLE_DEVICES=all/ }] }],
+      valid: [
+        'services:\n  trainer:\n    image: acme/trainer:1.0.0\n    environment:\n      NVIDIA_VISIBLE_DEVICES: "0,1"\n    deploy:\n      resources:\n' + reservation('        ', 'device_ids: ["0", "1"]'),
+        `x-gpu: &gpu\n  image: acme/cuda-app:1.0.0\n\nservices:\n${anchored('a')}${anchored('b')}`,
+      ],
+    });
+  });
+
   it('reports malformed device reservations, with nothing to fix', async () => {
     await new RuleTester(gpuReservation).run({
       invalid: [
@@ -97,14 +110,13 @@ describe('compose/gpu-reservation', () => {
   });
 
   it('converts a runtime written in an anchor for every service that merges it, in one fix', async () => {
-    const service = (name: string) => `  ${name}:\n    <<: *gpu\n    deploy:\n      resources:\n${reservation('        ', 'count: all')}`;
     await new RuleTester(gpuReservation).run({
       invalid: [
         {
           filename: 'compose.yaml',
           code: 'x-gpu: &gpu\n  runtime: nvidia\n  image: acme/cuda-app:1.0.0\n\nservices:\n  a:\n    <<: *gpu\n  b:\n    <<: *gpu\n',
           errors: [{ line: 2, column: 12, endLine: 2, endColumn: 18, message: /^services "a", "b" use runtime: nvidia/ }],
-          output: `x-gpu: &gpu\n  image: acme/cuda-app:1.0.0\n\nservices:\n${service('a')}${service('b')}`,
+          output: `x-gpu: &gpu\n  image: acme/cuda-app:1.0.0\n\nservices:\n${anchored('a')}${anchored('b')}`,
         },
       ],
     });

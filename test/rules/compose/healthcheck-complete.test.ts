@@ -43,6 +43,9 @@ const bad = (anchorTiming: string, discoveryStart: string) =>
     '',
   ].join('\n');
 
+/** The missing keys written where the healthcheck is: in the anchor, shared by web and admin alike, and in discovery. */
+const fixedBad = bad('\n  timeout: 2s\n  retries: 3\n  start_period: 30s', '\n      start_period: 30s');
+
 const always = 'services:\n  postgres:\n    image: postgres:15-alpine\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready"]\n      interval: 10s\n      timeout: 5s\n      retries: 5\n';
 
 describe(RULE, () => {
@@ -75,7 +78,23 @@ describe(RULE, () => {
             },
             { line: 33, column: 16, endLine: 33, endColumn: 17, message: 'healthcheck of service "cron" has retries "0"; it must be a whole number of at least 1' },
           ],
-          output: bad('\n  timeout: 2s\n  retries: 3\n  start_period: 30s', '\n      start_period: 30s'),
+          output: fixedBad,
+        },
+      ],
+    });
+  });
+
+  it('after its fix, reports only what it cannot fix: the CMD string, the bad duration and the retries', async () => {
+    await new RuleTester(healthcheckComplete).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: fixedBad,
+          errors: [
+            { line: 2, column: 17, message: /^healthcheck of service "web" runs \["CMD", "curl -f http:\/\/localhost\/health"\]/ },
+            { line: 24, column: 21, message: /^healthcheck of service "api" has start_period "90 seconds"/ },
+            { line: 37, column: 16, message: /^healthcheck of service "cron" has retries "0"/ },
+          ],
         },
       ],
     });

@@ -114,9 +114,10 @@ describe('compose/logging-rotation', () => {
     });
   });
 
-  it("accepts the seeds' logging blocks, local and remote drivers, extensions, merge keys and extends", async () => {
+  it("accepts the seeds' logging blocks, local and remote drivers, extensions, merge keys and extends, and the text its fix gives", async () => {
     await new RuleTester(loggingRotation).run({
       valid: [
+        bad(maxFile, `    logging:\n${rotation('      ')}`, rotation('      '), '        max-size: "10m"\n'),
         [
           'x-logging: &default-logging',
           '  driver: "json-file"',
