@@ -58,11 +58,12 @@ export interface ExpectedError {
   file?: string;
   /** Defaults to not checked; the rule's own severity unless `options` or the finding say otherwise. */
   severity?: 'error' | 'warning' | 'info';
-  /**
-   * The suggestions the finding offers, in order (never applied by `--fix`): each its description, or its
-   * description and the text of the file after applying it alone.
-   */
-  suggestions?: (string | { description: string; output: string })[];
+  /** The description of each suggestion the finding offers, in order (suggestions are never applied by `--fix`). */
+  suggestions?: string[];
+  /** The text of the finding's file after applying each suggestion on its own, in order. */
+  suggestionOutputs?: string[];
+  /** The source text of each span the finding marks as a secret (masked in every output), in order. */
+  secrets?: string[];
 }
 
 export interface InvalidCase extends TestCase {
@@ -114,14 +115,18 @@ export class RuleTester {
       if (e.severity !== undefined && d.severity !== e.severity) problems.push(`${where}: severity ${d.severity}, expected ${e.severity}`);
       if (e.suggestions !== undefined) {
         const got = (d.suggestions ?? []).map((s) => s.description);
-        const wanted = e.suggestions.map((s) => (typeof s === 'string' ? s : s.description));
-        if (JSON.stringify(got) !== JSON.stringify(wanted)) problems.push(`${where}: suggestions ${JSON.stringify(got)}, expected ${JSON.stringify(wanted)}`);
-        e.suggestions.forEach((s, k) => {
-          const offered = d.suggestions?.[k];
-          if (typeof s === 'string' || !offered) return;
-          const text = offered.file === path.join(ROOT, tc.filename) ? applyEdits(tc.code, offered.edits) : undefined;
-          if (text !== s.output) problems.push(`${where}: suggestions[${k}] output:\n--- expected\n${s.output}\n--- got\n${text ?? `(edits ${offered.file})`}`);
+        if (JSON.stringify(got) !== JSON.stringify(e.suggestions)) problems.push(`${where}: suggestions ${JSON.stringify(got)}, expected ${JSON.stringify(e.suggestions)}`);
+      }
+      if (e.suggestionOutputs !== undefined) {
+        const got = (d.suggestions ?? []).map((s) => applyEdits(textOf(tc, s.file), s.edits));
+        got.forEach((text, k) => {
+          if (text !== e.suggestionOutputs![k]) problems.push(`${where}: suggestion ${k} gives\n--- expected\n${e.suggestionOutputs![k] ?? '(no such suggestion)'}\n--- got\n${text}`);
         });
+        if (got.length < e.suggestionOutputs.length) problems.push(`${where}: ${got.length} suggestion(s), expected ${e.suggestionOutputs.length}`);
+      }
+      if (e.secrets !== undefined) {
+        const got = (d.secrets ?? []).map((s) => textOf(tc, d.file).slice(s.start, s.end));
+        if (JSON.stringify(got) !== JSON.stringify(e.secrets)) problems.push(`${where}: secrets ${JSON.stringify(got)}, expected ${JSON.stringify(e.secrets)}`);
       }
     });
     if (tc.output !== undefined) {
@@ -195,6 +200,13 @@ export class RuleTester {
     const main = path.join(ROOT, tc.filename);
     return outcome.changes.find((c) => c.path === main)?.after ?? code;
   }
+}
+
+/** The case's text of an absolute path of the virtual folder: its code or one of its `files`. */
+function textOf(tc: TestCase, file: string): string {
+  const main = path.join(ROOT, tc.filename);
+  if (file === main) return tc.code;
+  return Object.entries(tc.files ?? {}).find(([rel]) => path.join(path.dirname(main), rel) === file)?.[1] ?? '';
 }
 
 function kindOf(filename: string, code: string): FileKind {

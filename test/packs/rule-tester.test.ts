@@ -100,17 +100,16 @@ describe('RuleTester: stacks in memory', () => {
     await expect(wrong).rejects.toThrow('suggestions ["remove the overridden HEALTHCHECK"], expected []');
   });
 
-  it('checks the text a suggestion gives, applied alone', async () => {
-    const singleHealthcheck = (await import('../../rules/dockerfile/single-healthcheck.js')).default;
-    const code = 'FROM alpine:3.20\nHEALTHCHECK CMD true\nHEALTHCHECK CMD false\n';
-    const suggestion = (output: string) => [{ description: 'remove the overridden HEALTHCHECK', output }];
-    await new RuleTester(singleHealthcheck).run({
-      invalid: [{ filename: 'Dockerfile', code, errors: [{ line: 2, column: 1, suggestions: suggestion('FROM alpine:3.20\nHEALTHCHECK CMD false\n') }] }],
+  it('checks the text each suggestion gives and the text of each secret span', async () => {
+    const noPasswordArgument = (await import('../../rules/shell/no-password-argument.js')).default;
+    const code = '#!/bin/sh\ndocker login -u bot -p "$PW" registry.example.com\nmysql -uroot -pS3cretPw1 app\n';
+    const login = { line: 2, column: 21, suggestionOutputs: [`#!/bin/sh\nprintf '%s\\n' "$PW" | docker login -u bot --password-stdin registry.example.com\nmysql -uroot -pS3cretPw1 app\n`] };
+    await new RuleTester(noPasswordArgument).run({ invalid: [{ filename: 'deploy.sh', code, errors: [login, { line: 3, column: 14, secrets: ['S3cretPw1'] }] }] });
+    const wrong = new RuleTester(noPasswordArgument).run({
+      invalid: [{ filename: 'deploy.sh', code, errors: [{ ...login, suggestionOutputs: [code] }, { line: 3, column: 14, secrets: ['S3cret'] }] }],
     });
-    const wrong = new RuleTester(singleHealthcheck).run({
-      invalid: [{ filename: 'Dockerfile', code, errors: [{ line: 2, column: 1, suggestions: suggestion(code) }] }],
-    });
-    await expect(wrong).rejects.toThrow('errors[0]: suggestions[0] output:\n--- expected\nFROM alpine:3.20\nHEALTHCHECK CMD true\n');
+    await expect(wrong).rejects.toThrow(/errors\[0\]: suggestion 0 gives\n--- expected\n#!\/bin\/sh\ndocker login/);
+    await expect(wrong).rejects.toThrow('errors[1]: secrets ["S3cretPw1"], expected ["S3cret"]');
   });
 });
 

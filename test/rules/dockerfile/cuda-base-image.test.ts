@@ -21,7 +21,8 @@ describe('dockerfile/cuda-base-image', () => {
               endColumn: 42,
               message:
                 '"nvidia/cuda:11.8-runtime-ubuntu22.04": nvidia/cuda publishes tags with a full X.Y.Z version only, so "11.8-runtime-ubuntu22.04" does not exist; use e.g. "11.8.0-runtime-ubuntu22.04"',
-              suggestions: [{ description: 'use 11.8.0-runtime-ubuntu22.04', output: bad('11.8.0') }],
+              suggestions: ['use 11.8.0-runtime-ubuntu22.04'],
+              suggestionOutputs: [bad('11.8.0')],
             },
             {
               line: 3,
