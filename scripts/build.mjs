@@ -44,6 +44,7 @@ await build({
   plugins: [composeSchemaAheadOfTime],
   entryPoints: {
     index: path.join(root, 'src/index.ts'),
+    kit: path.join(root, 'rules/kit/index.ts'),
     testing: path.join(root, 'src/testing.ts'),
   },
   outdir: dist,
@@ -140,7 +141,7 @@ await build({
   logLevel: 'warning',
 });
 
-// Type declarations of the public API (src/index.ts, src/testing.ts), for pack authors.
+// Type declarations of the public API (src/index.ts, rules/kit/index.ts, src/testing.ts), for pack authors.
 const { execFileSync } = await import('node:child_process');
 execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
   stdio: 'inherit',

@@ -1,4 +1,4 @@
-import { checkEnvironments, defineRule, judge, svc } from '../kit/index.js';
+import { defineRule, judge, svc } from '../kit/index.js';
 
 /** What Docker accepts as a container name. */
 const DOCKER_NAMES = '^[a-zA-Z0-9][a-zA-Z0-9_.-]+$';
@@ -11,6 +11,7 @@ export default defineRule<'compose', { pattern: string }>({
     severity: 'error',
     fix: 'none',
     summary: 'Container names are ones Docker accepts (or match the pattern the project sets)',
+    scope: 'environment',
     options: {
       type: 'object',
       properties: { pattern: { type: 'string', default: DOCKER_NAMES } },
@@ -19,25 +20,24 @@ export default defineRule<'compose', { pattern: string }>({
     compat: { dclint: ['service-container-name-regex'] },
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      let re: RegExp;
-      try {
-        re = new RegExp(ctx.options.pattern);
-      } catch {
-        re = new RegExp(DOCKER_NAMES);
-      }
-      for (const service of project.services) {
-        const node = service.get('container_name');
-        const j = judge(project, node);
-        if (!node || !j?.certain || re.test(j.value)) continue;
-        const docker = ctx.options.pattern === DOCKER_NAMES;
-        report({
-          node,
-          message: docker
-            ? `${svc(service.name)} sets container_name "${j.value}", which Docker rejects: names have two or more characters, start with a letter or digit and contain only letters, digits, _ . and -`
-            : `${svc(service.name)} sets container_name "${j.value}", which does not match the project's pattern ${ctx.options.pattern}`,
-        });
-      }
-    }, ['compose/container-name-pattern', ctx.options, ctx.settings]);
+    const { project, report } = ctx;
+    let re: RegExp;
+    try {
+      re = new RegExp(ctx.options.pattern);
+    } catch {
+      re = new RegExp(DOCKER_NAMES);
+    }
+    for (const service of project.services) {
+      const node = service.get('container_name');
+      const j = judge(project, node);
+      if (!node || !j?.certain || re.test(j.value)) continue;
+      const docker = ctx.options.pattern === DOCKER_NAMES;
+      report({
+        node,
+        message: docker
+          ? `${svc(service.name)} sets container_name "${j.value}", which Docker rejects: names have two or more characters, start with a letter or digit and contain only letters, digits, _ . and -`
+          : `${svc(service.name)} sets container_name "${j.value}", which does not match the project's pattern ${ctx.options.pattern}`,
+      });
+    }
   },
 });

@@ -1,6 +1,5 @@
 import {
   certainValue,
-  checkEnvironments,
   commandDataDirectories,
   covers,
   DATA_DIRECTORIES,
@@ -10,7 +9,6 @@ import {
   inherited,
   isScalar,
   isSeq,
-  mayRunInProduction,
   mountsOf,
   REDIS_FAMILIES,
   resetAt,
@@ -28,6 +26,8 @@ export default defineRule<'compose', { directories: Record<string, string[]> }>(
     severity: 'warning',
     fix: 'none',
     summary: 'Databases keep their data directory on a named volume, so it survives the container being recreated',
+    scope: 'environment',
+    environments: 'production',
     recommended: false,
     options: {
       type: 'object',
@@ -38,43 +38,42 @@ export default defineRule<'compose', { directories: Record<string, string[]> }>(
     },
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      // A file of the project could not be read: what it sets is unknown.
-      if (project.partial) return;
-      for (const { service, data } of dataServicesOf(project, ctx.settings)) {
-        const volumes = inherited(project, service, 'volumes');
-        if (volumes === 'external') continue;
-        const dirs = dataDirectories(project, service, data.family, data.image.tag, ctx.options.directories);
-        if (!dirs) continue;
-        const mounts = mountsOf(project, { get: () => volumes });
-        if (mounts.some((m) => !m.certain)) continue;
-        const tmpfs = scalarList(service.get('tmpfs')).map((t) => certainValue(project, t)?.split(':')[0] ?? '');
-        const holding = mounts.filter((m) => m.target && dirs.some((d) => covers(m.target!, d)));
-        if (holding.some((m) => m.kind === 'volume' || m.kind === 'bind') || tmpfs.some((t) => t && dirs.some((d) => covers(t, d)))) continue;
-        const where = `${svc(service.name)} (${data.family})`;
-        const anonymous = holding.find((m) => m.kind === 'anonymous');
-        if (anonymous) {
-          report({
-            node: anonymous.node,
-            message: `${where} keeps ${dirs[0]} on an anonymous volume, which docker compose down and up do not bring back; name the volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
-          });
-          continue;
-        }
-        const wrong = data.family === 'postgres' && dirs[0] === '/var/lib/postgresql' ? mounts.find((m) => m.target && covers('/var/lib/postgresql/data', m.target)) : undefined;
-        if (wrong) {
-          report({
-            node: wrong.node,
-            message: `${where}: PostgreSQL 18 and later keep data in /var/lib/postgresql/<version>/docker, so a volume at ${wrong.target} does not hold it; mount the volume at /var/lib/postgresql`,
-          });
-          continue;
-        }
+    const { project, report } = ctx;
+    // A file of the project could not be read: what it sets is unknown.
+    if (project.partial) return;
+    for (const { service, data } of dataServicesOf(project, ctx.settings)) {
+      const volumes = inherited(project, service, 'volumes');
+      if (volumes === 'external') continue;
+      const dirs = dataDirectories(project, service, data.family, data.image.tag, ctx.options.directories);
+      if (!dirs) continue;
+      const mounts = mountsOf(project, { get: () => volumes });
+      if (mounts.some((m) => !m.certain)) continue;
+      const tmpfs = scalarList(service.get('tmpfs')).map((t) => certainValue(project, t)?.split(':')[0] ?? '');
+      const holding = mounts.filter((m) => m.target && dirs.some((d) => covers(m.target!, d)));
+      if (holding.some((m) => m.kind === 'volume' || m.kind === 'bind') || tmpfs.some((t) => t && dirs.some((d) => covers(t, d)))) continue;
+      const where = `${svc(service.name)} (${data.family})`;
+      const anonymous = holding.find((m) => m.kind === 'anonymous');
+      if (anonymous) {
         report({
-          // Where a later file removed the volumes (`volumes: !reset`), else the service.
-          node: resetAt(service, 'volumes') ?? service.keyNode,
-          message: `${where} keeps its data in ${dirs.join(' or ')} with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
+          node: anonymous.node,
+          message: `${where} keeps ${dirs[0]} on an anonymous volume, which docker compose down and up do not bring back; name the volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
         });
+        continue;
       }
-    }, ['compose/data-volume', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
+      const wrong = data.family === 'postgres' && dirs[0] === '/var/lib/postgresql' ? mounts.find((m) => m.target && covers('/var/lib/postgresql/data', m.target)) : undefined;
+      if (wrong) {
+        report({
+          node: wrong.node,
+          message: `${where}: PostgreSQL 18 and later keep data in /var/lib/postgresql/<version>/docker, so a volume at ${wrong.target} does not hold it; mount the volume at /var/lib/postgresql`,
+        });
+        continue;
+      }
+      report({
+        // Where a later file removed the volumes (`volumes: !reset`), else the service.
+        node: resetAt(service, 'volumes') ?? service.keyNode,
+        message: `${where} keeps its data in ${dirs.join(' or ')} with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. ${data.family.split('/').pop()}-data:${dirs[0]})`,
+      });
+    }
   },
 });
 

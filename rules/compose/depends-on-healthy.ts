@@ -1,6 +1,5 @@
 import {
   appendToMap,
-  checkEnvironments,
   columnOf,
   defineRule,
   dependenciesOf,
@@ -28,59 +27,59 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'warning',
     fix: 'unsafe',
     summary: 'Services wait for dependencies that have a healthcheck to be healthy, and only wait on healthchecks that exist',
+    scope: 'environment',
     recommended: false,
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      // A file of the project could not be read: what has a healthcheck is unknown.
-      if (project.partial) return;
-      const health = new Map<string, HealthStatus>();
-      const healthOfName = (name: string): HealthStatus | undefined => {
-        const target = project.service(name);
-        if (!target) return undefined;
-        if (!health.has(name)) health.set(name, healthOf(project, target, ctx.stack));
-        return health.get(name);
-      };
-      const convertedLists = new Set<YSeq>();
-      for (const service of project.services) {
-        const deps = dependenciesOf(project, service);
-        for (const dep of deps) {
-          const h = healthOfName(dep.name);
-          if (h === undefined) continue; // an unknown service: compose/references reports it
-          const target = project.service(dep.name)!;
-          if (dep.condition === 'service_healthy') {
-            const why = noHealthcheck(h, target);
-            if (why) {
-              report({
-                node: dep.conditionNode ?? dep.node,
-                message: `${svc(service.name)} waits for "${dep.name}" to be healthy, but ${why}, so "${service.name}" never starts`,
-              });
-            }
-            continue;
+    const { project, report } = ctx;
+    // A file of the project could not be read: what has a healthcheck is unknown.
+    if (project.partial) return;
+    const health = new Map<string, HealthStatus>();
+    const healthOfName = (name: string): HealthStatus | undefined => {
+      const target = project.service(name);
+      if (!target) return undefined;
+      if (!health.has(name)) health.set(name, healthOf(project, target, ctx.stack));
+      return health.get(name);
+    };
+    const convertedLists = new Set<YSeq>();
+    for (const service of project.services) {
+      const deps = dependenciesOf(project, service);
+      for (const dep of deps) {
+        const h = healthOfName(dep.name);
+        if (h === undefined) continue; // an unknown service: compose/references reports it
+        const target = project.service(dep.name)!;
+        if (dep.condition === 'service_healthy') {
+          const why = noHealthcheck(h, target);
+          if (why) {
+            report({
+              node: dep.conditionNode ?? dep.node,
+              message: `${svc(service.name)} waits for "${dep.name}" to be healthy, but ${why}, so "${service.name}" never starts`,
+            });
           }
-          if (dep.condition !== 'service_started' || (h !== 'compose' && h !== 'dockerfile')) continue;
-          let fix;
-          if (dep.listForm) {
-            const seq = service.get('depends_on');
-            if (isSeq(seq) && !convertedLists.has(seq)) {
-              convertedLists.add(seq);
-              const edit = longForm(seq, service, deps, healthOfName);
-              if (edit) fix = fixIn(seq, 'wait for healthy dependencies (long form of depends_on)', [edit]);
-            }
-          } else if (dep.conditionNode) {
-            fix = fixIn(dep.conditionNode, 'wait until healthy', [replaceNode(dep.conditionNode, 'service_healthy')]);
-          } else if (dep.entry) {
-            const edit = appendToMap(ctx.file, dep.entry, () => ['condition: service_healthy'], dep.node);
-            if (edit) fix = fixIn(dep.entry, 'wait until healthy', [edit]);
-          }
-          report({
-            node: dep.conditionNode ?? dep.node,
-            message: `${svc(service.name)} starts as soon as "${dep.name}" has started, not when its healthcheck passes; use condition: service_healthy`,
-            ...(fix ? { fix } : {}),
-          });
+          continue;
         }
+        if (dep.condition !== 'service_started' || (h !== 'compose' && h !== 'dockerfile')) continue;
+        let fix;
+        if (dep.listForm) {
+          const seq = service.get('depends_on');
+          if (isSeq(seq) && !convertedLists.has(seq)) {
+            convertedLists.add(seq);
+            const edit = longForm(seq, service, deps, healthOfName);
+            if (edit) fix = fixIn(seq, 'wait for healthy dependencies (long form of depends_on)', [edit]);
+          }
+        } else if (dep.conditionNode) {
+          fix = fixIn(dep.conditionNode, 'wait until healthy', [replaceNode(dep.conditionNode, 'service_healthy')]);
+        } else if (dep.entry) {
+          const edit = appendToMap(ctx.file, dep.entry, () => ['condition: service_healthy'], dep.node);
+          if (edit) fix = fixIn(dep.entry, 'wait until healthy', [edit]);
+        }
+        report({
+          node: dep.conditionNode ?? dep.node,
+          message: `${svc(service.name)} starts as soon as "${dep.name}" has started, not when its healthcheck passes; use condition: service_healthy`,
+          ...(fix ? { fix } : {}),
+        });
       }
-    }, ['compose/depends-on-healthy', ctx.options, ctx.settings]);
+    }
   },
 });
 

@@ -2,7 +2,6 @@ import {
   appendToMap,
   appendToSeq,
   certainValue,
-  checkEnvironments,
   defineRule,
   entries,
   fixIn,
@@ -41,45 +40,45 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'warning',
     fix: 'unsafe',
     summary: 'GPUs are reserved through `deploy.resources.reservations.devices` with the `gpu` capability, a driver, and a count or device ids',
+    scope: 'environment',
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      let users: Map<YNode, Set<string>> | undefined;
-      const legacy = project.services.filter((s) => certainValue(project, s.get('runtime'))?.trim() === 'nvidia');
-      const needing = new Set(legacy.filter((s) => !gpuDevices(project, s, () => undefined).length).map((s) => s.name));
-      const reportedRuntimes = new Set<YNode>();
-      for (const service of project.services) {
-        const where = svc(service.name);
-        const devices = gpuDevices(project, service, (node, message) => report({ node, message: `${where} ${message}` }));
+    const { project, report } = ctx;
+    let users: Map<YNode, Set<string>> | undefined;
+    const legacy = project.services.filter((s) => certainValue(project, s.get('runtime'))?.trim() === 'nvidia');
+    const needing = new Set(legacy.filter((s) => !gpuDevices(project, s, () => undefined).length).map((s) => s.name));
+    const reportedRuntimes = new Set<YNode>();
+    for (const service of project.services) {
+      const where = svc(service.name);
+      const devices = gpuDevices(project, service, (node, message) => report({ node, message: `${where} ${message}` }));
 
-        // runtime: nvidia (nvidia-docker2) → a device reservation; one finding per place it is written.
-        const runtime = service.node.pair('runtime');
-        if (runtime && legacy.includes(service) && !reportedRuntimes.has(runtime.value)) {
-          reportedRuntimes.add(runtime.value);
-          const sharing = legacy.filter((s) => s.node.pair('runtime')?.value === runtime.value);
-          const fix = runtimeFix(ctx.file, project, runtime, sharing, (users ??= nodeUsers(project.services)), needing);
-          const names = sharing.map((s) => `"${s.name}"`);
-          report({
-            node: runtime.value,
-            message: `${names.length > 1 ? `services ${names.join(', ')} use` : `${where} uses`} runtime: nvidia, the legacy nvidia-docker2 way to get GPUs; reserve them with deploy.resources.reservations.devices (capabilities: [gpu])`,
-            ...(fix ? { fix } : {}),
-          });
-        }
-
-        // NVIDIA_VISIBLE_DEVICES that says otherwise than the reservation.
-        if (!devices.length) continue;
-        const env = entries(project, service.get('environment')).find((e) => e.key === 'NVIDIA_VISIBLE_DEVICES');
-        if (!env || env.value === undefined || !env.certain) continue;
-        const contradiction = contradicts(env.value.trim(), devices);
-        if (contradiction) {
-          report({
-            range: env.valueRange ?? env.keyRange,
-            ...(env.node ? { file: env.node.file } : {}),
-            message: `${where} sets NVIDIA_VISIBLE_DEVICES=${env.value} but ${contradiction}; the variable can expose GPUs the reservation does not grant`,
-          });
-        }
+      // runtime: nvidia (nvidia-docker2) → a device reservation; one finding per place it is written.
+      const runtime = service.node.pair('runtime');
+      if (runtime && legacy.includes(service) && !reportedRuntimes.has(runtime.value)) {
+        reportedRuntimes.add(runtime.value);
+        const sharing = legacy.filter((s) => s.node.pair('runtime')?.value === runtime.value);
+        const fix = runtimeFix(ctx.file, project, runtime, sharing, (users ??= nodeUsers(project.services)), needing);
+        const names = sharing.map((s) => `"${s.name}"`);
+        report({
+          node: runtime.value,
+          message: `${names.length > 1 ? `services ${names.join(', ')} use` : `${where} uses`} runtime: nvidia, the legacy nvidia-docker2 way to get GPUs; reserve them with deploy.resources.reservations.devices (capabilities: [gpu])`,
+          ...(fix ? { fix } : {}),
+        });
       }
-    }, ['compose/gpu-reservation', ctx.options, ctx.settings]);
+
+      // NVIDIA_VISIBLE_DEVICES that says otherwise than the reservation.
+      if (!devices.length) continue;
+      const env = entries(project, service.get('environment')).find((e) => e.key === 'NVIDIA_VISIBLE_DEVICES');
+      if (!env || env.value === undefined || !env.certain) continue;
+      const contradiction = contradicts(env.value.trim(), devices);
+      if (contradiction) {
+        report({
+          range: env.valueRange ?? env.keyRange,
+          ...(env.node ? { file: env.node.file } : {}),
+          message: `${where} sets NVIDIA_VISIBLE_DEVICES=${env.value} but ${contradiction}; the variable can expose GPUs the reservation does not grant`,
+        });
+      }
+    }
   },
 });
 

@@ -1,5 +1,4 @@
 import {
-  checkEnvironments,
   defineRule,
   isMap,
   isOverride,
@@ -40,25 +39,25 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'warning',
     fix: 'none',
     summary: 'A later compose file does not try to remove `volumes` or `ports` entries by listing the others again or writing an empty list',
+    scope: 'environment',
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      for (const service of project.services) {
-        for (const key of LISTS) {
-          for (const finding of unremovedEntries(project, service, key)) {
-            const { list, keyNode, survivors } = finding;
-            const named = survivors.map((e) => `"${e.label}" (${locate(e.node, keyNode)})`).join(', ');
-            const empty = list.items.length === 0;
-            const tag = empty ? '!reset []' : '!override';
-            report({
-              node: keyNode,
-              message: `${svc(service.name)}: ${empty ? `"${key}: []"` : `this ${key} list`} cannot remove entries: compose merges it into the earlier files' list ${key === 'volumes' ? 'by container path' : 'by mapping'}, so ${named} ${survivors.length === 1 ? 'is' : 'are'} still ${key === 'volumes' ? 'mounted' : 'published'}; write "${key}: ${tag}" to replace the list (Compose 2.24.4 or later)`,
-              suggestions: [{ description: `tag the list ${tag}`, edits: [tagEdit(keyNode, empty)] }],
-            });
-          }
+    const { project, report } = ctx;
+    for (const service of project.services) {
+      for (const key of LISTS) {
+        for (const finding of unremovedEntries(project, service, key)) {
+          const { list, keyNode, survivors } = finding;
+          const named = survivors.map((e) => `"${e.label}" (${locate(e.node, keyNode)})`).join(', ');
+          const empty = list.items.length === 0;
+          const tag = empty ? '!reset []' : '!override';
+          report({
+            node: keyNode,
+            message: `${svc(service.name)}: ${empty ? `"${key}: []"` : `this ${key} list`} cannot remove entries: compose merges it into the earlier files' list ${key === 'volumes' ? 'by container path' : 'by mapping'}, so ${named} ${survivors.length === 1 ? 'is' : 'are'} still ${key === 'volumes' ? 'mounted' : 'published'}; write "${key}: ${tag}" to replace the list (Compose 2.24.4 or later)`,
+            suggestions: [{ description: `tag the list ${tag}`, edits: [tagEdit(keyNode, empty)] }],
+          });
         }
       }
-    }, ['compose/merge-list-removal']);
+    }
   },
 });
 

@@ -1,16 +1,4 @@
-import {
-  checkEnvironments,
-  defineRule,
-  isMap,
-  isScalar,
-  isSeq,
-  laterOf,
-  mountTarget,
-  relativeTo,
-  volumeTarget,
-  type ComposeProject,
-  type YNode,
-} from '../kit/index.js';
+import { defineRule, isMap, isScalar, isSeq, laterOf, mountTarget, relativeTo, volumeTarget, type ComposeProject, type YNode } from '../kit/index.js';
 
 interface Mount {
   target: string;
@@ -26,27 +14,27 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'error',
     fix: 'none',
     summary: 'No two mounts of a service (volumes, tmpfs, secrets, configs) share a container path',
+    scope: 'environment',
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      for (const service of project.services) {
-        const first = new Map<string, Mount>();
-        for (const m of mounts(project, service.node)) {
-          const prev = first.get(m.target);
-          if (!prev) {
-            first.set(m.target, m);
-            continue;
-          }
-          const [later, earlier] = laterOf(project, prev.node, m.node) === m.node ? [m, prev] : [prev, m];
-          const line = earlier.node.file.lines.position(earlier.node.start).line;
-          const at = earlier.node.file.path === later.node.file.path ? `line ${line}` : `${relativeTo(later.node, earlier.node.file.path)}:${line}`;
-          report({
-            node: later.node,
-            message: `service "${service.name}" mounts ${later.what} at ${m.target}, where ${earlier.what} is already mounted (${at}); Docker refuses two mounts at one path`,
-          });
+    const { project, report } = ctx;
+    for (const service of project.services) {
+      const first = new Map<string, Mount>();
+      for (const m of mounts(project, service.node)) {
+        const prev = first.get(m.target);
+        if (!prev) {
+          first.set(m.target, m);
+          continue;
         }
+        const [later, earlier] = laterOf(project, prev.node, m.node) === m.node ? [m, prev] : [prev, m];
+        const line = earlier.node.file.lines.position(earlier.node.start).line;
+        const at = earlier.node.file.path === later.node.file.path ? `line ${line}` : `${relativeTo(later.node, earlier.node.file.path)}:${line}`;
+        report({
+          node: later.node,
+          message: `service "${service.name}" mounts ${later.what} at ${m.target}, where ${earlier.what} is already mounted (${at}); Docker refuses two mounts at one path`,
+        });
       }
-    });
+    }
   },
 });
 

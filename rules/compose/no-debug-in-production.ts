@@ -7,8 +7,6 @@ import {
   entries,
   innerRange,
   isProductionFile,
-  isScalar,
-  isSeq,
   isTruthyText,
   mountsOf,
   portNode,
@@ -19,7 +17,6 @@ import {
   svc,
   type ComposeView,
   type YNode,
-  type YScalar,
 } from '../kit/index.js';
 
 /** Switches that turn on a framework's debug mode when true. */

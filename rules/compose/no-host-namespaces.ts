@@ -1,4 +1,4 @@
-import { certainValue, checkEnvironments, defineRule, svc, type YNode } from '../kit/index.js';
+import { certainValue, defineRule, svc, type YNode } from '../kit/index.js';
 
 /** Keys that share one of the host's namespaces with `host`, and what that gives away. */
 const NAMESPACES: readonly [string, string][] = [
@@ -17,6 +17,7 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'warning',
     fix: 'none',
     summary: 'Services do not share the host\'s PID, IPC, user, UTS or cgroup namespace',
+    scope: 'environment',
     compat: {
       kics: ['host-namespace-is-shared', 'shared-host-ipc-namespace', 'ipc-set-to-host', 'shared-host-user-namespace', 'userns-set-to-host'],
     },
@@ -24,16 +25,15 @@ export default defineRule<'compose', Record<string, never>>({
     securitySeverity: 7.0,
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      const seen = new Set<YNode>();
-      for (const service of project.services) {
-        for (const [key, why] of NAMESPACES) {
-          const node = service.get(key);
-          if (certainValue(project, node)?.trim() !== 'host' || seen.has(node!)) continue;
-          seen.add(node!);
-          report({ node: node!, message: `${svc(service.name)} sets ${key}: host and ${why}` });
-        }
+    const { project, report } = ctx;
+    const seen = new Set<YNode>();
+    for (const service of project.services) {
+      for (const [key, why] of NAMESPACES) {
+        const node = service.get(key);
+        if (certainValue(project, node)?.trim() !== 'host' || seen.has(node!)) continue;
+        seen.add(node!);
+        report({ node: node!, message: `${svc(service.name)} sets ${key}: host and ${why}` });
       }
-    }, ['compose/no-host-namespaces', ctx.options, ctx.settings]);
+    }
   },
 });

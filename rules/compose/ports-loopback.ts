@@ -1,7 +1,6 @@
 import {
   appendToMap,
   bindsEveryInterface,
-  checkEnvironments,
   dataServiceImages,
   dataServiceOf,
   defineRule,
@@ -9,7 +8,6 @@ import {
   innerRange,
   isMap,
   isScalar,
-  mayRunInProduction,
   portNode,
   portsOf,
   rangeText,
@@ -31,6 +29,8 @@ export default defineRule<'compose', { all: boolean }>({
     severity: 'warning',
     fix: 'unsafe',
     summary: 'Published ports of data services (or of every service, with `all`) bind an explicit host address, not every interface',
+    scope: 'environment',
+    environments: 'production',
     options: {
       type: 'object',
       properties: { all: { type: 'boolean', default: false } },
@@ -42,26 +42,25 @@ export default defineRule<'compose', { all: boolean }>({
     securitySeverity: 6.0,
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      const images = dataServiceImages(ctx.settings);
-      const seen = new Set<YNode>();
-      for (const service of project.services) {
-        const data = dataServiceOf(project, service, images);
-        if (!data && !ctx.options.all) continue;
-        for (const port of portsOf(project, service)) {
-          if (!port.certain || !bindsEveryInterface(port.hostIp) || seen.has(port.node)) continue;
-          seen.add(port.node);
-          const what = port.published ? `port ${rangeText(port.published)}` : port.target ? `container port ${rangeText(port.target)} (on a random host port)` : 'a port';
-          const who = data ? `${svc(service.name)} runs ${data.family} and publishes` : `${svc(service.name)} publishes`;
-          const edit = loopbackEdit(ctx.file, port);
-          report({
-            node: portNode(port),
-            message: `${who} ${what} on every interface, so anything that can reach the host can reach it; bind it to ${LOOPBACK} (or another explicit address)`,
-            ...(edit ? { fix: fixIn(port.node, `bind to ${LOOPBACK}`, [edit]) } : {}),
-          });
-        }
+    const { project, report } = ctx;
+    const images = dataServiceImages(ctx.settings);
+    const seen = new Set<YNode>();
+    for (const service of project.services) {
+      const data = dataServiceOf(project, service, images);
+      if (!data && !ctx.options.all) continue;
+      for (const port of portsOf(project, service)) {
+        if (!port.certain || !bindsEveryInterface(port.hostIp) || seen.has(port.node)) continue;
+        seen.add(port.node);
+        const what = port.published ? `port ${rangeText(port.published)}` : port.target ? `container port ${rangeText(port.target)} (on a random host port)` : 'a port';
+        const who = data ? `${svc(service.name)} runs ${data.family} and publishes` : `${svc(service.name)} publishes`;
+        const edit = loopbackEdit(ctx.file, port);
+        report({
+          node: portNode(port),
+          message: `${who} ${what} on every interface, so anything that can reach the host can reach it; bind it to ${LOOPBACK} (or another explicit address)`,
+          ...(edit ? { fix: fixIn(port.node, `bind to ${LOOPBACK}`, [edit]) } : {}),
+        });
       }
-    }, ['compose/ports-loopback', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
+    }
   },
 });
 

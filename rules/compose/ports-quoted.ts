@@ -1,4 +1,4 @@
-import { defineRule, fixIn, isScalar, isSeq, quote, replaceNode, svc, type YNode, type YScalar } from '../kit/index.js';
+import { defineRule, fixIn, isScalar, isSeq, quote, replaceNode, svc, type YNode } from '../kit/index.js';
 
 /** A number written with a leading zero. */
 const LEADING_ZERO = /^[-+]?0\d/;

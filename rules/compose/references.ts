@@ -30,18 +30,18 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'error',
     fix: 'none',
     summary: 'Networks, volumes, secrets, configs and services that services refer to exist, and `depends_on` has no cycle',
+    scope: 'environment',
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      loadingProblems(project, report);
-      if (project.partial) return;
-      const edges: Edge[] = [];
-      for (const service of project.services) {
-        resources(project, service, report);
-        edges.push(...serviceRefs(project, service, report));
-      }
-      cycles(project, edges, report);
-    });
+    const { project, report } = ctx;
+    loadingProblems(project, report);
+    if (project.partial) return;
+    const edges: Edge[] = [];
+    for (const service of project.services) {
+      resources(project, service, report);
+      edges.push(...serviceRefs(project, service, report));
+    }
+    cycles(project, edges, report);
   },
 });
 

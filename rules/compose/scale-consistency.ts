@@ -1,4 +1,4 @@
-import { at, checkEnvironments, defineRule, isScalar, laterOf, type ComposeProject, type YNode } from '../kit/index.js';
+import { at, defineRule, isScalar, laterOf, type ComposeProject, type YNode } from '../kit/index.js';
 
 type Parse = (text: string) => number | undefined;
 
@@ -28,23 +28,23 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'error',
     fix: 'none',
     summary: '`scale`, `cpus`, `mem_limit`, `mem_reservation` and `pids_limit` agree with the `deploy` settings they duplicate',
+    scope: 'environment',
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      for (const service of project.services) {
-        for (const pair of PAIRS) {
-          const legacy = service.get(pair.legacy);
-          const modern = at(service.node, ...pair.deploy);
-          const a = read(project, legacy, pair.parse);
-          const b = read(project, modern, pair.parse);
-          if (a === undefined || b === undefined || a.value === b.value) continue;
-          report({
-            node: laterOf(project, legacy!, modern!),
-            message: `service "${service.name}" sets ${pair.legacy} ${a.text} but ${pair.deploy.join('.')} ${b.text}; compose refuses two different values for the same setting`,
-          });
-        }
+    const { project, report } = ctx;
+    for (const service of project.services) {
+      for (const pair of PAIRS) {
+        const legacy = service.get(pair.legacy);
+        const modern = at(service.node, ...pair.deploy);
+        const a = read(project, legacy, pair.parse);
+        const b = read(project, modern, pair.parse);
+        if (a === undefined || b === undefined || a.value === b.value) continue;
+        report({
+          node: laterOf(project, legacy!, modern!),
+          message: `service "${service.name}" sets ${pair.legacy} ${a.text} but ${pair.deploy.join('.')} ${b.text}; compose refuses two different values for the same setting`,
+        });
       }
-    });
+    }
   },
 });
 

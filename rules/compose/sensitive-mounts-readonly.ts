@@ -1,6 +1,5 @@
 import {
   appendToMap,
-  checkEnvironments,
   defineRule,
   fixIn,
   innerRange,
@@ -22,27 +21,27 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'warning',
     fix: 'unsafe',
     summary: 'Bind mounts of keys, certificates and configuration are read-only',
+    scope: 'environment',
     tags: ['security'],
     securitySeverity: 5.0,
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      const seen = new Set<YNode>();
-      for (const service of project.services) {
-        for (const m of mountsOf(project, service)) {
-          if (m.kind !== 'bind' || !m.source || m.readOnly || m.explicitRw || seen.has(m.node)) continue;
-          const kind = sensitiveContent(m.source, m.target);
-          if (!kind) continue;
-          seen.add(m.node);
-          const edit = readOnlyEdit(ctx.file, m);
-          report({
-            node: m.long ? (m.sourceNode ?? m.node) : m.node,
-            message: `${svc(service.name)} mounts ${kind} ${m.certain ? m.source : writtenSource(m)} writable; add :ro so the container can read it but not change it`,
-            ...(edit ? { fix: fixIn(m.node, 'mount read-only', [edit]) } : {}),
-          });
-        }
+    const { project, report } = ctx;
+    const seen = new Set<YNode>();
+    for (const service of project.services) {
+      for (const m of mountsOf(project, service)) {
+        if (m.kind !== 'bind' || !m.source || m.readOnly || m.explicitRw || seen.has(m.node)) continue;
+        const kind = sensitiveContent(m.source, m.target);
+        if (!kind) continue;
+        seen.add(m.node);
+        const edit = readOnlyEdit(ctx.file, m);
+        report({
+          node: m.long ? (m.sourceNode ?? m.node) : m.node,
+          message: `${svc(service.name)} mounts ${kind} ${m.certain ? m.source : writtenSource(m)} writable; add :ro so the container can read it but not change it`,
+          ...(edit ? { fix: fixIn(m.node, 'mount read-only', [edit]) } : {}),
+        });
       }
-    }, ['compose/sensitive-mounts-readonly', ctx.options, ctx.settings]);
+    }
   },
 });
 

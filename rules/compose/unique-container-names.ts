@@ -1,4 +1,4 @@
-import { certainValue, checkEnvironments, defineRule, locate, svc, type YNode } from '../kit/index.js';
+import { certainValue, defineRule, locate, svc, type YNode } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {
@@ -8,25 +8,25 @@ export default defineRule<'compose', Record<string, never>>({
     severity: 'error',
     fix: 'none',
     summary: 'No two services set the same `container_name`',
+    scope: 'environment',
     compat: { dclint: ['no-duplicate-container-names'] },
   },
   check(ctx) {
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      const first = new Map<string, { service: string; node: YNode }>();
-      for (const service of project.services) {
-        const node = service.get('container_name');
-        const name = certainValue(project, node);
-        if (!node || name === undefined || name === '') continue;
-        const before = first.get(name);
-        if (!before) {
-          first.set(name, { service: service.name, node });
-          continue;
-        }
-        report({
-          node,
-          message: `${svc(service.name)} sets container_name "${name}", which ${svc(before.service)} already uses (${locate(before.node, node)}); Docker refuses to create the second container`,
-        });
+    const { project, report } = ctx;
+    const first = new Map<string, { service: string; node: YNode }>();
+    for (const service of project.services) {
+      const node = service.get('container_name');
+      const name = certainValue(project, node);
+      if (!node || name === undefined || name === '') continue;
+      const before = first.get(name);
+      if (!before) {
+        first.set(name, { service: service.name, node });
+        continue;
       }
-    }, ['compose/unique-container-names', ctx.options, ctx.settings]);
+      report({
+        node,
+        message: `${svc(service.name)} sets container_name "${name}", which ${svc(before.service)} already uses (${locate(before.node, node)}); Docker refuses to create the second container`,
+      });
+    }
   },
 });

@@ -1,14 +1,5 @@
 import { basename } from 'node:path';
-import {
-  defineRule,
-  isArtifactImage,
-  lastUser,
-  packageCommands,
-  runInstructions,
-  runsAsNonRoot,
-  type DfInstruction,
-  type DfStage,
-} from '../kit/index.js';
+import { defineRule, isArtifactImage, lastUser, packageCommands, runInstructions, runsAsNonRoot, type DfStage } from '../kit/index.js';
 
 /** Programs an entrypoint uses to drop from root to another user at start-up. */
 const STEP_DOWN = new Set(['gosu', 'su-exec', 'setpriv', 'chpst', 's6-setuidgid', 'runuser']);

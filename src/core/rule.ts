@@ -33,6 +33,22 @@ export interface RuleMeta<K extends RuleKind = RuleKind> {
   recommended?: boolean;
   /** For shell rules: also run on Dockerfile `RUN` bodies. */
   runBodies?: boolean;
+  /**
+   * For compose rules: what one `check` call looks at. `file` (the default):
+   * the linted file, with `ctx.project` its merged project. `environment`:
+   * each way the file is run (its project with each set of `-f` layers it
+   * is part of), `ctx.project` being that environment; the engine runs the
+   * check once per environment and run, merges findings the environments
+   * share, names the environments of those they do not, and offers a fix
+   * only where it is right for every environment that reads the file.
+   */
+  scope?: 'file' | 'environment';
+  /**
+   * With `scope: 'environment'`: `production` skips environments that never
+   * run in production (development overrides, `settings.nonProductionFiles`),
+   * for rules about running there.
+   */
+  environments?: 'all' | 'production';
   /** Extra tags (SARIF `properties.tags`), e.g. `security`. */
   tags?: string[];
   /** SARIF `security-severity` (0.0–10.0) for security rules. */

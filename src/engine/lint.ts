@@ -1,3 +1,7 @@
+import { checkEnvironments } from '../../rules/kit/environments.js';
+import { mayRunInProduction } from '../../rules/kit/compose/production.js';
+import type { ComposeContext } from '../../rules/kit/define.js';
+import type { ComposeProject } from '../parse/compose/project.js';
 import type { ConfigSource, FileConfig, GroupContext, GroupResult, LintFilesOptions, RulesByKind, SuppressionData } from './types.js';
 import { performance } from 'node:perf_hooks';
 import { createSourceFile, type FileKind, type SourceFile } from '../core/source.js';
@@ -403,7 +407,7 @@ function makeRunner(
     const timeIt = TIMING && (RULE_TIMING || rule.meta.id === SCHEMA_RULE);
     const t = timeIt ? performance.now() : 0;
     try {
-      rule.check(ctx as never);
+      checkInScope(rule, ctx as never);
       if (timeIt) {
         const ms = performance.now() - t;
         addRuleTime(rule.meta.id, ms);
@@ -424,6 +428,20 @@ function makeRunner(
       });
     }
   };
+}
+
+/**
+ * Runs a rule's check over the scope it declares (`RuleMeta.scope`): the file
+ * itself, or each environment of the file's compose project, with findings
+ * the environments share merged and the result shared by every file of the
+ * project that is linted with the same options, settings and stack.
+ */
+function checkInScope(rule: AnyRule, ctx: ComposeContext): void {
+  const check = rule.check as (ctx: ComposeContext) => void;
+  if (rule.meta.scope !== 'environment' || !ctx.project) return check(ctx);
+  const only = rule.meta.environments === 'production' ? (env: ComposeProject) => mayRunInProduction(env, ctx.settings) : undefined;
+  const memo = [rule.meta.id, ctx.options, ctx.settings, ctx.stack] as const;
+  checkEnvironments(ctx.project, ctx.report, (project, report) => check({ ...ctx, project, report }), memo, only);
 }
 
 /** A text too deep or too large to lint: one finding where it is too much (the rules saw nothing of it). */

@@ -189,6 +189,12 @@ function checkPack(value: unknown, source: string, toolVersion: string): RulePac
     if (!FIXES.has(m.fix)) return fail(`${where}: meta.fix must be none, safe or unsafe`);
     if (typeof m.summary !== 'string' || !m.summary) return fail(`${where}: meta.summary is missing`);
     if (typeof m.category !== 'string' || !m.category) return fail(`${where}: meta.category is missing`);
+    if (m.scope !== undefined && !(m.scope === 'file' || (m.scope === 'environment' && m.kind === 'compose'))) {
+      return fail(`${where}: meta.scope must be file, or environment for a compose rule`);
+    }
+    if (m.environments !== undefined && (m.scope !== 'environment' || !(m.environments === 'all' || m.environments === 'production'))) {
+      return fail(`${where}: meta.environments must be all or production, with scope environment`);
+    }
     if (typeof (rule as AnyRule).check !== 'function') return fail(`${where}: check must be a function`);
   }
   for (const [presetName, rules] of Object.entries(pack.presets ?? {})) {

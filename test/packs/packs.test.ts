@@ -79,6 +79,7 @@ describe('an org rule pack', () => {
     const dir = project(CONFIG);
     const list = JSON.parse((await cli(['--list-rules', '-f', 'json'], dir)).stdout) as { rules: { id: string; pack: string; docs: string }[] };
     expect(list.rules.filter((r) => r.pack === '@acme/stack-policy').map((r) => [r.id, r.docs])).toEqual([
+      ['acme/internal-registry', 'https://policy.acme.example/rules/internal-registry.md'],
       ['acme/owner-label', 'https://policy.acme.example/rules/owner-label.md'],
       ['acme/restart-unless-stopped', 'https://policy.acme.example/rules/restart-unless-stopped.md'],
     ]);
@@ -110,6 +111,7 @@ describe('pack load errors exit 2 and name the pack and the problem', () => {
     ['no default export', (d: string) => [write(d, 'empty.mjs', 'export const x = 1;'), ''], /exports no pack/],
     ['a rule outside the namespace', (d: string) => [write(d, 'ns.mjs', `export default { meta: { name: 'ns', namespace: 'acme' }, rules: [${rule('other/x')}] };`), ''], /pack "ns" \(\.\/ns\.mjs\): rules\[0\] "other\/x": the id must be "acme\/<name>"/],
     ['invalid metadata', (d: string) => [write(d, 'meta.mjs', `export default { meta: { name: 'm', namespace: 'm' }, rules: [{ meta: { id: 'm/x', kind: 'helm', category: 'x', severity: 'warning', fix: 'none', summary: 'x' }, check() {} }] };`), ''], /rules\[0\] "m\/x": meta.kind must be compose, dockerfile, shell or stack/],
+    ['a scope a dockerfile rule cannot have', (d: string) => [write(d, 'scope.mjs', `export default { meta: { name: 's', namespace: 's' }, rules: [{ meta: { id: 's/x', kind: 'dockerfile', category: 'x', severity: 'warning', fix: 'none', summary: 'x', scope: 'environment' }, check() {} }] };`), ''], /rules\[0\] "s\/x": meta.scope must be file, or environment for a compose rule/],
     ['a version it does not support', (d: string) => [write(d, 'old.mjs', `export default { meta: { name: 'old', namespace: 'old' }, requires: '>=99', rules: [] };`), ''], /pack "old" \(\.\/old\.mjs\): requires stack-lint >=99, but this is stack-lint \d/],
     ['a reserved namespace', (d: string) => [write(d, 'res.mjs', `export default { meta: { name: 'res', namespace: 'compose' }, rules: [] };`), ''], /namespace "compose" is reserved/],
     [

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { defineRule } from '../../rules/kit/index.js';
 import { RuleTester, RuleTesterError } from '../../src/testing.js';
 import acme from '../../fixtures/packs/acme/index.mjs';
 import strictMode from '../../rules/shell/strict-mode.js';
 import imagePinned from '../../rules/compose/image-pinned.js';
 
-const [ownerLabel, restart] = acme.rules;
+const [ownerLabel, restart, internalRegistry] = acme.rules;
 
 describe('RuleTester', () => {
   it('tests a pack rule: valid cases, findings with positions, fixed output', async () => {
@@ -16,6 +17,24 @@ describe('RuleTester', () => {
           code: 'services:\n  web:\n    restart: always # keep it up\n',
           errors: [{ line: 3, column: 14, endColumn: 20, message: 'service "web" restarts "always", even after an operator stopped it' }],
           output: 'services:\n  web:\n    restart: unless-stopped # keep it up\n',
+        },
+      ],
+    });
+  });
+
+  it('tests a pack rule built on the kit, scoped to environments', async () => {
+    const base = 'services:\n  api:\n    image: ${REGISTRY:-registry.acme.io}/api:1.4\n  cache:\n    image: redis:7.4\n';
+    await new RuleTester(internalRegistry!).run({
+      valid: [{ filename: 'compose.yaml', code: 'services:\n  api:\n    image: registry.acme.io/api:1.4\n' }],
+      invalid: [
+        { filename: 'compose.yaml', code: base, errors: [{ line: 5, column: 12, message: 'service "cache" runs redis:7.4 from Docker Hub, not from registry.acme.io' }] },
+        {
+          name: 'an override that pulls from elsewhere, in its environment only',
+          filename: 'compose.yaml',
+          code: 'services:\n  api:\n    image: registry.acme.io/api:1.4\n',
+          files: { 'compose.ci.yaml': 'services:\n  api:\n    image: ghcr.io/acme/api:1.4\n' },
+          projects: [{ files: ['compose.yaml'] }, { files: ['compose.yaml', 'compose.ci.yaml'] }],
+          errors: [{ file: 'compose.ci.yaml', line: 3, column: 12, message: 'service "api" runs ghcr.io/acme/api:1.4 from ghcr.io, not from registry.acme.io' }],
         },
       ],
     });
@@ -120,6 +139,31 @@ describe('RuleTester: project root', () => {
     await new RuleTester(referenceOutsideProject).run({
       valid: [{ filename: 'app/compose.yaml', code }, { filename: 'app/compose.yaml', code, projectRoot: '..' }],
       invalid: [{ filename: 'app/compose.yaml', code, projectRoot: '.', errors: [{ line: 4, column: 15, message: /^env_file "\.\.\/shared\/app\.env" leads outside the project/ }] }],
+    });
+  });
+});
+
+describe('RuleTester: rules scoped to environments', () => {
+  const restartSet = defineRule<'compose'>({
+    meta: { id: 'acme/restart-set', kind: 'compose', category: 'runtime', severity: 'warning', fix: 'none', summary: 'x', scope: 'environment' },
+    check(ctx) {
+      for (const service of ctx.project.services) if (service.get('restart') === undefined) ctx.report({ node: service.keyNode, message: `${service.name} has no restart` });
+    },
+  });
+  const base = 'services:\n  api:\n    image: ghcr.io/acme/api:1.4\n';
+  const files = { 'compose.dev.yaml': 'services:\n  api:\n    restart: "no"\n', 'compose.prod.yaml': 'services:\n  api:\n    cpus: 2\n' };
+  const projects = [{ files: ['compose.yaml', 'compose.dev.yaml'] }, { files: ['compose.yaml', 'compose.prod.yaml'] }];
+
+  it('runs the check once per environment the file is part of and names the environments a finding holds in', async () => {
+    await new RuleTester(restartSet).run({
+      invalid: [{ filename: 'compose.yaml', code: base, files, projects, errors: [{ line: 2, column: 3, message: 'api has no restart (in the "compose.prod.yaml" environment: compose.yaml + compose.prod.yaml)' }] }],
+    });
+  });
+
+  it('without the scope, checks the file\'s own project once and names no environment', async () => {
+    const fileScoped = defineRule<'compose'>({ ...restartSet, meta: { ...restartSet.meta, scope: 'file' } });
+    await new RuleTester(fileScoped).run({
+      invalid: [{ filename: 'compose.yaml', code: base, files, projects, errors: [{ line: 2, column: 3, message: 'api has no restart' }] }],
     });
   });
 });
