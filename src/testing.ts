@@ -20,6 +20,7 @@ import type { Diagnostic } from './engine/diagnostic.js';
 import { lintFiles, type FileConfig } from './engine/lint.js';
 import { createRegistry } from './engine/registry.js';
 import { TOOL } from './engine/run.js';
+import { applyEdits } from './fix/apply.js';
 import { fixFiles } from './fix/loop.js';
 import { collectEvidence } from './stack/evidence/index.js';
 import { kindsFromEvidence } from './stack/evidence/plan.js';
@@ -56,6 +57,10 @@ export interface ExpectedError {
   severity?: 'error' | 'warning' | 'info';
   /** The description of each suggestion the finding offers, in order (suggestions are never applied by `--fix`). */
   suggestions?: string[];
+  /** The text of the finding's file after applying each suggestion on its own, in order. */
+  suggestionOutputs?: string[];
+  /** The source text of each span the finding marks as a secret (masked in every output), in order. */
+  secrets?: string[];
 }
 
 export interface InvalidCase extends TestCase {
@@ -108,6 +113,17 @@ export class RuleTester {
       if (e.suggestions !== undefined) {
         const got = (d.suggestions ?? []).map((s) => s.description);
         if (JSON.stringify(got) !== JSON.stringify(e.suggestions)) problems.push(`${where}: suggestions ${JSON.stringify(got)}, expected ${JSON.stringify(e.suggestions)}`);
+      }
+      if (e.suggestionOutputs !== undefined) {
+        const got = (d.suggestions ?? []).map((s) => applyEdits(textOf(tc, s.file), s.edits));
+        got.forEach((text, k) => {
+          if (text !== e.suggestionOutputs![k]) problems.push(`${where}: suggestion ${k} gives\n--- expected\n${e.suggestionOutputs![k] ?? '(no such suggestion)'}\n--- got\n${text}`);
+        });
+        if (got.length < e.suggestionOutputs.length) problems.push(`${where}: ${got.length} suggestion(s), expected ${e.suggestionOutputs.length}`);
+      }
+      if (e.secrets !== undefined) {
+        const got = (d.secrets ?? []).map((s) => textOf(tc, d.file).slice(s.start, s.end));
+        if (JSON.stringify(got) !== JSON.stringify(e.secrets)) problems.push(`${where}: secrets ${JSON.stringify(got)}, expected ${JSON.stringify(e.secrets)}`);
       }
     });
     if (tc.output !== undefined) {
@@ -180,6 +196,13 @@ export class RuleTester {
     const main = path.join(ROOT, tc.filename);
     return outcome.changes.find((c) => c.path === main)?.after ?? code;
   }
+}
+
+/** The case's text of an absolute path of the virtual folder: its code or one of its `files`. */
+function textOf(tc: TestCase, file: string): string {
+  const main = path.join(ROOT, tc.filename);
+  if (file === main) return tc.code;
+  return Object.entries(tc.files ?? {}).find(([rel]) => path.join(path.dirname(main), rel) === file)?.[1] ?? '';
 }
 
 function kindOf(filename: string, code: string): FileKind {

@@ -99,4 +99,16 @@ describe('RuleTester: stacks in memory', () => {
     await expect(wrong).rejects.toThrow(/severity \w+, expected info/);
     await expect(wrong).rejects.toThrow('suggestions ["remove the overridden HEALTHCHECK"], expected []');
   });
+
+  it('checks the text each suggestion gives and the text of each secret span', async () => {
+    const noPasswordArgument = (await import('../../rules/shell/no-password-argument.js')).default;
+    const code = '#!/bin/sh\ndocker login -u bot -p "$PW" registry.example.com\nmysql -uroot -pS3cretPw1 app\n';
+    const login = { line: 2, column: 21, suggestionOutputs: [`#!/bin/sh\nprintf '%s\\n' "$PW" | docker login -u bot --password-stdin registry.example.com\nmysql -uroot -pS3cretPw1 app\n`] };
+    await new RuleTester(noPasswordArgument).run({ invalid: [{ filename: 'deploy.sh', code, errors: [login, { line: 3, column: 14, secrets: ['S3cretPw1'] }] }] });
+    const wrong = new RuleTester(noPasswordArgument).run({
+      invalid: [{ filename: 'deploy.sh', code, errors: [{ ...login, suggestionOutputs: [code] }, { line: 3, column: 14, secrets: ['S3cret'] }] }],
+    });
+    await expect(wrong).rejects.toThrow(/errors\[0\]: suggestion 0 gives\n--- expected\n#!\/bin\/sh\ndocker login/);
+    await expect(wrong).rejects.toThrow('errors[1]: secrets ["S3cretPw1"], expected ["S3cret"]');
+  });
 });
