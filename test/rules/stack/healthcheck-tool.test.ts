@@ -5,48 +5,53 @@ import { RuleTester } from '../../../src/testing.js';
 const tester = new RuleTester(rule);
 const INSTALL_CURL = "install curl in the image's last stage, or check health with a program the image has";
 
+/** The depot stack: a Rust service on an alpine runtime. */
+const DISCOVERY_DOCKERFILE = [
+  '# Build stage',
+  'FROM rust:1.83-alpine AS builder',
+  'RUN apk add --no-cache musl-dev',
+  'WORKDIR /app',
+  'COPY Cargo.toml Cargo.lock* ./',
+  'COPY src ./src',
+  'RUN cargo build --release',
+  '',
+  '# Runtime stage',
+  'FROM alpine:3.21',
+  'RUN apk add --no-cache ca-certificates',
+  'COPY --from=builder /app/target/release/discovery /usr/local/bin/discovery',
+  'ENV PORT=4860',
+  'EXPOSE 4860',
+  'CMD ["discovery"]',
+  '',
+].join('\n');
+const depot = (comment: string, test: string) =>
+  [
+    comment,
+    'services:',
+    '  discovery:',
+    '    build:',
+    '      context: ./discovery',
+    '      dockerfile: Dockerfile',
+    '    restart: unless-stopped',
+    '    ports:',
+    '      - "4860:4860"',
+    '    healthcheck:',
+    `      test: ${test}`,
+    '      interval: 10s',
+    '      timeout: 3s',
+    '      retries: 3',
+    '',
+  ].join('\n');
+
 describe('stack/healthcheck-tool', () => {
   it('reports curl on an alpine image the Dockerfile does not install it in, at the compose line of the test', async () => {
     await tester.run({
       invalid: [
         {
           filename: 'compose.yaml',
-          code: [
-            '# The same stack, checked with curl: alpine has no curl',
-            'services:',
-            '  discovery:',
-            '    build:',
-            '      context: ./discovery',
-            '      dockerfile: Dockerfile',
-            '    restart: unless-stopped',
-            '    ports:',
-            '      - "4860:4860"',
-            '    healthcheck:',
-            '      test: ["CMD", "curl", "-f", "http://localhost:4860/health"]',
-            '      interval: 10s',
-            '      timeout: 3s',
-            '      retries: 3',
-            '',
-          ].join('\n'),
+          code: depot('# The same stack, checked with curl: alpine has no curl', '["CMD", "curl", "-f", "http://localhost:4860/health"]'),
           files: {
-            'discovery/Dockerfile': [
-              '# Build stage',
-              'FROM rust:1.83-alpine AS builder',
-              'RUN apk add --no-cache musl-dev',
-              'WORKDIR /app',
-              'COPY Cargo.toml Cargo.lock* ./',
-              'COPY src ./src',
-              'RUN cargo build --release',
-              '',
-              '# Runtime stage',
-              'FROM alpine:3.21',
-              'RUN apk add --no-cache ca-certificates',
-              'COPY --from=builder /app/target/release/discovery /usr/local/bin/discovery',
-              'ENV PORT=4860',
-              'EXPOSE 4860',
-              'CMD ["discovery"]',
-              '',
-            ].join('\n'),
+            'discovery/Dockerfile': DISCOVERY_DOCKERFILE,
           },
           errors: [
             {
@@ -238,42 +243,9 @@ describe('stack/healthcheck-tool', () => {
       valid: [
         {
           filename: 'compose.yaml',
-          code: [
-            '# The depot stack: an alpine runtime checked with busybox wget',
-            'services:',
-            '  discovery:',
-            '    build:',
-            '      context: ./discovery',
-            '      dockerfile: Dockerfile',
-            '    restart: unless-stopped',
-            '    ports:',
-            '      - "4860:4860"',
-            '    healthcheck:',
-            '      test: ["CMD", "wget", "-q", "-O-", "http://localhost:4860/health"]',
-            '      interval: 10s',
-            '      timeout: 3s',
-            '      retries: 3',
-            '',
-          ].join('\n'),
+          code: depot('# The depot stack: an alpine runtime checked with busybox wget', '["CMD", "wget", "-q", "-O-", "http://localhost:4860/health"]'),
           files: {
-            'discovery/Dockerfile': [
-              '# Build stage',
-              'FROM rust:1.83-alpine AS builder',
-              'RUN apk add --no-cache musl-dev',
-              'WORKDIR /app',
-              'COPY Cargo.toml Cargo.lock* ./',
-              'COPY src ./src',
-              'RUN cargo build --release',
-              '',
-              '# Runtime stage',
-              'FROM alpine:3.21',
-              'RUN apk add --no-cache ca-certificates',
-              'COPY --from=builder /app/target/release/discovery /usr/local/bin/discovery',
-              'ENV PORT=4860',
-              'EXPOSE 4860',
-              'CMD ["discovery"]',
-              '',
-            ].join('\n'),
+            'discovery/Dockerfile': DISCOVERY_DOCKERFILE,
           },
         },
       ],

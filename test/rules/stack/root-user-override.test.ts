@@ -5,6 +5,22 @@ import { RuleTester } from '../../../src/testing.js';
 const tester = new RuleTester(rootUserOverride);
 const OWNS = 'a process that is broken into then owns the container, so drop user: or give the non-root user the access it lacks';
 
+/** The production image sets an unprivileged USER on line 7; the worker stage inherits it. */
+const STAGES = [
+  'FROM python:3.12.7-slim AS base',
+  'WORKDIR /app',
+  '',
+  'FROM base AS production',
+  'COPY . /app',
+  'RUN useradd --create-home appuser',
+  'USER appuser',
+  'CMD ["gunicorn", "app:app"]',
+  '',
+  'FROM production AS worker',
+  'CMD ["python", "-m", "app.worker"]',
+  '',
+].join('\n');
+
 describe('stack/root-user-override', () => {
   it('reports user: root and 0:0 over a build target whose image sets an unprivileged USER', async () => {
     await tester.run({
@@ -25,22 +41,7 @@ describe('stack/root-user-override', () => {
             '    user: "0:0"',
             '',
           ].join('\n'),
-          files: {
-            Dockerfile: [
-              'FROM python:3.12.7-slim AS base',
-              'WORKDIR /app',
-              '',
-              'FROM base AS production',
-              'COPY . /app',
-              'RUN useradd --create-home appuser',
-              'USER appuser',
-              'CMD ["gunicorn", "app:app"]',
-              '',
-              'FROM production AS worker',
-              'CMD ["python", "-m", "app.worker"]',
-              '',
-            ].join('\n'),
-          },
+          files: { Dockerfile: STAGES },
           errors: [
             {
               line: 6,
@@ -89,25 +90,7 @@ describe('stack/root-user-override', () => {
             '    user: "0"',
             '',
           ].join('\n'),
-          files: {
-            Dockerfile: [
-              'FROM python:3.12.7-slim AS base',
-              'WORKDIR /app',
-              '',
-              'FROM base AS production',
-              'COPY . /app',
-              'RUN useradd --create-home appuser',
-              'USER appuser',
-              'CMD ["gunicorn", "app:app"]',
-              '',
-              'FROM production AS worker',
-              'CMD ["python", "-m", "app.worker"]',
-              '',
-              'FROM base AS development',
-              'CMD ["flask", "run", "--reload"]',
-              '',
-            ].join('\n'),
-          },
+          files: { Dockerfile: `${STAGES}\nFROM base AS development\nCMD ["flask", "run", "--reload"]\n` },
         },
       ],
     });
