@@ -16,8 +16,8 @@ import { validateRuleOptions, defaultOptions } from './config/validate.js';
 import { kindFromName, kindFromShebang } from './discover/classify.js';
 import { CORE_RULE_METAS } from './engine/core-rules.js';
 import type { AnyRule } from './engine/define.js';
-import type { Diagnostic } from './engine/diagnostic.js';
-import { lintFiles, type FileConfig } from './engine/lint.js';
+import type { Diagnostic, SeveritySetting } from './engine/diagnostic.js';
+import { lintFiles, type FileConfig, type ResolvedRuleSetting } from './engine/lint.js';
 import { createRegistry } from './engine/registry.js';
 import { TOOL } from './engine/run.js';
 import { applyEdits } from './fix/apply.js';
@@ -32,6 +32,11 @@ export interface TestCase {
   filename: string;
   code: string;
   options?: Record<string, unknown>;
+  /**
+   * Severities as a config's `rules:` sets them: the rule under test's own (default: its meta severity), and ids
+   * that are settings rather than rules of their own, such as the ShellCheck bridge's `shellcheck/SC2162`.
+   */
+  severities?: Record<string, SeveritySetting>;
   settings?: Record<string, unknown>;
   /** Other files of the stack, by path relative to `filename`'s folder (for stack rules). */
   files?: Record<string, string>;
@@ -157,8 +162,9 @@ export class RuleTester {
     const options = validateRuleOptions(meta, { ...defaultOptions(meta), ...(tc.options ?? {}) }, (why) => {
       throw new RuleTesterError(`${meta.id}${label(tc)}: bad options: ${why}`);
     });
-    const rules = new Map([[meta.id, { severity: meta.severity, options }]]);
+    const rules = new Map<string, ResolvedRuleSetting>([[meta.id, { severity: tc.severities?.[meta.id] ?? meta.severity, options }]]);
     for (const syntax of ['compose/syntax', 'dockerfile/syntax', 'shell/syntax']) if (syntax !== meta.id) rules.set(syntax, { severity: 'error', options: {} });
+    for (const [id, severity] of Object.entries(tc.severities ?? {})) if (id !== meta.id) rules.set(id, { severity, options: {} });
     const dir = path.dirname(main);
     const projects = (tc.projects ?? []).map((p) => ({
       ...(p.name !== undefined ? { name: p.name } : {}),
@@ -179,7 +185,9 @@ export class RuleTester {
       cwd: ROOT,
       files,
       overlay,
-      rules: [this.rule],
+      // The built-in rules that cover ShellCheck codes are loaded too (off): the ShellCheck bridge then leaves those
+      // codes to them, as in a real run, rather than reporting them as shellcheck/SC<code>.
+      rules: [this.rule, ...others.filter((r) => r.meta.compat?.shellcheck?.length)],
       registry: createRegistry([meta, ...others.map((r) => r.meta), ...CORE_RULE_METAS]),
       config: { forFile: async () => config },
       tool: TOOL,
