@@ -1,4 +1,4 @@
-import { definePack, type AnyRule } from '../src/engine/define.js';
+import { definePack, type AnyRule } from './kit/index.js';
 import { composeRules } from './compose/index.js';
 import { dockerfileRules } from './dockerfile/index.js';
 import { shellRules } from './shell/index.js';

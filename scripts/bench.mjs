@@ -111,7 +111,7 @@ print(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.to
 print(`${runs} runs each, medians (and the fastest run where noted); peak RSS is the largest of the runs`);
 print();
 
-// Cold start: the code cache (see src/engine/cli-loader.ts) is written by the first run; "no code cache" turns it off.
+// Cold start: the code cache (see src/cli/loader.ts) is written by the first run; "no code cache" turns it off.
 const small = path.join(work, 'small');
 mkdirSync(small, { recursive: true });
 writeFileSync(path.join(small, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n');

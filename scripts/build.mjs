@@ -65,7 +65,7 @@ await build({
 });
 
 // The command line: one CommonJS script, so that dist/cli.js can run it through
-// V8's code cache (src/engine/cli-loader.ts; Node 20 has no compile cache for
+// V8's code cache (src/cli/loader.ts; Node 20 has no compile cache for
 // ES modules). Its dynamic imports of outside modules go through the loader.
 const dynamicImportHook = {
   name: 'dynamic-import-hook',
@@ -86,7 +86,7 @@ await build({
     contents: [
       "import { main } from './src/cli/main.ts';",
       "import { lintStack } from './src/engine/lint.ts';",
-      "import { workerContext } from './src/engine/run.ts';",
+      "import { workerContext } from './src/runner/run.ts';",
       "import { serveStacks, setWorkerEntry } from './src/engine/workers.ts';",
       '/** The command line; `workerEntry` is the loader, which worker threads of large runs start again. */',
       'export function start(argv: string[], workerEntry: string): Promise<number> {',
@@ -126,7 +126,7 @@ const leftover = [...cliBundle.matchAll(/[^\w$.]import\(/g)].map((m) => cliBundl
 if (leftover.length) throw new Error(`dist/cli.cjs still has dynamic imports:\n${leftover.join('\n')}`);
 const { createHash } = await import('node:crypto');
 await build({
-  entryPoints: [path.join(root, 'src/engine/cli-loader.ts')],
+  entryPoints: [path.join(root, 'src/cli/loader.ts')],
   outfile: path.join(dist, 'cli.js'),
   banner: { js: '#!/usr/bin/env node' },
   bundle: true,

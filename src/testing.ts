@@ -15,16 +15,17 @@ import path from 'node:path';
 import { validateRuleOptions, defaultOptions } from './config/validate.js';
 import { kindFromName, kindFromShebang } from './discover/classify.js';
 import { CORE_RULE_METAS } from './engine/core-rules.js';
-import type { AnyRule } from './engine/define.js';
-import type { Diagnostic, SeveritySetting } from './engine/diagnostic.js';
-import { lintFiles, type FileConfig, type ResolvedRuleSetting } from './engine/lint.js';
-import { createRegistry } from './engine/registry.js';
-import { TOOL } from './engine/run.js';
+import type { AnyRule } from './core/rule.js';
+import type { Diagnostic, SeveritySetting } from './core/diagnostic.js';
+import { lintFiles } from './engine/lint.js';
+import { type FileConfig, type ResolvedRuleSetting } from './engine/types.js';
+import { createRegistry } from './core/registry.js';
+import { TOOL } from './runner/run.js';
 import { applyEdits } from './fix/apply.js';
 import { fixFiles } from './fix/loop.js';
 import { collectEvidence } from './stack/evidence/index.js';
 import { kindsFromEvidence } from './stack/evidence/plan.js';
-import type { FileKind } from './parse/source.js';
+import type { FileKind } from './core/source.js';
 import builtins from '../rules/index.js';
 
 export interface TestCase {
@@ -45,6 +46,8 @@ export interface TestCase {
    * `filename`'s folder: compose files in `-f` order, env files, profiles.
    */
   projects?: { name?: string; files: string[]; envFiles?: string[]; profiles?: string[]; projectDirectory?: string }[];
+  /** `--project-root`, relative to `filename`'s folder: what lies outside it is never read. Default: no such limit. */
+  projectRoot?: string;
   name?: string;
 }
 
@@ -192,6 +195,7 @@ export class RuleTester {
       config: { forFile: async () => config },
       tool: TOOL,
       evidence,
+      ...(tc.projectRoot !== undefined ? { projectRoot: path.join(dir, tc.projectRoot) } : {}),
     };
   }
 

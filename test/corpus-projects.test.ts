@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainProjects, type ExplainedProject } from '../src/engine/explain.js';
-import { run } from '../src/engine/run.js';
+import { explainProjects, type ExplainedProject } from '../src/runner/explain.js';
+import { run } from '../src/runner/run.js';
 import { SHARED } from './helpers/lint.js';
 
 /**

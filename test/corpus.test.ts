@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCode } from '../src/cli/main.js';
-import { run } from '../src/engine/run.js';
+import { run } from '../src/runner/run.js';
 import { SHARED } from './helpers/lint.js';
 import { FORMAT_NAMES, getFormatter } from '../src/report/index.js';
 import { jsonReportValidator, sarifValidator } from './report/schemas.js';

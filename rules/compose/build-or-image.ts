@@ -1,8 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { addedByLaterFile } from '../../src/parse/compose/policy/later-layers.js';
-import { laterOf } from '../../src/parse/compose/project.js';
-import { isMap, isScalar } from '../../src/parse/yaml/nodes.js';
+import { addedByLaterFile, checkEnvironments, defineRule, isMap, isScalar, laterOf } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { inherited } from '../../src/parse/compose/policy/services.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
+import { checkEnvironments, defineRule, inherited, svc } from '../kit/index.js';
 
 export default defineRule<'compose', { allowWithPullPolicy: boolean }>({
   meta: {

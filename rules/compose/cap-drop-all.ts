@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
-import { certainValue, scalarList, svc } from '../../src/parse/compose/policy/values.js';
+import { certainValue, checkEnvironments, defineRule, inherited, resetAt, scalarList, svc } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

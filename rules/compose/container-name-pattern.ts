@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { judge, svc } from '../../src/parse/compose/policy/values.js';
+import { checkEnvironments, defineRule, judge, svc } from '../kit/index.js';
 
 /** What Docker accepts as a container name. */
 const DOCKER_NAMES = '^[a-zA-Z0-9][a-zA-Z0-9_.-]+$';

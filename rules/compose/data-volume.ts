@@ -1,12 +1,24 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
-import { DATA_DIRECTORIES, REDIS_FAMILIES, commandDataDirectories, dataServicesOf } from '../../src/parse/compose/policy/data-services.js';
-import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
-import { certainValue, entries, scalarList, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
-import { covers, mountsOf } from '../../src/parse/compose/policy/volumes.js';
-import type { ComposeService } from '../../src/parse/compose/document.js';
-import { isScalar, isSeq } from '../../src/parse/yaml/nodes.js';
+import {
+  certainValue,
+  checkEnvironments,
+  commandDataDirectories,
+  covers,
+  DATA_DIRECTORIES,
+  dataServicesOf,
+  defineRule,
+  entries,
+  inherited,
+  isScalar,
+  isSeq,
+  mayRunInProduction,
+  mountsOf,
+  REDIS_FAMILIES,
+  resetAt,
+  scalarList,
+  svc,
+  type ComposeService,
+  type ComposeView,
+} from '../kit/index.js';
 
 export default defineRule<'compose', { directories: Record<string, string[]> }>({
   meta: {

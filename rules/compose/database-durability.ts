@@ -1,11 +1,19 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { Span } from '../../src/parse/location.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
-import { productionOf } from '../../src/parse/compose/policy/production.js';
-import { commandWords, innerRange, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
-import { mountsOf } from '../../src/parse/compose/policy/volumes.js';
-import { isScalar, isSeq, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
+import {
+  checkEnvironments,
+  commandWords,
+  dataServiceOf,
+  defineRule,
+  innerRange,
+  isScalar,
+  isSeq,
+  mountsOf,
+  productionOf,
+  svc,
+  type ComposeView,
+  type Span,
+  type YNode,
+  type YScalar,
+} from '../kit/index.js';
 
 const POSTGRES = ['postgres', 'postgresql', 'postgis', 'timescaledb', 'pgvector'];
 const REDIS = ['redis', 'redis-stack-server', 'valkey', 'keydb'];

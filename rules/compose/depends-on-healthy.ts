@@ -1,12 +1,24 @@
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { originOf } from '../../src/parse/compose/nodes.js';
-import type { ComposeService } from '../../src/parse/compose/document.js';
-import { appendToMap, columnOf, eolOf, fixIn, indentStep, lineStartOf, replaceNode } from '../../src/parse/compose/policy/edits.js';
-import { dependenciesOf, healthOf, type Dependency, type HealthStatus } from '../../src/parse/compose/policy/services.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
-import { isSeq, type YSeq } from '../../src/parse/yaml/nodes.js';
+import {
+  appendToMap,
+  checkEnvironments,
+  columnOf,
+  defineRule,
+  dependenciesOf,
+  eolOf,
+  fixIn,
+  healthOf,
+  indentStep,
+  isSeq,
+  lineStartOf,
+  originOf,
+  replaceNode,
+  svc,
+  type ComposeService,
+  type Dependency,
+  type HealthStatus,
+  type TextEdit,
+  type YSeq,
+} from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

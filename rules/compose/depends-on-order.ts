@@ -1,10 +1,18 @@
-import { defineRule } from '../../src/engine/define.js';
-import { fixIn } from '../../src/parse/compose/policy/edits.js';
-import { byText, firstOutOfOrder, sortedOrder } from '../../src/parse/compose/policy/order.js';
-import { reorderEdits } from '../../src/parse/compose/policy/reorder.js';
-import { dependenciesOf, type Dependency } from '../../src/parse/compose/policy/services.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
-import { isMap, isSeq, type YMap, type YSeq } from '../../src/parse/yaml/nodes.js';
+import {
+  byText,
+  defineRule,
+  dependenciesOf,
+  firstOutOfOrder,
+  fixIn,
+  isMap,
+  isSeq,
+  reorderEdits,
+  sortedOrder,
+  svc,
+  type Dependency,
+  type YMap,
+  type YSeq,
+} from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

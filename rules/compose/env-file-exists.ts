@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { envFileRefs } from '../../src/parse/compose/document.js';
-import type { YScalar } from '../../src/parse/yaml/nodes.js';
+import { defineRule, envFileRefs, type YScalar } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { envFileRefs } from '../../src/parse/compose/document.js';
-import { secretEntries } from '../../src/parse/compose/policy/secrets.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
+import { defineRule, envFileRefs, secretEntries, svc } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { Span } from '../../src/parse/location.js';
-import type { YNode, YScalar } from '../../src/parse/yaml/nodes.js';
+import { defineRule, type Span, type YNode, type YScalar } from '../kit/index.js';
 
 const COMMAND_KEYS = new Set(['command', 'entrypoint', 'test']);
 

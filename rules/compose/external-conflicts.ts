@@ -1,8 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { laterOf } from '../../src/parse/compose/project.js';
-import { locate } from '../../src/parse/compose/policy/values.js';
-import { isMap, isScalar } from '../../src/parse/yaml/nodes.js';
+import { checkEnvironments, defineRule, isMap, isScalar, laterOf, locate } from '../kit/index.js';
 
 /** What an external resource may say: which existing one it is, and extensions. */
 const ALLOWED = new Set(['name', 'external']);

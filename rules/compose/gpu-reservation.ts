@@ -1,13 +1,31 @@
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import type { FixDescriptor } from '../../src/engine/rule.js';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { originOf } from '../../src/parse/compose/nodes.js';
-import type { ComposeService } from '../../src/parse/compose/document.js';
-import { appendToMap, appendToSeq, fixIn, nodeUsers, removePairLines, sharedSafely } from '../../src/parse/compose/policy/edits.js';
-import { certainValue, entries, judge, mapAt, scalarList, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
-import type { SourceFile } from '../../src/parse/source.js';
-import { isMap, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../../src/parse/yaml/nodes.js';
+import {
+  appendToMap,
+  appendToSeq,
+  certainValue,
+  checkEnvironments,
+  defineRule,
+  entries,
+  fixIn,
+  isMap,
+  isSeq,
+  judge,
+  mapAt,
+  nodeUsers,
+  originOf,
+  removePairLines,
+  scalarList,
+  sharedSafely,
+  svc,
+  type ComposeService,
+  type ComposeView,
+  type FixDescriptor,
+  type SourceFile,
+  type TextEdit,
+  type YMap,
+  type YNode,
+  type YPair,
+  type YScalar,
+} from '../kit/index.js';
 
 interface GpuDevice {
   node: YMap;

@@ -1,13 +1,25 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
-import type { ComposeProject } from '../../src/parse/compose/project.js';
-import { originOf } from '../../src/parse/compose/nodes.js';
-import { appendToMap, fixIn } from '../../src/parse/compose/policy/edits.js';
-import { formatDuration, parseDuration } from '../../src/parse/compose/policy/units.js';
-import { boolOf, judge, svc } from '../../src/parse/compose/policy/values.js';
-import type { ComposeService } from '../../src/parse/compose/document.js';
-import { isMap, isScalar, isSeq, type YMap, type YNode, type YScalar, type YSeq } from '../../src/parse/yaml/nodes.js';
+import {
+  appendToMap,
+  boolOf,
+  checkEnvironments,
+  defineRule,
+  fixIn,
+  formatDuration,
+  isMap,
+  isScalar,
+  isSeq,
+  judge,
+  mayRunInProduction,
+  originOf,
+  parseDuration,
+  svc,
+  type ComposeProject,
+  type ComposeService,
+  type YMap,
+  type YNode,
+  type YScalar,
+  type YSeq,
+} from '../kit/index.js';
 
 interface Options {
   startPeriod: 'always' | 'when-short' | 'never';

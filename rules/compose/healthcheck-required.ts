@@ -1,8 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
-import { buildOf, healthOf, inherited, isOneShot, resetAt } from '../../src/parse/compose/policy/services.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
+import { buildOf, checkEnvironments, defineRule, healthOf, inherited, isOneShot, mayRunInProduction, resetAt, svc } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

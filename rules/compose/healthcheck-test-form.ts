@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import { isMap, isScalar, isSeq, type YSeq } from '../../src/parse/yaml/nodes.js';
+import { defineRule, isMap, isScalar, isSeq, type TextEdit, type YSeq } from '../kit/index.js';
 
 const FORMS = ['CMD', 'CMD-SHELL', 'NONE'];
 

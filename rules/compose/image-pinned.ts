@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { parseImageRef } from '../../src/parse/image-ref.js';
-import { isScalar } from '../../src/parse/yaml/nodes.js';
+import { defineRule, isScalar, parseImageRef } from '../kit/index.js';
 
 export default defineRule<'compose', { requireDigest: boolean }>({
   meta: {

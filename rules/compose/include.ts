@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { relativeTo } from '../../src/parse/compose/project.js';
+import { checkEnvironments, defineRule, relativeTo } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/define.js';
+import { type AnyRule } from '../kit/index.js';
 import buildOrImage from './build-or-image.js';
 import buildPullPolicy from './build-pull-policy.js';
 import capDropAll from './cap-drop-all.js';

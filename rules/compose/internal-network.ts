@@ -1,10 +1,15 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
-import { dataServicesOf } from '../../src/parse/compose/policy/data-services.js';
-import { isInternalNetwork, networksOf } from '../../src/parse/compose/policy/networks.js';
-import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
+import {
+  checkEnvironments,
+  dataServicesOf,
+  defineRule,
+  isInternalNetwork,
+  mayRunInProduction,
+  networksOf,
+  portNode,
+  portsOf,
+  rangeText,
+  svc,
+} from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

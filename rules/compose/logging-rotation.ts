@@ -1,12 +1,22 @@
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
-import { originOf } from '../../src/parse/compose/nodes.js';
-import { appendToMap, fixIn, nodeUsers, sharedSafely } from '../../src/parse/compose/policy/edits.js';
-import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
-import { judge, svc } from '../../src/parse/compose/policy/values.js';
-import { isMap, type YMap, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
+import {
+  appendToMap,
+  checkEnvironments,
+  defineRule,
+  fixIn,
+  inherited,
+  isMap,
+  judge,
+  mayRunInProduction,
+  nodeUsers,
+  originOf,
+  resetAt,
+  sharedSafely,
+  svc,
+  type TextEdit,
+  type YMap,
+  type YNode,
+  type YScalar,
+} from '../kit/index.js';
 
 const MAX_SIZE = 'max-size: "10m"';
 const MAX_FILE = 'max-file: "3"';

@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { relativeTo } from '../../src/parse/compose/project.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { checkEnvironments, defineRule, relativeTo, type YNode } from '../kit/index.js';
 
 const KIND: Record<YNode['type'], string> = { map: 'a mapping', seq: 'a list', scalar: 'a single value' };
 

@@ -1,11 +1,22 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { isOverride, isReset } from '../../src/parse/compose/merge.js';
-import { portKey, volumeTarget } from '../../src/parse/compose/nodes.js';
-import { mountsOf, type MountSpec } from '../../src/parse/compose/policy/volumes.js';
-import { locate, svc } from '../../src/parse/compose/policy/values.js';
-import type { ComposeProject, ProjectService } from '../../src/parse/compose/project.js';
-import { isMap, isScalar, isSeq, type YNode, type YSeq } from '../../src/parse/yaml/nodes.js';
+import {
+  checkEnvironments,
+  defineRule,
+  isMap,
+  isOverride,
+  isReset,
+  isScalar,
+  isSeq,
+  locate,
+  mountsOf,
+  portKey,
+  svc,
+  volumeTarget,
+  type ComposeProject,
+  type MountSpec,
+  type ProjectService,
+  type YNode,
+  type YSeq,
+} from '../kit/index.js';
 
 /** The lists compose merges entry by entry, so a later file can add to them or change an entry, never drop one. */
 const LISTS = ['volumes', 'ports'] as const;

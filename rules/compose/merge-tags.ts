@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { layerRole } from '../../src/parse/compose/layers.js';
-import { formatPath, pathSegments, type PathLink } from '../../src/parse/compose/schema/index.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { defineRule, formatPath, layerRole, pathSegments, type PathLink, type YNode } from '../kit/index.js';
 
 const COMPOSE_TAGS = new Set(['!reset', '!override']);
 

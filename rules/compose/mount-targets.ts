@@ -1,8 +1,16 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { mountTarget, volumeTarget } from '../../src/parse/compose/nodes.js';
-import { laterOf, relativeTo, type ComposeProject } from '../../src/parse/compose/project.js';
-import { isMap, isScalar, isSeq, type YNode } from '../../src/parse/yaml/nodes.js';
+import {
+  checkEnvironments,
+  defineRule,
+  isMap,
+  isScalar,
+  isSeq,
+  laterOf,
+  mountTarget,
+  relativeTo,
+  volumeTarget,
+  type ComposeProject,
+  type YNode,
+} from '../kit/index.js';
 
 interface Mount {
   target: string;

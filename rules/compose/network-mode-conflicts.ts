@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { laterOf } from '../../src/parse/compose/project.js';
-import { isScalar, isSeq } from '../../src/parse/yaml/nodes.js';
+import { checkEnvironments, defineRule, isScalar, isSeq, laterOf } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { judge, svc } from '../../src/parse/compose/policy/values.js';
+import { checkEnvironments, defineRule, judge, svc } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

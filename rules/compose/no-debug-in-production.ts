@@ -1,12 +1,26 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { sensitiveContent } from '../../src/parse/compose/policy/host-paths.js';
-import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
-import { isProductionFile, productionOf } from '../../src/parse/compose/policy/production.js';
-import { debuggerPorts } from '../../src/parse/compose/policy/settings.js';
-import { commandWords, entries, innerRange, isTruthyText, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
-import { covers, mountsOf } from '../../src/parse/compose/policy/volumes.js';
-import { isScalar, isSeq, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
+import {
+  checkEnvironments,
+  commandWords,
+  covers,
+  debuggerPorts,
+  defineRule,
+  entries,
+  innerRange,
+  isProductionFile,
+  isScalar,
+  isSeq,
+  isTruthyText,
+  mountsOf,
+  portNode,
+  portsOf,
+  productionOf,
+  rangeText,
+  sensitiveContent,
+  svc,
+  type ComposeView,
+  type YNode,
+  type YScalar,
+} from '../kit/index.js';
 
 /** Switches that turn on a framework's debug mode when true. */
 const DEBUG_SWITCH = /^(?:DEBUG|DEV_MODE|DEVELOPMENT_MODE|[A-Z0-9]+_DEBUG|DEBUG_MODE)$/i;

@@ -1,9 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { isEngineSocket } from '../../src/parse/compose/policy/host-paths.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
-import { mountsOf } from '../../src/parse/compose/policy/volumes.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { checkEnvironments, defineRule, isEngineSocket, mountsOf, svc, type YNode } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { keyValueEntries } from '../../src/parse/compose/nodes.js';
-import { formatPath, pathSegments, type PathLink } from '../../src/parse/compose/schema/index.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { defineRule, formatPath, keyValueEntries, pathSegments, type PathLink, type YNode } from '../kit/index.js';
 
 /** List-form settings compose turns into a mapping by key: a repeated key silently loses a value. */
 const KEYED_LISTS = new Set(['environment', 'labels', 'annotations', 'args', 'sysctls']);

@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { certainValue, svc } from '../../src/parse/compose/policy/values.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { certainValue, checkEnvironments, defineRule, svc, type YNode } from '../kit/index.js';
 
 /** Keys that share one of the host's namespaces with `host`, and what that gives away. */
 const NAMESPACES: readonly [string, string][] = [

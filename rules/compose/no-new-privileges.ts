@@ -1,11 +1,21 @@
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { originOf } from '../../src/parse/compose/nodes.js';
-import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
-import { appendToMap, appendToSeq, fixIn, nodeUsers, sharedSafely } from '../../src/parse/compose/policy/edits.js';
-import { certainValue, scalarList, svc } from '../../src/parse/compose/policy/values.js';
-import { isSeq, type YNode } from '../../src/parse/yaml/nodes.js';
+import {
+  appendToMap,
+  appendToSeq,
+  certainValue,
+  checkEnvironments,
+  defineRule,
+  fixIn,
+  inherited,
+  isSeq,
+  nodeUsers,
+  originOf,
+  resetAt,
+  scalarList,
+  sharedSafely,
+  svc,
+  type TextEdit,
+  type YNode,
+} from '../kit/index.js';
 
 const SET = /^no-new-privileges(?:[:=]true)?$/i;
 

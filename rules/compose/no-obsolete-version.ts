@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import type { SourceFile } from '../../src/parse/source.js';
-import type { YPair } from '../../src/parse/yaml/nodes.js';
+import { defineRule, type SourceFile, type TextEdit, type YPair } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

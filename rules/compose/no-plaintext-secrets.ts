@@ -1,14 +1,30 @@
-import { defineRule } from '../../src/engine/define.js';
-import { isEnvTemplate } from '../../src/parse/compose/env-templates.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { envFileRefs } from '../../src/parse/compose/document.js';
-import { redactSecret } from '../../src/engine/redact.js';
-import { isNonProductionFile } from '../../src/parse/compose/policy/production.js';
-import { findCommandSecrets, findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isSecretName, secretEntries } from '../../src/parse/compose/policy/secrets.js';
-import { entries, innerRange, mapAt, scalarsWithPath, svc } from '../../src/parse/compose/policy/values.js';
-import type { Span } from '../../src/parse/location.js';
-import type { SourceFile } from '../../src/parse/source.js';
-import { isMap, isScalar, isSeq, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
+import {
+  checkEnvironments,
+  defineRule,
+  entries,
+  envFileRefs,
+  findCommandSecrets,
+  findSecretFlags,
+  findTokens,
+  findUrlPasswords,
+  innerRange,
+  isEnvTemplate,
+  isMap,
+  isNonProductionFile,
+  isNonSecretValue,
+  isScalar,
+  isSecretName,
+  isSeq,
+  mapAt,
+  redactSecret,
+  scalarsWithPath,
+  secretEntries,
+  svc,
+  type SourceFile,
+  type Span,
+  type YNode,
+  type YScalar,
+} from '../kit/index.js';
 
 /** Where services name variables: the value lands in the container (environment, labels) or in the image (build args). */
 const NAMED_VALUES: readonly { path: string[]; what: string; instead: (key: string) => string }[] = [

@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { boolOf, certainValue, scalarList, svc } from '../../src/parse/compose/policy/values.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { boolOf, certainValue, checkEnvironments, defineRule, scalarList, svc, type YNode } from '../kit/index.js';
 
 /** Capabilities that amount to the whole kernel. */
 const ALMIGHTY_CAPS = new Set(['ALL', 'SYS_ADMIN']);

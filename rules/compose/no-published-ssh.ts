@@ -1,9 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
-import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { checkEnvironments, dataServiceOf, defineRule, portNode, portsOf, rangeText, svc, type YNode } from '../kit/index.js';
 
 /** Images whose job is to serve SSH (git hosting, SFTP, an SSH gateway): publishing 22 is their point. */
 const SSH_SERVERS = ['gitea', 'forgejo', 'gogs', 'gitlab-ce', 'gitlab-ee', 'onedev', 'soft-serve', 'openssh-server', 'sftp', 'sshd'];

@@ -1,14 +1,25 @@
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
-import { dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
-import { appendToMap, fixIn, replaceNode } from '../../src/parse/compose/policy/edits.js';
-import { bindsEveryInterface, portNode, portsOf, rangeText, type PortSpec } from '../../src/parse/compose/policy/ports.js';
-import { dataServiceImages } from '../../src/parse/compose/policy/settings.js';
-import { innerRange, svc } from '../../src/parse/compose/policy/values.js';
-import type { SourceFile } from '../../src/parse/source.js';
-import { isMap, isScalar, type YNode } from '../../src/parse/yaml/nodes.js';
+import {
+  appendToMap,
+  bindsEveryInterface,
+  checkEnvironments,
+  dataServiceImages,
+  dataServiceOf,
+  defineRule,
+  fixIn,
+  innerRange,
+  isMap,
+  isScalar,
+  mayRunInProduction,
+  portNode,
+  portsOf,
+  rangeText,
+  replaceNode,
+  svc,
+  type PortSpec,
+  type SourceFile,
+  type TextEdit,
+  type YNode,
+} from '../kit/index.js';
 
 const LOOPBACK = '127.0.0.1';
 

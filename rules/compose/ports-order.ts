@@ -1,10 +1,16 @@
-import { defineRule } from '../../src/engine/define.js';
-import { fixIn } from '../../src/parse/compose/policy/edits.js';
-import { firstOutOfOrder, sortedOrder } from '../../src/parse/compose/policy/order.js';
-import { portsOf, rangeText, type PortSpec } from '../../src/parse/compose/policy/ports.js';
-import { reorderEdits } from '../../src/parse/compose/policy/reorder.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
-import { isSeq, type YSeq } from '../../src/parse/yaml/nodes.js';
+import {
+  defineRule,
+  firstOutOfOrder,
+  fixIn,
+  isSeq,
+  portsOf,
+  rangeText,
+  reorderEdits,
+  sortedOrder,
+  svc,
+  type PortSpec,
+  type YSeq,
+} from '../kit/index.js';
 
 /** Ports whose number depends on a variable first, then by host port (the container port when none is published), then protocol. */
 function compare(a: PortSpec, b: PortSpec): number {

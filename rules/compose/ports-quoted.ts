@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { fixIn, quote, replaceNode } from '../../src/parse/compose/policy/edits.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
-import { isScalar, isSeq, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
+import { defineRule, fixIn, isScalar, isSeq, quote, replaceNode, svc, type YNode, type YScalar } from '../kit/index.js';
 
 /** A number written with a leading zero. */
 const LEADING_ZERO = /^[-+]?0\d/;

@@ -1,8 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { portNode, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { checkEnvironments, defineRule, portNode, portsOf, rangeText, svc, type YNode } from '../kit/index.js';
 
 export default defineRule<'compose', { allow: number[] }>({
   meta: {

@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { isScalar } from '../../src/parse/yaml/nodes.js';
+import { defineRule, isScalar } from '../kit/index.js';
 
 const VALID = /^[a-z0-9][a-z0-9_-]*$/;
 

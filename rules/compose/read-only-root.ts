@@ -1,10 +1,16 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { dataServiceOf } from '../../src/parse/compose/policy/data-services.js';
-import { isLoopback, portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
-import { inherited, resetAt } from '../../src/parse/compose/policy/services.js';
-import { dataServiceImages } from '../../src/parse/compose/policy/settings.js';
-import { boolOf, svc } from '../../src/parse/compose/policy/values.js';
+import {
+  boolOf,
+  checkEnvironments,
+  dataServiceImages,
+  dataServiceOf,
+  defineRule,
+  inherited,
+  isLoopback,
+  portsOf,
+  rangeText,
+  resetAt,
+  svc,
+} from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

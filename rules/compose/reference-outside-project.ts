@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { envFileRefs, type ComposeDocument } from '../../src/parse/compose/document.js';
-import { includeEntries } from '../../src/parse/compose/project.js';
-import { isMap, isScalar, type YNode, type YScalar } from '../../src/parse/yaml/nodes.js';
+import { defineRule, envFileRefs, includeEntries, isMap, isScalar, type ComposeDocument, type YNode, type YScalar } from '../kit/index.js';
 
 /** Remote `extends.file`s, which compose fetches (the same test as the project loader's). */
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|oci:)/i;

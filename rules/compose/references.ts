@@ -1,9 +1,18 @@
-import { didYouMean, suggest } from '../../src/config/suggest.js';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { namedEntries, splitVolume } from '../../src/parse/compose/nodes.js';
-import { relativeTo, type ComposeProject, type ProjectService } from '../../src/parse/compose/project.js';
-import { isMap, isScalar, isSeq, type YNode } from '../../src/parse/yaml/nodes.js';
+import {
+  checkEnvironments,
+  defineRule,
+  didYouMean,
+  isMap,
+  isScalar,
+  isSeq,
+  namedEntries,
+  relativeTo,
+  splitVolume,
+  suggest,
+  type ComposeProject,
+  type ProjectService,
+  type YNode,
+} from '../kit/index.js';
 
 type Report = Parameters<Parameters<typeof checkEnvironments>[2]>[1];
 

@@ -1,9 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
-import { firstMapping, inherited, resetAt } from '../../src/parse/compose/policy/services.js';
-import { mapAt, svc } from '../../src/parse/compose/policy/values.js';
-import { isMap } from '../../src/parse/yaml/nodes.js';
+import { checkEnvironments, defineRule, firstMapping, inherited, isMap, mapAt, mayRunInProduction, resetAt, svc } from '../kit/index.js';
 
 type Limit = 'cpus' | 'memory' | 'pids';
 

@@ -1,10 +1,19 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { mayRunInProduction } from '../../src/parse/compose/policy/production.js';
-import { appendToMap, fixIn, nodeUsers, sharedSafely } from '../../src/parse/compose/policy/edits.js';
-import { inherited, isOneShot, resetAt } from '../../src/parse/compose/policy/services.js';
-import { judge, mapAt, svc } from '../../src/parse/compose/policy/values.js';
-import type { ProjectService } from '../../src/parse/compose/project.js';
+import {
+  appendToMap,
+  checkEnvironments,
+  defineRule,
+  fixIn,
+  inherited,
+  isOneShot,
+  judge,
+  mapAt,
+  mayRunInProduction,
+  nodeUsers,
+  resetAt,
+  sharedSafely,
+  svc,
+  type ProjectService,
+} from '../kit/index.js';
 
 const VALID = /^(?:no|always|unless-stopped|on-failure(?::\d+)?)$/;
 

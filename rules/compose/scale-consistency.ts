@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { laterOf, type ComposeProject } from '../../src/parse/compose/project.js';
-import { at, isScalar, type YNode } from '../../src/parse/yaml/nodes.js';
+import { at, checkEnvironments, defineRule, isScalar, laterOf, type ComposeProject, type YNode } from '../kit/index.js';
 
 type Parse = (text: string) => number | undefined;
 

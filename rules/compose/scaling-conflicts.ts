@@ -1,9 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { portNode, portsOf, rangeSize, rangeText } from '../../src/parse/compose/policy/ports.js';
-import { replicasOf } from '../../src/parse/compose/policy/services.js';
-import { locate, svc } from '../../src/parse/compose/policy/values.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { checkEnvironments, defineRule, locate, portNode, portsOf, rangeSize, rangeText, replicasOf, svc, type YNode } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

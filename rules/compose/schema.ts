@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { validateComposeDocument } from '../../src/parse/compose/schema/index.js';
+import { defineRule, validateComposeDocument } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

@@ -1,8 +1,14 @@
-import { defineRule } from '../../src/engine/define.js';
-import { relativeResourceFile } from '../../src/parse/compose/document.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { laterOf, type ComposeProject } from '../../src/parse/compose/project.js';
-import { isMap, isScalar, type YMap, type YNode } from '../../src/parse/yaml/nodes.js';
+import {
+  checkEnvironments,
+  defineRule,
+  isMap,
+  isScalar,
+  laterOf,
+  relativeResourceFile,
+  type ComposeProject,
+  type YMap,
+  type YNode,
+} from '../kit/index.js';
 
 const SOURCES = {
   secrets: ['file', 'environment'],

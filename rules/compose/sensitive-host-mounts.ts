@@ -1,9 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { sensitiveHostDirectory } from '../../src/parse/compose/policy/host-paths.js';
-import { certainValue, mapAt, svc } from '../../src/parse/compose/policy/values.js';
-import { mountsOf } from '../../src/parse/compose/policy/volumes.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { certainValue, checkEnvironments, defineRule, mapAt, mountsOf, sensitiveHostDirectory, svc, type YNode } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

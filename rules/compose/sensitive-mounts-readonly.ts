@@ -1,12 +1,18 @@
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { appendToMap, fixIn } from '../../src/parse/compose/policy/edits.js';
-import { sensitiveContent } from '../../src/parse/compose/policy/host-paths.js';
-import { innerRange, svc } from '../../src/parse/compose/policy/values.js';
-import { mountsOf, type MountSpec } from '../../src/parse/compose/policy/volumes.js';
-import type { SourceFile } from '../../src/parse/source.js';
-import { isScalar, type YNode } from '../../src/parse/yaml/nodes.js';
+import {
+  appendToMap,
+  checkEnvironments,
+  defineRule,
+  fixIn,
+  innerRange,
+  isScalar,
+  mountsOf,
+  sensitiveContent,
+  svc,
+  type MountSpec,
+  type SourceFile,
+  type TextEdit,
+  type YNode,
+} from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

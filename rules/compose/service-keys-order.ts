@@ -1,10 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { fixIn } from '../../src/parse/compose/policy/edits.js';
-import { firstOutOfOrder, sortedOrder } from '../../src/parse/compose/policy/order.js';
-import { reorderEdits } from '../../src/parse/compose/policy/reorder.js';
-import type { ComposeService } from '../../src/parse/compose/document.js';
-import type { YPair } from '../../src/parse/yaml/nodes.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
+import { defineRule, firstOutOfOrder, fixIn, reorderEdits, sortedOrder, svc, type ComposeService, type YPair } from '../kit/index.js';
 
 /** dclint's default order: what the service is, what it needs, its data, environment, networking, runtime, metadata, security context. */
 export const DEFAULT_KEY_ORDER: readonly string[] = [

@@ -1,8 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { fixIn } from '../../src/parse/compose/policy/edits.js';
-import { byText, firstOutOfOrder, sortedOrder } from '../../src/parse/compose/policy/order.js';
-import { reorderEdit } from '../../src/parse/compose/policy/reorder.js';
-import { isMap } from '../../src/parse/yaml/nodes.js';
+import { byText, defineRule, firstOutOfOrder, fixIn, isMap, reorderEdit, sortedOrder } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
+import { defineRule } from '../kit/index.js';
 
 /** Reported by the parse stage: a compose file that is not valid YAML is not linted further. */
 export default defineRule({

@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { fixIn } from '../../src/parse/compose/policy/edits.js';
-import { byText, firstOutOfOrder, sortedOrder } from '../../src/parse/compose/policy/order.js';
-import { reorderEdit } from '../../src/parse/compose/policy/reorder.js';
+import { byText, defineRule, firstOutOfOrder, fixIn, reorderEdit, sortedOrder } from '../kit/index.js';
 
 const DEFAULT_ORDER = ['x-*', 'version', 'name', 'include', 'services', 'networks', 'volumes', 'secrets', 'configs'];
 

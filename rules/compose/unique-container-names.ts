@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { certainValue, locate, svc } from '../../src/parse/compose/policy/values.js';
-import type { YNode } from '../../src/parse/yaml/nodes.js';
+import { certainValue, checkEnvironments, defineRule, locate, svc, type YNode } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

@@ -1,8 +1,18 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { bindsEveryInterface, portNode, portsOf, rangeText, type PortSpec } from '../../src/parse/compose/policy/ports.js';
-import { certainValue, locate, scalarList, svc, type ComposeView } from '../../src/parse/compose/policy/values.js';
-import type { ComposeService } from '../../src/parse/compose/document.js';
+import {
+  bindsEveryInterface,
+  certainValue,
+  checkEnvironments,
+  defineRule,
+  locate,
+  portNode,
+  portsOf,
+  rangeText,
+  scalarList,
+  svc,
+  type ComposeService,
+  type ComposeView,
+  type PortSpec,
+} from '../kit/index.js';
 
 interface Published {
   service: string;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
+import { defineRule } from '../kit/index.js';
 
 const BASE = /^(?:docker-)?compose\.ya?ml$/i;
 

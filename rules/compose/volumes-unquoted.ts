@@ -1,8 +1,5 @@
 import { parseDocument } from 'yaml';
-import { defineRule } from '../../src/engine/define.js';
-import { fixIn, replaceNode } from '../../src/parse/compose/policy/edits.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
-import { isScalar, isSeq, type YNode } from '../../src/parse/yaml/nodes.js';
+import { defineRule, fixIn, isScalar, isSeq, replaceNode, svc, type YNode } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {

@@ -1,8 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { runInstructions } from '../../src/parse/dockerfile/packages.js';
-import { copyArgs } from '../../src/parse/dockerfile/words.js';
-import { flagValue, hasFlag, positionalArgs } from '../../src/parse/shell/flags.js';
-import type { ShCommand } from '../../src/parse/shell/types.js';
+import { copyArgs, defineRule, flagValue, hasFlag, positionalArgs, runInstructions, type ShCommand } from '../kit/index.js';
 
 /** Archives `ADD` unpacks by itself: tar, plain or compressed with gzip, bzip2 or xz. */
 const TAR_ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/i;

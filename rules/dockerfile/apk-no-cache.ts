@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { cacheMountFor, packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
+import { cacheMountFor, defineRule, packageCommands, runInstructions } from '../kit/index.js';
 
 const APK_CACHE = ['/var/cache/apk', '/etc/apk/cache'];
 

@@ -1,7 +1,13 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import { cacheMountFor, packageCommands, runInstructions, type PackageCommand, type RunInstruction } from '../../src/parse/dockerfile/packages.js';
-import type { ShellDocument } from '../../src/parse/shell/types.js';
+import {
+  cacheMountFor,
+  defineRule,
+  packageCommands,
+  runInstructions,
+  type PackageCommand,
+  type RunInstruction,
+  type ShellDocument,
+  type TextEdit,
+} from '../kit/index.js';
 
 /** apt subcommands apt-get also has, so `apt x` can become `apt-get x`. */
 const APT_GET_SUBCOMMANDS = new Set([

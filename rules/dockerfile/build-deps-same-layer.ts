@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommands, runInstructions, type PackageCommand } from '../../src/parse/dockerfile/packages.js';
-import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
+import { defineRule, packageCommands, runInstructions, type DfInstruction, type PackageCommand } from '../kit/index.js';
 
 export default defineRule({
   meta: {

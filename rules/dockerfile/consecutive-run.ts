@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { runInstructions, type RunInstruction } from '../../src/parse/dockerfile/packages.js';
-import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
+import { defineRule, runInstructions, type DfInstruction, type RunInstruction } from '../kit/index.js';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { runInstructions } from '../../src/parse/dockerfile/packages.js';
+import { defineRule, runInstructions } from '../kit/index.js';
 
 /** Commands that make no sense while building an image: interactive tools, process and system control. */
 const IRRELEVANT: Record<string, string> = {

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { cleanPath, parseDockerIgnore } from '../../src/parse/dockerfile/dockerignore.js';
-import { copyArgs } from '../../src/parse/dockerfile/words.js';
+import { cleanPath, copyArgs, defineRule, parseDockerIgnore } from '../kit/index.js';
 
 export default defineRule({
   meta: {

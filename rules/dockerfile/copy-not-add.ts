@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
+import { defineRule, type DfInstruction } from '../kit/index.js';
 
 /**
  * Local files `ADD` may unpack: tar archives, optionally compressed. BuildKit

@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { buildsOnScratch } from '../../src/parse/dockerfile/scratch.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
-import { copyArgs } from '../../src/parse/dockerfile/words.js';
+import { buildsOnScratch, copyArgs, defineRule, type DfInstruction, type DfStage } from '../kit/index.js';
 
 /** Absolute on Linux (`/x`) or Windows (`C:\x`, `C:/x`, `\x`), or decided by a variable. */
 const isAbsoluteOrDynamic = (p: string): boolean => /^([/\\]|[A-Za-z]:[\\/]|\$)/.test(p);

@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { parseImageRef } from '../../src/parse/image-ref.js';
+import { defineRule, parseImageRef } from '../kit/index.js';
 
 /** `nvidia/cuda` on Docker Hub and on NGC. */
 const CUDA_REPOS = /^(?:(?:docker\.io|index\.docker\.io|nvcr\.io)\/)?nvidia\/cuda$/i;

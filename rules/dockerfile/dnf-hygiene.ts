@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { checkRpmHygiene } from '../../src/parse/dockerfile/rpm-hygiene.js';
+import { checkRpmHygiene, defineRule } from '../kit/index.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
+import { defineRule, type DfInstruction } from '../kit/index.js';
 
 export default defineRule<'dockerfile'>({
   meta: {

@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
-import { escapeOf, properties, variableRefs } from '../../src/parse/dockerfile/words.js';
+import { defineRule, escapeOf, properties, variableRefs, type DfInstruction } from '../kit/index.js';
 
 export default defineRule({
   meta: {

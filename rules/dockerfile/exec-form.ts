@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
+import { defineRule, type DfInstruction, type DfStage } from '../kit/index.js';
 
 export default defineRule<'dockerfile'>({
   meta: {

@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { exposedPorts } from '../../src/parse/dockerfile/expose.js';
-import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
+import { defineRule, exposedPorts, type DfInstruction } from '../kit/index.js';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,14 @@
-import { defineRule } from '../../src/engine/define.js';
-import { interpolate } from '../../src/parse/compose/interpolate.js';
-import { expandedGlobalArgs, PLATFORM_ARGS } from '../../src/parse/dockerfile/global-args.js';
-import { isValidImageReference } from '../../src/parse/dockerfile/image-name.js';
-import { escapeOf, suggestName, variableRefs, type VarRef } from '../../src/parse/dockerfile/words.js';
+import {
+  defineRule,
+  escapeOf,
+  expandedGlobalArgs,
+  interpolate,
+  isValidImageReference,
+  PLATFORM_ARGS,
+  suggestName,
+  variableRefs,
+  type VarRef,
+} from '../kit/index.js';
 
 
 export default defineRule({

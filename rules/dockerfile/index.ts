@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/define.js';
+import { type AnyRule } from '../kit/index.js';
 import addForArchives from './add-for-archives.js';
 import apkNoCache from './apk-no-cache.js';
 import aptHygiene from './apt-hygiene.js';

@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { DOCKERFILE_INSTRUCTIONS } from '../../src/parse/dockerfile/instructions.js';
-import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
+import { defineRule, DOCKERFILE_INSTRUCTIONS, type DfInstruction } from '../kit/index.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
-import { properties } from '../../src/parse/dockerfile/words.js';
+import { defineRule, properties, type DfInstruction } from '../kit/index.js';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 

@@ -1,7 +1,5 @@
 import parseSpdx from 'spdx-expression-parse';
-import { defineRule } from '../../src/engine/define.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
-import { properties, type DfProperty } from '../../src/parse/dockerfile/words.js';
+import { defineRule, properties, type DfInstruction, type DfProperty, type DfStage } from '../kit/index.js';
 
 type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
 interface Options {

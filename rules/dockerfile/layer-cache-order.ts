@@ -1,9 +1,14 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommand, runInstructions } from '../../src/parse/dockerfile/packages.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
-import { findSubcommand, flagValues } from '../../src/parse/shell/flags.js';
-import type { ShCommand } from '../../src/parse/shell/types.js';
+import {
+  defineRule,
+  findSubcommand,
+  flagValues,
+  packageCommand,
+  runInstructions,
+  type DfInstruction,
+  type DfStage,
+  type ShCommand,
+} from '../kit/index.js';
 
 /** The manifests each ecosystem installs from: what should be copied before the rest. */
 const MANIFESTS: Record<string, string> = {

@@ -1,8 +1,5 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { findSubcommand, positionalArgs } from '../../src/parse/shell/flags.js';
-import type { ShCommand } from '../../src/parse/shell/types.js';
-import { packageCommands, runInstructions, type PackageCommand } from '../../src/parse/dockerfile/packages.js';
+import { defineRule, findSubcommand, packageCommands, positionalArgs, runInstructions, type PackageCommand, type ShCommand } from '../kit/index.js';
 
 /** Compilers, build tools and headers (exact package names; `-dev`/`-devel` packages are matched by suffix). */
 const TOOLCHAIN = new Set([

@@ -1,11 +1,15 @@
 import path from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { runInstructions, type RunInstruction } from '../../src/parse/dockerfile/packages.js';
-import { buildsOnScratch } from '../../src/parse/dockerfile/scratch.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
-import { enclosingControls } from '../../src/parse/shell/control.js';
-import { positionalArgs } from '../../src/parse/shell/flags.js';
-import type { ShCommand } from '../../src/parse/shell/types.js';
+import {
+  buildsOnScratch,
+  defineRule,
+  enclosingControls,
+  positionalArgs,
+  runInstructions,
+  type DfInstruction,
+  type DfStage,
+  type RunInstruction,
+  type ShCommand,
+} from '../kit/index.js';
 
 export default defineRule<'dockerfile'>({
   meta: {

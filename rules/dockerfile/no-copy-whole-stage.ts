@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { DfStage } from '../../src/parse/dockerfile/types.js';
-import { copyArgs } from '../../src/parse/dockerfile/words.js';
+import { copyArgs, defineRule, type DfStage } from '../kit/index.js';
 
 /** `--from` names a stage of this file (by name or index), not an image. */
 function namesStage(ref: string, stages: readonly DfStage[]): boolean {

@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { escapeOf } from '../../src/parse/dockerfile/words.js';
+import { defineRule, escapeOf } from '../kit/index.js';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
+import { defineRule, packageCommands, runInstructions } from '../kit/index.js';
 
 /** `zypper dist-upgrade` has a rule of its own (hadolint DL3035). */
 const LEFT_TO_OTHERS = new Set(['dist-upgrade', 'dup']);

@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { DfArgument, DfInstruction } from '../../src/parse/dockerfile/types.js';
+import { defineRule, type DfArgument, type DfInstruction } from '../kit/index.js';
 
 /** File names that hold credentials, and what they are. */
 const SECRET_NAMES: { re: RegExp; what: string }[] = [

@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { redactSecret } from '../../src/engine/redact.js';
-import { keyValues, type KeyValue } from '../../src/parse/dockerfile/packages.js';
+import { defineRule, keyValues, redactSecret, type KeyValue } from '../kit/index.js';
 
 /** Words that make a variable name a secret's (BuildKit's list, plus `pass` and `passphrase`). */
 const SECRET_WORDS = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'pass', 'passphrase', 'secret', 'token']);

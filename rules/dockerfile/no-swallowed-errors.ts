@@ -1,7 +1,5 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { runInstructions } from '../../src/parse/dockerfile/packages.js';
-import type { ShCommand, ShNode } from '../../src/parse/shell/types.js';
+import { defineRule, runInstructions, type ShCommand, type ShNode } from '../kit/index.js';
 
 /** Commands whose non-zero status is an answer rather than a failure (no match, no such process, nothing to remove). */
 const ANSWERS = new Set([

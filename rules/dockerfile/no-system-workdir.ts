@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
+import { defineRule } from '../kit/index.js';
 
 /** Folders that belong to the operating system. */
 const SYSTEM_DIRS = new Set([

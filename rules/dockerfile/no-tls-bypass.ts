@@ -1,9 +1,15 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { downloadCommand, keyValues, packageCommand, runInstructions } from '../../src/parse/dockerfile/packages.js';
-import type { Locatable } from '../../src/engine/rule.js';
-import { flagValues } from '../../src/parse/shell/flags.js';
-import type { ShCommand, ShWord } from '../../src/parse/shell/types.js';
+import {
+  defineRule,
+  downloadCommand,
+  flagValues,
+  keyValues,
+  packageCommand,
+  runInstructions,
+  type Locatable,
+  type ShCommand,
+  type ShWord,
+} from '../kit/index.js';
 
 /** Environment variables that switch certificate checks off, and the values that do it. */
 const ENV_SWITCHES: Record<string, { off: (v: string) => boolean; what: string }> = {

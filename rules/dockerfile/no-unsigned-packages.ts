@@ -1,8 +1,5 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommand, runInstructions } from '../../src/parse/dockerfile/packages.js';
-import { findFlag, flagValues } from '../../src/parse/shell/flags.js';
-import type { ShCommand, ShWord } from '../../src/parse/shell/types.js';
+import { defineRule, findFlag, flagValues, packageCommand, runInstructions, type ShCommand, type ShWord } from '../kit/index.js';
 
 export default defineRule<'dockerfile'>({
   meta: {

@@ -1,10 +1,14 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
-import { isArtifactImage } from '../../src/parse/dockerfile/scratch.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
-import { lastUser } from '../../src/stack/image.js';
-import { runsAsNonRoot } from '../../src/stack/services.js';
+import {
+  defineRule,
+  isArtifactImage,
+  lastUser,
+  packageCommands,
+  runInstructions,
+  runsAsNonRoot,
+  type DfInstruction,
+  type DfStage,
+} from '../kit/index.js';
 
 /** Programs an entrypoint uses to drop from root to another user at start-up. */
 const STEP_DOWN = new Set(['gosu', 'su-exec', 'setpriv', 'chpst', 's6-setuidgid', 'runuser']);

@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
-import { copyArgs } from '../../src/parse/dockerfile/words.js';
-import type { DfStage } from '../../src/parse/dockerfile/types.js';
+import { copyArgs, defineRule, packageCommands, runInstructions, type DfStage } from '../kit/index.js';
 
 /** Lockfiles `npm ci` installs from. */
 const LOCKFILE = /(?:^|\/)(?:package-lock|npm-shrinkwrap)\.json$|(?:^|\/)package\*\.json$/;

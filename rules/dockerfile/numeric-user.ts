@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
-import { isWindowsStage } from '../../src/parse/dockerfile/windows.js';
-import { instructionWords } from '../../src/parse/dockerfile/words.js';
+import { defineRule, instructionWords, isWindowsStage, type DfInstruction } from '../kit/index.js';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommands, runInstructions, type PackageArg, type PackageCommand } from '../../src/parse/dockerfile/packages.js';
+import { defineRule, packageCommands, runInstructions, type PackageArg, type PackageCommand } from '../kit/index.js';
 
 type Family = 'apt' | 'pip' | 'npm' | 'apk' | 'gem' | 'yum' | 'dnf' | 'zypper' | 'go';
 type Options = Record<Family, boolean>;

@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { parseImageRef } from '../../src/parse/image-ref.js';
+import { defineRule, parseImageRef } from '../kit/index.js';
 
 export default defineRule<'dockerfile', { requireDigest: boolean }>({
   meta: {

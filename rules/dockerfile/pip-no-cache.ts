@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { cacheMountFor, packageCommands, runInstructions, type RunInstruction } from '../../src/parse/dockerfile/packages.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
+import { cacheMountFor, defineRule, packageCommands, runInstructions, type DfInstruction, type DfStage, type RunInstruction } from '../kit/index.js';
 
 export default defineRule<'dockerfile'>({
   meta: {

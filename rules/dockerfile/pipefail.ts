@@ -1,10 +1,18 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import type { FixDescriptor } from '../../src/engine/rule.js';
-import { packageCommands, runInstructions, type RunInstruction } from '../../src/parse/dockerfile/packages.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
-import { parseImageRef, imageBaseName } from '../../src/parse/image-ref.js';
-import type { ShCommand, ShellDocument, ShPipeline } from '../../src/parse/shell/types.js';
+import {
+  defineRule,
+  imageBaseName,
+  packageCommands,
+  parseImageRef,
+  runInstructions,
+  type DfInstruction,
+  type DfStage,
+  type FixDescriptor,
+  type RunInstruction,
+  type ShCommand,
+  type ShellDocument,
+  type ShPipeline,
+} from '../kit/index.js';
 
 /** Commands whose failure in front of a pipe cannot matter (and `yes`, which pipefail would turn into a failure). */
 const HARMLESS_SOURCES = new Set(['echo', 'printf', 'yes', 'true']);

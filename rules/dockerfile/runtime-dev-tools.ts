@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
-import type { ShWord } from '../../src/parse/shell/types.js';
+import { defineRule, packageCommands, runInstructions, type ShWord } from '../kit/index.js';
 
 /** Packages that only building, editing or debugging needs, by what they are. */
 const DEV_TOOLS: Readonly<Record<string, string>> = {

@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { overriddenInstructions, removeInstructionEdit } from '../../src/parse/dockerfile/duplicates.js';
+import { defineRule, overriddenInstructions, removeInstructionEdit } from '../kit/index.js';
 
 export default defineRule({
   meta: {

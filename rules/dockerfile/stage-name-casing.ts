@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import type { DfStage, DockerfileDocument } from '../../src/parse/dockerfile/types.js';
+import { defineRule, type DfStage, type DockerfileDocument, type TextEdit } from '../kit/index.js';
 
 export default defineRule<'dockerfile'>({
   meta: {

@@ -1,8 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { exposedPorts, portNumbers } from '../../src/parse/dockerfile/expose.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
-import { copyArgs } from '../../src/parse/dockerfile/words.js';
-import { DOCKERFILE_INSTRUCTIONS } from '../../src/parse/dockerfile/instructions.js';
+import { copyArgs, defineRule, DOCKERFILE_INSTRUCTIONS, exposedPorts, portNumbers, type DfInstruction, type DfStage } from '../kit/index.js';
 
 const INSTRUCTIONS = DOCKERFILE_INSTRUCTIONS;
 /** Instructions BuildKit refuses as an `ONBUILD` trigger. */

@@ -1,6 +1,5 @@
 import picomatch from 'picomatch';
-import { defineRule } from '../../src/engine/define.js';
-import { parseImageRef } from '../../src/parse/image-ref.js';
+import { defineRule, parseImageRef } from '../kit/index.js';
 
 interface Options {
   allowed: string[];

@@ -1,7 +1,15 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { DfInstruction, DfStage } from '../../src/parse/dockerfile/types.js';
-import { PLATFORM_ARGS } from '../../src/parse/dockerfile/global-args.js';
-import { argDeclarations, escapeOf, properties, suggestName, variableRefs, type VarRef } from '../../src/parse/dockerfile/words.js';
+import {
+  argDeclarations,
+  defineRule,
+  escapeOf,
+  PLATFORM_ARGS,
+  properties,
+  suggestName,
+  variableRefs,
+  type DfInstruction,
+  type DfStage,
+  type VarRef,
+} from '../kit/index.js';
 
 interface Options {
   assumeBaseImageEnv: boolean;

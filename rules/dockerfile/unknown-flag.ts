@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import type { DfInstruction } from '../../src/parse/dockerfile/types.js';
-import { instructionWords, suggestName } from '../../src/parse/dockerfile/words.js';
+import { defineRule, instructionWords, suggestName, type DfInstruction } from '../kit/index.js';
 
 /** The flags each instruction accepts in the current Dockerfile frontend (labs flags included). */
 const KNOWN_FLAGS: Record<string, readonly string[]> = {

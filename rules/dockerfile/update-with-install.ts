@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommands, runInstructions, type PackageManager } from '../../src/parse/dockerfile/packages.js';
+import { defineRule, packageCommands, runInstructions, type PackageManager } from '../kit/index.js';
 
 /** Managers that read each other's index: apt and apt-get share /var/lib/apt/lists. */
 const FAMILY: Partial<Record<PackageManager, string>> = { apt: 'apt', 'apt-get': 'apt', yum: 'rpm', dnf: 'rpm', microdnf: 'rpm' };

@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { runInstructions } from '../../src/parse/dockerfile/packages.js';
-import { positionalArgs } from '../../src/parse/shell/flags.js';
+import { defineRule, positionalArgs, runInstructions } from '../kit/index.js';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { runInstructions, userAddCommand } from '../../src/parse/dockerfile/packages.js';
+import { defineRule, runInstructions, userAddCommand } from '../kit/index.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { runInstructions } from '../../src/parse/dockerfile/packages.js';
-import type { ShCommand } from '../../src/parse/shell/types.js';
+import { defineRule, runInstructions, type ShCommand } from '../kit/index.js';
 
 type Tool = 'curl' | 'wget';
 const toolOf = (cmd: ShCommand): Tool | undefined => {

@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { runInstructions } from '../../src/parse/dockerfile/packages.js';
-import type { DfStage } from '../../src/parse/dockerfile/types.js';
+import { defineRule, runInstructions, type DfStage } from '../kit/index.js';
 
 /**
  * Options that keep wget from printing its dot-per-kilobyte progress: an

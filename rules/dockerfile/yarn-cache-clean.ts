@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
+import { defineRule, packageCommands, runInstructions } from '../kit/index.js';
 
 export default defineRule({
   meta: {

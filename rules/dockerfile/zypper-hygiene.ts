@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { packageCommands, runInstructions } from '../../src/parse/dockerfile/packages.js';
-import { mountsCacheOn, removesPath } from '../../src/parse/dockerfile/run-commands.js';
+import { defineRule, mountsCacheOn, packageCommands, removesPath, runInstructions } from '../kit/index.js';
 
 const CACHE = ['/var/cache/zypp'];
 /** Subcommands that change packages and so ask for confirmation. */

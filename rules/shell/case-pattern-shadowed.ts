@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { shadowedCasePatterns } from '../../src/parse/shell/analysis/case-patterns.js';
+import { defineRule, shadowedCasePatterns } from '../kit/index.js';
 
 export default defineRule<'shell'>({
   meta: {

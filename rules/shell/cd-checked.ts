@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { errexitTracker, firstErrexit } from '../../src/parse/shell/options.js';
+import { defineRule, errexitTracker, firstErrexit } from '../kit/index.js';
 
 const CHANGES_DIRECTORY = new Set(['cd', 'pushd', 'popd']);
 

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { flattenCommands } from '../../src/parse/shell/commands.js';
+import { defineRule, flattenCommands } from '../kit/index.js';
 
 export default defineRule<'shell'>({
   meta: {

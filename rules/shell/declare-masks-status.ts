@@ -1,6 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { walkNodes } from '../../src/parse/shell/tree.js';
-import type { ShNode } from '../../src/parse/shell/types.js';
+import { defineRule, walkNodes, type ShNode } from '../kit/index.js';
 
 /** Builtins whose own exit status replaces that of a command substitution in their assignments. */
 const DECLARING = new Set(['local', 'export', 'declare', 'typeset', 'readonly']);

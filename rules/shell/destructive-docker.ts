@@ -1,10 +1,13 @@
-import { defineRule } from '../../src/engine/define.js';
-import { flattenCommands } from '../../src/parse/shell/commands.js';
-import { dockerCall, type DockerCall } from '../../src/parse/shell/docker.js';
-import { findFlag } from '../../src/parse/shell/flags.js';
-import { enclosingControls } from '../../src/parse/shell/control.js';
-import type { ShCommand } from '../../src/parse/shell/types.js';
-import type { Locatable } from '../../src/engine/rule.js';
+import {
+  defineRule,
+  dockerCall,
+  enclosingControls,
+  findFlag,
+  flattenCommands,
+  type DockerCall,
+  type Locatable,
+  type ShCommand,
+} from '../kit/index.js';
 
 export default defineRule<'shell'>({
   meta: {

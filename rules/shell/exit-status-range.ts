@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
+import { defineRule } from '../kit/index.js';
 
 export default defineRule<'shell'>({
   meta: {

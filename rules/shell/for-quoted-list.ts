@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { GLOB_CHARS } from '../../src/parse/shell/analysis/case-patterns.js';
-import { walkNodes } from '../../src/parse/shell/tree.js';
-import type { ShNode } from '../../src/parse/shell/types.js';
+import { defineRule, GLOB_CHARS, walkNodes, type ShNode } from '../kit/index.js';
 
 /**
  * Quoted expansions that do give one word per element: `"$@"`, `"${@:2}"`,

@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/define.js';
+import { type AnyRule } from '../kit/index.js';
 import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';

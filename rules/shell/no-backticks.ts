@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { walkNodes } from '../../src/parse/shell/tree.js';
+import { defineRule, walkNodes } from '../kit/index.js';
 
 export default defineRule<'shell'>({
   meta: {

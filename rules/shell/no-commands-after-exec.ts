@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { replacesShell, statementsAfter } from '../../src/parse/shell/analysis/flow.js';
-import { childByField } from '../../src/parse/shell/tree.js';
-import type { ShNode } from '../../src/parse/shell/types.js';
+import { childByField, defineRule, replacesShell, statementsAfter, type ShNode } from '../kit/index.js';
 
 /** What a script runs after an `exec` only in case the `exec` itself fails: a message, then leaving. */
 const FAILURE_HANDLING = new Set(['echo', 'printf', 'exit', 'return', ':', 'logger']);

@@ -1,8 +1,5 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { flattenCommands } from '../../src/parse/shell/commands.js';
-import { flagValues, hasFlag, positionalArgs } from '../../src/parse/shell/flags.js';
-import type { ShCommand, ShWord } from '../../src/parse/shell/types.js';
+import { defineRule, flagValues, flattenCommands, hasFlag, positionalArgs, type ShCommand, type ShWord } from '../kit/index.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh']);
 const INTERPRETERS = new Set(['python', 'perl', 'ruby', 'node', 'php']);

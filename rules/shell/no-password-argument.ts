@@ -1,11 +1,15 @@
 import { basename } from 'node:path';
-import { defineRule, type ShellContext } from '../../src/engine/define.js';
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import { flattenCommands } from '../../src/parse/shell/commands.js';
-import { dockerCall } from '../../src/parse/shell/docker.js';
-import { flagValues } from '../../src/parse/shell/flags.js';
-import type { ShCommand, ShWord } from '../../src/parse/shell/types.js';
-import { findCommandSecrets } from '../../src/parse/compose/policy/secrets.js';
+import {
+  defineRule,
+  dockerCall,
+  findCommandSecrets,
+  flagValues,
+  flattenCommands,
+  type ShCommand,
+  type ShellContext,
+  type ShWord,
+  type TextEdit,
+} from '../kit/index.js';
 
 /** Registry clients with docker's `login -p` / `--password-stdin`. */
 const OTHER_CLIENTS = new Set(['buildah', 'skopeo']);

@@ -1,9 +1,14 @@
-import { defineRule } from '../../src/engine/define.js';
-import { flattenCommands } from '../../src/parse/shell/commands.js';
-import { containerRunCall, dockerCall } from '../../src/parse/shell/docker.js';
-import { findFlag, flagValues, type FlagValue } from '../../src/parse/shell/flags.js';
-import type { ShCommand } from '../../src/parse/shell/types.js';
-import type { Locatable } from '../../src/engine/rule.js';
+import {
+  containerRunCall,
+  defineRule,
+  dockerCall,
+  findFlag,
+  flagValues,
+  flattenCommands,
+  type FlagValue,
+  type Locatable,
+  type ShCommand,
+} from '../kit/index.js';
 
 const DOCKER_SOCKET = /^(?:\/var)?\/run\/docker\.sock(?::|$)/;
 

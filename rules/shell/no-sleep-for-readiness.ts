@@ -1,8 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { flattenCommands } from '../../src/parse/shell/commands.js';
-import { dockerCall } from '../../src/parse/shell/docker.js';
-import { findFlag, hasFlag } from '../../src/parse/shell/flags.js';
-import type { ShCommand } from '../../src/parse/shell/types.js';
+import { defineRule, dockerCall, findFlag, flattenCommands, hasFlag, type ShCommand } from '../kit/index.js';
 
 /** Commands that may sit between `up -d` and the `sleep` without changing the picture (log lines). */
 const QUIET = new Set(['echo', 'printf', ':', 'true', 'log', 'info']);

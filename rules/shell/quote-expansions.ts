@@ -1,12 +1,17 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import type { TextEdit } from '../../src/engine/diagnostic.js';
-import { flattenCommands } from '../../src/parse/shell/commands.js';
-import { runEnvironmentValues } from '../../src/parse/shell/run-env.js';
-import { walkNodes } from '../../src/parse/shell/tree.js';
-import type { ShCommand, ShNode, ShWord } from '../../src/parse/shell/types.js';
-import { safeConstants, staticLists } from '../../src/parse/shell/vars.js';
-import { makeWord } from '../../src/parse/shell/words.js';
+import {
+  defineRule,
+  flattenCommands,
+  makeWord,
+  runEnvironmentValues,
+  safeConstants,
+  staticLists,
+  walkNodes,
+  type ShCommand,
+  type ShNode,
+  type ShWord,
+  type TextEdit,
+} from '../kit/index.js';
 
 /** Redirections whose target is a file name (not a descriptor, heredoc or here-string). */
 const FILE_REDIRECTS = new Set(['>', '>>', '<', '>|', '<>', '&>', '&>>']);

@@ -1,10 +1,15 @@
 import { basename } from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { flattenCommands } from '../../src/parse/shell/commands.js';
-import { hasFlag, positionalArgs } from '../../src/parse/shell/flags.js';
-import { errexitTracker } from '../../src/parse/shell/options.js';
-import { runEnvironmentValues } from '../../src/parse/shell/run-env.js';
-import { surelyNonEmpty, variableWrites, type VarWrite } from '../../src/parse/shell/vars.js';
+import {
+  defineRule,
+  errexitTracker,
+  flattenCommands,
+  hasFlag,
+  positionalArgs,
+  runEnvironmentValues,
+  surelyNonEmpty,
+  variableWrites,
+  type VarWrite,
+} from '../kit/index.js';
 
 /** Variables the shell always sets to a non-empty value. */
 const ALWAYS_SET = new Set(['HOME', 'PWD']);

@@ -1,8 +1,5 @@
 import { basename } from 'node:path';
-import { defineRule, type ShellContext } from '../../src/engine/define.js';
-import { findBashisms } from '../../src/parse/shell/bashisms.js';
-import { declaresDialect, isSourcedByOther } from '../../src/parse/shell/sourcing.js';
-import type { ShellDocument } from '../../src/parse/shell/types.js';
+import { declaresDialect, defineRule, findBashisms, isSourcedByOther, type ShellContext, type ShellDocument } from '../kit/index.js';
 
 /** Extensions of files that are meant to be run as scripts. */
 const SCRIPT_EXTENSION = /\.(?:sh|bash|ksh|dash|ash)$/i;

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
+import { defineRule } from '../kit/index.js';
 
 /**
  * The ShellCheck bridge. The rule has no `check`: rules stay pure, so the

@@ -1,7 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { declaresDialect, isSourcedByOther } from '../../src/parse/shell/sourcing.js';
-import { enclosingControls } from '../../src/parse/shell/control.js';
-import type { ShCommand, ShellDocument } from '../../src/parse/shell/types.js';
+import { declaresDialect, defineRule, enclosingControls, isSourcedByOther, type ShCommand, type ShellDocument } from '../kit/index.js';
 
 /** Commands that may come before `set -e` without doing anything that can fail unnoticed. */
 const PRELUDE = new Set(['set', 'shopt', 'export', 'readonly', 'declare', 'typeset', 'trap', 'umask', ':', 'true']);

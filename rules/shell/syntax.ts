@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
+import { defineRule } from '../kit/index.js';
 
 /**
  * Reported by the parse stage, for scripts and `RUN` bodies: only when both

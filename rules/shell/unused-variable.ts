@@ -1,5 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { variableUse } from '../../src/parse/shell/analysis/variables.js';
+import { defineRule, variableUse } from '../kit/index.js';
 
 /** Variables the shell itself or the programs it starts read without the script naming them. */
 const READ_BY_THE_SHELL = new Set(['IFS', 'PATH', 'PS1', 'PS2', 'PS4', 'CDPATH', 'HOME', 'OPTIND', 'TMOUT', 'TMPDIR', 'LANG', 'LANGUAGE', 'TZ', 'BASH_XTRACEFD', 'HISTFILE', 'SHELLOPTS', 'POSIXLY_CORRECT', 'GLOBIGNORE', 'TIMEFORMAT', 'MAILPATH', 'ENV']);

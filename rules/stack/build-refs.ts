@@ -1,8 +1,5 @@
 import path from 'node:path';
-import { didYouMean } from '../../src/config/suggest.js';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import type { ServiceBuild } from '../../src/stack/model.js';
+import { checkEnvironments, defineRule, didYouMean, type ServiceBuild } from '../kit/index.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {

@@ -1,14 +1,20 @@
 import path from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import type { Span } from '../../src/parse/location.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { portsOf, rangeText } from '../../src/parse/compose/policy/ports.js';
-import { debuggerPorts } from '../../src/parse/compose/policy/settings.js';
-import { innerRange } from '../../src/parse/compose/policy/values.js';
-import type { SourceFile } from '../../src/parse/source.js';
-import { isMap, isScalar, type YNode } from '../../src/parse/yaml/nodes.js';
-import { exposedPortsOf, type ExposedPort } from '../../src/stack/image.js';
-import { healthcheckTest } from '../../src/stack/services.js';
+import {
+  checkEnvironments,
+  debuggerPorts,
+  defineRule,
+  exposedPortsOf,
+  healthcheckTest,
+  innerRange,
+  isMap,
+  isScalar,
+  portsOf,
+  rangeText,
+  type ExposedPort,
+  type SourceFile,
+  type Span,
+  type YNode,
+} from '../kit/index.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {

@@ -1,10 +1,5 @@
 import path from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { isScalar } from '../../src/parse/yaml/nodes.js';
-import { baseImageFacts } from '../../src/stack/base-images.js';
-import { cudaIn } from '../../src/stack/image.js';
-import { gpuRequest } from '../../src/stack/services.js';
+import { baseImageFacts, checkEnvironments, cudaIn, defineRule, gpuRequest, isScalar } from '../kit/index.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {

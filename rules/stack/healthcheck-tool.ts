@@ -1,12 +1,18 @@
 import path from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import type { ComposeProject, ProjectService } from '../../src/parse/compose/project.js';
-import { baseImageFacts, JUDGED_TOOLS, toolInFacts, type BaseImageFacts } from '../../src/stack/base-images.js';
-import { toolIn } from '../../src/stack/image.js';
-import type { StackModel } from '../../src/stack/model.js';
-import { healthcheckTest } from '../../src/stack/services.js';
-import { isScalar } from '../../src/parse/yaml/nodes.js';
+import {
+  baseImageFacts,
+  checkEnvironments,
+  defineRule,
+  healthcheckTest,
+  isScalar,
+  JUDGED_TOOLS,
+  toolIn,
+  toolInFacts,
+  type BaseImageFacts,
+  type ComposeProject,
+  type ProjectService,
+  type StackModel,
+} from '../kit/index.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {

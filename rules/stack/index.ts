@@ -1,4 +1,4 @@
-import type { AnyRule } from '../../src/engine/define.js';
+import { type AnyRule } from '../kit/index.js';
 import buildRefs from './build-refs.js';
 import exposedPorts from './exposed-ports.js';
 import gpuImage from './gpu-image.js';

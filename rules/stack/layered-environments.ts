@@ -1,11 +1,14 @@
 import path from 'node:path';
-import { didYouMean } from '../../src/config/suggest.js';
-import { defineRule } from '../../src/engine/define.js';
-import type { ReportDescriptor } from '../../src/engine/rule.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { addedByLaterFile } from '../../src/parse/compose/policy/later-layers.js';
-import type { ComposeProject } from '../../src/parse/compose/project.js';
-import { isScalar, type YNode } from '../../src/parse/yaml/nodes.js';
+import {
+  addedByLaterFile,
+  checkEnvironments,
+  defineRule,
+  didYouMean,
+  isScalar,
+  type ComposeProject,
+  type ReportDescriptor,
+  type YNode,
+} from '../kit/index.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {

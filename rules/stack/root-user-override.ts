@@ -1,9 +1,5 @@
 import path from 'node:path';
-import { defineRule } from '../../src/engine/define.js';
-import { checkEnvironments } from '../../src/parse/compose/environments.js';
-import { svc } from '../../src/parse/compose/policy/values.js';
-import { isScalar } from '../../src/parse/yaml/nodes.js';
-import { lastUser } from '../../src/stack/image.js';
+import { checkEnvironments, defineRule, isScalar, lastUser, svc } from '../kit/index.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { didYouMean, editDistance } from '../../src/config/suggest.js';
-import { defineRule } from '../../src/engine/define.js';
-import type { ComposeCall, ComposeFileRef } from '../../src/stack/model.js';
+import { defineRule, didYouMean, editDistance, type ComposeCall, type ComposeFileRef } from '../kit/index.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {

@@ -1,8 +1,4 @@
-import { defineRule } from '../../src/engine/define.js';
-import { portNode, portsOf, rangeSize, rangeText } from '../../src/parse/compose/policy/ports.js';
-import { locate } from '../../src/parse/compose/policy/values.js';
-import { flagValues } from '../../src/parse/shell/flags.js';
-import type { ComposeCall } from '../../src/stack/model.js';
+import { defineRule, flagValues, locate, portNode, portsOf, rangeSize, rangeText, type ComposeCall } from '../kit/index.js';
 
 /** The subcommands that take `--scale SERVICE=N`. */
 const SCALING = new Set(['up', 'create']);

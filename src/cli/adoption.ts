@@ -10,9 +10,9 @@ import {
   serializeSuppressions,
   SUPPRESSIONS_FILE,
 } from '../engine/bulk-suppressions.js';
-import type { LintResult } from '../engine/result.js';
-import { writeFileAtomic } from '../fix/write.js';
-import { didYouMean } from '../config/suggest.js';
+import type { LintResult } from '../core/result.js';
+import { writeFileAtomic } from '../core/write-file.js';
+import { didYouMean } from '../core/suggest.js';
 import { compareWithBaseline, readBaseline } from '../report/baseline.js';
 import { plural } from '../report/common.js';
 

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { didYouMean } from '../config/suggest.js';
+import { didYouMean } from '../core/suggest.js';
 
 export interface CliArgs {
   patterns: string[];

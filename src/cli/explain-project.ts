@@ -3,7 +3,7 @@
  * the compose projects (see engine/explain.ts), so a user can see, and
  * correct with `projects:` in config, how files were combined.
  */
-import type { ExplainedProject } from '../engine/explain.js';
+import type { ExplainedProject } from '../runner/explain.js';
 
 const SOURCE_WORDS: Record<string, string> = {
   config: 'declared in config',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { HADOLINT_FILES, SHELLCHECKRC_FILES, findUpwards, readHadolintConfig, readShellcheckRc } from '../config/peers.js';
-import type { RuleRegistry } from '../engine/registry.js';
+import type { RuleRegistry } from '../core/registry.js';
 
 /** Where the rules of a `.hadolint.yaml` apply: hadolint lints Dockerfiles only. */
 const DOCKERFILE_GLOBS = ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', 'Containerfile'];

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { discover } from '../discover/discover.js';
 import { SEARCH_PLACES } from '../config/index.js';
-import { writeFileAtomic } from '../fix/write.js';
-import type { RuleRegistry } from '../engine/registry.js';
+import { writeFileAtomic } from '../core/write-file.js';
+import type { RuleRegistry } from '../core/registry.js';
 import { importPeers, importedPeerLines } from './init-peers.js';
 
 const ENVIRONMENT = /(?:^|[.-])(dev|development|test|ci|staging|prod|production)\.ya?ml$/i;

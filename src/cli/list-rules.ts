@@ -1,4 +1,4 @@
-import type { RulePack } from '../engine/define.js';
+import type { RulePack } from '../core/rule.js';
 
 /** `--list-rules`: every rule of every pack, as a table or as JSON. */
 export function formatRuleList(packs: readonly RulePack[], format: 'pretty' | 'json'): string {

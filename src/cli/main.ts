@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
-import { explainProjects } from '../engine/explain.js';
+import { explainProjects } from '../runner/explain.js';
 import { formatExplained } from './explain-project.js';
 import path from 'node:path';
 import { ConfigError } from '../config/index.js';
-import { UsageError } from '../discover/discover.js';
-import type { LintResult } from '../engine/result.js';
-import { createConfigLoader, createPackSet, packsFor, run, runFix, TOOL } from '../engine/run.js';
+import { UsageError } from '../core/errors.js';
+import type { LintResult } from '../core/result.js';
+import { createConfigLoader, createPackSet, packsFor, run, runFix, TOOL } from '../runner/run.js';
 import { PackError } from '../engine/packs.js';
 import { writeChanges } from '../fix/commit.js';
 import { unifiedDiff } from '../fix/diff.js';
@@ -20,7 +20,7 @@ import { formatRuleList } from './list-rules.js';
 import { explainRule } from './rule-docs.js';
 import { init } from './init.js';
 import { existsSync } from 'node:fs';
-import { writeFileAtomic } from '../fix/write.js';
+import { writeFileAtomic } from '../core/write-file.js';
 import { adopt } from './adoption.js';
 import { formatStatistics } from './statistics.js';
 

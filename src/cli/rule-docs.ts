@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RulePack } from '../engine/define.js';
-import type { RuleMeta } from '../engine/rule.js';
-import { createRegistry } from '../engine/registry.js';
+import type { RulePack } from '../core/rule.js';
+import type { RuleMeta } from '../core/rule.js';
+import { createRegistry } from '../core/registry.js';
 
 /** `docs/rules` of the installed package: beside `dist/` once built, two levels up from the sources. */
 function docsRoot(): string | undefined {

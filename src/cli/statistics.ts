@@ -1,4 +1,4 @@
-import type { LintResult } from '../engine/result.js';
+import type { LintResult } from '../core/result.js';
 
 /**
  * `--statistics`: how many findings each rule has, most first, and how many of

@@ -10,12 +10,11 @@ export {
   checkMetaConfig,
   createKindMatcher,
   createPathMatcher,
-  loadJson,
-  loadYaml,
   parseCliRule,
 } from './load.js';
+export { loadJson, loadYaml } from './read.js';
 export { CONFIG_SCHEMA, checkConfigShape, formatKeyPath, type KeySegment, type SchemaIssue } from './schema.js';
-export { didYouMean, editDistance, suggest } from './suggest.js';
+export { didYouMean, editDistance, suggest } from '../core/suggest.js';
 export type {
   ConfigLoaderOptions,
   EffectiveConfig,

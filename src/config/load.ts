@@ -2,16 +2,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cosmiconfig, defaultLoaders, type Loader, type Loaders, type PublicExplorer } from 'cosmiconfig';
 import picomatch from 'picomatch';
-import { LineCounter, parseDocument } from 'yaml';
-import type { RuleRegistry } from '../engine/registry.js';
-import type { RuleMeta } from '../engine/rule.js';
-import type { FileKind } from '../parse/source.js';
+import { parseDocument } from 'yaml';
+import { loadJson, loadYaml, stripBom } from './read.js';
+import type { RuleRegistry } from '../core/registry.js';
+import type { RuleMeta } from '../core/rule.js';
+import type { FileKind } from '../core/source.js';
 import { ConfigError } from './errors.js';
-import { compilePolicies } from './policies.js';
 import { kindFromName } from '../discover/classify.js';
-import { HADOLINT_FILES, SHELLCHECKRC_FILES, findUpwards, hadolintChanges, readHadolintConfig, readShellcheckRc, shellcheckRcChanges, type HadolintConfig, type ShellcheckRc } from './peers.js';
+import { HADOLINT_FILES, SHELLCHECKRC_FILES, findUpwards, hadolintChanges, readHadolintConfig, readShellcheckRc, shellcheckRcChanges } from './peers.js';
+import type { HadolintConfig, ShellcheckRc } from './types.js';
 import { describeValue } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../core/suggest.js';
 import type {
   ConfigLoaderOptions,
   ConfigProject,
@@ -109,47 +110,6 @@ function refusal(file: string): string {
 
 function isCodeFile(file: string): boolean {
   return CODE_EXTENSIONS.includes(path.extname(file).toLowerCase());
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-
-/** YAML loader naming file, line and column on a syntax error. */
-export function loadYaml(file: string, content: string): unknown {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(stripBom(content), { lineCounter, prettyErrors: false });
-  const err = doc.errors[0];
-  if (err) {
-    const { line, col } = lineCounter.linePos(err.pos[0]);
-    throw new ConfigError(`invalid YAML: ${err.message}`, { file, line, column: col });
-  }
-  try {
-    // A file of comments only is an empty config, like an empty file.
-    return doc.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (e) {
-    throw new ConfigError(`invalid YAML: ${(e as Error).message}`, { file });
-  }
-}
-
-/** JSON loader naming file, line and column when the parser tells the position. */
-export function loadJson(file: string, content: string): unknown {
-  const text = stripBom(content);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const at = /\bat position (\d+)/.exec(message);
-    const reason = `invalid JSON: ${message.replace(/\s*\bin JSON at position \d+.*$/s, '')}`;
-    if (!at) throw new ConfigError(reason, { file });
-    throw new ConfigError(reason, { file, ...lineAndColumn(text, Number(at[1])) });
-  }
 }
 
 /** The part of a loaded file that is our config: the `stackpolicy` key of a package.json. */
@@ -719,11 +679,10 @@ export class ConfigLoader {
         throw new ConfigError((e as Error).message, { file: found.filepath, keyPath: 'plugins' });
       }
     }
-    const policies = compilePolicies((found.config as { policies?: unknown } | undefined)?.policies, found.filepath);
-    if (policies.length) this.registerPolicies?.(policies, found.filepath);
+    const policies = this.registerPolicies?.((found.config as { policies?: unknown } | undefined)?.policies, found.filepath) ?? [];
     const config = validateConfig(found.config ?? {}, this.registry, found.filepath);
     // A config's policies are on for its files (off elsewhere); its `rules:` may still change them.
-    config.rules.unshift(...policies.map((p) => ({ id: p.meta.id, severity: p.meta.severity })));
+    config.rules.unshift(...policies.map((p) => ({ id: p.id, severity: p.severity })));
     return this.build(found.filepath, base, config);
   }
 

@@ -10,11 +10,11 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { SeveritySetting } from '../engine/diagnostic.js';
-import type { RuleRegistry } from '../engine/registry.js';
+import type { SeveritySetting } from '../core/diagnostic.js';
+import type { RuleRegistry } from '../core/registry.js';
 import { ConfigError } from './errors.js';
-import { loadYaml } from './load.js';
-import type { ResolvedRule } from './types.js';
+import { loadYaml } from './read.js';
+import type { HadolintConfig, ResolvedRule, ShellcheckRc } from './types.js';
 import { defaultOptions, validateRuleOptions, type RuleChange } from './validate.js';
 
 export const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'] as const;
@@ -23,32 +23,6 @@ export const SHELLCHECKRC_FILES = ['.shellcheckrc', 'shellcheckrc'] as const;
 /** hadolint's severities; `style` has no counterpart here and becomes `info`. */
 const HADOLINT_SEVERITY: Record<string, SeveritySetting> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
 const LABEL_TYPES = new Set(['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email']);
-
-export interface HadolintConfig {
-  kind: 'hadolint';
-  file: string;
-  ignored: string[];
-  /** Code → severity, from `override.{error,warning,info,style}`. */
-  override: Map<string, SeveritySetting>;
-  trustedRegistries: string[];
-  labelSchema: Record<string, string>;
-  strictLabels: boolean;
-  /** `failure-threshold` as written (`error|warning|info|style|ignore|none`). */
-  failureThreshold?: string;
-}
-
-export interface ShellcheckRc {
-  kind: 'shellcheckrc';
-  file: string;
-  /** Codes (`SC2086`) turned off; `all` turns off every ShellCheck code. */
-  disable: string[];
-  /** Optional checks by name (`require-variable-braces`) or `all`. */
-  enable: string[];
-  /** Dialect for scripts without a shebang. */
-  shell?: string;
-  /** Where `source`d files are looked for (kept for `init`; sources are not followed). */
-  sourcePath: string[];
-}
 
 function asStringList(value: unknown, file: string, keyPath: string): string[] {
   if (value === undefined || value === null) return [];

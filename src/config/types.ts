@@ -1,6 +1,6 @@
-import type { SeveritySetting } from '../engine/diagnostic.js';
-import type { RuleRegistry } from '../engine/registry.js';
-import type { FileKind } from '../parse/source.js';
+import type { SeveritySetting } from '../core/diagnostic.js';
+import type { RuleRegistry } from '../core/registry.js';
+import type { FileKind } from '../core/source.js';
 
 export type { SeveritySetting };
 
@@ -118,7 +118,7 @@ export interface EffectiveConfig {
   /** The `projects:` of the config file. */
   projects: ConfigProject[];
   /** The peer's config that applied (`.hadolint.yaml` to a Dockerfile, `.shellcheckrc` to a script). */
-  peer?: import('./peers.js').HadolintConfig | import('./peers.js').ShellcheckRc;
+  peer?: HadolintConfig | ShellcheckRc;
 }
 
 /** Rule settings of a named preset (`stack-lint:recommended`), or undefined when the name is unknown. */
@@ -150,6 +150,39 @@ export interface ConfigLoaderOptions {
    * Without it, `plugins:` is kept (see `printConfig`) and nothing is loaded.
    */
   loadPlugins?: (plugins: readonly string[], configFile: string) => Promise<void>;
-  /** Registers the rules a config's `policies:` define (they join the registry like a pack's). */
-  registerPolicies?: (rules: readonly import('../engine/define.js').AnyRule[], configFile: string) => void;
+  /**
+   * Turns a config's `policies:` into rules and registers them (they join the
+   * registry like a pack's); gives their ids and default severities. The
+   * loader only reads config: making rules is the rule kit's job, and the
+   * caller wires the two together. Without it, `policies:` define nothing.
+   */
+  registerPolicies?: (policies: unknown, configFile: string) => readonly { id: string; severity: import('../core/diagnostic.js').Severity }[];
+}
+
+/** A `.hadolint.yaml` read into the settings it maps to (see ./peers.ts). */
+export interface HadolintConfig {
+  kind: 'hadolint';
+  file: string;
+  ignored: string[];
+  /** Code → severity, from `override.{error,warning,info,style}`. */
+  override: Map<string, SeveritySetting>;
+  trustedRegistries: string[];
+  labelSchema: Record<string, string>;
+  strictLabels: boolean;
+  /** `failure-threshold` as written (`error|warning|info|style|ignore|none`). */
+  failureThreshold?: string;
+}
+
+/** A `.shellcheckrc` read into the settings it maps to (see ./peers.ts). */
+export interface ShellcheckRc {
+  kind: 'shellcheckrc';
+  file: string;
+  /** Codes (`SC2086`) turned off; `all` turns off every ShellCheck code. */
+  disable: string[];
+  /** Optional checks by name (`require-variable-braces`) or `all`. */
+  enable: string[];
+  /** Dialect for scripts without a shebang. */
+  shell?: string;
+  /** Where `source`d files are looked for (kept for `init`; sources are not followed). */
+  sourcePath: string[];
 }

@@ -1,12 +1,12 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
-import { SEVERITIES, type SeveritySetting } from '../engine/diagnostic.js';
-import type { RuleRegistry } from '../engine/registry.js';
-import type { OptionsSchema, RuleMeta } from '../engine/rule.js';
-import type { FileKind } from '../parse/source.js';
+import { SEVERITIES, type SeveritySetting } from '../core/diagnostic.js';
+import type { RuleRegistry } from '../core/registry.js';
+import type { OptionsSchema, RuleMeta } from '../core/rule.js';
+import type { FileKind } from '../core/source.js';
 import { ConfigError } from './errors.js';
 import { checkConfigShape, describeAjvError, describeValue, formatKeyPath, pointerToPath, type KeySegment } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../core/suggest.js';
 import type { LinterOptions, RawConfig, RawProject, RuleOptions } from './types.js';
 
 /** One rule's setting after validation: `options` undefined means "keep the options it had". */

@@ -1,4 +1,4 @@
-import type { FileKind } from '../parse/source.js';
+import type { FileKind } from '../core/source.js';
 
 const COMPOSE = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
 /** A committed template of a compose file users copy (`compose.override.yaml.example`). */

@@ -1,9 +1,10 @@
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import type { FileKind } from '../parse/source.js';
+import type { FileKind } from '../core/source.js';
 import { kindFromName, kindFromShebang, mayHaveShebang } from './classify.js';
-import { isTempName } from '../fix/temp-files.js';
+import { isTempName } from '../core/temp-files.js';
+import { UsageError } from '../core/errors.js';
 
 export interface DiscoveredFile {
   path: string;
@@ -24,11 +25,10 @@ export interface DiscoverOptions {
   /** Apply ignores to explicitly named files too (`--force-exclude`). */
   forceExclude?: boolean;
   errorOnUnmatched?: boolean;
-  /** Called with each temporary file of an atomic write met in a walked folder (see fix/temp-files.ts). */
+  /** Called with each temporary file of an atomic write met in a walked folder (see core/temp-files.ts). */
   onTempFile?: (absPath: string) => void;
 }
 
-export class UsageError extends Error {}
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 

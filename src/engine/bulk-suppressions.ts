@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/index.js';
-import type { Diagnostic } from './diagnostic.js';
-import type { LintResult } from './result.js';
-import { buildResult } from './summary.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { LintResult } from '../core/result.js';
+import { buildResult } from '../core/summary.js';
 
 /**
  * Bulk suppressions: today's findings recorded in a file (by default

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../fix/write.js';
-import { fileTypeOf, NotRegularFileError, readRegularFileSync } from './read-file.js';
-import type { Diagnostic } from './diagnostic.js';
-import { lintFiles, type LintFilesOptions } from './lint.js';
-import type { LintedFile, LintResult } from './result.js';
-import { buildResult } from './summary.js';
+import { writeFileAtomic } from '../core/write-file.js';
+import { fileTypeOf, NotRegularFileError, readRegularFileSync } from '../parse/read-file.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { lintFiles } from './lint.js';
+import { type LintFilesOptions } from './types.js';
+import type { LintedFile, LintResult } from '../core/result.js';
+import { buildResult } from '../core/summary.js';
 import { groupByStack } from '../stack/groups.js';
-import type { RuleMeta } from './rule.js';
+import type { RuleMeta } from '../core/rule.js';
 
 /** Bump when the cached shape or what results depend on changes. */
 const CACHE_FORMAT = 3;

@@ -1,7 +1,7 @@
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument } from '../parse/shell/types.js';
 import type { YNode } from '../parse/yaml/nodes.js';
-import type { ParsedFile } from './parse-files.js';
+import type { ParsedFile } from '../stack/parse-files.js';
 import type { CommentInfo } from './suppressions.js';
 
 const YAML_DIRECTIVE = /(^|[ \t])#([^\n\r]*stack-lint-[^\n\r]*)/g;

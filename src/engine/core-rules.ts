@@ -1,4 +1,4 @@
-import type { RuleMeta } from './rule.js';
+import type { RuleMeta } from '../core/rule.js';
 
 /**
  * Findings the engine itself makes (not any rule's check): unused or broken

@@ -1,32 +1,34 @@
+import type { ConfigSource, FileConfig, GroupContext, GroupResult, LintFilesOptions, RulesByKind, SuppressionData } from './types.js';
 import { performance } from 'node:perf_hooks';
-import { createSourceFile, type FileKind, type SourceFile } from '../parse/source.js';
-import type { Span } from '../parse/location.js';
+import { createSourceFile, type FileKind, type SourceFile } from '../core/source.js';
+import type { Span } from '../core/location.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument, TooComplex } from '../parse/shell/types.js';
 import type { StackModel } from '../stack/model.js';
 import { loadStack } from '../stack/load.js';
-import { ProjectRoot } from './project-root.js';
+import { ProjectRoot } from '../core/project-root.js';
 import type { BuildRun, RepositoryEvidence } from '../stack/evidence/index.js';
 import type { ConfigProject } from '../config/types.js';
 import { CORE_RULES } from './core-rules.js';
-import type { AnyRule } from './define.js';
-import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from './diagnostic.js';
-import { ComposeLoader, confirmShellSyntaxError, parseSource, type ParsedFile } from './parse-files.js';
+import type { AnyRule } from '../core/rule.js';
+import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from '../core/diagnostic.js';
+import { ComposeLoader, confirmShellSyntaxError, parseSource, type ParsedFile } from '../stack/parse-files.js';
 import { configuredProjects } from '../parse/compose/layers.js';
 import path from 'node:path';
-import type { RuleRegistry } from './registry.js';
+import type { RuleRegistry } from '../core/registry.js';
 import { diagnosticKey, toDiagnostic } from './report.js';
-import { attachSecrets, filesWithSecrets } from './summary.js';
-import type { LintResult, LintedFile } from './result.js';
-import type { ReportDescriptor, RuleMeta } from './rule.js';
-import { readSource, type ReadOutcome } from './sources.js';
+import { attachSecrets, filesWithSecrets } from '../core/summary.js';
+import type { LintResult, LintedFile } from '../core/result.js';
+import type { ReportDescriptor, RuleMeta } from '../core/rule.js';
+import { readSource, type ReadOutcome } from '../parse/sources.js';
 import { collectComments, firstCommandLine, nextInstructionLines } from './comments.js';
 import { applySuppressions, parseDirectives, unusedSuppressions, type Suppression } from './suppressions.js';
 import { runShellcheck, SHELLCHECK_RULE_ID } from './shellcheck.js';
 import type { PlannedProject } from '../parse/compose/layers.js';
 import { planGroups } from './plan.js';
 import { collectBeforeReport, collectIfGrown } from './memory.js';
-import { lintInPool, type WorkerPool } from './workers.js';
+import { lintInPool } from './workers.js';
+import { type WorkerPool } from './types.js';
 import { turnEventLoop } from './event-loop.js';
 import { addPhase, addRuleTime, phaseTotal, RULE_TIMING, timed, timedAsync, TIMING } from './timing.js';
 
@@ -36,60 +38,9 @@ const EVENT_LOOP_TURN_MS = 50;
 /** The rule whose time `STACK_LINT_TIMING` reports as the `schema` phase: it validates compose files against the schema. */
 const SCHEMA_RULE = 'compose/schema';
 
-export interface ResolvedRuleSetting {
-  severity: SeveritySetting;
-  options: Record<string, unknown>;
-}
 
-/** What the engine needs from configuration, for one file. */
-export interface FileConfig {
-  rules: ReadonlyMap<string, ResolvedRuleSetting>;
-  settings: Readonly<Record<string, unknown>>;
-  linterOptions?: { reportUnusedDisableDirectives?: SeveritySetting; noInlineConfig?: boolean; requireSuppressionReason?: boolean };
-  /** The config file the settings come from (relative paths in settings resolve against its folder). */
-  configPath?: string;
-  /** `projects:` of the config file, paths absolute. */
-  projects?: readonly ConfigProject[];
-  /** A `.shellcheckrc` that applies: its `shell=` is the dialect ShellCheck gets for a script without a shebang. */
-  peer?: { kind: string; shell?: string };
-}
 
-export interface ConfigSource {
-  forFile(path: string): Promise<FileConfig>;
-}
 
-export interface LintFilesOptions {
-  cwd: string;
-  files: readonly { path: string; kind: FileKind }[];
-  rules: readonly AnyRule[];
-  registry: RuleRegistry;
-  config: ConfigSource;
-  tool: LintResult['tool'];
-  /** Report findings only in these files (the rest are read for context). Default: all. */
-  reportOn?: ReadonlySet<string>;
-  /** Texts to use instead of the disk (standard input, tests), by absolute path. */
-  overlay?: ReadonlyMap<string, string>;
-  /** How the repository runs compose and docker build, from its scripts, Makefiles, CI files and docs. */
-  evidence?: RepositoryEvidence;
-  /** Lint stacks in worker threads too (see ./workers.ts); never with `overlay`. */
-  workers?: WorkerPool;
-  /**
-   * Told, for each planned stack, its files and the paths read beyond them
-   * (`GroupResult.consulted`): its findings depend on nothing else (`--cache` keys on them).
-   */
-  onStack?: (stack: { files: readonly string[]; consulted: readonly string[] }) => void;
-  /**
-   * Leave `LintedFile.text` empty in the result: for a report that never reads
-   * it (the CLI's json, github, junit, checkstyle), texts need not be held
-   * until the end of a large run. Texts with suppression comments are kept
-   * until unused directives have been reported, which needs them.
-   */
-  dropTexts?: boolean;
-  /** The folder nothing outside of which is read (see ./project-root.ts); default: no such limit. */
-  projectRoot?: string;
-  /** False (`--no-code-config`): no program of the checkout runs (a shellcheck in its node_modules/.bin). */
-  codeConfig?: boolean;
-}
 
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult> {
   const started = performance.now();
@@ -154,33 +105,8 @@ export function groupContext(options: LintFilesOptions, lintedCompose: Set<strin
   return { options, byKind: groupRules(options.rules), lintedCompose, ...(options.projectRoot ? { projectRoot: new ProjectRoot(options.projectRoot) } : {}) };
 }
 
-/** What every stack of a run shares. */
-export interface GroupContext {
-  readonly options: LintFilesOptions;
-  readonly byKind: ReturnType<typeof groupRules>;
-  /** Compose files of the run that could be read (the rest, read by a compose loader, are context only). */
-  readonly lintedCompose: Set<string>;
-  /** `LintFilesOptions.projectRoot`, shared so that its answers are cached once per run. */
-  readonly projectRoot?: ProjectRoot;
-}
 
-/** What linting one stack gives: plain data, so that it can come from a worker thread. */
-export interface GroupResult {
-  /** Findings, context-only compose files already left out. */
-  diagnostics: Diagnostic[];
-  linted: LintedFile[];
-  /** The rules that were enabled for at least one file. */
-  rules: RuleMeta[];
-  /** Suppression comments, applied once every stack has run (a finding may land in another stack's file). */
-  pending: { path: string; suppressions: SuppressionData[] }[];
-  /** Findings about the suppression comments themselves (never suppressed). */
-  directiveFindings: Diagnostic[];
-  /** Paths read beyond the stack's files (by the compose loader, and the stack model's `StackResources.consulted`): the findings depend on them too. */
-  consulted: string[];
-}
 
-/** A `Suppression` as plain data (sets as lists). */
-export type SuppressionData = Omit<Suppression, 'rules' | 'used'> & { rules: 'all' | string[]; used: string[] };
 
 interface RunState {
   readonly options: LintFilesOptions;
@@ -538,8 +464,8 @@ function buildkitSkips(doc: DockerfileDocument): { value: string; span: Span }[]
   return doc.directives.filter((d) => d.name === 'check').map((d) => ({ value: d.value, span: { start: d.start, end: d.end } }));
 }
 
-function groupRules(rules: readonly AnyRule[]) {
-  const out = { compose: [] as AnyRule[], dockerfile: [] as AnyRule[], shell: [] as AnyRule[], runBodies: [] as AnyRule[], stack: [] as AnyRule[] };
+function groupRules(rules: readonly AnyRule[]): RulesByKind {
+  const out: RulesByKind = { compose: [] as AnyRule[], dockerfile: [] as AnyRule[], shell: [] as AnyRule[], runBodies: [] as AnyRule[], stack: [] as AnyRule[] };
   for (const rule of rules) {
     out[rule.meta.kind].push(rule);
     if (rule.meta.kind === 'shell' && rule.meta.runBodies) out.runBodies.push(rule);

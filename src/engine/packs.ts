@@ -2,10 +2,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import semver from 'semver';
-import type { AnyRule, RulePack } from './define.js';
-import type { RuleRegistry } from './registry.js';
-import { createRegistry } from './registry.js';
-import type { RuleMeta } from './rule.js';
+import type { AnyRule, RulePack } from '../core/rule.js';
+import type { RuleRegistry } from '../core/registry.js';
+import { createRegistry } from '../core/registry.js';
+import type { RuleMeta } from '../core/rule.js';
 
 /** A pack that cannot be used: not found, fails to load, bad metadata, id collision, wrong stack-lint version. */
 export class PackError extends Error {}

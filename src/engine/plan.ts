@@ -26,7 +26,7 @@
  */
 import path from 'node:path';
 import { groupByStack } from '../stack/groups.js';
-import type { FileKind } from '../parse/source.js';
+import type { FileKind } from '../core/source.js';
 
 export interface PlannedFile {
   path: string;

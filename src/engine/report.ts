@@ -1,6 +1,6 @@
-import type { SourceFile } from '../parse/source.js';
-import type { Diagnostic, Fix, Severity } from './diagnostic.js';
-import type { FixDescriptor, ReportDescriptor, RuleMeta } from './rule.js';
+import type { SourceFile } from '../core/source.js';
+import type { Diagnostic, Fix, Severity } from '../core/diagnostic.js';
+import type { FixDescriptor, ReportDescriptor, RuleMeta } from '../core/rule.js';
 
 /** Turns what a rule reported into a Diagnostic with positions in the right file. */
 export function toDiagnostic(meta: RuleMeta, severity: Severity, d: ReportDescriptor, fallback: SourceFile): Diagnostic {

@@ -35,17 +35,17 @@ import { execFile } from 'node:child_process';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { confirmShellSyntaxError, type ParsedFile } from './parse-files.js';
-import type { ConfigSource } from './lint.js';
-import type { AnyRule } from './define.js';
-import type { ProjectRoot } from './project-root.js';
-import type { Diagnostic, Severity, SeveritySetting } from './diagnostic.js';
-import { shellcheckMeta } from './shellcheck-family.js';
+import { confirmShellSyntaxError, type ParsedFile } from '../stack/parse-files.js';
+import type { ConfigSource } from './types.js';
+import type { AnyRule } from '../core/rule.js';
+import type { ProjectRoot } from '../core/project-root.js';
+import type { Diagnostic, Severity, SeveritySetting } from '../core/diagnostic.js';
+import { shellcheckMeta } from '../core/shellcheck-family.js';
 import { toDiagnostic } from './report.js';
-import type { RuleMeta } from './rule.js';
+import type { RuleMeta } from '../core/rule.js';
 import type { DfInstruction, DfStage, DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDialect, ShellDocument } from '../parse/shell/types.js';
-import type { SourceFile } from '../parse/source.js';
+import type { SourceFile } from '../core/source.js';
 
 export const SHELLCHECK_RULE_ID = 'shell/shellcheck';
 /** Files per ShellCheck process. */

@@ -1,7 +1,7 @@
-import type { Span } from '../parse/location.js';
-import type { FileKind, SourceFile } from '../parse/source.js';
-import type { Diagnostic } from './diagnostic.js';
-import type { RuleRegistry } from './registry.js';
+import type { Span } from '../core/location.js';
+import type { FileKind, SourceFile } from '../core/source.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { RuleRegistry } from '../core/registry.js';
 
 /** A comment that may hold a directive; `text` is everything after the `#`. */
 export interface CommentInfo extends Span {

@@ -20,8 +20,8 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { PlannedProject } from '../parse/compose/layers.js';
-import type { FileKind } from '../parse/source.js';
-import type { GroupContext, GroupResult } from './lint.js';
+import type { FileKind } from '../core/source.js';
+import type { GroupContext, GroupResult, WorkerPool, WorkerSetup } from './types.js';
 import { collectIfGrown } from './memory.js';
 import { addPhase, TIMING } from './timing.js';
 import { turnEventLoop } from './event-loop.js';
@@ -29,23 +29,6 @@ import { turnEventLoop } from './event-loop.js';
 /** Below this many files a run stays in one thread: starting a worker costs more than it saves. */
 export const AUTO_MIN_FILES = 400;
 export const AUTO_MAX_THREADS = 4;
-
-/** How the main thread starts workers. */
-export interface WorkerPool {
-  /** Threads in all, the main thread included. */
-  count: number;
-  /** The script a worker runs (the CLI's loader). */
-  entry: string;
-  /** What a worker needs to set itself up as the main thread did. */
-  setup: WorkerSetup;
-}
-
-export interface WorkerSetup {
-  /** The run's options, for its configs and packs (see ./run.ts `RunOptions`). */
-  run: Record<string, unknown>;
-  /** Every file of the run, in order: a worker asks the config of each, as discovery did, so that it loads the same packs. */
-  files: string[];
-}
 
 interface WorkerInit {
   stackLintWorker: WorkerSetup;

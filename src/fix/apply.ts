@@ -1,4 +1,4 @@
-import type { Fix, TextEdit } from '../engine/diagnostic.js';
+import type { Fix, TextEdit } from '../core/diagnostic.js';
 
 /**
  * Chooses fixes whose edits do not overlap (a fix is all its edits or none),

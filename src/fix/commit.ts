@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
-import { ProjectRoot } from '../engine/project-root.js';
+import { ProjectRoot } from '../core/project-root.js';
 import type { FileChange } from './loop.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../core/write-file.js';
 
 export interface WriteProblem {
   relPath: string;

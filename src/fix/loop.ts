@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
-import type { Diagnostic, Fix } from '../engine/diagnostic.js';
-import { lintFiles, type LintFilesOptions } from '../engine/lint.js';
-import { confirmShellSyntaxError, parseSource } from '../engine/parse-files.js';
-import type { LintedFile, LintResult } from '../engine/result.js';
-import { createSourceFile, type FileKind } from '../parse/source.js';
-import { relativePath } from '../engine/sources.js';
+import type { Diagnostic, Fix } from '../core/diagnostic.js';
+import { lintFiles } from '../engine/lint.js';
+import { type LintFilesOptions } from '../engine/types.js';
+import { confirmShellSyntaxError, parseSource } from '../stack/parse-files.js';
+import type { LintedFile, LintResult } from '../core/result.js';
+import { createSourceFile, type FileKind } from '../core/source.js';
+import { relativePath } from '../parse/sources.js';
 import { applyEdits, selectFixes } from './apply.js';
 
 /** Passes of lint → fix → re-lint before giving up on fixes that keep producing fixes. */

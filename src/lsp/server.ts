@@ -24,10 +24,10 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Fix, Severity } from '../engine/diagnostic.js';
+import type { Diagnostic, Fix, Severity } from '../core/diagnostic.js';
 import { lintFiles } from '../engine/lint.js';
-import { prepare } from '../engine/run.js';
-import type { RuleRegistry } from '../engine/registry.js';
+import { prepare } from '../runner/run.js';
+import type { RuleRegistry } from '../core/registry.js';
 import { SUPPRESSIONS_FILE, applySuppressions, projectRoot, readSuppressions } from '../engine/bulk-suppressions.js';
 import { disableForFile, disableForLine } from './disable.js';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type * as Sarif from 'sarif';
 import { ConfigError } from '../config/index.js';
-import type { Diagnostic } from '../engine/diagnostic.js';
-import type { LintResult } from '../engine/result.js';
-import { buildResult } from '../engine/summary.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { LintResult } from '../core/result.js';
+import { buildResult } from '../core/summary.js';
 import { fileOf, indexFiles } from './common.js';
 import { LineHashCache } from './fingerprint.js';
 import { artifactUri } from './sarif.js';

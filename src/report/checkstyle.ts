@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../engine/diagnostic.js';
-import type { FormatOptions, LintResult } from '../engine/result.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { FormatOptions, LintResult } from '../core/result.js';
 import { xmlEscape } from './xml.js';
 
 /** Checkstyle XML, which Jenkins' warnings plugin, reviewdog and others read. */

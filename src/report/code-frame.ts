@@ -1,4 +1,4 @@
-import type { LineIndex, Range } from '../parse/location.js';
+import type { LineIndex, Range } from '../core/location.js';
 
 /**
  * A code frame for the pretty reporter:

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Diagnostic, Severity } from '../engine/diagnostic.js';
-import type { LintedFile, LintResult } from '../engine/result.js';
+import type { Diagnostic, Severity } from '../core/diagnostic.js';
+import type { LintedFile, LintResult } from '../core/result.js';
 
 /** Counts over the findings a report shows (suppressed ones and internal errors counted apart). */
 export interface DiagnosticCounts {

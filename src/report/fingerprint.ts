@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../engine/diagnostic.js';
-import { LineIndex } from '../parse/location.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { LineIndex } from '../core/location.js';
 
 /**
  * `partialFingerprints.primaryLocationLineHash` as GitHub computes it.

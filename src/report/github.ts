@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../engine/diagnostic.js';
-import type { FormatOptions, LintResult } from '../engine/result.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { FormatOptions, LintResult } from '../core/result.js';
 
 /** GitHub shows at most this many annotations of one level per step; the rest are dropped silently. */
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;

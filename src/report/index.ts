@@ -1,4 +1,4 @@
-import type { FormatOptions, Formatter, LintResult } from '../engine/result.js';
+import type { FormatOptions, Formatter, LintResult } from '../core/result.js';
 import { formatJson, formatJsonChunks } from './json.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif, formatSarifChunks } from './sarif.js';

@@ -1,6 +1,6 @@
-import type { Diagnostic, Fix, Severity } from '../engine/diagnostic.js';
-import type { FormatOptions, LintedFile, LintResult } from '../engine/result.js';
-import type { FileKind } from '../parse/source.js';
+import type { Diagnostic, Fix, Severity } from '../core/diagnostic.js';
+import type { FormatOptions, LintedFile, LintResult } from '../core/result.js';
+import type { FileKind } from '../core/source.js';
 import { compareStrings, countDiagnostics, indexFiles, JSON_SPLICE, jsonChunks, relPathOf } from './common.js';
 
 /**

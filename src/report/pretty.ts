@@ -1,7 +1,7 @@
 import pc from 'picocolors';
-import type { Diagnostic, Severity } from '../engine/diagnostic.js';
-import type { FormatOptions, LintResult } from '../engine/result.js';
-import { LineIndex } from '../parse/location.js';
+import type { Diagnostic, Severity } from '../core/diagnostic.js';
+import type { FormatOptions, LintResult } from '../core/result.js';
+import { LineIndex } from '../core/location.js';
 import { codeFrame } from './code-frame.js';
 import { maskedText } from './secrets.js';
 import { countDiagnostics, fileOf, indexFiles, plural, type DiagnosticCounts } from './common.js';

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Diagnostic, Fix, Severity } from '../engine/diagnostic.js';
-import type { FormatOptions, LintedFile, LintResult } from '../engine/result.js';
-import type { RuleMeta } from '../engine/rule.js';
-import { LineIndex } from '../parse/location.js';
+import type { Diagnostic, Fix, Severity } from '../core/diagnostic.js';
+import type { FormatOptions, LintedFile, LintResult } from '../core/result.js';
+import type { RuleMeta } from '../core/rule.js';
+import { LineIndex } from '../core/location.js';
 import { compareStrings, fileOf, indexFiles, JSON_SPLICE, jsonChunks, relPathOf } from './common.js';
 import { findingFingerprints, LineHashCache } from './fingerprint.js';
 import { maskedText } from './secrets.js';

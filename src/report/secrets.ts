@@ -1,6 +1,6 @@
-import type { Diagnostic, Fix } from '../engine/diagnostic.js';
-import { maskSpans, maskValues } from '../engine/redact.js';
-import type { LintedFile, LintResult } from '../engine/result.js';
+import type { Diagnostic, Fix } from '../core/diagnostic.js';
+import { maskSpans, maskValues } from '../core/redact.js';
+import type { LintedFile, LintResult } from '../core/result.js';
 
 /**
  * Secret values a rule found are never printed: messages show them through

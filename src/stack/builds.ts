@@ -7,11 +7,11 @@
  */
 import path from 'node:path';
 import type { ComposeProject, ProjectService } from '../parse/compose/project.js';
-import { entries } from '../parse/compose/policy/values.js';
+import { entries } from '../parse/compose/values.js';
 import { parseDockerfile } from '../parse/dockerfile/document.js';
 import type { DfStage, DockerfileDocument } from '../parse/dockerfile/types.js';
 import { getShellParserSync } from '../parse/shell/tree-sitter.js';
-import { createSourceFile } from '../parse/source.js';
+import { createSourceFile } from '../core/source.js';
 import { isMap, isScalar, type YNode, type YScalar } from '../parse/yaml/nodes.js';
 import { imageOf, type StackImage } from './image.js';
 import type { PathState } from './resources.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FileKind } from '../parse/source.js';
+import type { FileKind } from '../core/source.js';
 
 export interface KindedFile {
   path: string;

@@ -8,7 +8,7 @@ import { buildImage, dockerignoreFor, resolveBuild, type ServiceBuild, type Serv
 import type { BuildRun } from './evidence/types.js';
 import { composeCallsIn, type ComposeCall } from './compose-calls.js';
 import { diskResources, type PathState, type StackResources } from './resources.js';
-import type { ProjectRoot } from '../engine/project-root.js';
+import type { ProjectRoot } from '../core/project-root.js';
 
 export type { ServiceBuild, ServiceImage } from './builds.js';
 export type { ComposeCall, ComposeFileRef } from './compose-calls.js';

@@ -15,14 +15,14 @@
  * Rules never call either: they ask the model (`ctx.stack`).
  */
 import { statSync } from 'node:fs';
-import { readTextIfRegular } from '../engine/read-file.js';
-import type { ProjectRoot } from '../engine/project-root.js';
+import { readTextIfRegular } from '../parse/read-file.js';
+import type { ProjectRoot } from '../core/project-root.js';
 import path from 'node:path';
 import { parseDockerfile } from '../parse/dockerfile/document.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import { getShellParser, getShellParserSync } from '../parse/shell/tree-sitter.js';
 import type { ShellParser } from '../parse/shell/types.js';
-import { createSourceFile } from '../parse/source.js';
+import { createSourceFile } from '../core/source.js';
 
 export type PathState = 'file' | 'dir' | 'missing';
 
@@ -171,7 +171,7 @@ export async function readResources(
   const stats = new Map<string, PathState>();
   const texts = new Map<string, string>();
   const dockerfiles = new Map<string, DockerfileDocument>();
-  // Synchronous, like every read of a stack (see engine/sources.ts): these are a few small local files.
+  // Synchronous, like every read of a stack (see parse/sources.ts): these are a few small local files.
   const outside = (abs: string): boolean => options.root !== undefined && !overlay?.has(abs) && !options.root.contains(abs);
   const statOne = (abs: string): PathState => {
     if (overlay?.has(abs)) return 'file';

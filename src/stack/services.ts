@@ -4,11 +4,11 @@
  * user. Values are the merged project's (`ComposeProject`), interpolated.
  */
 import path from 'node:path';
-import type { Span } from '../parse/location.js';
+import type { Span } from '../core/location.js';
 import type { ComposeService } from '../parse/compose/document.js';
 import type { ComposeProject } from '../parse/compose/project.js';
-import { innerRange } from '../parse/compose/policy/values.js';
-import type { SourceFile } from '../parse/source.js';
+import { innerRange } from '../parse/compose/values.js';
+import type { SourceFile } from '../core/source.js';
 import { isMap, isScalar, isSeq, type YNode, type YScalar } from '../parse/yaml/nodes.js';
 
 /** Where something is written inside a compose scalar. */

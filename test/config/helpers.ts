@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRegistry } from '../../src/engine/registry.js';
-import type { RuleMeta } from '../../src/engine/rule.js';
+import { createRegistry } from '../../src/core/registry.js';
+import type { RuleMeta } from '../../src/core/rule.js';
 import { ConfigLoader } from '../../src/config/index.js';
 import type { ConfigLoaderOptions, EffectiveConfig } from '../../src/config/index.js';
 

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kindFromName, kindFromShebang } from '../../src/discover/classify.js';
-import { discover, UsageError } from '../../src/discover/discover.js';
+import { UsageError } from '../../src/core/errors.js';
+import { discover } from '../../src/discover/discover.js';
 
 describe('classify', () => {
   it.each([

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { exitCode } from '../../src/cli/main.js';
-import { defineRule, type AnyRule } from '../../src/engine/define.js';
-import { lintFiles, type FileConfig } from '../../src/engine/lint.js';
-import { createRegistry } from '../../src/engine/registry.js';
+import { defineRule } from '../../rules/kit/define.js';
+import { type AnyRule } from '../../src/core/rule.js';
+import { lintFiles } from '../../src/engine/lint.js';
+import { type FileConfig } from '../../src/engine/types.js';
+import { createRegistry } from '../../src/core/registry.js';
 import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
-import { TOOL } from '../../src/engine/run.js';
+import { TOOL } from '../../src/runner/run.js';
 import builtins from '../../rules/index.js';
 
 const crashing = defineRule({

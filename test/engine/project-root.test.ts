@@ -3,7 +3,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findProjectRoot, ProjectRoot } from '../../src/engine/project-root.js';
+import { findProjectRoot, ProjectRoot } from '../../src/core/project-root.js';
 import { cli } from '../helpers/cli.js';
 
 const RULE = 'compose/reference-outside-project';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { interpolate, MAX_INTERPOLATION_DEPTH } from '../../src/parse/compose/interpolate.js';
 import { MAX_SHELL_TREE_DEPTH } from '../../src/parse/shell/tree.js';
 import { MAX_YAML_DEPTH } from '../../src/parse/yaml/depth.js';
-import { MAX_FILE_BYTES } from '../../src/engine/sources.js';
-import type { Diagnostic } from '../../src/engine/diagnostic.js';
+import { MAX_FILE_BYTES } from '../../src/parse/sources.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { lintInMemory } from '../fuzz/harness.js';
 
 /** A file with a finding of its own, linted beside the one that is too much: its report must survive. */

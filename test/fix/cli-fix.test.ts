@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../src/fix/write.js';
+import { writeFileAtomic } from '../../src/core/write-file.js';
 import { cli } from '../helpers/cli.js';
 
 const SCRIPT = '#!/bin/bash\n# backup\ndocker exec db pg_dump app > backup.sql\ngzip backup.sql\n';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defineRule, type AnyRule } from '../../src/engine/define.js';
-import type { FileConfig } from '../../src/engine/lint.js';
-import { createRegistry } from '../../src/engine/registry.js';
+import { defineRule } from '../../rules/kit/define.js';
+import { type AnyRule } from '../../src/core/rule.js';
+import type { FileConfig } from '../../src/engine/types.js';
+import { createRegistry } from '../../src/core/registry.js';
 import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
-import { TOOL } from '../../src/engine/run.js';
+import { TOOL } from '../../src/runner/run.js';
 import { fixFiles } from '../../src/fix/loop.js';
 import composeSyntax from '../../rules/compose/syntax.js';
 

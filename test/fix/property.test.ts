@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import builtins from '../../rules/index.js';
-import { prepare, run, runFix } from '../../src/engine/run.js';
+import { prepare, run, runFix } from '../../src/runner/run.js';
 import { fixFiles, type FileChange } from '../../src/fix/loop.js';
 import { FIXTURES, SHARED } from '../helpers/lint.js';
 import { commandWords, composeModels, dockerfileInstructions, parseDockerfileText, parseShellText } from '../helpers/what-runs.js';

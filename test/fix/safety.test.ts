@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import builtins from '../../rules/index.js';
 import { defaultOptions } from '../../src/config/validate.js';
 import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
-import type { FileConfig } from '../../src/engine/lint.js';
-import { createRegistry } from '../../src/engine/registry.js';
-import { TOOL } from '../../src/engine/run.js';
+import type { FileConfig } from '../../src/engine/types.js';
+import { createRegistry } from '../../src/core/registry.js';
+import { TOOL } from '../../src/runner/run.js';
 import { fixFiles } from '../../src/fix/loop.js';
-import type { FileKind } from '../../src/parse/source.js';
+import type { FileKind } from '../../src/core/source.js';
 
 const ROOT = path.resolve('/virtual-safety');
 

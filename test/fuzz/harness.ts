@@ -8,12 +8,13 @@ import path from 'node:path';
 import { defaultOptions } from '../../src/config/validate.js';
 import { kindFromName, kindFromShebang } from '../../src/discover/classify.js';
 import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
-import { lintFiles, type FileConfig, type ResolvedRuleSetting } from '../../src/engine/lint.js';
-import { createRegistry } from '../../src/engine/registry.js';
-import type { LintResult } from '../../src/engine/result.js';
-import { TOOL } from '../../src/engine/run.js';
+import { lintFiles } from '../../src/engine/lint.js';
+import { type FileConfig, type ResolvedRuleSetting } from '../../src/engine/types.js';
+import { createRegistry } from '../../src/core/registry.js';
+import type { LintResult } from '../../src/core/result.js';
+import { TOOL } from '../../src/runner/run.js';
 import { fixFiles } from '../../src/fix/loop.js';
-import type { FileKind } from '../../src/parse/source.js';
+import type { FileKind } from '../../src/core/source.js';
 import builtins from '../../rules/index.js';
 
 /** The virtual folder the files are linted under. */

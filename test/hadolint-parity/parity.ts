@@ -9,11 +9,12 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { defaultOptions } from '../../src/config/validate.js';
 import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
-import type { AnyRule } from '../../src/engine/define.js';
-import type { Diagnostic } from '../../src/engine/diagnostic.js';
-import { lintFiles, type FileConfig } from '../../src/engine/lint.js';
-import { createRegistry } from '../../src/engine/registry.js';
-import { TOOL } from '../../src/engine/run.js';
+import type { AnyRule } from '../../src/core/rule.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { lintFiles } from '../../src/engine/lint.js';
+import { type FileConfig } from '../../src/engine/types.js';
+import { createRegistry } from '../../src/core/registry.js';
+import { TOOL } from '../../src/runner/run.js';
 import builtins from '../../rules/index.js';
 
 export interface ParityCase {

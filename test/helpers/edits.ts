@@ -1,4 +1,4 @@
-import type { TextEdit } from '../../src/engine/diagnostic.js';
+import type { TextEdit } from '../../src/core/diagnostic.js';
 
 /** Applies non-overlapping edits to a text (back to front, so offsets stay valid). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../../src/engine/diagnostic.js';
-import { run, type RunOptions } from '../../src/engine/run.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { run, type RunOptions } from '../../src/runner/run.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'fixtures');

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ComposeLoader } from '../../src/engine/compose-loader.js';
+import { ComposeLoader } from '../../src/stack/compose-loader.js';
 import type { ComposeDocument } from '../../src/parse/compose/document.js';
 import type { ComposeProject } from '../../src/parse/compose/project.js';
 import { parseDockerfile } from '../../src/parse/dockerfile/document.js';
@@ -21,7 +21,7 @@ import type { DfFlag, DfInstruction, DockerfileDocument } from '../../src/parse/
 import { instructionWords, properties } from '../../src/parse/dockerfile/words.js';
 import { getShellParser } from '../../src/parse/shell/index.js';
 import type { ShellDocument, ShWord } from '../../src/parse/shell/types.js';
-import { createSourceFile } from '../../src/parse/source.js';
+import { createSourceFile } from '../../src/core/source.js';
 import type { YNode } from '../../src/parse/yaml/nodes.js';
 
 type Texts = ReadonlyMap<string, string>;

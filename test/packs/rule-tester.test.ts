@@ -132,3 +132,14 @@ describe('RuleTester: stacks in memory', () => {
     await expect(wrong).rejects.toThrow('errors[1]: secrets ["S3cretPw1"], expected ["S3cret"]');
   });
 });
+
+describe('RuleTester: project root', () => {
+  it('reads nothing outside `projectRoot`, as with --project-root', async () => {
+    const referenceOutsideProject = (await import('../../rules/compose/reference-outside-project.js')).default;
+    const code = 'services:\n  api:\n    image: nginx:1.27\n    env_file: ../shared/app.env\n';
+    await new RuleTester(referenceOutsideProject).run({
+      valid: [{ filename: 'app/compose.yaml', code }, { filename: 'app/compose.yaml', code, projectRoot: '..' }],
+      invalid: [{ filename: 'app/compose.yaml', code, projectRoot: '.', errors: [{ line: 4, column: 15, message: /^env_file "\.\.\/shared\/app\.env" leads outside the project/ }] }],
+    });
+  });
+});

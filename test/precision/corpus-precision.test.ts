@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/engine/run.js';
+import { run } from '../../src/runner/run.js';
 import { ROOT, SHARED } from '../helpers/lint.js';
 import builtins from '../../rules/index.js';
 import { compare, judgedRules, keyFindings, linesReader, loadJudgements } from '../../scripts/precision/judgements.mjs';

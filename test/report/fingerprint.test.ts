@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex } from '../../src/parse/location.js';
+import { LineIndex } from '../../src/core/location.js';
 import { LineHashCache, computeLineHashes } from '../../src/report/fingerprint.js';
 
 /**

@@ -1,8 +1,8 @@
-import type { Diagnostic, Severity } from '../../src/engine/diagnostic.js';
-import type { LintedFile, LintResult } from '../../src/engine/result.js';
-import type { RuleMeta } from '../../src/engine/rule.js';
-import { LineIndex, type Range } from '../../src/parse/location.js';
-import type { FileKind } from '../../src/parse/source.js';
+import type { Diagnostic, Severity } from '../../src/core/diagnostic.js';
+import type { LintedFile, LintResult } from '../../src/core/result.js';
+import type { RuleMeta } from '../../src/core/rule.js';
+import { LineIndex, type Range } from '../../src/core/location.js';
+import type { FileKind } from '../../src/core/source.js';
 
 export const CWD = '/work/proj';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeFrame } from '../../src/report/code-frame.js';
 import { formatPretty } from '../../src/report/pretty.js';
-import { LineIndex } from '../../src/parse/location.js';
+import { LineIndex } from '../../src/core/location.js';
 import { diag, linted, makeResult, rangeOf } from './fixtures.js';
 
 const ESC = '\u001b[';

@@ -1,7 +1,7 @@
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/engine/diagnostic.js';
-import { LineIndex } from '../../src/parse/location.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { LineIndex } from '../../src/core/location.js';
 import { computeLineHashes, findingFingerprints } from '../../src/report/fingerprint.js';
 import {
   FINDING_HASH,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { maskSpans, maskValues } from '../../src/engine/redact.js';
-import { attachSecrets } from '../../src/engine/summary.js';
-import type { Diagnostic } from '../../src/engine/diagnostic.js';
-import type { LintResult } from '../../src/engine/result.js';
+import { maskSpans, maskValues } from '../../src/core/redact.js';
+import { attachSecrets } from '../../src/core/summary.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import type { LintResult } from '../../src/core/result.js';
 import { maskedChange, maskResult, secretValues } from '../../src/report/secrets.js';
 import { CWD, linted, offsetOf, rangeOf } from './fixtures.js';
 

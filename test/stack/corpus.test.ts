@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/engine/run.js';
+import { run } from '../../src/runner/run.js';
 import { SHARED } from '../helpers/lint.js';
 import { stackOf } from './helpers.js';
 

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ComposeLoader, parseSource, type ParsedFile } from '../../src/engine/parse-files.js';
-import { prepare } from '../../src/engine/run.js';
-import { fromBytes, readSource } from '../../src/engine/sources.js';
-import type { FileKind } from '../../src/parse/source.js';
+import { ComposeLoader, parseSource, type ParsedFile } from '../../src/stack/parse-files.js';
+import { prepare } from '../../src/runner/run.js';
+import { fromBytes, readSource } from '../../src/parse/sources.js';
+import type { FileKind } from '../../src/core/source.js';
 import { loadStack } from '../../src/stack/load.js';
 import { createStackModel, type StackModel } from '../../src/stack/model.js';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainProjects } from '../../src/engine/explain.js';
-import { run } from '../../src/engine/run.js';
+import { explainProjects } from '../../src/runner/explain.js';
+import { run } from '../../src/runner/run.js';
 import { FIXTURES } from '../helpers/lint.js';
 
 /**

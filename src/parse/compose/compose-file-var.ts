@@ -9,8 +9,8 @@
  * but lint never reads it, so the `.env` is what counts here.
  */
 import path from 'node:path';
-import type { Span } from '../location.js';
-import type { SourceFile } from '../source.js';
+import type { Span } from '../../core/location.js';
+import type { SourceFile } from '../../core/source.js';
 import { envFileEntries } from './env-file.js';
 import { interpolate, parseDotenv } from './interpolate.js';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseDocument, type Document } from 'yaml';
-import type { Span } from '../location.js';
-import type { SourceFile } from '../source.js';
+import type { Span } from '../../core/location.js';
+import type { SourceFile } from '../../core/source.js';
 import { buildYamlTree, YamlExpansionError } from '../yaml/build.js';
 import { isMap, type YMap, type YNode, type YScalar } from '../yaml/nodes.js';
 import { envFileEntries, type EnvFile } from './env-file.js';

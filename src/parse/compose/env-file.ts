@@ -1,5 +1,5 @@
-import type { Span } from '../location.js';
-import type { SourceFile } from '../source.js';
+import type { Span } from '../../core/location.js';
+import type { SourceFile } from '../../core/source.js';
 
 /** One `KEY=value` line of a `.env` or `env_file`, with where its parts are written. */
 export interface EnvEntry {

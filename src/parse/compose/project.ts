@@ -5,8 +5,8 @@
  * value still the YAML node of the file that wrote it.
  */
 import path from 'node:path';
-import type { Span } from '../location.js';
-import type { SourceFile } from '../source.js';
+import type { Span } from '../../core/location.js';
+import type { SourceFile } from '../../core/source.js';
 import { isMap, isScalar, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../yaml/nodes.js';
 import type { ComposeDocument, ComposeService } from './document.js';
 import { profilesFrom } from './compose-file-var.js';

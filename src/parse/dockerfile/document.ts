@@ -1,8 +1,8 @@
 import { DockerfileParser, Instruction as AstInstruction, type Argument, type Flag, type Instruction } from 'dockerfile-ast';
-import type { Span } from '../location.js';
+import type { Span } from '../../core/location.js';
 import type { ShellParser } from '../shell/index.js';
 import type { ShellDialect, ShellDocument } from '../shell/types.js';
-import type { SourceFile } from '../source.js';
+import type { SourceFile } from '../../core/source.js';
 import { resolveArgs } from './args.js';
 import { prepareRunBody, dialectOfHashbang, dialectOfShell } from './run-script.js';
 import type { DfArgument, DfDirective, DfFlag, DfInstruction, DfStage, DockerfileDocument } from './types.js';

@@ -25,7 +25,7 @@ import { basename } from 'node:path';
 import { flattenCommands } from '../shell/commands.js';
 import { findFlag, flagValues, positionalArgs, type FlagValue } from '../shell/flags.js';
 import type { ShCommand, ShellDocument, ShWord } from '../shell/types.js';
-import type { Span } from '../location.js';
+import type { Span } from '../../core/location.js';
 import type { DfFlag, DfInstruction, DfStage, DockerfileDocument } from './types.js';
 
 // ---------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
-import type { Locatable } from '../../engine/rule.js';
-import type { Span } from '../location.js';
+import type { Locatable } from '../../core/rule.js';
+import type { Span } from '../../core/location.js';
 import type { ShellDocument } from '../shell/types.js';
-import type { SourceFile } from '../source.js';
+import type { SourceFile } from '../../core/source.js';
 
 export interface DfArgument extends Locatable {
   /** The argument as dockerfile-ast reads it (escapes and continuations removed). */

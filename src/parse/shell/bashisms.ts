@@ -9,7 +9,7 @@
  */
 import { flattenCommands } from './commands.js';
 import { walkNodes } from './tree.js';
-import type { Locatable } from '../../engine/rule.js';
+import type { Locatable } from '../../core/rule.js';
 import type { ShellDocument, ShNode } from './types.js';
 import { variableWrites } from './vars.js';
 

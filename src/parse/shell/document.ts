@@ -4,7 +4,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { Parser as TsParser } from 'web-tree-sitter';
-import type { SourceFile } from '../source.js';
+import type { SourceFile } from '../../core/source.js';
 import { collectCommands, type CommandEnv } from './commands.js';
 import { derived, registerDocument } from './command-memo.js';
 import { recallTree, rememberTree } from './tree-memo.js';

@@ -8,7 +8,7 @@
  * shifted by the parse's `baseOffset` so they are offsets into the file.
  */
 import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
-import type { SourceFile } from '../source.js';
+import type { SourceFile } from '../../core/source.js';
 import type { ShNode } from './types.js';
 
 /** The text a tree was parsed from and where it sits in its file. */

@@ -1,5 +1,5 @@
-import type { Locatable } from '../../engine/rule.js';
-import type { SourceFile } from '../source.js';
+import type { Locatable } from '../../core/rule.js';
+import type { SourceFile } from '../../core/source.js';
 
 export type ShellDialect = 'bash' | 'sh' | 'dash' | 'ash' | 'ksh' | 'zsh' | 'busybox' | 'unknown';
 

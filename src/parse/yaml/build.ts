@@ -7,7 +7,7 @@ import {
   type Node as YamlNode,
   type Pair,
 } from 'yaml';
-import type { SourceFile } from '../source.js';
+import type { SourceFile } from '../../core/source.js';
 import type { ScalarStyle, YMap, YNode, YPair, YScalar, YSeq } from './nodes.js';
 
 /** Nodes that aliases may add beyond those written in the file before it counts as an alias bomb. */

@@ -1,5 +1,5 @@
-import type { Locatable } from '../../engine/rule.js';
-import type { SourceFile } from '../source.js';
+import type { Locatable } from '../../core/rule.js';
+import type { SourceFile } from '../../core/source.js';
 
 /**
  * The YAML tree rules see: aliases replaced by what they point at and merge

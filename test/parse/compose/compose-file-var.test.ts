@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeFileVar, profilesFrom } from '../../../src/parse/compose/compose-file-var.js';
 import { planFolder } from '../../../src/parse/compose/layers.js';
-import { createSourceFile } from '../../../src/parse/source.js';
+import { createSourceFile } from '../../../src/core/source.js';
 
 const dotenv = (text: string) => createSourceFile({ path: '/p/.env', relPath: '.env', kind: 'compose', text });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../src/engine/run.js';
+import { run } from '../../../src/runner/run.js';
 import { parseCompose, type ComposeDocument } from '../../../src/parse/compose/document.js';
 import { planFolder, declaredProjects } from '../../../src/parse/compose/layers.js';
 import { ProjectBuilder, linkGroups, type ComposeProject } from '../../../src/parse/compose/project.js';
-import { createSourceFile } from '../../../src/parse/source.js';
+import { createSourceFile } from '../../../src/core/source.js';
 import { at, isMap, isSeq, scalarText, toJS, type YNode } from '../../../src/parse/yaml/nodes.js';
 import { brief, FIXTURES } from '../../helpers/lint.js';
 

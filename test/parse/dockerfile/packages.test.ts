@@ -10,7 +10,7 @@ import {
   userAddCommand,
 } from '../../../src/parse/dockerfile/packages.js';
 import { flattenCommands, getShellParser } from '../../../src/parse/shell/index.js';
-import { createSourceFile } from '../../../src/parse/source.js';
+import { createSourceFile } from '../../../src/core/source.js';
 import { parse } from '../shell/helpers.js';
 
 async function pkgs(script: string) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getShellParser } from '../../../src/parse/shell/index.js';
 import { parseDockerfile } from '../../../src/parse/dockerfile/document.js';
 import { prepareRunBody } from '../../../src/parse/dockerfile/run-script.js';
-import { createSourceFile } from '../../../src/parse/source.js';
+import { createSourceFile } from '../../../src/core/source.js';
 
 const dockerfile = (text: string) => createSourceFile({ path: '/x/Dockerfile', relPath: 'Dockerfile', kind: 'dockerfile', text });
 

@@ -7,7 +7,7 @@ import { getShellParser } from '../../../src/parse/shell/index.js';
 import { setTreeMemo } from '../../../src/parse/shell/tree-memo.js';
 import type { ShellDocument, ShNode } from '../../../src/parse/shell/types.js';
 import { variableWrites } from '../../../src/parse/shell/vars.js';
-import { createSourceFile, type SourceFile } from '../../../src/parse/source.js';
+import { createSourceFile, type SourceFile } from '../../../src/core/source.js';
 import { FIXTURES, SHARED } from '../../helpers/lint.js';
 import { shellAndDockerfiles } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getShellParser } from '../../../src/parse/shell/index.js';
 import type { ShCommand, ShellDialect, ShellDocument } from '../../../src/parse/shell/index.js';
-import { createSourceFile, type SourceFile } from '../../../src/parse/source.js';
+import { createSourceFile, type SourceFile } from '../../../src/core/source.js';
 
 export function shellFile(text: string, path = '/repo/script.sh'): SourceFile {
   return createSourceFile({ path, relPath: path.replace(/^\/repo\//, ''), kind: 'shell', text });

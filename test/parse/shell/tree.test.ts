@@ -4,7 +4,7 @@ import { findGrammarWasm, findNodes, getShellParser, getShellParserSync } from '
 import { setTreeMemo } from '../../../src/parse/shell/tree-memo.js';
 import { insertionMap } from '../../../src/parse/shell/tree.js';
 import type { ShNode } from '../../../src/parse/shell/types.js';
-import { createSourceFile } from '../../../src/parse/source.js';
+import { createSourceFile } from '../../../src/core/source.js';
 import { parse, shellFile } from './helpers.js';
 
 describe('tree-sitter setup', () => {

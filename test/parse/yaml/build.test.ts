@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildYamlTree, YamlExpansionError } from '../../../src/parse/yaml/build.js';
 import { at, isMap, scalarText, toJS } from '../../../src/parse/yaml/nodes.js';
-import { createSourceFile } from '../../../src/parse/source.js';
+import { createSourceFile } from '../../../src/core/source.js';
 
 function tree(text: string) {
   const file = createSourceFile({ path: '/x/compose.yaml', relPath: 'compose.yaml', kind: 'compose', text });

@@ -1,30 +1,50 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import containerNamePattern from '../../../rules/compose/container-name-pattern.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/container-name-pattern';
+const names = (...pairs: [string, string][]) => `services:\n${pairs.map(([service, name]) => `  ${service}:\n    image: acme/${service}:1.0.0\n    container_name: ${name}\n`).join('')}`;
+const depot = names(['discovery', 'depot-discovery'], ['fastapi', 'fastapi-application']);
 
-describe(RULE, () => {
-  it('reports container names Docker rejects', async () => {
-    const found = await findings(RULE, ['compose/container-name-pattern/bad']);
-    expect(found.map(brief)).toEqual([
-      'compose/container-name-pattern/bad/compose.yaml:4:21-4:33 compose/container-name-pattern',
-      'compose/container-name-pattern/bad/compose.yaml:7:21-7:25 compose/container-name-pattern',
-      'compose/container-name-pattern/bad/compose.yaml:10:21-10:22 compose/container-name-pattern',
-    ]);
-    expect(found[0]!.message).toBe(
-      'service "web" sets container_name "my-app@123", which Docker rejects: names have two or more characters, start with a letter or digit and contain only letters, digits, _ . and -',
-    );
+describe('compose/container-name-pattern', () => {
+  it('reports container names Docker rejects, at the name', async () => {
+    await new RuleTester(containerNamePattern).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: names(['web', '"my-app@123"'], ['api', '-api'], ['x', 'x']),
+          errors: [
+            {
+              line: 4,
+              column: 21,
+              endLine: 4,
+              endColumn: 33,
+              message:
+                'service "web" sets container_name "my-app@123", which Docker rejects: names have two or more characters, start with a letter or digit and contain only letters, digits, _ . and -',
+            },
+            { line: 7, column: 21, endLine: 7, endColumn: 25, message: /^service "api" sets container_name "-api", which Docker rejects/ },
+            { line: 10, column: 21, endLine: 10, endColumn: 22, message: /^service "x" sets container_name "x", which Docker rejects/ },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts valid names and unknown ones', async () => {
-    expect(await findings(RULE, ['compose/container-name-pattern/good'])).toEqual([]);
+    await new RuleTester(containerNamePattern).run({ valid: [names(['discovery', 'depot-discovery'], ['fastapi', 'fastapi-application'], ['env', '${NAME}'])] });
   });
 
   it("applies the project's own pattern", async () => {
-    const found = await findings(RULE, ['compose/container-name-pattern/custom'], {
-      cliRules: ['compose/container-name-pattern: [error, {pattern: "^depot-[a-z]+$"}]'],
+    await new RuleTester(containerNamePattern).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: depot,
+          options: { pattern: '^depot-[a-z]+$' },
+          errors: [
+            { line: 7, column: 21, endLine: 7, endColumn: 40, message: 'service "fastapi" sets container_name "fastapi-application", which does not match the project\'s pattern ^depot-[a-z]+$' },
+          ],
+        },
+      ],
     });
-    expect(found.map(brief)).toEqual(['compose/container-name-pattern/custom/compose.yaml:7:21-7:40 compose/container-name-pattern']);
-    expect(found[0]!.message).toBe('service "fastapi" sets container_name "fastapi-application", which does not match the project\'s pattern ^depot-[a-z]+$');
   });
 });

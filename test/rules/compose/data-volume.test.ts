@@ -1,47 +1,151 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
 import { RuleTester } from '../../../src/testing.js';
 import dataVolume from '../../../rules/compose/data-volume.js';
 
-const RULE = 'compose/data-volume';
-const ON = ['compose/data-volume: warning'];
+const bad = [
+  'services:',
+  '  db:',
+  '    image: postgres:12-alpine',
+  '    environment:',
+  '      - POSTGRES_PASSWORD_FILE=/run/secrets/db-password',
+  '  mysql:',
+  '    image: mariadb:10.6.4-focal',
+  '    volumes:',
+  '      - /var/lib/mysql',
+  '  mongo:',
+  '    image: mongo:7.0',
+  '    volumes:',
+  '      - ./dump:/dump',
+  '  redis:',
+  '    image: redis:7-alpine',
+  '    command: redis-server --appendonly yes',
+  '  pg18:',
+  '    image: postgres:18.1',
+  '    volumes:',
+  '      - pgdata:/var/lib/postgresql/data',
+  'volumes:',
+  '  pgdata:',
+  '',
+].join('\n');
 
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['compose/data-volume/bad'])).toEqual([]);
+/** The seeds' databases, a bind mount, PGDATA, a tmpfs test database and a cache without persistence. */
+const good = [
+  'services:',
+  '  postgres:',
+  '    image: postgres:15-alpine',
+  '    volumes:',
+  '      - postgres_data:/var/lib/postgresql/data',
+  '  redis:',
+  '    image: redis:7-alpine',
+  '    command: redis-server --appendonly yes --maxmemory 256mb --maxmemory-policy allkeys-lru',
+  '    volumes:',
+  '      - redis_data:/data',
+  '  cache:',
+  '    image: redis:7-alpine',
+  '  mariadb:',
+  '    image: mariadb:10.9',
+  '    volumes:',
+  '      - ./data/mysql:/var/lib/mysql',
+  '  custom:',
+  '    image: postgres:16.4',
+  '    environment:',
+  '      PGDATA: /var/lib/postgresql/data/pgdata',
+  '    volumes:',
+  '      - type: volume',
+  '        source: pg',
+  '        target: /var/lib/postgresql/data',
+  '  test-db:',
+  '    image: postgres:16.4',
+  '    tmpfs:',
+  '      - /var/lib/postgresql/data',
+  '  pg18:',
+  '    image: postgres:18.1',
+  '    volumes:',
+  '      - pg18:/var/lib/postgresql',
+  'volumes:',
+  '  postgres_data:',
+  '  redis_data:',
+  '  pg:',
+  '  pg18:',
+  '',
+].join('\n');
+
+const mongo = 'services:\n  mongo:\n    image: mongo:4.2.0\n    volumes:\n      - mongo_data:/data/db\nvolumes:\n  mongo_data:\n';
+
+describe('compose/data-volume', () => {
+  it('is off in the recommended preset', () => {
+    expect(dataVolume.meta.recommended).toBe(false);
   });
 
   it('reports databases without a volume at their data directory, anonymous volumes and the PostgreSQL 18 layout', async () => {
-    const found = await findings(RULE, ['compose/data-volume/bad'], { cliRules: ON });
-    expect(found.map(brief)).toEqual([
-      'compose/data-volume/bad/compose.yaml:2:3-2:5 compose/data-volume',
-      'compose/data-volume/bad/compose.yaml:9:9-9:23 compose/data-volume',
-      'compose/data-volume/bad/compose.yaml:10:3-10:8 compose/data-volume',
-      'compose/data-volume/bad/compose.yaml:14:3-14:8 compose/data-volume',
-      'compose/data-volume/bad/compose.yaml:20:9-20:40 compose/data-volume',
-    ]);
-    expect(found.map((d) => d.message)).toEqual([
-      'service "db" (postgres) keeps its data in /var/lib/postgresql/data with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. postgres-data:/var/lib/postgresql/data)',
-      'service "mysql" (mariadb) keeps /var/lib/mysql on an anonymous volume, which docker compose down and up do not bring back; name the volume (e.g. mariadb-data:/var/lib/mysql)',
-      'service "mongo" (mongo) keeps its data in /data/db with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. mongo-data:/data/db)',
-      'service "redis" (redis) keeps its data in /data with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. redis-data:/data)',
-      'service "pg18" (postgres): PostgreSQL 18 and later keep data in /var/lib/postgresql/<version>/docker, so a volume at /var/lib/postgresql/data does not hold it; mount the volume at /var/lib/postgresql',
-    ]);
+    await new RuleTester(dataVolume).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: bad,
+          errors: [
+            {
+              line: 2,
+              column: 3,
+              endLine: 2,
+              endColumn: 5,
+              message:
+                'service "db" (postgres) keeps its data in /var/lib/postgresql/data with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. postgres-data:/var/lib/postgresql/data)',
+            },
+            {
+              line: 9,
+              column: 9,
+              endLine: 9,
+              endColumn: 23,
+              message:
+                'service "mysql" (mariadb) keeps /var/lib/mysql on an anonymous volume, which docker compose down and up do not bring back; name the volume (e.g. mariadb-data:/var/lib/mysql)',
+            },
+            {
+              line: 10,
+              column: 3,
+              endLine: 10,
+              endColumn: 8,
+              message:
+                'service "mongo" (mongo) keeps its data in /data/db with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. mongo-data:/data/db)',
+            },
+            {
+              line: 14,
+              column: 3,
+              endLine: 14,
+              endColumn: 8,
+              message:
+                'service "redis" (redis) keeps its data in /data with no volume there, so the data is lost when the container is recreated; mount a named volume (e.g. redis-data:/data)',
+            },
+            {
+              line: 20,
+              column: 9,
+              endLine: 20,
+              endColumn: 40,
+              message:
+                'service "pg18" (postgres): PostgreSQL 18 and later keep data in /var/lib/postgresql/<version>/docker, so a volume at /var/lib/postgresql/data does not hold it; mount the volume at /var/lib/postgresql',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it("accepts the seeds' named volumes, bind mounts, PGDATA, tmpfs test databases and caches without persistence", async () => {
-    expect(await findings(RULE, ['compose/data-volume/good'], { cliRules: ON })).toEqual([]);
+    await new RuleTester(dataVolume).run({ valid: [good, mongo] });
   });
 
   it('takes extra data directories from the directories option', async () => {
-    const found = await findings(RULE, ['compose/data-volume/good'], {
-      cliRules: ['compose/data-volume: [warning, {directories: {mongo: [/data/db, /data/configdb]}}]'],
+    await new RuleTester(dataVolume).run({
+      valid: [{ filename: 'compose.yaml', code: mongo, options: { directories: { mongo: ['/data/db', '/data/configdb'] } } }],
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: mongo,
+          options: { directories: { mongo: ['/data/configdb'] } },
+          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, message: /^service "mongo" \(mongo\) keeps its data in \/data\/configdb with no volume there/ }],
+        },
+      ],
     });
-    expect(found).toEqual([]);
-    const strict = await findings(RULE, ['compose/data-volume/good'], {
-      cliRules: ['compose/data-volume: [warning, {directories: {mongo: [/data/configdb]}}]'],
-    });
-    expect(strict.map(brief)).toEqual(['compose/data-volume/good/compose.yaml:34:3-34:8 compose/data-volume']);
   });
 
   it("takes the data directory the service's command chooses over the image's default", async () => {

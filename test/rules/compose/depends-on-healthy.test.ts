@@ -1,98 +1,163 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixAndRelint } from './fix-helpers.js';
+import dependsOnHealthy from '../../../rules/compose/depends-on-healthy.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/depends-on-healthy';
-const ON = ['compose/depends-on-healthy: warning'];
+/** The services depended on: two with a healthcheck, one without, one whose check is disabled, one built from a Dockerfile without HEALTHCHECK. */
+const dependencies = [
+  '  web:',
+  '    build: ./web',
+  '  legacy:',
+  '    image: acme/legacy:1.0.0',
+  '    healthcheck:',
+  '      disable: true',
+  '  discovery:',
+  '    image: acme/discovery:1.0.0',
+  '  postgres:',
+  '    image: postgres:16.4',
+  '    healthcheck:',
+  '      test: ["CMD", "pg_isready", "-U", "postgres"]',
+  '      interval: 5s',
+  '      timeout: 3s',
+  '      retries: 5',
+  '  cache:',
+  '    image: redis:7.4',
+  '    healthcheck:',
+  '      test: ["CMD", "redis-cli", "ping"]',
+  '',
+].join('\n');
+const webDockerfile = { 'web/Dockerfile': 'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\n' };
 
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['compose/depends-on-healthy/bad'])).toEqual([]);
+const dependents = (console: string, dispatch: string, worker: string) =>
+  [
+    'services:',
+    '  console:',
+    '    image: acme/console:1.0.0',
+    '    depends_on:',
+    console,
+    '  dispatch:',
+    '    image: acme/dispatch:1.0.0',
+    `    depends_on: ${dispatch}`,
+    '  worker:',
+    '    image: acme/worker:1.0.0',
+    '    depends_on:',
+    '      postgres:',
+    `        condition: ${worker}`,
+    '      cache:',
+    `        restart: true${worker === 'service_healthy' ? '\n        condition: service_healthy' : ''}`,
+    '  proxy:',
+    '    image: nginx:1.27',
+    '    depends_on:',
+    '      web:',
+    '        condition: service_healthy',
+    '      cache:',
+    '        condition: service_healthy',
+    '      legacy:',
+    '        condition: service_healthy',
+    '      discovery:',
+    '        condition: service_healthy',
+    dependencies,
+  ].join('\n');
+
+/** The short lists in the long form, every healthcheck waited for. */
+const fixed = dependents(
+  '      discovery:\n        condition: service_started\n      postgres:\n        condition: service_healthy',
+  '{ postgres: { condition: service_healthy }, cache: { condition: service_healthy } }',
+  'service_healthy',
+);
+
+const startsAsSoon = (service: string, dependency: string) =>
+  `service "${service}" starts as soon as "${dependency}" has started, not when its healthcheck passes; use condition: service_healthy`;
+
+describe('compose/depends-on-healthy', () => {
+  it('is off in the recommended preset, and its fix is unsafe', () => {
+    expect(dependsOnHealthy.meta.recommended).toBe(false);
+    expect(dependsOnHealthy.meta.fix).toBe('unsafe');
   });
 
-  it('reports dependencies that have a healthcheck but are not waited for, and waits on healthchecks that do not exist', async () => {
-    const found = await findings(RULE, ['compose/depends-on-healthy/bad'], { cliRules: ON });
-    expect(found.map(brief)).toEqual([
-      'compose/depends-on-healthy/bad/compose.yaml:6:9-6:17 compose/depends-on-healthy',
-      'compose/depends-on-healthy/bad/compose.yaml:9:18-9:26 compose/depends-on-healthy',
-      'compose/depends-on-healthy/bad/compose.yaml:9:28-9:33 compose/depends-on-healthy',
-      'compose/depends-on-healthy/bad/compose.yaml:14:20-14:35 compose/depends-on-healthy',
-      'compose/depends-on-healthy/bad/compose.yaml:15:7-15:12 compose/depends-on-healthy',
-      'compose/depends-on-healthy/bad/compose.yaml:21:20-21:35 compose/depends-on-healthy',
-      'compose/depends-on-healthy/bad/compose.yaml:25:20-25:35 compose/depends-on-healthy',
-      'compose/depends-on-healthy/bad/compose.yaml:27:20-27:35 compose/depends-on-healthy',
-    ]);
-    expect(found[0]!.message).toBe(
-      'service "console" starts as soon as "postgres" has started, not when its healthcheck passes; use condition: service_healthy',
-    );
-    expect(found[5]!.message).toBe(
-      'service "proxy" waits for "web" to be healthy, but "web" has no healthcheck in compose or in its Dockerfile, so "proxy" never starts',
-    );
-    expect(found[6]!.message).toBe('service "proxy" waits for "legacy" to be healthy, but its healthcheck is disabled, so "proxy" never starts');
-    expect(found[7]!.message).toBe(
-      'service "proxy" waits for "discovery" to be healthy, but "discovery" declares no healthcheck (only its image could provide one), so "proxy" never starts',
-    );
+  it('reports dependencies that have a healthcheck but are not waited for, and waits on healthchecks that do not exist; rewrites short lists in the long form with service_healthy', async () => {
+    await new RuleTester(dependsOnHealthy).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: dependents('      - discovery\n      - postgres', '[postgres, cache]', 'service_started'),
+          files: webDockerfile,
+          errors: [
+            { line: 6, column: 9, endLine: 6, endColumn: 17, message: startsAsSoon('console', 'postgres') },
+            { line: 9, column: 18, endLine: 9, endColumn: 26, message: startsAsSoon('dispatch', 'postgres') },
+            { line: 9, column: 28, endLine: 9, endColumn: 33, message: startsAsSoon('dispatch', 'cache') },
+            { line: 14, column: 20, endLine: 14, endColumn: 35, message: startsAsSoon('worker', 'postgres') },
+            { line: 15, column: 7, endLine: 15, endColumn: 12, message: startsAsSoon('worker', 'cache') },
+            {
+              line: 21,
+              column: 20,
+              endLine: 21,
+              endColumn: 35,
+              message: 'service "proxy" waits for "web" to be healthy, but "web" has no healthcheck in compose or in its Dockerfile, so "proxy" never starts',
+            },
+            { line: 25, column: 20, endLine: 25, endColumn: 35, message: 'service "proxy" waits for "legacy" to be healthy, but its healthcheck is disabled, so "proxy" never starts' },
+            {
+              line: 27,
+              column: 20,
+              endLine: 27,
+              endColumn: 35,
+              message: 'service "proxy" waits for "discovery" to be healthy, but "discovery" declares no healthcheck (only its image could provide one), so "proxy" never starts',
+            },
+          ],
+          output: fixed,
+        },
+      ],
+    });
   });
 
-  it('rewrites short lists in the long form and sets service_healthy, after which only the missing healthchecks remain', async () => {
-    const found = await findings(RULE, ['compose/depends-on-healthy/bad'], { cliRules: ON });
-    const { text, after } = await fixAndRelint(RULE, 'compose/depends-on-healthy/bad', found, 'compose.yaml', ON);
-    expect(text).toMatchInlineSnapshot(`
-      "services:
-        console:
-          image: acme/console:1.0.0
-          depends_on:
-            discovery:
-              condition: service_started
-            postgres:
-              condition: service_healthy
-        dispatch:
-          image: acme/dispatch:1.0.0
-          depends_on: { postgres: { condition: service_healthy }, cache: { condition: service_healthy } }
-        worker:
-          image: acme/worker:1.0.0
-          depends_on:
-            postgres:
-              condition: service_healthy
-            cache:
-              restart: true
-              condition: service_healthy
-        proxy:
-          image: nginx:1.27
-          depends_on:
-            web:
-              condition: service_healthy
-            cache:
-              condition: service_healthy
-            legacy:
-              condition: service_healthy
-            discovery:
-              condition: service_healthy
-        web:
-          build: ./web
-        legacy:
-          image: acme/legacy:1.0.0
-          healthcheck:
-            disable: true
-        discovery:
-          image: acme/discovery:1.0.0
-        postgres:
-          image: postgres:16.4
-          healthcheck:
-            test: ["CMD", "pg_isready", "-U", "postgres"]
-            interval: 5s
-            timeout: 3s
-            retries: 5
-        cache:
-          image: redis:7.4
-          healthcheck:
-            test: ["CMD", "redis-cli", "ping"]
-      "
-    `);
-    expect(after.map((d) => d.message).filter((m) => m.includes('starts as soon as'))).toEqual([]);
+  it('after its fix, reports only the waits on healthchecks that do not exist', async () => {
+    await new RuleTester(dependsOnHealthy).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: fixed,
+          files: webDockerfile,
+          errors: [
+            { line: 24, column: 20, message: /^service "proxy" waits for "web" to be healthy, but "web" has no healthcheck/ },
+            { line: 28, column: 20, message: /^service "proxy" waits for "legacy" to be healthy, but its healthcheck is disabled/ },
+            { line: 30, column: 20, message: /^service "proxy" waits for "discovery" to be healthy, but "discovery" declares no healthcheck/ },
+          ],
+        },
+      ],
+    });
   });
 
   it("accepts the seed's service_healthy, lists of services without healthchecks and completed jobs", async () => {
-    expect(await findings(RULE, ['compose/depends-on-healthy/good'], { cliRules: ON })).toEqual([]);
+    await new RuleTester(dependsOnHealthy).run({
+      valid: [
+        [
+          'services:',
+          '  console:',
+          '    image: acme/console:1.0.0',
+          '    depends_on:',
+          '      - discovery',
+          '  dispatch:',
+          '    image: acme/dispatch:1.0.0',
+          '    depends_on:',
+          '      postgres:',
+          '        condition: service_healthy',
+          '      migrate:',
+          '        condition: service_completed_successfully',
+          '  discovery:',
+          '    image: acme/discovery:1.0.0',
+          '  migrate:',
+          '    image: acme/migrate:1.0.0',
+          '    healthcheck:',
+          '      test: ["CMD", "true"]',
+          '  postgres:',
+          '    image: postgres:16.4',
+          '    healthcheck:',
+          '      test: ["CMD", "pg_isready", "-U", "postgres"]',
+          '      interval: 5s',
+          '      timeout: 3s',
+          '      retries: 5',
+          '',
+        ].join('\n'),
+      ],
+    });
   });
 });

@@ -1,50 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixAndRelint } from './fix-helpers.js';
+import dependsOnOrder from '../../../rules/compose/depends-on-order.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/depends-on-order';
-const ON = ['compose/depends-on-order: info'];
+const services = '  db:\n    image: postgres:16.4\n  redis:\n    image: redis:7.4\n';
+const web = (deps: string) => `services:\n  web:\n    image: nginx:1.27\n    depends_on:\n${deps}${services}`;
+const api = (deps: string) => `services:\n  api:\n    image: acme/api:1.0.0\n    depends_on:\n${deps}${services}`;
+const redisFirst = '      redis:\n        condition: service_started\n';
+const dbFirst = '      db:\n        condition: service_healthy\n        restart: true\n';
 
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['compose/depends-on-order/bad'])).toEqual([]);
+describe('compose/depends-on-order', () => {
+  it('is off in the recommended preset', () => {
+    expect(dependsOnOrder.meta.recommended).toBe(false);
   });
 
-  it('reports the first dependency out of alphabetical order, in the short and the long form', async () => {
-    const found = await findings(RULE, ['compose/depends-on-order/bad'], { cliRules: ON });
-    expect(found.map(brief)).toEqual([
-      'compose/depends-on-order/bad/compose.yaml:6:9-6:11 compose/depends-on-order',
-      'compose/depends-on-order/bad/compose.yaml:12:7-12:9 compose/depends-on-order',
-    ]);
-    expect(found[0]!.message).toBe('service "web": dependency "db" should come before "redis" (depends_on in alphabetical order)');
+  it('reports the first dependency out of alphabetical order, in the short and the long form, and sorts them, conditions included', async () => {
+    await new RuleTester(dependsOnOrder).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: web('      - redis\n      - db\n'),
+          errors: [{ line: 6, column: 9, endLine: 6, endColumn: 11, message: 'service "web": dependency "db" should come before "redis" (depends_on in alphabetical order)' }],
+          output: web('      - db\n      - redis\n'),
+        },
+        {
+          filename: 'compose.yaml',
+          code: api(redisFirst + dbFirst),
+          errors: [{ line: 7, column: 7, endLine: 7, endColumn: 9, message: 'service "api": dependency "db" should come before "redis" (depends_on in alphabetical order)' }],
+          output: api(dbFirst + redisFirst),
+        },
+      ],
+    });
   });
 
-  it('sorts them, conditions included, and then no longer fires', async () => {
-    const found = await findings(RULE, ['compose/depends-on-order/bad'], { cliRules: ON });
-    const { text, after } = await fixAndRelint(RULE, 'compose/depends-on-order/bad', found, 'compose.yaml', ON);
-    expect(text).toBe(`services:
-  web:
-    image: nginx:1.27
-    depends_on:
-      - db
-      - redis
-  api:
-    image: acme/api:1.0.0
-    depends_on:
-      db:
-        condition: service_healthy
-        restart: true
-      redis:
-        condition: service_started
-  db:
-    image: postgres:16.4
-  redis:
-    image: redis:7.4
-`);
-    expect(after).toEqual([]);
-  });
-
-  it('accepts sorted dependencies', async () => {
-    expect(await findings(RULE, ['compose/depends-on-order/good'], { cliRules: ON })).toEqual([]);
+  it('accepts sorted dependencies, among them the text its fix gives', async () => {
+    await new RuleTester(dependsOnOrder).run({
+      valid: [`services:\n  web:\n    image: nginx:1.27\n    depends_on: [db, redis]\n${services}`, web('      - db\n      - redis\n'), api(dbFirst + redisFirst)],
+    });
   });
 });

@@ -1,21 +1,49 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
 import { RuleTester } from '../../../src/testing.js';
 import envFileExists from '../../../rules/compose/env-file-exists.js';
 
 const RULE = 'compose/env-file-exists';
+const appEnv = { 'app.env': 'LOG_LEVEL=info\n' };
 
 describe(RULE, () => {
-  it('reports env files that do not exist', async () => {
-    const found = await findings(RULE, ['compose/env-file-exists/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'compose/env-file-exists/bad/compose.yaml:6:9-6:24 compose/env-file-exists service "app" reads env_file "./app.local.env", which does not exist; compose refuses to start (mark it "required: false" if it is optional)',
-      'compose/env-file-exists/bad/compose.yaml:9:15-9:25 compose/env-file-exists service "worker" reads env_file "worker.env", which does not exist; compose refuses to start (mark it "required: false" if it is optional)',
-    ]);
+  it('reports env files that do not exist, in a list and alone', async () => {
+    await new RuleTester(envFileExists).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  app:\n    image: shop/app:1.0.0\n    env_file:\n      - ./app.env\n      - ./app.local.env\n  worker:\n    image: shop/worker:1.0.0\n    env_file: worker.env\n',
+          files: appEnv,
+          errors: [
+            {
+              line: 6,
+              column: 9,
+              endLine: 6,
+              endColumn: 24,
+              message: 'service "app" reads env_file "./app.local.env", which does not exist; compose refuses to start (mark it "required: false" if it is optional)',
+            },
+            {
+              line: 9,
+              column: 15,
+              endLine: 9,
+              endColumn: 25,
+              message: 'service "worker" reads env_file "worker.env", which does not exist; compose refuses to start (mark it "required: false" if it is optional)',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts files that exist, optional ones, and paths it cannot know', async () => {
-    expect(await findings(RULE, ['compose/env-file-exists/good'])).toEqual([]);
+    await new RuleTester(envFileExists).run({
+      valid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  app:\n    image: shop/app:1.0.0\n    env_file:\n      - ./app.env\n      - path: ./app.local.env\n        required: false\n  worker:\n    image: shop/worker:1.0.0\n    env_file: ${WORKER_ENV_FILE}\n',
+          files: appEnv,
+        },
+      ],
+    });
   });
 
   it('leaves a missing .env alone when a .env.example beside it is the template users copy it from', async () => {

@@ -1,39 +1,129 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import envInterpolation from '../../../rules/compose/env-interpolation.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/env-interpolation';
-const ON = ['compose/env-interpolation: warning'];
+const bad = [
+  'services:',
+  '  web:',
+  '    image: shop/web:${TAG}',
+  '    environment:',
+  '      API_URL: http://${API_HOST}:8080',
+  '      SECOND: ${API_HOST}',
+  '      PRICE: "costs $5"',
+  '      BROKEN: "${UNCLOSED"',
+  '      DB_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD}',
+  '      SMTP_PASSWORD: ${SMTP_PASSWORD:?set SMTP_PASSWORD}',
+  "    command: sh -c 'echo started on $HOSTNAME'",
+  '    healthcheck:',
+  '      test: ["CMD-SHELL", "curl -f http://localhost:${PORT:-80}/ || exit 1"]',
+  '      interval: ${INTERVAL:-30s}',
+  '  worker:',
+  '    image: shop/worker:${TAG:-latest}',
+  '    command: ["run", "--id", "${1}"]',
+  '',
+].join('\n');
+const envFiles = { '.env': 'TAG=1.4.2\n', '.env.example': 'TAG=\nDB_PASSWORD=change-me\n' };
+const noEnv = 'services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n';
 
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['compose/env-interpolation/bad'])).toEqual([]);
+describe('compose/env-interpolation', () => {
+  it('is off in the recommended preset', () => {
+    expect(envInterpolation.meta.recommended).toBe(false);
   });
 
-  it('reports bad syntax, variables neither .env nor .env.example defines, and lone dollars', async () => {
-    const found = await findings(RULE, ['compose/env-interpolation/bad'], { cliRules: ON });
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'compose/env-interpolation/bad/compose.yaml:5:23-5:34 compose/env-interpolation API_HOST is not defined in .env or .env.example, so compose substitutes an empty string unless the shell exports it',
-      'compose/env-interpolation/bad/compose.yaml:7:21-7:22 compose/env-interpolation "$5" has a "$" that does not start a variable: write "$$" for a literal dollar sign',
-      'compose/env-interpolation/bad/compose.yaml:8:16-8:26 compose/env-interpolation invalid interpolation format: "${UNCLOSED" has no closing "}"; write "$$" for a literal dollar sign',
-      'compose/env-interpolation/bad/compose.yaml:10:22-10:57 compose/env-interpolation "${SMTP_PASSWORD:?set SMTP_PASSWORD}" makes SMTP_PASSWORD required, but it is not defined in .env or .env.example: compose refuses to start without it',
-      'compose/env-interpolation/bad/compose.yaml:11:37-11:46 compose/env-interpolation "$HOSTNAME" is replaced by compose from the host environment when the file loads (HOSTNAME is not in .env or .env.example); write "$$HOSTNAME" if the container\'s shell should expand it',
-      'compose/env-interpolation/bad/compose.yaml:17:31-17:35 compose/env-interpolation invalid interpolation format for "${1}": expected ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, ${VAR:+alt} or ${VAR+alt}; write "$$" for a literal dollar sign',
-    ]);
+  it('reports bad syntax, variables neither .env nor .env.example defines (once each), and lone dollars', async () => {
+    await new RuleTester(envInterpolation).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: bad,
+          files: envFiles,
+          errors: [
+            {
+              line: 5,
+              column: 23,
+              endLine: 5,
+              endColumn: 34,
+              message: 'API_HOST is not defined in .env or .env.example, so compose substitutes an empty string unless the shell exports it',
+            },
+            { line: 7, column: 21, endLine: 7, endColumn: 22, message: '"$5" has a "$" that does not start a variable: write "$$" for a literal dollar sign' },
+            { line: 8, column: 16, endLine: 8, endColumn: 26, message: 'invalid interpolation format: "${UNCLOSED" has no closing "}"; write "$$" for a literal dollar sign' },
+            {
+              line: 10,
+              column: 22,
+              endLine: 10,
+              endColumn: 57,
+              message: '"${SMTP_PASSWORD:?set SMTP_PASSWORD}" makes SMTP_PASSWORD required, but it is not defined in .env or .env.example: compose refuses to start without it',
+            },
+            {
+              line: 11,
+              column: 37,
+              endLine: 11,
+              endColumn: 46,
+              message:
+                '"$HOSTNAME" is replaced by compose from the host environment when the file loads (HOSTNAME is not in .env or .env.example); write "$$HOSTNAME" if the container\'s shell should expand it',
+            },
+            {
+              line: 17,
+              column: 31,
+              endLine: 17,
+              endColumn: 35,
+              message:
+                'invalid interpolation format for "${1}": expected ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, ${VAR:+alt} or ${VAR+alt}; write "$$" for a literal dollar sign',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('says when there is neither a .env nor a .env.example', async () => {
-    const found = await findings(RULE, ['compose/env-interpolation/noenv'], { cliRules: ON });
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'compose/env-interpolation/noenv/compose.yaml:5:26-5:46 compose/env-interpolation POSTGRES_PASSWORD is not defined in .env or .env.example (neither exists beside the file), so compose substitutes an empty string unless the shell exports it',
-    ]);
+    await new RuleTester(envInterpolation).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: noEnv,
+          errors: [
+            {
+              line: 5,
+              column: 26,
+              endLine: 5,
+              endColumn: 46,
+              message:
+                'POSTGRES_PASSWORD is not defined in .env or .env.example (neither exists beside the file), so compose substitutes an empty string unless the shell exports it',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts defaults, $$ escapes, defined variables and keys that look like variables', async () => {
-    expect(await findings(RULE, ['compose/env-interpolation/good'], { cliRules: ON })).toEqual([]);
+    await new RuleTester(envInterpolation).run({
+      valid: [
+        {
+          filename: 'compose.yaml',
+          code: [
+            'services:',
+            '  web:',
+            '    image: shop/web:${TAG}',
+            '    environment:',
+            '      API_URL: http://${API_HOST:-api}:8080',
+            '      PRICE: "costs $$5"',
+            '      OPTIONAL: ${EXTRA+set}',
+            "    command: sh -c 'echo started on $$HOSTNAME'",
+            '    healthcheck:',
+            '      test: ["CMD-SHELL", "mysqladmin ping --password=\\"$$(cat /run/secrets/db)\\""]',
+            '    labels:',
+            '      "${KEYS_ARE_NEVER_INTERPOLATED}": "true"',
+            '',
+          ].join('\n'),
+          files: { '.env': 'TAG=1.4.2\n' },
+        },
+      ],
+    });
   });
 
   it('never reports the variables of the ignore option', async () => {
-    const found = await findings(RULE, ['compose/env-interpolation/noenv'], { cliRules: ['compose/env-interpolation: [warning, {"ignore": ["POSTGRES_PASSWORD"]}]'] });
-    expect(found).toEqual([]);
+    await new RuleTester(envInterpolation).run({ valid: [{ filename: 'compose.yaml', code: noEnv, options: { ignore: ['POSTGRES_PASSWORD'] } }] });
   });
 });

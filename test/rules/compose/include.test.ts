@@ -1,21 +1,64 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import composeInclude from '../../../rules/compose/include.js';
+import references from '../../../rules/compose/references.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/include';
+/** Two files included at once (merged), a remote include, and resources the included files define. */
+const good = {
+  filename: 'compose.yaml',
+  code: [
+    'include:',
+    '  - ./db/compose.yaml',
+    '  - path:',
+    '      - ./cache/compose.yaml',
+    '      - ./cache/local.yaml',
+    '  - oci://registry.example.com/shared/monitoring:1.0',
+    'services:',
+    '  web:',
+    '    image: nginx:1.27',
+    '    depends_on: [db, cache]',
+    '    networks: [back]',
+    '',
+  ].join('\n'),
+  files: {
+    'db/compose.yaml': 'services:\n  db:\n    image: postgres:16.4\n    networks: [back]\nnetworks:\n  back:\n',
+    'cache/compose.yaml': 'services:\n  cache:\n    image: redis:7.4\n',
+    'cache/local.yaml': 'services:\n  cache:\n    ports: ["127.0.0.1:6379:6379"]\n',
+  },
+};
 
-describe(RULE, () => {
+describe('compose/include', () => {
   it('reports missing files, cycles and resources defined twice', async () => {
-    const found = await findings(RULE, ['compose/include/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'compose/include/bad/compose.yaml:3:5-3:27 compose/include include names "missing/compose.yaml", which does not exist',
-      'compose/include/bad/compose.yaml:4:11-4:22 compose/include include forms a cycle: compose.yaml → loop.yaml → compose.yaml',
-      'compose/include/bad/compose.yaml:9:3-9:5 compose/include service "db" is also defined by the included file db/compose.yaml (line 2); compose does not merge the two and reports a conflict',
-    ]);
+    await new RuleTester(composeInclude).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'include:\n  - ./db/compose.yaml\n  - ./missing/compose.yaml\n  - path: ./loop.yaml\nservices:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n  db:\n    image: postgres:15\n',
+          files: {
+            'db/compose.yaml': 'services:\n  db:\n    image: postgres:16.4\n',
+            'loop.yaml': 'include:\n  - ./compose.yaml\nservices:\n  loop:\n    image: busybox:1.37\n',
+          },
+          errors: [
+            { line: 3, column: 5, endLine: 3, endColumn: 27, message: 'include names "missing/compose.yaml", which does not exist' },
+            { line: 4, column: 11, endLine: 4, endColumn: 22, message: 'include forms a cycle: compose.yaml → loop.yaml → compose.yaml' },
+            {
+              line: 9,
+              column: 3,
+              endLine: 9,
+              endColumn: 5,
+              message: 'service "db" is also defined by the included file db/compose.yaml (line 2); compose does not merge the two and reports a conflict',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts included files (merged when several), their resources, and remote includes', async () => {
-    expect(await findings(RULE, ['compose/include/good'])).toEqual([]);
-    // The included services count as services of the project.
-    expect(await findings('compose/references', ['compose/include/good'])).toEqual([]);
+    await new RuleTester(composeInclude).run({ valid: [good] });
+  });
+
+  it('counts the included services and networks as those of the project', async () => {
+    await new RuleTester(references).run({ valid: [good] });
   });
 });

@@ -1,21 +1,45 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import mergeTags from '../../../rules/compose/merge-tags.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/merge-tags';
+const ignoredValue = (key: string) => `${key} is tagged !reset, so the value written after the tag is ignored; write "!reset null" (or [] / {}) to make that clear`;
 
-describe(RULE, () => {
+describe('compose/merge-tags', () => {
   it('reports ignored !reset values, pointless !override, unknown tags and tags in a base file', async () => {
-    const found = await findings(RULE, ['compose/merge-tags/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'compose/merge-tags/bad/compose.override.yaml:3:5-3:10 compose/merge-tags services.web.image is tagged !override, which changes nothing for a single value (a later file\'s value always replaces it)',
-      'compose/merge-tags/bad/compose.override.yaml:4:5-4:16 compose/merge-tags services.web.environment is tagged !reset, so the value written after the tag is ignored; write "!reset null" (or [] / {}) to make that clear',
-      'compose/merge-tags/bad/compose.yaml:4:5-4:10 compose/merge-tags services.web.ports is tagged !reset, so the value written after the tag is ignored; write "!reset null" (or [] / {}) to make that clear',
-      'compose/merge-tags/bad/compose.yaml:5:5-5:12 compose/merge-tags services.web.command has the tag "!rest", which compose does not know; only !reset and !override have a meaning',
-      'compose/merge-tags/bad/compose.yaml:8:5-8:16 compose/merge-tags services.api.environment is tagged !reset in the base file, where there is nothing to reset: it only removes the key',
-    ]);
+    await new RuleTester(mergeTags).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  web:\n    image: nginx:1.27\n    ports: !reset ["8080:80"]\n    command: !rest ["nginx"]\n  api:\n    image: shop/api:2.0.1\n    environment: !reset {}\n',
+          files: { 'compose.override.yaml': 'services:\n  web:\n    image: !override nginx:1.26\n    environment: !reset\n      LOG_LEVEL: debug\n' },
+          errors: [
+            {
+              file: 'compose.override.yaml',
+              line: 3,
+              column: 5,
+              endLine: 3,
+              endColumn: 10,
+              message: "services.web.image is tagged !override, which changes nothing for a single value (a later file's value always replaces it)",
+            },
+            { file: 'compose.override.yaml', line: 4, column: 5, endLine: 4, endColumn: 16, message: ignoredValue('services.web.environment') },
+            { line: 4, column: 5, endLine: 4, endColumn: 10, message: ignoredValue('services.web.ports') },
+            { line: 5, column: 5, endLine: 5, endColumn: 12, message: 'services.web.command has the tag "!rest", which compose does not know; only !reset and !override have a meaning' },
+            { line: 8, column: 5, endLine: 8, endColumn: 16, message: 'services.api.environment is tagged !reset in the base file, where there is nothing to reset: it only removes the key' },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts the tags in an override and in a service that extends another', async () => {
-    expect(await findings(RULE, ['compose/merge-tags/good'])).toEqual([]);
+    await new RuleTester(mergeTags).run({
+      valid: [
+        {
+          filename: 'compose.yaml',
+          code: 'x-base: &base\n  image: shop/base:1.0.0\n  ports: ["8080:80"]\nservices:\n  base:\n    <<: *base\n  web:\n    extends: base\n    ports: !reset []        # removes what extends brings in\n',
+          files: { 'compose.override.yaml': 'services:\n  web:\n    ports: !override\n      - "9090:80"\n    environment: !reset null\n' },
+        },
+      ],
+    });
   });
 });

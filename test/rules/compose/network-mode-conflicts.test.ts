@@ -1,19 +1,41 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import networkModeConflicts from '../../../rules/compose/network-mode-conflicts.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/network-mode-conflicts';
-
-describe(RULE, () => {
+describe('compose/network-mode-conflicts', () => {
   it('reports network_mode with networks, and with ports it cannot publish', async () => {
-    const found = await findings(RULE, ['compose/network-mode-conflicts/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'compose/network-mode-conflicts/bad/compose.yaml:5:5-5:13 compose/network-mode-conflicts service "web" sets both network_mode ("host") and networks; compose refuses them together',
-      'compose/network-mode-conflicts/bad/compose.yaml:6:5-6:10 compose/network-mode-conflicts service "web" publishes ports with network_mode "host", where they are discarded: the container already uses the host\'s ports',
-      'compose/network-mode-conflicts/bad/compose.yaml:10:5-10:10 compose/network-mode-conflicts service "sidecar" publishes ports with network_mode "service:web"; Docker refuses to publish ports for a container without its own network',
-    ]);
+    await new RuleTester(networkModeConflicts).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  web:\n    image: nginx:1.27\n    network_mode: host\n    networks: [front]\n    ports: ["8080:80"]\n  sidecar:\n    image: busybox:1.37\n    network_mode: "service:web"\n    ports: ["9090:9090"]\nnetworks:\n  front:\n',
+          errors: [
+            { line: 5, column: 5, endLine: 5, endColumn: 13, message: 'service "web" sets both network_mode ("host") and networks; compose refuses them together' },
+            {
+              line: 6,
+              column: 5,
+              endLine: 6,
+              endColumn: 10,
+              message: 'service "web" publishes ports with network_mode "host", where they are discarded: the container already uses the host\'s ports',
+            },
+            {
+              line: 10,
+              column: 5,
+              endLine: 10,
+              endColumn: 10,
+              message: 'service "sidecar" publishes ports with network_mode "service:web"; Docker refuses to publish ports for a container without its own network',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts network_mode alone', async () => {
-    expect(await findings(RULE, ['compose/network-mode-conflicts/good'])).toEqual([]);
+    await new RuleTester(networkModeConflicts).run({
+      valid: [
+        'services:\n  web:\n    image: nginx:1.27\n    networks: [front]\n    ports: ["8080:80"]\n  sidecar:\n    image: busybox:1.37\n    network_mode: "service:web"\n  monitor:\n    image: prom/node-exporter:v1.8.2\n    network_mode: host\nnetworks:\n  front:\n',
+      ],
+    });
   });
 });

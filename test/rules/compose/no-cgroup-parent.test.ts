@@ -1,23 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import noCgroupParent from '../../../rules/compose/no-cgroup-parent.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/no-cgroup-parent';
-const ON = ['compose/no-cgroup-parent: info'];
-
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['compose/no-cgroup-parent/bad'])).toEqual([]);
+describe('compose/no-cgroup-parent', () => {
+  it('is off in the recommended preset', () => {
+    expect(noCgroupParent.meta.recommended).toBe(false);
   });
 
   it('reports cgroup_parent at its value', async () => {
-    const found = await findings(RULE, ['compose/no-cgroup-parent/bad'], { cliRules: ON });
-    expect(found.map(brief)).toEqual(['compose/no-cgroup-parent/bad/compose.yaml:4:20-4:35 compose/no-cgroup-parent']);
-    expect(found[0]!.message).toBe(
-      'service "batch" sets cgroup_parent "m-executor-abcd", placing it outside the cgroup Docker creates for containers, so the limits and accounting set up for containers may not apply to it',
-    );
+    await new RuleTester(noCgroupParent).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  batch:\n    image: acme/batch:1.0.0\n    cgroup_parent: m-executor-abcd\n',
+          errors: [
+            {
+              line: 4,
+              column: 20,
+              endLine: 4,
+              endColumn: 35,
+              message:
+                'service "batch" sets cgroup_parent "m-executor-abcd", placing it outside the cgroup Docker creates for containers, so the limits and accounting set up for containers may not apply to it',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts services without it', async () => {
-    expect(await findings(RULE, ['compose/no-cgroup-parent/good'], { cliRules: ON })).toEqual([]);
+    await new RuleTester(noCgroupParent).run({ valid: ['services:\n  batch:\n    image: acme/batch:1.0.0\n'] });
   });
 });

@@ -1,29 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixAndRelint } from './fix-helpers.js';
+import noNewPrivileges from '../../../rules/compose/no-new-privileges.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/no-new-privileges';
-const ON = ['compose/no-new-privileges: warning'];
-
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['compose/no-new-privileges/bad'])).toEqual([]);
+describe('compose/no-new-privileges', () => {
+  it('is off in the recommended preset', () => {
+    expect(noNewPrivileges.meta.recommended).toBe(false);
   });
 
-  it('reports services without no-new-privileges, at security_opt when it is written', async () => {
-    const found = await findings(RULE, ['compose/no-new-privileges/bad'], { cliRules: ON });
-    expect(found.map(brief)).toEqual([
-      'compose/no-new-privileges/bad/compose.yaml:2:3-2:6 compose/no-new-privileges',
-      'compose/no-new-privileges/bad/compose.yaml:6:5-6:17 compose/no-new-privileges',
-      'compose/no-new-privileges/bad/compose.yaml:10:5-10:17 compose/no-new-privileges',
-    ]);
-    expect(found[0]!.message).toBe('service "api" does not set no-new-privileges, so a setuid binary inside it can still raise a process to root');
-  });
-
-  it('adds no-new-privileges:true to security_opt (block or flow) or adds the key, and then no longer fires', async () => {
-    const found = await findings(RULE, ['compose/no-new-privileges/bad'], { cliRules: ON });
-    const { text, after } = await fixAndRelint(RULE, 'compose/no-new-privileges/bad', found, 'compose.yaml', ON);
-    expect(text).toBe(`services:
+  it('reports services without no-new-privileges, at security_opt when it is written, and adds no-new-privileges:true to security_opt (block or flow) or adds the key (unsafe: a key more)', async () => {
+    await new RuleTester(noNewPrivileges).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: `services:
+  api:
+    image: acme/api:1.0.0
+  web:
+    image: acme/web:1.0.0
+    security_opt:
+      - label:type:svirt_apache_t
+  flow:
+    image: acme/flow:1.0.0
+    security_opt: [apparmor:docker-default]
+`,
+          errors: [
+            { line: 2, column: 3, endLine: 2, endColumn: 6, message: 'service "api" does not set no-new-privileges, so a setuid binary inside it can still raise a process to root' },
+            { line: 6, column: 5, endLine: 6, endColumn: 17, message: /^service "web" does not set no-new-privileges/ },
+            { line: 10, column: 5, endLine: 10, endColumn: 17, message: /^service "flow" does not set no-new-privileges/ },
+          ],
+          output: `services:
   api:
     image: acme/api:1.0.0
     security_opt:
@@ -36,11 +41,26 @@ describe(RULE, () => {
   flow:
     image: acme/flow:1.0.0
     security_opt: [apparmor:docker-default, no-new-privileges:true]
-`);
-    expect(after).toEqual([]);
+`,
+        },
+      ],
+    });
+    expect(noNewPrivileges.meta.fix).toBe('unsafe');
   });
 
   it('accepts no-new-privileges in its forms', async () => {
-    expect(await findings(RULE, ['compose/no-new-privileges/good'], { cliRules: ON })).toEqual([]);
+    await new RuleTester(noNewPrivileges).run({
+      valid: [
+        `services:
+  api:
+    image: acme/api:1.0.0
+    security_opt:
+      - no-new-privileges:true
+  web:
+    image: acme/web:1.0.0
+    security_opt: ["no-new-privileges"]
+`,
+      ],
+    });
   });
 });

@@ -1,30 +1,82 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import noPrivileged from '../../../rules/compose/no-privileged.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/no-privileged';
-
-describe(RULE, () => {
+describe('compose/no-privileged', () => {
   it('reports privileged: true (also through a default), ALL and SYS_ADMIN capabilities and unconfined security options', async () => {
-    const found = await findings(RULE, ['compose/no-privileged/bad']);
-    expect(found.map(brief)).toEqual([
-      'compose/no-privileged/bad/compose.yaml:4:17-4:21 compose/no-privileged',
-      'compose/no-privileged/bad/compose.yaml:9:9-9:12 compose/no-privileged',
-      'compose/no-privileged/bad/compose.yaml:12:15-12:28 compose/no-privileged',
-      'compose/no-privileged/bad/compose.yaml:14:9-14:27 compose/no-privileged',
-      'compose/no-privileged/bad/compose.yaml:15:9-15:28 compose/no-privileged',
-      'compose/no-privileged/bad/compose.yaml:16:9-16:22 compose/no-privileged',
-      'compose/no-privileged/bad/compose.yaml:19:17-19:38 compose/no-privileged',
-    ]);
-    expect(found[0]!.message).toBe(
-      'service "dind" runs privileged: every device and capability of the host, no seccomp or AppArmor; add only the capabilities or devices it needs',
-    );
-    expect(found[2]!.message).toBe('service "debugger" adds capability SYS_ADMIN, which is as good as privileged; add the narrow capabilities it needs instead');
-    expect(found[3]!.message).toBe(
-      'service "debugger" sets security_opt seccomp:unconfined, removing a kernel confinement every container gets by default',
-    );
+    await new RuleTester(noPrivileged).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: `services:
+  dind:
+    image: docker:27-dind
+    privileged: true
+  tools:
+    image: acme/tools:1.0.0
+    cap_add:
+      - NET_ADMIN
+      - ALL
+  debugger:
+    image: acme/debugger:1.0.0
+    cap_add: [CAP_SYS_ADMIN]
+    security_opt:
+      - seccomp:unconfined
+      - apparmor=unconfined
+      - label:disable
+  flag:
+    image: acme/flag:1.0.0
+    privileged: "\${PRIVILEGED:-true}"
+`,
+          errors: [
+            {
+              line: 4,
+              column: 17,
+              endLine: 4,
+              endColumn: 21,
+              message: 'service "dind" runs privileged: every device and capability of the host, no seccomp or AppArmor; add only the capabilities or devices it needs',
+            },
+            { line: 9, column: 9, endLine: 9, endColumn: 12 },
+            {
+              line: 12,
+              column: 15,
+              endLine: 12,
+              endColumn: 28,
+              message: 'service "debugger" adds capability SYS_ADMIN, which is as good as privileged; add the narrow capabilities it needs instead',
+            },
+            {
+              line: 14,
+              column: 9,
+              endLine: 14,
+              endColumn: 27,
+              message: 'service "debugger" sets security_opt seccomp:unconfined, removing a kernel confinement every container gets by default',
+            },
+            { line: 15, column: 9, endLine: 15, endColumn: 28 },
+            { line: 16, column: 9, endLine: 16, endColumn: 22 },
+            { line: 19, column: 17, endLine: 19, endColumn: 38 },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts narrow capabilities, privileged: false and custom profiles', async () => {
-    expect(await findings(RULE, ['compose/no-privileged/good'])).toEqual([]);
+    await new RuleTester(noPrivileged).run({
+      valid: [
+        `services:
+  pihole:
+    image: pihole/pihole:2024.07.0
+    cap_add:
+      - NET_ADMIN
+  app:
+    image: acme/app:1.0.0
+    privileged: false
+    cap_drop: [ALL]
+    security_opt:
+      - no-new-privileges:true
+      - seccomp:./seccomp.json
+`,
+      ],
+    });
   });
 });

@@ -1,51 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixAndRelint } from './fix-helpers.js';
-import { RuleTester } from '../../../src/testing.js';
 import portsQuoted from '../../../rules/compose/ports-quoted.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/ports-quoted';
-
-describe(RULE, () => {
-  it('reports the unquoted mapping YAML 1.1 reads as a base-60 number, not the ones it reads as strings', async () => {
-    const found = await findings(RULE, ['compose/ports-quoted/bad']);
-    expect(found.map(brief)).toEqual(['compose/ports-quoted/bad/compose.yaml:8:9-8:16 compose/ports-quoted']);
-    expect(found[0]!.message).toBe('service "nginx" writes ports entry 2222:22 unquoted; YAML 1.1 parsers read it as the base-60 number 133342; quote it');
-  });
-
-  it('quotes it, keeping the comment, and then no longer fires', async () => {
-    const found = await findings(RULE, ['compose/ports-quoted/bad']);
-    const { text, after } = await fixAndRelint(RULE, 'compose/ports-quoted/bad', found);
-    expect(text).toBe(`# Seed 000's nginx: unquoted mappings, one of them base-60 in YAML 1.1.
-services:
+const NGINX = `services:
   nginx:
     image: nginx:1.27
     ports:
       - 80:80
       - 443:443
-      - "2222:22"  # SSH access
+      - 2222:22  # SSH access
     expose:
       - 3000
-`);
-    expect(after).toEqual([]);
+`;
+
+const DISCOVERY = `services:
+  discovery:
+    image: acme/discovery:1.0.0
+    ports:
+      - "4860:4860"
+      - '8080:80'
+      - 9090
+      - target: 80
+        published: 8081
+`;
+
+describe('compose/ports-quoted', () => {
+  it('reports the unquoted mapping YAML 1.1 reads as a base-60 number, not the ones it reads as strings, and quotes it keeping the comment', async () => {
+    await new RuleTester(portsQuoted).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: NGINX,
+          errors: [
+            { line: 7, column: 9, endLine: 7, endColumn: 16, message: 'service "nginx" writes ports entry 2222:22 unquoted; YAML 1.1 parsers read it as the base-60 number 133342; quote it' },
+          ],
+          output: NGINX.replace('- 2222:22  #', '- "2222:22"  #'),
+        },
+      ],
+    });
+    expect(portsQuoted.meta.fix).toBe('safe');
   });
 
   it('with all: true and single quotes, also quotes single ports and expose entries', async () => {
-    const cli = ['compose/ports-quoted: [warning, {all: true, quote: single}]'];
-    const found = await findings(RULE, ['compose/ports-quoted'], { cliRules: cli });
-    expect(found.map(brief)).toEqual([
-      'compose/ports-quoted/bad/compose.yaml:6:9-6:14 compose/ports-quoted',
-      'compose/ports-quoted/bad/compose.yaml:7:9-7:16 compose/ports-quoted',
-      'compose/ports-quoted/bad/compose.yaml:8:9-8:16 compose/ports-quoted',
-      'compose/ports-quoted/bad/compose.yaml:10:9-10:13 compose/ports-quoted',
-      'compose/ports-quoted/good/compose.yaml:8:9-8:13 compose/ports-quoted',
-    ]);
-    expect(found[0]!.message).toBe('service "nginx" writes ports entry 80:80 unquoted; quote it, as the all option asks of every port entry');
-    expect(found[3]!.fix!.edits).toEqual([{ start: 204, end: 208, text: "'3000'" }]);
+    const options = { all: true, quote: 'single' };
+    await new RuleTester(portsQuoted).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: NGINX,
+          options,
+          errors: [
+            { line: 5, column: 9, endLine: 5, endColumn: 14, message: 'service "nginx" writes ports entry 80:80 unquoted; quote it, as the all option asks of every port entry' },
+            { line: 6, column: 9, endLine: 6, endColumn: 16 },
+            { line: 7, column: 9, endLine: 7, endColumn: 16 },
+            { line: 9, column: 9, endLine: 9, endColumn: 13, message: 'service "nginx" writes expose entry 3000 unquoted; quote it, as the all option asks of every port entry' },
+          ],
+          output: `services:
+  nginx:
+    image: nginx:1.27
+    ports:
+      - '80:80'
+      - '443:443'
+      - '2222:22'  # SSH access
+    expose:
+      - '3000'
+`,
+        },
+        { filename: 'compose.yaml', code: DISCOVERY, options, errors: [{ line: 7, column: 9, endLine: 7, endColumn: 13 }], output: DISCOVERY.replace('- 9090', "- '9090'") },
+      ],
+    });
   });
 
-  it("accepts the seed's quoted mappings, single ports and the long syntax", async () => {
-    expect(await findings(RULE, ['compose/ports-quoted/good'])).toEqual([]);
+  it('accepts quoted mappings, single ports and the long syntax', async () => {
+    await new RuleTester(portsQuoted).run({ valid: [DISCOVERY] });
   });
 
   it('offers no fix for a number with a leading zero, which compose reads as octal (0800 would become port 800)', async () => {

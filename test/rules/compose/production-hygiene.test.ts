@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
-import type { AnyRule } from '../../../src/engine/define.js';
+import type { ComposeContext } from '../../../rules/kit/define.js';
+import type { AnyRule } from '../../../src/core/rule.js';
 import { RuleTester, type ExpectedError } from '../../../src/testing.js';
 import dataVolume from '../../../rules/compose/data-volume.js';
 import healthcheckComplete from '../../../rules/compose/healthcheck-complete.js';
@@ -102,12 +103,12 @@ describe('production-hygiene rules and non-production compose files', () => {
 function findingsOnly(rule: AnyRule): AnyRule {
   return {
     meta: { ...rule.meta, fix: 'none' },
-    check: (ctx: Parameters<NonNullable<AnyRule['check']>>[0]) =>
+    check: (ctx: ComposeContext) =>
       rule.check!(
         new Proxy(ctx, {
           get: (target, key) =>
             key === 'report' ? (d: Parameters<typeof target.report>[0]) => target.report({ ...d, fix: undefined }) : Reflect.get(target, key),
-        }),
+        }) as never,
       ),
   };
 }

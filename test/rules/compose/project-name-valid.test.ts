@@ -1,17 +1,30 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import projectNameValid from '../../../rules/compose/project-name-valid.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/project-name-valid';
-
-describe(RULE, () => {
+describe('compose/project-name-valid', () => {
   it('reports a name compose refuses, suggesting a valid one', async () => {
-    const found = await findings(RULE, ['compose/project-name-valid/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'compose/project-name-valid/bad/compose.yaml:1:7-1:14 compose/project-name-valid the project name "My Shop" is invalid: compose accepts only lower-case letters, digits, "-" and "_", starting with a letter or digit; for example "my-shop"',
-    ]);
+    await new RuleTester(projectNameValid).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'name: My Shop\nservices:\n  web:\n    image: nginx:1.27\n',
+          errors: [
+            {
+              line: 1,
+              column: 7,
+              endLine: 1,
+              endColumn: 14,
+              message:
+                'the project name "My Shop" is invalid: compose accepts only lower-case letters, digits, "-" and "_", starting with a letter or digit; for example "my-shop"',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts lower-case letters, digits, dashes and underscores', async () => {
-    expect(await findings(RULE, ['compose/project-name-valid/good'])).toEqual([]);
+    await new RuleTester(projectNameValid).run({ valid: ['name: my-shop_2\nservices:\n  web:\n    image: nginx:1.27\n'] });
   });
 });

@@ -1,23 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import projectName from '../../../rules/compose/project-name.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/project-name';
-const ON = ['compose/project-name: info'];
-
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['compose/project-name/bad'])).toEqual([]);
+describe('compose/project-name', () => {
+  it('is off in the recommended preset', () => {
+    expect(projectName.meta.recommended).toBe(false);
   });
 
   it('reports a file with services and no top-level name, at its first key', async () => {
-    const found = await findings(RULE, ['compose/project-name/bad'], { cliRules: ON });
-    expect(found.map(brief)).toEqual(['compose/project-name/bad/compose.yaml:1:1-1:9 compose/project-name']);
-    expect(found[0]!.message).toBe(
-      'the file sets no top-level name, so the project (and its containers, networks and volumes) is named after whatever folder it is run from',
-    );
+    await new RuleTester(projectName).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  web:\n    image: nginx:1.27\n',
+          errors: [
+            {
+              line: 1,
+              column: 1,
+              endLine: 1,
+              endColumn: 9,
+              message:
+                'the file sets no top-level name, so the project (and its containers, networks and volumes) is named after whatever folder it is run from',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts a file that names its project, and an override whose base file names it', async () => {
-    expect(await findings(RULE, ['compose/project-name/good'], { cliRules: ON })).toEqual([]);
+    await new RuleTester(projectName).run({
+      valid: [
+        'name: react-rust-postgres\nservices:\n  web:\n    image: nginx:1.27\n',
+        {
+          filename: 'layered/docker-compose.dev.yml',
+          code: 'services:\n  api:\n    command: uvicorn src.main:app --reload\n',
+          files: { 'docker-compose.yml': 'name: ichrisbirch\nservices:\n  api:\n    image: acme/api:1.0.0\n' },
+        },
+      ],
+    });
   });
 });

@@ -1,19 +1,61 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import scaleConsistency from '../../../rules/compose/scale-consistency.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/scale-consistency';
+const REFUSED = 'compose refuses two different values for the same setting';
 
-describe(RULE, () => {
+describe('compose/scale-consistency', () => {
   it('reports legacy settings that disagree with deploy, at the later value, in the layer that causes it', async () => {
-    const found = await findings(RULE, ['compose/scale-consistency/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'compose/scale-consistency/bad/compose.prod.yaml:3:16-3:18 compose/scale-consistency service "web" sets mem_limit "1g" but deploy.resources.limits.memory "512M"; compose refuses two different values for the same setting',
-      'compose/scale-consistency/bad/compose.yaml:8:17-8:18 compose/scale-consistency service "web" sets scale 2 but deploy.replicas 3; compose refuses two different values for the same setting',
-      'compose/scale-consistency/bad/compose.yaml:11:17-11:20 compose/scale-consistency service "web" sets cpus 0.5 but deploy.resources.limits.cpus 1; compose refuses two different values for the same setting',
-    ]);
+    await new RuleTester(scaleConsistency).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: `services:
+  web:
+    image: nginx:1.27
+    scale: 2
+    cpus: 0.5
+    mem_limit: 512m
+    deploy:
+      replicas: 3
+      resources:
+        limits:
+          cpus: "1"
+          memory: 512M
+`,
+          files: { 'compose.prod.yaml': 'services:\n  web:\n    mem_limit: 1g\n' },
+          errors: [
+            { file: 'compose.prod.yaml', line: 3, column: 16, endLine: 3, endColumn: 18, message: `service "web" sets mem_limit "1g" but deploy.resources.limits.memory "512M"; ${REFUSED}` },
+            { line: 8, column: 17, endLine: 8, endColumn: 18, message: `service "web" sets scale 2 but deploy.replicas 3; ${REFUSED}` },
+            { line: 11, column: 17, endLine: 11, endColumn: 20, message: `service "web" sets cpus 0.5 but deploy.resources.limits.cpus 1; ${REFUSED}` },
+          ],
+        },
+      ],
+    });
   });
 
   it('compares numbers and memory sizes by value and leaves unknown values alone', async () => {
-    expect(await findings(RULE, ['compose/scale-consistency/good'])).toEqual([]);
+    await new RuleTester(scaleConsistency).run({
+      valid: [
+        `services:
+  web:
+    image: nginx:1.27
+    scale: 2
+    cpus: 0.50
+    mem_limit: 1024m
+    deploy:
+      replicas: 2
+      resources:
+        limits:
+          cpus: "0.5"
+          memory: 1g
+  api:
+    image: shop/api:2.0.1
+    deploy:
+      replicas: \${API_REPLICAS:-2}
+    scale: \${API_SCALE}
+`,
+      ],
+    });
   });
 });

@@ -1,28 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixAndRelint } from './fix-helpers.js';
+import serviceKeysOrder from '../../../rules/compose/service-keys-order.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/service-keys-order';
-const ON = ['compose/service-keys-order: info'];
-
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['compose/service-keys-order/bad'])).toEqual([]);
+describe('compose/service-keys-order', () => {
+  it('is off in the recommended preset', () => {
+    expect(serviceKeysOrder.meta.recommended).toBe(false);
   });
 
-  it('reports the first key out of the grouped order, once per service', async () => {
-    const found = await findings(RULE, ['compose/service-keys-order/bad'], { cliRules: ON });
-    expect(found.map(brief)).toEqual([
-      'compose/service-keys-order/bad/compose.yaml:4:5-4:10 compose/service-keys-order',
-      'compose/service-keys-order/bad/compose.yaml:13:5-13:10 compose/service-keys-order',
-    ]);
-    expect(found.map((d) => d.message)).toEqual(['service "app": image should come before container_name', 'service "db": image should come before user']);
-  });
-
-  it('reorders the keys and then no longer fires', async () => {
-    const found = await findings(RULE, ['compose/service-keys-order/bad'], { cliRules: ON });
-    const { text, after } = await fixAndRelint(RULE, 'compose/service-keys-order/bad', found, 'compose.yaml', ON);
-    expect(text).toBe(`services:
+  it('reports the first key out of the grouped order, once per service, and reorders the keys', async () => {
+    await new RuleTester(serviceKeysOrder).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: `services:
+  app:
+    container_name: my_container
+    image: acme/app:1.0.0
+    environment:
+      - NODE_ENV=production
+    volumes:
+      - ./data:/data
+    ports:
+      - "8080:8080"
+  db:
+    user: postgres
+    image: postgres:16.4
+    healthcheck:
+      test: ["CMD", "pg_isready"]
+    restart: always
+`,
+          errors: [
+            { line: 4, column: 5, endLine: 4, endColumn: 10, message: 'service "app": image should come before container_name' },
+            { line: 13, column: 5, endLine: 13, endColumn: 10, message: 'service "db": image should come before user' },
+          ],
+          output: `services:
   app:
     image: acme/app:1.0.0
     container_name: my_container
@@ -38,11 +49,38 @@ describe(RULE, () => {
     healthcheck:
       test: ["CMD", "pg_isready"]
     user: postgres
-`);
-    expect(after).toEqual([]);
+`,
+        },
+      ],
+    });
+    expect(serviceKeysOrder.meta.fix).toBe('safe');
   });
 
   it('accepts keys in order, unknown keys last', async () => {
-    expect(await findings(RULE, ['compose/service-keys-order/good'], { cliRules: ON })).toEqual([]);
+    await new RuleTester(serviceKeysOrder).run({
+      valid: [
+        `services:
+  app:
+    image: acme/app:1.0.0
+    container_name: my_container
+    depends_on:
+      - db
+    volumes:
+      - ./data:/data
+    environment:
+      - NODE_ENV=production
+    ports:
+      - "8080:8080"
+    command: ["serve"]
+    restart: unless-stopped
+    labels:
+      - "traefik.enable=true"
+    user: "1000"
+    stop_signal: SIGINT
+  db:
+    image: postgres:16.4
+`,
+      ],
+    });
   });
 });

@@ -1,25 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixAndRelint } from './fix-helpers.js';
+import servicesOrder from '../../../rules/compose/services-order.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/services-order';
-const ON = ['compose/services-order: info'];
-
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['compose/services-order/bad'])).toEqual([]);
+describe('compose/services-order', () => {
+  it('is off in the recommended preset', () => {
+    expect(servicesOrder.meta.recommended).toBe(false);
   });
 
-  it('reports the first service out of alphabetical order', async () => {
-    const found = await findings(RULE, ['compose/services-order/bad'], { cliRules: ON });
-    expect(found.map(brief)).toEqual(['compose/services-order/bad/compose.yaml:7:3-7:5 compose/services-order']);
-    expect(found[0]!.message).toBe('service "db" should come before "web" (services in alphabetical order)');
-  });
+  it('reports the first service out of alphabetical order, and sorts the services, each with the comments above and inside it, keeping blank lines in place', async () => {
+    await new RuleTester(servicesOrder).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: `services:
+  # the web front
+  web:
+    image: nginx:1.27
 
-  it('sorts the services, each with the comments above and inside it, keeping blank lines in place', async () => {
-    const found = await findings(RULE, ['compose/services-order/bad'], { cliRules: ON });
-    const { text, after } = await fixAndRelint(RULE, 'compose/services-order/bad', found, 'compose.yaml', ON);
-    expect(text).toBe(`services:
+  # the database
+  db:
+    # We use a mariadb image which supports both amd64 & arm64 architecture
+    image: mariadb:10.6
+    #image: mysql:8
+  cache:
+    image: redis:7.4
+
+volumes:
+  db_data:
+`,
+          errors: [{ line: 7, column: 3, endLine: 7, endColumn: 5, message: 'service "db" should come before "web" (services in alphabetical order)' }],
+          output: `services:
   cache:
     image: redis:7.4
 
@@ -34,17 +44,23 @@ describe(RULE, () => {
 
 volumes:
   db_data:
-`);
-    expect(after).toEqual([]);
+`,
+        },
+      ],
+    });
+    expect(servicesOrder.meta.fix).toBe('safe');
   });
 
   it('offers no fix when sorting would put an alias before its anchor', async () => {
-    const found = await findings(RULE, ['compose/services-order/anchors'], { cliRules: ON });
-    expect(found.map(brief)).toEqual(['compose/services-order/anchors/compose.yaml:4:3-4:6 compose/services-order']);
-    expect(found[0]!.fix).toBeUndefined();
+    await new RuleTester(servicesOrder).run({
+      // No `output`: the tester fails when the rule offers a fix.
+      invalid: [{ filename: 'compose.yaml', code: 'services:\n  worker:\n    image: &img acme/app:1.0.0\n  api:\n    image: *img\n', errors: [{ line: 4, column: 3, endLine: 4, endColumn: 6 }] }],
+    });
   });
 
   it('accepts sorted services', async () => {
-    expect(await findings(RULE, ['compose/services-order/good'], { cliRules: ON })).toEqual([]);
+    await new RuleTester(servicesOrder).run({
+      valid: ['services:\n  a_service:\n    image: image:1.0.0\n  b_service:\n    image: image:1.0.0\n  c_service:\n    image: image:1.0.0\n'],
+    });
   });
 });

@@ -1,18 +1,46 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import uniqueContainerNames from '../../../rules/compose/unique-container-names.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/unique-container-names';
-
-describe(RULE, () => {
+describe('compose/unique-container-names', () => {
   it('reports a container_name used twice, also through a default', async () => {
-    const found = await findings(RULE, ['compose/unique-container-names/bad']);
-    expect(found.map(brief)).toEqual(['compose/unique-container-names/bad/compose.yaml:7:21-7:39 compose/unique-container-names']);
-    expect(found[0]!.message).toBe(
-      'service "worker" sets container_name "app", which service "api" already uses (line 4); Docker refuses to create the second container',
-    );
+    await new RuleTester(uniqueContainerNames).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  api:\n    image: acme/api:1.0.0\n    container_name: app\n  worker:\n    image: acme/worker:1.0.0\n    container_name: "${APP_NAME:-app}"\n',
+          errors: [
+            {
+              line: 7,
+              column: 21,
+              endLine: 7,
+              endColumn: 39,
+              message: 'service "worker" sets container_name "app", which service "api" already uses (line 4); Docker refuses to create the second container',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts distinct names and names that depend on unset variables', async () => {
-    expect(await findings(RULE, ['compose/unique-container-names/good'])).toEqual([]);
+    await new RuleTester(uniqueContainerNames).run({
+      valid: [
+        `services:
+  elasticsearch:
+    image: elasticsearch:7.16.1
+    container_name: es
+  logstash:
+    image: logstash:7.16.1
+    container_name: log
+  a:
+    image: acme/a:1.0.0
+    container_name: \${A_NAME}
+  b:
+    image: acme/b:1.0.0
+    container_name: \${B_NAME}
+`,
+      ],
+    });
   });
 });

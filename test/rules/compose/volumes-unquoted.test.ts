@@ -1,40 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixAndRelint } from './fix-helpers.js';
+import volumesUnquoted from '../../../rules/compose/volumes-unquoted.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'compose/volumes-unquoted';
-const ON = ['compose/volumes-unquoted: info'];
-
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['compose/volumes-unquoted/bad'])).toEqual([]);
+describe('compose/volumes-unquoted', () => {
+  it('is off in the recommended preset', () => {
+    expect(volumesUnquoted.meta.recommended).toBe(false);
   });
 
-  it('reports quoted short-syntax volumes that read the same unquoted', async () => {
-    const found = await findings(RULE, ['compose/volumes-unquoted/bad'], { cliRules: ON });
-    expect(found.map(brief)).toEqual([
-      'compose/volumes-unquoted/bad/compose.yaml:5:9-5:26 compose/volumes-unquoted',
-      'compose/volumes-unquoted/bad/compose.yaml:6:9-6:25 compose/volumes-unquoted',
-      'compose/volumes-unquoted/bad/compose.yaml:7:9-7:33 compose/volumes-unquoted',
-    ]);
-    expect(found[0]!.message).toBe('service "foo" quotes volume /data:/app/data, which YAML reads the same without quotes');
-  });
-
-  it('removes the quotes and then no longer fires', async () => {
-    const found = await findings(RULE, ['compose/volumes-unquoted/bad'], { cliRules: ON });
-    const { text, after } = await fixAndRelint(RULE, 'compose/volumes-unquoted/bad', found, 'compose.yaml', ON);
-    expect(text).toBe(`services:
+  it('reports quoted short-syntax volumes that read the same unquoted, and removes the quotes', async () => {
+    await new RuleTester(volumesUnquoted).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: `services:
+  foo:
+    image: image:1.0.0
+    volumes:
+      - "/data:/app/data"
+      - 'logs:/app/logs'
+      - "~/minecraft_data:/data"
+`,
+          errors: [
+            { line: 5, column: 9, endLine: 5, endColumn: 26, message: 'service "foo" quotes volume /data:/app/data, which YAML reads the same without quotes' },
+            { line: 6, column: 9, endLine: 6, endColumn: 25 },
+            { line: 7, column: 9, endLine: 7, endColumn: 33 },
+          ],
+          output: `services:
   foo:
     image: image:1.0.0
     volumes:
       - /data:/app/data
       - logs:/app/logs
       - ~/minecraft_data:/data
-`);
-    expect(after).toEqual([]);
+`,
+        },
+      ],
+    });
+    expect(volumesUnquoted.meta.fix).toBe('safe');
   });
 
   it('accepts plain entries, quotes YAML needs and the long syntax', async () => {
-    expect(await findings(RULE, ['compose/volumes-unquoted/good'], { cliRules: ON })).toEqual([]);
+    await new RuleTester(volumesUnquoted).run({
+      valid: [
+        `services:
+  foo:
+    image: image:1.0.0
+    volumes:
+      - /data:/app/data
+      - logs:/app/logs
+      - "#odd:/data"
+      - "./a b: c:/data"
+      - type: bind
+        source: "./config"
+        target: /config
+`,
+      ],
+    });
   });
 });

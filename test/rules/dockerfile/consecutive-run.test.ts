@@ -1,23 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import consecutiveRun from '../../../rules/dockerfile/consecutive-run.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/consecutive-run';
-const ON = ['dockerfile/consecutive-run: info'];
+const tester = new RuleTester(consecutiveRun);
 
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['dockerfile/consecutive-run/bad'])).toEqual([]);
+describe('dockerfile/consecutive-run', () => {
+  it('is off in the recommended preset', () => {
+    expect(consecutiveRun.meta.recommended).toBe(false);
   });
 
   it('reports consecutive single-command RUNs with the same flags, comments between them included', async () => {
-    const found = await findings(RULE, ['dockerfile/consecutive-run/bad'], { cliRules: ON });
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/consecutive-run/bad/Dockerfile:4:1-4:4 dockerfile/consecutive-run this RUN and the one on line 2 each run a single command; joining them with && makes one layer instead of two',
-      'dockerfile/consecutive-run/bad/Dockerfile:6:1-6:4 dockerfile/consecutive-run this RUN and the one on line 5 each run a single command; joining them with && makes one layer instead of two',
-    ]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: [
+            'FROM debian:12',
+            'RUN apt-get update',
+            '# a comment between does not matter',
+            'RUN apt-get install -y curl',
+            'RUN --mount=type=secret,id=token ./fetch.sh',
+            'RUN --mount=type=secret,id=token ./fetch-more.sh',
+            '',
+          ].join('\n'),
+          errors: [
+            {
+              line: 4,
+              column: 1,
+              endLine: 4,
+              endColumn: 4,
+              message: 'this RUN and the one on line 2 each run a single command; joining them with && makes one layer instead of two',
+            },
+            {
+              line: 6,
+              column: 1,
+              endLine: 6,
+              endColumn: 4,
+              message: 'this RUN and the one on line 5 each run a single command; joining them with && makes one layer instead of two',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts chained commands, RUNs with other flags, other instructions between and exec form', async () => {
-    expect(await findings(RULE, ['dockerfile/consecutive-run/good'], { cliRules: ON })).toEqual([]);
+    await tester.run({
+      valid: [
+        'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN ./configure; make\n',
+        'FROM debian:12\nRUN ./configure\nWORKDIR /src\nRUN make install\n',
+        'FROM debian:12\nRUN make install\nRUN --mount=type=secret,id=token ./fetch.sh\nRUN ./build.sh\n',
+        'FROM debian:12\nRUN ["./run-tests"]\nRUN ["./package"]\n',
+      ],
+    });
   });
 });

@@ -1,20 +1,32 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import containerIrrelevantCommands from '../../../rules/dockerfile/container-irrelevant-commands.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/container-irrelevant-commands';
+const tester = new RuleTester(containerIrrelevantCommands);
 
-describe(RULE, () => {
+describe('dockerfile/container-irrelevant-commands', () => {
   it('reports ssh, vim, service, ps, top… run during the build, in ONBUILD too', async () => {
-    const found = await findings(RULE, ['dockerfile/container-irrelevant-commands/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/container-irrelevant-commands/bad/Dockerfile:2:5-2:12 dockerfile/container-irrelevant-commands "service" starts a daemon that does not survive the build step; it has no place in a RUN step',
-      'dockerfile/container-irrelevant-commands/bad/Dockerfile:3:5-3:7 dockerfile/container-irrelevant-commands "ps" lists processes of a throwaway build container; it has no place in a RUN step',
-      'dockerfile/container-irrelevant-commands/bad/Dockerfile:3:15-3:18 dockerfile/container-irrelevant-commands "top" is an interactive process viewer; it has no place in a RUN step',
-      'dockerfile/container-irrelevant-commands/bad/Dockerfile:4:13-4:16 dockerfile/container-irrelevant-commands "vim" is an interactive editor; it has no place in a RUN step',
-    ]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM ubuntu:24.04\nRUN service postgresql start && createdb app\nRUN ps aux && top -b -n 1\nONBUILD RUN vim /etc/hosts\n',
+          errors: [
+            { line: 2, column: 5, endLine: 2, endColumn: 12, message: '"service" starts a daemon that does not survive the build step; it has no place in a RUN step' },
+            { line: 3, column: 5, endLine: 3, endColumn: 7, message: '"ps" lists processes of a throwaway build container; it has no place in a RUN step' },
+            { line: 3, column: 15, endLine: 3, endColumn: 18, message: '"top" is an interactive process viewer; it has no place in a RUN step' },
+            { line: 4, column: 13, endLine: 4, endColumn: 16, message: '"vim" is an interactive editor; it has no place in a RUN step' },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts installing those tools and running them in CMD', async () => {
-    expect(await findings(RULE, ['dockerfile/container-irrelevant-commands/good'])).toEqual([]);
+    await tester.run({
+      valid: [
+        'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-client procps vim \\\n && rm -rf /var/lib/apt/lists/*\nCMD ["top", "-b"]\n',
+      ],
+    });
   });
 });

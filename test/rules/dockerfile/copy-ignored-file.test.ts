@@ -1,20 +1,79 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import copyIgnoredFile from '../../../rules/dockerfile/copy-ignored-file.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/copy-ignored-file';
+const tester = new RuleTester(copyIgnoredFile);
 
-describe(RULE, () => {
-  it('reports COPY/ADD sources that .dockerignore excludes', async () => {
-    const found = await findings(RULE, ['dockerfile/copy-ignored-file/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/copy-ignored-file/bad/Dockerfile:2:6-2:26 dockerfile/copy-ignored-file "./tmp/helloworld.txt" is excluded from the build context by .dockerignore line 3 ("tmp/*"), so COPY cannot find it',
-      'dockerfile/copy-ignored-file/bad/Dockerfile:3:6-3:19 dockerfile/copy-ignored-file "node_modules/" is excluded from the build context by .dockerignore line 4 ("node_modules"), so COPY cannot find it',
-      'dockerfile/copy-ignored-file/bad/Dockerfile:4:6-4:22 dockerfile/copy-ignored-file "secrets/prod.env" is excluded from the build context by .dockerignore line 5 ("secrets"), so COPY cannot find it',
-      'dockerfile/copy-ignored-file/bad/Dockerfile:5:5-5:16 dockerfile/copy-ignored-file "build/*.jar" is excluded from the build context by .dockerignore line 6 ("build"), so ADD cannot find it',
-    ]);
+describe('dockerfile/copy-ignored-file', () => {
+  it('reports COPY/ADD sources that .dockerignore excludes, naming the pattern and its line', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: [
+            'FROM alpine:3.20',
+            'COPY ./tmp/helloworld.txt /helloworld.txt',
+            'COPY node_modules/ /app/node_modules/',
+            'COPY secrets/prod.env /etc/app.env',
+            'ADD build/*.jar /app/',
+            '',
+          ].join('\n'),
+          files: { '.dockerignore': '# local state\n*/tmp/*\ntmp/*\nnode_modules\n/secrets/\nbuild\n' },
+          errors: [
+            {
+              line: 2,
+              column: 6,
+              endLine: 2,
+              endColumn: 26,
+              message: '"./tmp/helloworld.txt" is excluded from the build context by .dockerignore line 3 ("tmp/*"), so COPY cannot find it',
+            },
+            {
+              line: 3,
+              column: 6,
+              endLine: 3,
+              endColumn: 19,
+              message: '"node_modules/" is excluded from the build context by .dockerignore line 4 ("node_modules"), so COPY cannot find it',
+            },
+            {
+              line: 4,
+              column: 6,
+              endLine: 4,
+              endColumn: 22,
+              message: '"secrets/prod.env" is excluded from the build context by .dockerignore line 5 ("secrets"), so COPY cannot find it',
+            },
+            {
+              line: 5,
+              column: 5,
+              endLine: 5,
+              endColumn: 16,
+              message: '"build/*.jar" is excluded from the build context by .dockerignore line 6 ("build"), so ADD cannot find it',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts the whole context, re-included files, globs, stage copies, variables and URLs', async () => {
-    expect(await findings(RULE, ['dockerfile/copy-ignored-file/good'])).toEqual([]);
+    await tester.run({
+      valid: [
+        {
+          filename: 'Dockerfile',
+          code: [
+            'FROM alpine:3.20',
+            'COPY . /src/',
+            'COPY README.md /doc/README.md',
+            'COPY docs/keep.md /doc/',
+            'COPY src /app/src',
+            'COPY *.json /app/',
+            'COPY --from=builder /node_modules /app/node_modules',
+            'COPY $CONTEXT_DIR /x',
+            'ADD https://example.com/node_modules.tgz /tmp/',
+            '',
+          ].join('\n'),
+          files: { '.dockerignore': '*.md\n!README.md\ndocs\n!docs/keep.md\nnode_modules\n' },
+        },
+      ],
+    });
   });
 });

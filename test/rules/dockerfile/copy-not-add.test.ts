@@ -1,28 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixWithRule } from './fix-loop.js';
+import copyNotAdd from '../../../rules/dockerfile/copy-not-add.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/copy-not-add';
-const BAD = 'dockerfile/copy-not-add/bad/Dockerfile';
+const tester = new RuleTester(copyNotAdd);
+const FIXED = ['FROM alpine:3.20', 'COPY app.py /app/', 'copy --chown=1000:1000 config/ settings.toml /etc/app/', 'ONBUILD COPY . /src', ''].join('\n');
 
-describe(RULE, () => {
-  it('reports ADD of local files at the keyword, ONBUILD included', async () => {
-    const found = await findings(RULE, ['dockerfile/copy-not-add/bad']);
-    expect(found.map(brief)).toEqual([`${BAD}:2:1-2:4 ${RULE}`, `${BAD}:3:1-3:4 ${RULE}`, `${BAD}:4:9-4:12 ${RULE}`]);
-    expect(found[0]!.message).toBe('ADD of local "app.py" does nothing COPY would not; COPY says so plainly, while ADD also fetches URLs and unpacks archives');
+describe('dockerfile/copy-not-add', () => {
+  it('reports ADD of local files at the keyword, ONBUILD included, and replaces the keyword with COPY in the same case (unsafe: ADD unpacks a local tar whatever its name)', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: ['FROM alpine:3.20', 'ADD app.py /app/', 'add --chown=1000:1000 config/ settings.toml /etc/app/', 'ONBUILD ADD . /src', ''].join('\n'),
+          errors: [
+            {
+              line: 2,
+              column: 1,
+              endLine: 2,
+              endColumn: 4,
+              message: 'ADD of local "app.py" does nothing COPY would not; COPY says so plainly, while ADD also fetches URLs and unpacks archives',
+            },
+            { line: 3, column: 1, endLine: 3, endColumn: 4 },
+            { line: 4, column: 9, endLine: 4, endColumn: 12 },
+          ],
+          output: FIXED,
+        },
+      ],
+    });
+    expect(copyNotAdd.meta.fix).toBe('unsafe');
   });
 
-  it('offers an unsafe fix (ADD unpacks a local tar whatever its name) that replaces the keyword with COPY in the same case', async () => {
-    expect((await findings(RULE, [BAD])).map((d) => d.fix?.safety)).toEqual(['unsafe', 'unsafe', 'unsafe']);
-    expect((await fixWithRule(RULE, BAD)).remaining).toHaveLength(3);
-    const { text, remaining } = await fixWithRule(RULE, BAD, { unsafe: true });
-    expect(text).toBe(
-      ['FROM alpine:3.20', 'COPY app.py /app/', 'copy --chown=1000:1000 config/ settings.toml /etc/app/', 'ONBUILD COPY . /src', ''].join('\n'),
-    );
-    expect(remaining).toEqual([]);
-  });
-
-  it('accepts archives, URLs, Git sources, --checksum and sources from variables', async () => {
-    expect(await findings(RULE, ['dockerfile/copy-not-add/good'])).toEqual([]);
+  it('accepts the fixed file, archives, URLs, Git sources, --checksum and sources from variables', async () => {
+    await tester.run({
+      valid: [
+        FIXED,
+        [
+          'ARG ARCHIVE=vendor.tar.xz',
+          'FROM alpine:3.20',
+          'ADD rootfs.tar.gz /',
+          'ADD https://example.com/tool /usr/local/bin/tool',
+          'ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/x.bin /x.bin',
+          'ADD git@github.com:example/repo.git /src',
+          'ADD ${ARCHIVE} /opt/',
+          'COPY app.py /app/',
+          '',
+        ].join('\n'),
+      ],
+    });
   });
 });

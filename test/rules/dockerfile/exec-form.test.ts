@@ -1,39 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixWithRule } from './fix-loop.js';
+import execForm from '../../../rules/dockerfile/exec-form.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/exec-form';
-const BAD = 'dockerfile/exec-form/bad/Dockerfile';
+const tester = new RuleTester(execForm);
+const NEEDS_SHELL = 'FROM alpine:3.20\nCMD echo "home is $HOME" && sleep infinity\n';
 
-describe(RULE, () => {
-  it('reports shell-form CMD and ENTRYPOINT at their arguments', async () => {
-    const found = await findings(RULE, ['dockerfile/exec-form/bad']);
-    expect(found.map(brief)).toEqual([`${BAD}:2:12-2:33 ${RULE}`, `${BAD}:3:5-3:30 ${RULE}`, `${BAD}:6:5-6:27 ${RULE}`, `${BAD}:9:5-9:43 ${RULE}`]);
-    expect(found[0]!.message).toBe(
-      'ENTRYPOINT in shell form runs under /bin/sh -c, which does not pass SIGTERM on to the program, so it cannot stop gracefully, and a shell-form ENTRYPOINT ignores CMD and the arguments of docker run',
-    );
-    // a command that needs the shell ($HOME, &&) gets no fix
-    expect(found.map((d) => d.fix?.safety)).toEqual(['unsafe', 'unsafe', 'unsafe', undefined]);
+describe('dockerfile/exec-form', () => {
+  it('reports shell-form CMD and ENTRYPOINT at their arguments, and writes the JSON form (unsafe) of commands the shell would only split into words', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: [
+            'FROM python:3.12-slim AS app',
+            'ENTRYPOINT exec gunicorn app:app',
+            'CMD python app.py --port 8000',
+            '',
+            'FROM nginx:1.27 AS web',
+            'CMD nginx -g "daemon off;"',
+            '',
+            NEEDS_SHELL,
+          ].join('\n'),
+          errors: [
+            {
+              line: 2,
+              column: 12,
+              endLine: 2,
+              endColumn: 33,
+              message:
+                'ENTRYPOINT in shell form runs under /bin/sh -c, which does not pass SIGTERM on to the program, so it cannot stop gracefully, and a shell-form ENTRYPOINT ignores CMD and the arguments of docker run',
+            },
+            { line: 3, column: 5, endLine: 3, endColumn: 30 },
+            { line: 6, column: 5, endLine: 6, endColumn: 27 },
+            { line: 9, column: 5, endLine: 9, endColumn: 43 },
+          ],
+          output: [
+            'FROM python:3.12-slim AS app',
+            'ENTRYPOINT ["gunicorn", "app:app"]',
+            'CMD ["python", "app.py", "--port", "8000"]',
+            '',
+            'FROM nginx:1.27 AS web',
+            'CMD ["nginx", "-g", "daemon off;"]',
+            '',
+            NEEDS_SHELL,
+          ].join('\n'),
+        },
+      ],
+    });
+    expect(execForm.meta.fix).toBe('unsafe');
   });
 
-  it('writes the JSON form of commands the shell would only split into words', async () => {
-    const { text, remaining } = await fixWithRule(RULE, BAD, { unsafe: true });
-    expect(text.split('\n')).toEqual([
-      'FROM python:3.12-slim AS app',
-      'ENTRYPOINT ["gunicorn", "app:app"]',
-      'CMD ["python", "app.py", "--port", "8000"]',
-      '',
-      'FROM nginx:1.27 AS web',
-      'CMD ["nginx", "-g", "daemon off;"]',
-      '',
-      'FROM alpine:3.20',
-      'CMD echo "home is $HOME" && sleep infinity',
-      '',
-    ]);
-    expect(remaining.map(brief)).toEqual([`Dockerfile:9:5-9:43 ${RULE}`]);
+  it('offers no fix for a command that needs the shell ($HOME, &&)', async () => {
+    await tester.run({ invalid: [{ filename: 'Dockerfile', code: NEEDS_SHELL, errors: [{ line: 2, column: 5, endLine: 2, endColumn: 43 }] }] });
   });
 
   it('accepts the exec form, and the shell form under an explicit SHELL', async () => {
-    expect(await findings(RULE, ['dockerfile/exec-form/good'])).toEqual([]);
+    await tester.run({
+      valid: [
+        'FROM python:3.12-slim\nCMD ["python", "app.py"]\n',
+        'FROM alpine:3.20 AS shelly\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nCMD echo "$HOME" | cat\n',
+      ],
+    });
   });
 });

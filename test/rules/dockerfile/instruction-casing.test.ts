@@ -1,34 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixWithRule } from './fix-loop.js';
-import { RuleTester } from '../../../src/testing.js';
 import instructionCasing from '../../../rules/dockerfile/instruction-casing.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/instruction-casing';
+const tester = new RuleTester(instructionCasing);
+const upper = (keyword: string) => `instruction "${keyword}" should be upper-case like the other instructions of this file`;
+const FIXED = 'FROM alpine:3.20\nRUN echo hello > /greeting.txt\nCOPY . /app\nENTRYPOINT ["cat", "/greeting.txt"]\n';
 
-describe(RULE, () => {
-  it('reports keywords whose case differs from the majority', async () => {
-    const found = await findings(RULE, ['dockerfile/instruction-casing/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/instruction-casing/bad/Dockerfile:2:1-2:4 dockerfile/instruction-casing instruction "Run" should be upper-case like the other instructions of this file',
-      'dockerfile/instruction-casing/bad/Dockerfile:3:1-3:5 dockerfile/instruction-casing instruction "copy" should be upper-case like the other instructions of this file',
-      'dockerfile/instruction-casing/bad/Dockerfile:4:1-4:11 dockerfile/instruction-casing instruction "EntRYpOiNT" should be upper-case like the other instructions of this file',
-    ]);
+describe('dockerfile/instruction-casing', () => {
+  it('reports keywords whose case differs from the majority, and fixes them to the majority case (safe)', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.20\nRun echo hello > /greeting.txt\ncopy . /app\nEntRYpOiNT ["cat", "/greeting.txt"]\n',
+          errors: [
+            { line: 2, column: 1, endLine: 2, endColumn: 4, message: upper('Run') },
+            { line: 3, column: 1, endLine: 3, endColumn: 5, message: upper('copy') },
+            { line: 4, column: 1, endLine: 4, endColumn: 11, message: upper('EntRYpOiNT') },
+          ],
+          output: FIXED,
+        },
+      ],
+    });
+    expect(instructionCasing.meta.fix).toBe('safe');
   });
 
-  it('accepts an all lower-case file', async () => {
-    expect(await findings(RULE, ['dockerfile/instruction-casing/good'])).toEqual([]);
-  });
-
-  it('fixes keywords to the majority case, and the fixed file passes', async () => {
-    const { text, remaining } = await fixWithRule(RULE, 'dockerfile/instruction-casing/bad/Dockerfile');
-    expect(text).toBe('FROM alpine:3.20\nRUN echo hello > /greeting.txt\nCOPY . /app\nENTRYPOINT ["cat", "/greeting.txt"]\n');
-    expect(remaining).toEqual([]);
+  it('accepts the fixed file and an all lower-case file', async () => {
+    await tester.run({ valid: [FIXED, 'from alpine:3.20\nrun echo hello > /greeting.txt\nonbuild run echo child\nentrypoint ["cat", "/greeting.txt"]\n'] });
   });
 
   it('leaves unknown keywords alone: in a YAML workflow taken for a Dockerfile, COMMIT=$(git …) is no instruction to lower-case', async () => {
     const workflow = 'name: build\non:\n  push:\njobs:\n  build:\n    steps:\n      - run: |\n          COMMIT=$(git rev-parse HEAD)\n          PF_PID=$!\n';
-    await new RuleTester(instructionCasing).run({
+    await tester.run({
       valid: [{ filename: 'Dockerfile', code: workflow }],
       invalid: [
         {

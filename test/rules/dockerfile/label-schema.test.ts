@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import labelSchema from '../../../rules/dockerfile/label-schema.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/label-schema';
-
+const tester = new RuleTester(labelSchema);
 const SCHEMA = {
   version: 'semver',
   'org.opencontainers.image.url': 'url',
@@ -12,39 +12,92 @@ const SCHEMA = {
   'org.opencontainers.image.authors': 'email',
   'org.opencontainers.image.title': 'text',
 };
-const withSchema = (extra: Record<string, unknown> = {}) => ({
-  cliRules: [`${RULE}: [warning, ${JSON.stringify({ schema: SCHEMA, ...extra })}]`],
-});
+const BAD = [
+  'FROM alpine:3.20 AS build',
+  'LABEL version="not-sem-ver"',
+  'FROM alpine:3.20',
+  'LABEL org.opencontainers.image.url="not-url" \\',
+  '      org.opencontainers.image.created="yesterday" \\',
+  '      org.opencontainers.image.licenses="NotALicense" \\',
+  '      org.opencontainers.image.revision="not-a-hash" \\',
+  '      org.opencontainers.image.authors="nobody" \\',
+  '      org.opencontainers.image.title="" \\',
+  '      extra="superfluous"',
+  '',
+].join('\n');
+const WRONG_VALUES = [
+  { line: 2, column: 15, endLine: 2, endColumn: 28, message: 'label "version" value "not-sem-ver" does not conform to semantic versioning' },
+  { line: 3, column: 1, endLine: 3, endColumn: 5, message: 'the image lacks the required label "version"' },
+  { line: 4, column: 36, endLine: 4, endColumn: 45, message: 'label "org.opencontainers.image.url" value "not-url" is not a valid URL' },
+  { line: 5, column: 40, endLine: 5, endColumn: 51, message: 'label "org.opencontainers.image.created" value "yesterday" is not a valid RFC 3339 time' },
+  { line: 6, column: 41, endLine: 6, endColumn: 54, message: 'label "org.opencontainers.image.licenses" value "NotALicense" is not a valid SPDX license expression' },
+  { line: 7, column: 41, endLine: 7, endColumn: 53, message: 'label "org.opencontainers.image.revision" value "not-a-hash" is not a valid git hash' },
+  { line: 8, column: 40, endLine: 8, endColumn: 48, message: 'label "org.opencontainers.image.authors" value "nobody" is not a valid email address' },
+  { line: 9, column: 38, endLine: 9, endColumn: 40, message: 'label "org.opencontainers.image.title" is empty' },
+];
 
-describe(RULE, () => {
+describe('dockerfile/label-schema', () => {
   it('does nothing without a schema', async () => {
-    expect(await findings(RULE, ['dockerfile/label-schema/bad'])).toEqual([]);
+    await tester.run({ valid: [BAD] });
   });
 
   it('reports missing labels on the image, empty labels, values of the wrong type and, with strict, extra labels', async () => {
-    const found = await findings(RULE, ['dockerfile/label-schema/bad'], withSchema({ strict: true }));
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/label-schema/bad/Dockerfile:2:15-2:28 dockerfile/label-schema label "version" value "not-sem-ver" does not conform to semantic versioning',
-      'dockerfile/label-schema/bad/Dockerfile:3:1-3:5 dockerfile/label-schema the image lacks the required label "version"',
-      'dockerfile/label-schema/bad/Dockerfile:4:36-4:45 dockerfile/label-schema label "org.opencontainers.image.url" value "not-url" is not a valid URL',
-      'dockerfile/label-schema/bad/Dockerfile:5:40-5:51 dockerfile/label-schema label "org.opencontainers.image.created" value "yesterday" is not a valid RFC 3339 time',
-      'dockerfile/label-schema/bad/Dockerfile:6:41-6:54 dockerfile/label-schema label "org.opencontainers.image.licenses" value "NotALicense" is not a valid SPDX license expression',
-      'dockerfile/label-schema/bad/Dockerfile:7:41-7:53 dockerfile/label-schema label "org.opencontainers.image.revision" value "not-a-hash" is not a valid git hash',
-      'dockerfile/label-schema/bad/Dockerfile:8:40-8:48 dockerfile/label-schema label "org.opencontainers.image.authors" value "nobody" is not a valid email address',
-      'dockerfile/label-schema/bad/Dockerfile:9:38-9:40 dockerfile/label-schema label "org.opencontainers.image.title" is empty',
-      'dockerfile/label-schema/bad/Dockerfile:10:7-10:12 dockerfile/label-schema label "extra" is not in the label schema (strict labels)',
-    ]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: BAD,
+          options: { schema: SCHEMA, strict: true },
+          errors: [...WRONG_VALUES, { line: 10, column: 7, endLine: 10, endColumn: 12, message: 'label "extra" is not in the label schema (strict labels)' }],
+        },
+      ],
+    });
   });
 
   it('with allStages, asks every stage for the labels, as hadolint does', async () => {
-    const found = await findings(RULE, ['dockerfile/label-schema/bad'], withSchema({ allStages: true }));
-    expect(found.filter((d) => d.message.includes('lacks')).map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/label-schema/bad/Dockerfile:1:1-1:5 dockerfile/label-schema stage "build" lacks the required labels "org.opencontainers.image.url", "org.opencontainers.image.created", "org.opencontainers.image.licenses", "org.opencontainers.image.revision", "org.opencontainers.image.authors", "org.opencontainers.image.title"',
-      'dockerfile/label-schema/bad/Dockerfile:3:1-3:5 dockerfile/label-schema the image lacks the required label "version"',
-    ]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: BAD,
+          options: { schema: SCHEMA, allStages: true },
+          errors: [
+            {
+              line: 1,
+              column: 1,
+              endLine: 1,
+              endColumn: 5,
+              message:
+                'stage "build" lacks the required labels "org.opencontainers.image.url", "org.opencontainers.image.created", "org.opencontainers.image.licenses", "org.opencontainers.image.revision", "org.opencontainers.image.authors", "org.opencontainers.image.title"',
+            },
+            ...WRONG_VALUES,
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts labels inherited from a parent stage, valid values, and values set from build arguments', async () => {
-    expect(await findings(RULE, ['dockerfile/label-schema/good'], withSchema({ strict: true }))).toEqual([]);
+    await tester.run({
+      valid: [
+        {
+          filename: 'Dockerfile',
+          code: [
+            'FROM alpine:3.20 AS base',
+            'LABEL org.opencontainers.image.title="app"',
+            'FROM base',
+            'ARG VERSION=dev',
+            'LABEL version="${VERSION}" \\',
+            '      org.opencontainers.image.url="https://example.com/app" \\',
+            '      org.opencontainers.image.created="2024-03-10T10:26:33.5+01:00" \\',
+            '      org.opencontainers.image.licenses="Apache-2.0 OR MIT" \\',
+            '      org.opencontainers.image.revision="43c572f1272b6b3171dd1db9e41b7027128ce080" \\',
+            '      org.opencontainers.image.authors="ops@example.com"',
+            '',
+          ].join('\n'),
+          options: { schema: SCHEMA, strict: true },
+        },
+      ],
+    });
   });
 });

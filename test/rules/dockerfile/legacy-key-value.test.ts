@@ -1,33 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixWithRule } from './fix-loop.js';
+import legacyKeyValue from '../../../rules/dockerfile/legacy-key-value.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/legacy-key-value';
+const tester = new RuleTester(legacyKeyValue);
+const legacy = (instruction: string, key: string) =>
+  `"${instruction} ${key} …" uses the legacy space-separated form; write ${instruction} ${key}=…, which is unambiguous and allows several pairs`;
+const MULTI_LINE = 'ENV DEPS \\\n    gcc \\\n    make\n';
+const FIXED = `FROM alpine:3.20\nENV PG_MAJOR=16\nENV MY_VAR="some value"\nLABEL description="a quoted value"\n${MULTI_LINE}`;
 
-describe(RULE, () => {
-  it('reports ENV and LABEL in the legacy key value form', async () => {
-    const found = await findings(RULE, ['dockerfile/legacy-key-value/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/legacy-key-value/bad/Dockerfile:2:5-2:13 dockerfile/legacy-key-value "ENV PG_MAJOR …" uses the legacy space-separated form; write ENV PG_MAJOR=…, which is unambiguous and allows several pairs',
-      'dockerfile/legacy-key-value/bad/Dockerfile:3:5-3:11 dockerfile/legacy-key-value "ENV MY_VAR …" uses the legacy space-separated form; write ENV MY_VAR=…, which is unambiguous and allows several pairs',
-      'dockerfile/legacy-key-value/bad/Dockerfile:4:7-4:18 dockerfile/legacy-key-value "LABEL description …" uses the legacy space-separated form; write LABEL description=…, which is unambiguous and allows several pairs',
-      'dockerfile/legacy-key-value/bad/Dockerfile:5:5-5:9 dockerfile/legacy-key-value "ENV DEPS …" uses the legacy space-separated form; write ENV DEPS=…, which is unambiguous and allows several pairs',
-    ]);
+describe('dockerfile/legacy-key-value', () => {
+  it('reports ENV and LABEL in the legacy key value form, and rewrites them to key=value (safe), quoting values with spaces', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: `FROM alpine:3.20\nENV PG_MAJOR 16\nENV MY_VAR some value\nLABEL description "a quoted value"\n${MULTI_LINE}`,
+          errors: [
+            { line: 2, column: 5, endLine: 2, endColumn: 13, message: legacy('ENV', 'PG_MAJOR') },
+            { line: 3, column: 5, endLine: 3, endColumn: 11, message: legacy('ENV', 'MY_VAR') },
+            { line: 4, column: 7, endLine: 4, endColumn: 18, message: legacy('LABEL', 'description') },
+            { line: 5, column: 5, endLine: 5, endColumn: 9, message: legacy('ENV', 'DEPS') },
+          ],
+          output: FIXED,
+        },
+      ],
+    });
+    expect(legacyKeyValue.meta.fix).toBe('safe');
+  });
+
+  it('leaves multi-line values for a person', async () => {
+    await tester.run({ invalid: [{ filename: 'Dockerfile', code: FIXED, errors: [{ line: 5, column: 5, endLine: 5, endColumn: 9, message: legacy('ENV', 'DEPS') }] }] });
   });
 
   it('accepts key=value and ARG with several names', async () => {
-    expect(await findings(RULE, ['dockerfile/legacy-key-value/good'])).toEqual([]);
-  });
-
-  it('rewrites to key=value, quoting values with spaces; multi-line values are left for a person', async () => {
-    const { text, remaining } = await fixWithRule(RULE, 'dockerfile/legacy-key-value/bad/Dockerfile');
-    expect(text.split('\n').slice(0, 5)).toEqual([
-      'FROM alpine:3.20',
-      'ENV PG_MAJOR=16',
-      'ENV MY_VAR="some value"',
-      'LABEL description="a quoted value"',
-      'ENV DEPS \\',
-    ]);
-    expect(remaining.map(brief)).toEqual(['Dockerfile:5:5-5:9 dockerfile/legacy-key-value']);
+    await tester.run({ valid: ['FROM alpine:3.20\nENV PG_MAJOR=16 MY_VAR="some value"\nLABEL description="a quoted value"\nARG foo bar\n'] });
   });
 });

@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixWithRule } from './fix-loop.js';
+import maintainerDeprecated from '../../../rules/dockerfile/maintainer-deprecated.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/maintainer-deprecated';
+const tester = new RuleTester(maintainerDeprecated);
+const FIXED = 'FROM debian:12\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n';
 
-describe(RULE, () => {
-  it('reports MAINTAINER', async () => {
-    const found = await findings(RULE, ['dockerfile/maintainer-deprecated/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/maintainer-deprecated/bad/Dockerfile:2:1-2:11 dockerfile/maintainer-deprecated MAINTAINER is deprecated; set the author with LABEL org.opencontainers.image.authors instead',
-    ]);
+describe('dockerfile/maintainer-deprecated', () => {
+  it('reports MAINTAINER and offers an unsafe fix to the authors label', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:12\nMAINTAINER Jane Doe <jane@example.com>\n',
+          errors: [{ line: 2, column: 1, endLine: 2, endColumn: 11, message: 'MAINTAINER is deprecated; set the author with LABEL org.opencontainers.image.authors instead' }],
+          output: FIXED,
+        },
+      ],
+    });
+    expect(maintainerDeprecated.meta.fix).toBe('unsafe');
   });
 
   it('accepts the authors label', async () => {
-    expect(await findings(RULE, ['dockerfile/maintainer-deprecated/good'])).toEqual([]);
-  });
-
-  it('offers an unsafe fix to the authors label', async () => {
-    const [finding] = await findings(RULE, ['dockerfile/maintainer-deprecated/bad']);
-    expect(finding!.fix!.safety).toBe('unsafe');
-    const { text, remaining } = await fixWithRule(RULE, 'dockerfile/maintainer-deprecated/bad/Dockerfile', { unsafe: true });
-    expect(text).toBe('FROM debian:12\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n');
-    expect(remaining).toEqual([]);
+    await tester.run({ valid: [FIXED] });
   });
 });

@@ -1,26 +1,58 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import noSecretFiles from '../../../rules/dockerfile/no-secret-files.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/no-secret-files';
-const BAD = 'dockerfile/no-secret-files/bad/Dockerfile';
+const tester = new RuleTester(noSecretFiles);
 
-describe(RULE, () => {
+describe('dockerfile/no-secret-files', () => {
   it('reports keys, .env files and credential files at their source argument', async () => {
-    const found = await findings(RULE, ['dockerfile/no-secret-files/bad']);
-    expect(found.map(brief)).toEqual([
-      `${BAD}:2:6-2:12 ${RULE}`,
-      `${BAD}:3:6-3:10 ${RULE}`,
-      `${BAD}:4:6-4:23 ${RULE}`,
-      `${BAD}:5:21-5:33 ${RULE}`,
-      `${BAD}:6:5-6:28 ${RULE}`,
-      `${BAD}:6:29-6:43 ${RULE}`,
-    ]);
-    expect(found[0]!.message).toBe(
-      'COPY id_rsa puts an SSH private key into an image layer, where anyone who can pull the image can read it, even if a later step deletes it; use RUN --mount=type=secret (or --mount=type=ssh), or provide it at run time',
-    );
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: [
+            'FROM node:20-slim',
+            'COPY id_rsa /root/.ssh/id_rsa',
+            'COPY .env ./',
+            'COPY certs/privkey.pem /etc/ssl/private/',
+            'COPY --from=node:20 /root/.npmrc /root/.npmrc',
+            'ADD secrets/.env.production config/app.key /app/',
+            '',
+          ].join('\n'),
+          errors: [
+            {
+              line: 2,
+              column: 6,
+              endLine: 2,
+              endColumn: 12,
+              message:
+                'COPY id_rsa puts an SSH private key into an image layer, where anyone who can pull the image can read it, even if a later step deletes it; use RUN --mount=type=secret (or --mount=type=ssh), or provide it at run time',
+            },
+            { line: 3, column: 6, endLine: 3, endColumn: 10 },
+            { line: 4, column: 6, endLine: 4, endColumn: 23 },
+            { line: 5, column: 21, endLine: 5, endColumn: 33 },
+            { line: 6, column: 5, endLine: 6, endColumn: 28 },
+            { line: 6, column: 29, endLine: 6, endColumn: 43 },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts examples, certificates, public keys and repository signing keys', async () => {
-    expect(await findings(RULE, ['dockerfile/no-secret-files/good'])).toEqual([]);
+    await tester.run({
+      valid: [
+        [
+          'FROM node:20-slim',
+          'COPY .env.example ./',
+          'COPY certs/fullchain.pem /etc/ssl/certs/',
+          'COPY corp.pem /usr/local/share/ca-certificates/corp.crt',
+          'COPY id_rsa.pub /root/.ssh/authorized_keys',
+          'COPY nodesource-repo.gpg.key /etc/apt/keyrings/',
+          'COPY KEYS.asc /tmp/',
+          '',
+        ].join('\n'),
+      ],
+    });
   });
 });

@@ -1,24 +1,40 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import noSudo from '../../../rules/dockerfile/no-sudo.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/no-sudo';
+const MESSAGE =
+  'sudo in RUN: build steps already run as the current USER, and sudo adds a TTY and PAM layer that behaves unpredictably; switch with USER, or use gosu/su-exec at run time';
 
-describe(RULE, () => {
+describe('dockerfile/no-sudo', () => {
   it('reports sudo in RUN and ONBUILD RUN, also behind other commands', async () => {
-    const found = await findings(RULE, ['dockerfile/no-sudo/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/no-sudo/bad/Dockerfile:2:5-2:9 dockerfile/no-sudo sudo in RUN: build steps already run as the current USER, and sudo adds a TTY and PAM layer that behaves unpredictably; switch with USER, or use gosu/su-exec at run time',
-      'dockerfile/no-sudo/bad/Dockerfile:2:28-2:32 dockerfile/no-sudo sudo in RUN: build steps already run as the current USER, and sudo adds a TTY and PAM layer that behaves unpredictably; switch with USER, or use gosu/su-exec at run time',
-      'dockerfile/no-sudo/bad/Dockerfile:3:13-3:17 dockerfile/no-sudo sudo in RUN: build steps already run as the current USER, and sudo adds a TTY and PAM layer that behaves unpredictably; switch with USER, or use gosu/su-exec at run time',
-    ]);
+    await new RuleTester(noSudo).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:12\nRUN sudo apt-get update && sudo -E apt-get install -y curl\nONBUILD RUN sudo make install\n',
+          errors: [
+            { line: 2, column: 5, endColumn: 9, message: MESSAGE },
+            { line: 2, column: 28, endColumn: 32, message: MESSAGE },
+            { line: 3, column: 13, endColumn: 17, message: MESSAGE },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts installing sudo and the word sudo as an argument', async () => {
-    expect(await findings(RULE, ['dockerfile/no-sudo/good'])).toEqual([]);
+    await new RuleTester(noSudo).run({
+      valid: [
+        'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends sudo \\\n && rm -rf /var/lib/apt/lists/*\n',
+        'FROM debian:12\nUSER 1000\nRUN echo "sudo is only a word here"\n',
+      ],
+    });
   });
 
   it('is suppressed by an existing # hadolint ignore=DL3004 comment', async () => {
-    const found = await findings(RULE, ['dockerfile/no-sudo/suppressed']);
-    expect(found.map((d) => [brief(d), d.suppressed])).toEqual([['dockerfile/no-sudo/suppressed/Dockerfile:3:5-3:9 dockerfile/no-sudo', { kind: 'inline' }]]);
+    await new RuleTester(noSudo).run({
+      valid: ['FROM debian:12\n# hadolint ignore=DL3004\nRUN sudo make install\n'],
+      invalid: [{ filename: 'Dockerfile', code: 'FROM debian:12\nRUN sudo make install\n', errors: [{ line: 2, column: 5, endColumn: 9 }], name: 'without the comment' }],
+    });
   });
 });

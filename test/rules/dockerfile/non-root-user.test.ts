@@ -1,32 +1,93 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { RuleTester } from '../../../src/testing.js';
 import nonRootUser from '../../../rules/dockerfile/non-root-user.js';
+import { RuleTester } from '../../../src/testing.js';
+import { brief, findings } from '../../helpers/lint.js';
 
 const RULE = 'dockerfile/non-root-user';
-const ON = ['dockerfile/non-root-user: warning'];
+const NEVER_SET = 'the final image never sets USER, so it runs as root unless its base image picks a user; create an unprivileged user and switch to it with USER';
+const APP = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "-m", "app"]\n';
 
 describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['dockerfile/non-root-user/bad'])).toEqual([]);
+  it('is off in the recommended preset', () => {
+    expect(nonRootUser.meta.recommended).toBe(false);
   });
 
   it('reports a final image whose last USER is root, or that never sets USER', async () => {
-    const found = await findings(RULE, ['dockerfile/non-root-user/bad'], { cliRules: ON });
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      `dockerfile/non-root-user/bad/compose-partial/app/Dockerfile:1:6-1:22 ${RULE} the final image never sets USER, so it runs as root unless its base image picks a user; create an unprivileged user and switch to it with USER`,
-      `dockerfile/non-root-user/bad/none/Dockerfile:5:6-5:20 ${RULE} the final image never sets USER, so it runs as root unless its base image picks a user; create an unprivileged user and switch to it with USER`,
-      `dockerfile/non-root-user/bad/root/Dockerfile:5:6-5:10 ${RULE} the last USER of the final image is "root", so the container runs as root; switch to an unprivileged user once the steps that need root are done`,
-    ]);
+    await new RuleTester(nonRootUser).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM golang:1.23 AS build\nUSER nobody\nRUN go build -o /tmp/app ./...\n\nFROM debian:12-slim\nCOPY --from=build /tmp/app /app\nCMD ["/app"]\n',
+          errors: [{ line: 5, column: 6, endColumn: 20, message: NEVER_SET }],
+          name: 'no USER in the final stage',
+        },
+        {
+          filename: 'Dockerfile',
+          code: 'FROM node:20-slim AS build\nUSER node\n\nFROM build\nUSER root\nCMD ["node", "server.js"]\n',
+          errors: [
+            { line: 5, column: 6, endColumn: 10, message: 'the last USER of the final image is "root", so the container runs as root; switch to an unprivileged user once the steps that need root are done' },
+          ],
+          name: 'USER root last',
+        },
+      ],
+    });
   });
 
-  it('accepts a USER inherited from a parent stage, root in builders, non-root bases, gosu step-down and compose services that all set a non-root user', async () => {
-    expect(await findings(RULE, ['dockerfile/non-root-user/good'], { cliRules: ON })).toEqual([]);
+  it('accepts a USER inherited from a parent stage, root in builders, non-root bases and gosu step-down', async () => {
+    await new RuleTester(nonRootUser).run({
+      valid: [
+        { filename: 'Dockerfile', code: 'FROM python:3.12-slim AS base\nRUN useradd --system --create-home app\nUSER app:app\n\nFROM base\nCMD ["python", "-m", "app"]\n', name: 'inherited USER' },
+        {
+          filename: 'Dockerfile',
+          code: 'FROM golang:1.23 AS build\nUSER root\nRUN go build -o /tmp/app ./...\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /tmp/app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n',
+          name: 'root in a builder',
+        },
+        { filename: 'Dockerfile', code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nENTRYPOINT ["/app"]\n', name: 'a non-root base' },
+        {
+          filename: 'Dockerfile',
+          code: [
+            'FROM debian:12-slim',
+            'RUN apt-get update \\',
+            '    && apt-get install -y --no-install-recommends gosu \\',
+            '    && rm -rf /var/lib/apt/lists/* \\',
+            '    && gosu nobody true',
+            'COPY docker-entrypoint.sh /usr/local/bin/',
+            'ENTRYPOINT ["docker-entrypoint.sh"]',
+            'CMD ["postgres"]',
+            '',
+          ].join('\n'),
+          name: 'gosu step-down',
+        },
+      ],
+    });
   });
 
-  it('is exempted by the stack: every compose service built from the Dockerfile sets a non-root user, also when only the Dockerfile is linted', async () => {
-    expect(await findings(RULE, ['dockerfile/non-root-user/good/compose-user/app/Dockerfile'], { cliRules: ON })).toEqual([]);
-    const partial = await findings(RULE, ['dockerfile/non-root-user/bad/compose-partial/app/Dockerfile'], { cliRules: ON });
+  it('is exempted by the stack when every compose service built from the Dockerfile sets a non-root user', async () => {
+    await new RuleTester(nonRootUser).run({
+      valid: [
+        {
+          filename: 'app/Dockerfile',
+          code: APP,
+          files: { '../compose.yaml': 'services:\n  api:\n    build: ./app\n    user: "10001:10001"\n  worker:\n    build: ./app\n    user: ${APP_UID}:${APP_GID}\n' },
+        },
+      ],
+      invalid: [
+        {
+          filename: 'app/Dockerfile',
+          code: APP,
+          files: { '../compose.yaml': '# The worker runs the image as it is: as root\nservices:\n  api:\n    build: ./app\n    user: "10001"\n  worker:\n    build: ./app\n' },
+          errors: [{ line: 1, column: 6, endColumn: 22, message: NEVER_SET }],
+          name: 'a service without user',
+        },
+      ],
+    });
+  });
+
+  // Stays on disk: only the Dockerfile is given to the run, and the compose file next to it must still be found.
+  it('is exempted by the stack also when only the Dockerfile is linted', async () => {
+    const on = { cliRules: [`${RULE}: warning`] };
+    expect(await findings(RULE, ['dockerfile/non-root-user/good/compose-user/app/Dockerfile'], on)).toEqual([]);
+    const partial = await findings(RULE, ['dockerfile/non-root-user/bad/compose-partial/app/Dockerfile'], on);
     expect(partial.map(brief)).toEqual([`dockerfile/non-root-user/bad/compose-partial/app/Dockerfile:1:6-1:22 ${RULE}`]);
   });
 

@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import numericUser from '../../../rules/dockerfile/numeric-user.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/numeric-user';
-const ON = { cliRules: [`${RULE}: warning`] };
+const NAME = "is a name: only the image's /etc/passwd can resolve it, so runAsNonRoot checks and host-side tools cannot tell whether it is root;";
 
-describe(RULE, () => {
+describe('dockerfile/numeric-user', () => {
+  it('is off in the recommended preset', () => {
+    expect(numericUser.meta.recommended).toBe(false);
+  });
+
   it('reports USER names when switched on', async () => {
-    const found = await findings(RULE, ['dockerfile/numeric-user/bad'], ON);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/numeric-user/bad/Dockerfile:2:6-2:10 dockerfile/numeric-user USER node is a name: only the image\'s /etc/passwd can resolve it, so runAsNonRoot checks and host-side tools cannot tell whether it is root; use the numeric UID',
-      'dockerfile/numeric-user/bad/Dockerfile:3:6-3:15 dockerfile/numeric-user USER app:staff is a name: only the image\'s /etc/passwd can resolve it, so runAsNonRoot checks and host-side tools cannot tell whether it is root; use the numeric UID:GID',
-    ]);
+    await new RuleTester(numericUser).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM node:22\nUSER node\nUSER app:staff\n',
+          errors: [
+            { line: 2, column: 6, endColumn: 10, message: `USER node ${NAME} use the numeric UID` },
+            { line: 3, column: 6, endColumn: 15, message: `USER app:staff ${NAME} use the numeric UID:GID` },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts UIDs, UID:GID and variables', async () => {
-    expect(await findings(RULE, ['dockerfile/numeric-user/good'], ON)).toEqual([]);
+    await new RuleTester(numericUser).run({ valid: ['FROM node:22\nUSER 1000\nUSER 1000:1000\nUSER $APP_UID\n'] });
   });
 });

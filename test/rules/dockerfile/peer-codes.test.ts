@@ -3,7 +3,7 @@
  * the readings that once disagreed with hadolint's documented behaviour.
  */
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../../src/engine/diagnostic.js';
+import type { Diagnostic } from '../../../src/core/diagnostic.js';
 import { lintDockerfile } from '../../hadolint-parity/parity.js';
 
 /** `line:column rule code` of each finding of the given rule. */

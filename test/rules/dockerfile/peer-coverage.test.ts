@@ -51,6 +51,7 @@ interface Listed {
   compat: { hadolint?: string[]; buildkit?: string[] };
 }
 
+// Through the CLI, not RuleTester: what is checked is the rule list `--list-rules` prints, no rule's findings.
 async function listedRules(): Promise<Listed[]> {
   const out = await cli(['--list-rules', '--format', 'json'], ROOT);
   expect(out.code).toBe(0);

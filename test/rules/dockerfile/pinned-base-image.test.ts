@@ -1,29 +1,57 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import pinnedBaseImage from '../../../rules/dockerfile/pinned-base-image.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/pinned-base-image';
+const PINNED = [
+  '# syntax=docker/dockerfile:1',
+  'ARG BASE=python:3.12-slim',
+  'ARG NODE_VERSION',
+  'FROM ${BASE} AS base',
+  'FROM node:${NODE_VERSION} AS assets',
+  'FROM golang:1.23@sha256:1b9c8b3a8e8e7b1c1f6c7f5c2e0b7a4d9a1e4f2c3b6d8e0f1a2b3c4d5e6f7a8b AS build',
+  'FROM base AS final',
+  'COPY --from=build /out /app',
+  'FROM scratch',
+  'COPY --from=final /app /app',
+  '',
+].join('\n');
 
-describe(RULE, () => {
+describe('dockerfile/pinned-base-image', () => {
   it('reports untagged and latest bases, resolving ARG defaults', async () => {
-    const found = await findings(RULE, ['dockerfile/pinned-base-image/bad']);
-    expect(found.map(brief)).toEqual([
-      'dockerfile/pinned-base-image/bad/Dockerfile:2:6-2:12 dockerfile/pinned-base-image',
-      'dockerfile/pinned-base-image/bad/Dockerfile:5:6-5:17 dockerfile/pinned-base-image',
-      'dockerfile/pinned-base-image/bad/Dockerfile:8:6-8:13 dockerfile/pinned-base-image',
-      'dockerfile/pinned-base-image/bad/Dockerfile:9:6-9:30 dockerfile/pinned-base-image',
-    ]);
-    expect(found[2]!.message).toBe('base image "${BASE}" (resolves to "python:latest") uses the mutable tag "latest"');
-    expect(found[3]!.message).toBe('base image "docker.io/library/alpine" has no tag, so every build may get a different "latest"');
+    await new RuleTester(pinnedBaseImage).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: [
+            'ARG BASE=python:latest',
+            'FROM ubuntu',
+            'RUN echo first',
+            '',
+            'FROM node:latest AS build',
+            'RUN npm --version',
+            '',
+            'FROM ${BASE} AS runtime',
+            'FROM docker.io/library/alpine',
+            '',
+          ].join('\n'),
+          errors: [
+            { line: 2, column: 6, endColumn: 12 },
+            { line: 5, column: 6, endColumn: 17 },
+            { line: 8, column: 6, endColumn: 13, message: 'base image "${BASE}" (resolves to "python:latest") uses the mutable tag "latest"' },
+            { line: 9, column: 6, endColumn: 30, message: 'base image "docker.io/library/alpine" has no tag, so every build may get a different "latest"' },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts tags, digests, scratch, earlier stages and ARGs without default', async () => {
-    expect(await findings(RULE, ['dockerfile/pinned-base-image/good'])).toEqual([]);
+    await new RuleTester(pinnedBaseImage).run({ valid: [PINNED] });
   });
 
   it('with requireDigest, reports tags without digest', async () => {
-    const found = await findings(RULE, ['dockerfile/pinned-base-image/good'], {
-      cliRules: ['dockerfile/pinned-base-image: [error, {"requireDigest": true}]'],
+    await new RuleTester(pinnedBaseImage).run({
+      invalid: [{ filename: 'Dockerfile', code: PINNED, options: { requireDigest: true }, errors: [{ line: 4, column: 6, endColumn: 13 }] }],
     });
-    expect(found.map(brief)).toEqual(['dockerfile/pinned-base-image/good/Dockerfile:4:6-4:13 dockerfile/pinned-base-image']);
   });
 });

@@ -1,17 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import singleEntrypoint from '../../../rules/dockerfile/single-entrypoint.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/single-entrypoint';
-
-describe(RULE, () => {
+describe('dockerfile/single-entrypoint', () => {
   it('reports every ENTRYPOINT a later one of the same stage overrides', async () => {
-    const found = await findings(RULE, ['dockerfile/single-entrypoint/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/single-entrypoint/bad/Dockerfile:2:1-2:11 dockerfile/single-entrypoint this ENTRYPOINT is overridden by the ENTRYPOINT on line 3: only the last one in a stage sets the entrypoint',
-    ]);
+    await new RuleTester(singleEntrypoint).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:12\nENTRYPOINT ["/docker-entrypoint.sh"]\nENTRYPOINT ["/usr/bin/tini", "--"]\n',
+          errors: [{ line: 2, column: 1, endColumn: 11, message: 'this ENTRYPOINT is overridden by the ENTRYPOINT on line 3: only the last one in a stage sets the entrypoint' }],
+        },
+      ],
+    });
   });
 
   it('accepts one ENTRYPOINT per stage', async () => {
-    expect(await findings(RULE, ['dockerfile/single-entrypoint/good'])).toEqual([]);
+    await new RuleTester(singleEntrypoint).run({ valid: ['FROM debian:12 AS build\nENTRYPOINT ["make"]\nFROM debian:12\nENTRYPOINT ["/usr/bin/tini", "--"]\n'] });
   });
 });

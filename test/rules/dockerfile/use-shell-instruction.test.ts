@@ -1,18 +1,32 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import useShellInstruction from '../../../rules/dockerfile/use-shell-instruction.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/use-shell-instruction';
+const MESSAGE =
+  'relinking /bin/sh changes the shell of every later RUN, and of the running container, behind the Dockerfile\'s back; use SHELL ["/bin/bash", "-c"] instead';
 
-describe(RULE, () => {
+describe('dockerfile/use-shell-instruction', () => {
   it('reports relinking /bin/sh', async () => {
-    const found = await findings(RULE, ['dockerfile/use-shell-instruction/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/use-shell-instruction/bad/Dockerfile:2:23-2:30 dockerfile/use-shell-instruction relinking /bin/sh changes the shell of every later RUN, and of the running container, behind the Dockerfile\'s back; use SHELL ["/bin/bash", "-c"] instead',
-      'dockerfile/use-shell-instruction/bad/Dockerfile:3:34-3:41 dockerfile/use-shell-instruction relinking /bin/sh changes the shell of every later RUN, and of the running container, behind the Dockerfile\'s back; use SHELL ["/bin/bash", "-c"] instead',
-    ]);
+    await new RuleTester(useShellInstruction).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:12\nRUN ln -sfv /bin/bash /bin/sh\nONBUILD RUN ln -sf /usr/bin/dash /bin/sh\n',
+          errors: [
+            { line: 2, column: 23, endColumn: 30, message: MESSAGE },
+            { line: 3, column: 34, endColumn: 41, message: MESSAGE },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts SHELL and unrelated symlinks', async () => {
-    expect(await findings(RULE, ['dockerfile/use-shell-instruction/good'])).toEqual([]);
+    await new RuleTester(useShellInstruction).run({
+      valid: [
+        'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n',
+        'FROM debian:12\nRUN ln -sf /bin/true /sbin/initctl\nRUN ln -s foo bar && unrelated && something_with /bin/sh\n',
+      ],
+    });
   });
 });

@@ -1,24 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixWithRule } from './fix-loop.js';
+import useraddLargeUid from '../../../rules/dockerfile/useradd-large-uid.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/useradd-large-uid';
+describe('dockerfile/useradd-large-uid', () => {
+  it('reports useradd with a UID of six digits or more and no -l, and adds -l', async () => {
+    await new RuleTester(useraddLargeUid).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:12\nRUN useradd -u 1234567 -m app\n',
+          errors: [
+            { line: 2, column: 16, endColumn: 23, message: 'useradd with UID 1234567 and without -l writes a sparse lastlog/faillog sized by the UID, which can add gigabytes to the layer' },
+          ],
+          output: 'FROM debian:12\nRUN useradd -l -u 1234567 -m app\n',
+        },
+      ],
+    });
+  });
 
-describe(RULE, () => {
-  it('reports useradd with a UID of six digits or more and no -l', async () => {
-    const found = await findings(RULE, ['dockerfile/useradd-large-uid/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/useradd-large-uid/bad/Dockerfile:2:16-2:23 dockerfile/useradd-large-uid useradd with UID 1234567 and without -l writes a sparse lastlog/faillog sized by the UID, which can add gigabytes to the layer',
-    ]);
+  it('offers its fix as unsafe: a flag changes what runs', () => {
+    expect(useraddLargeUid.meta.fix).toBe('unsafe');
   });
 
   it('accepts small UIDs, -l and --no-log-init', async () => {
-    expect(await findings(RULE, ['dockerfile/useradd-large-uid/good'])).toEqual([]);
-  });
-
-  it('offers an unsafe fix that adds -l', async () => {
-    const { text, remaining } = await fixWithRule(RULE, 'dockerfile/useradd-large-uid/bad/Dockerfile', { unsafe: true });
-    expect(text).toBe('FROM debian:12\nRUN useradd -l -u 1234567 -m app\n');
-    expect(remaining).toEqual([]);
+    await new RuleTester(useraddLargeUid).run({
+      valid: ['FROM debian:12\nRUN useradd -u 12345 app \\\n && useradd -l -u 1234567 big \\\n && useradd --no-log-init --uid 7654321 big2 \\\n && useradd plain\n'],
+    });
   });
 });

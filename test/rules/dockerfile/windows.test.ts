@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { lintFixtures } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import { dockerfileRules } from '../../../rules/dockerfile/index.js';
+import { RuleTester } from '../../../src/testing.js';
 
 /** Rules that read instructions, words and variables, and so must understand `# escape=\``; off-by-default ones included. */
 const RULES = [
@@ -11,9 +12,30 @@ const RULES = [
   'wget-and-curl', 'wget-progress', 'yarn-cache-clean', 'yum-hygiene', 'zypper-hygiene',
 ].map((r) => `dockerfile/${r}`);
 
+const WINDOWS = [
+  '# escape=`',
+  'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+  'SHELL ["powershell", "-Command", "$ErrorActionPreference = \'Stop\'; $ProgressPreference = \'SilentlyContinue\';"]',
+  'ENV APP_HOME=C:\\app `',
+  '    DOTNET_CLI_TELEMETRY_OPTOUT=1',
+  'WORKDIR C:\\app',
+  'COPY app.zip C:\\app\\',
+  'RUN Invoke-WebRequest -Uri https://example.com/tools.zip -OutFile tools.zip; `',
+  '    Expand-Archive tools.zip -DestinationPath C:\\tools; `',
+  '    Remove-Item tools.zip -Force',
+  "RUN $env:PATH = 'C:\\tools;' + $env:PATH; `",
+  "    [Environment]::SetEnvironmentVariable('PATH', $env:PATH, [EnvironmentVariableTarget]::Machine)",
+  'COPY ["config.json", "C:/app/config/"]',
+  'COPY a.txt b.txt C:\\app\\data\\',
+  'EXPOSE 8080',
+  'USER ContainerUser',
+  'CMD ["C:\\\\app\\\\app.exe"]',
+  '',
+].join('\n');
+
 describe('Windows Dockerfiles (# escape=`)', () => {
-  it('parse and lint without findings: backslash paths, backtick continuations, PowerShell RUN bodies, USER names', async () => {
-    const found = await lintFixtures(['dockerfile/syntax/good/windows.Dockerfile'], { cliRules: RULES.map((id) => `${id}: warning`) });
-    expect(found.filter((d) => RULES.includes(d.ruleId)).map((d) => `${d.range.start.line} ${d.ruleId} ${d.message}`)).toEqual([]);
+  it.each(RULES)('%s: backslash paths, backtick continuations, PowerShell RUN bodies and USER names parse and lint without findings', async (id) => {
+    const rule = dockerfileRules.find((r) => r.meta.id === id)!;
+    await new RuleTester(rule).run({ valid: [{ filename: 'windows.Dockerfile', code: WINDOWS }] });
   });
 });

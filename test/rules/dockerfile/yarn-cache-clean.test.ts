@@ -1,19 +1,41 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import yarnCacheClean from '../../../rules/dockerfile/yarn-cache-clean.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/yarn-cache-clean';
+const MESSAGE = 'yarn install leaves its package cache in the layer; add && yarn cache clean in the same RUN, or mount the cache with --mount=type=cache';
 
-describe(RULE, () => {
+describe('dockerfile/yarn-cache-clean', () => {
   it('reports yarn install without yarn cache clean in image stages and ONBUILD', async () => {
-    const found = await findings(RULE, ['dockerfile/yarn-cache-clean/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/yarn-cache-clean/bad/Dockerfile:2:5-2:9 dockerfile/yarn-cache-clean yarn install leaves its package cache in the layer; add && yarn cache clean in the same RUN, or mount the cache with --mount=type=cache',
-      'dockerfile/yarn-cache-clean/bad/Dockerfile:4:5-4:9 dockerfile/yarn-cache-clean yarn install leaves its package cache in the layer; add && yarn cache clean in the same RUN, or mount the cache with --mount=type=cache',
-      'dockerfile/yarn-cache-clean/bad/Dockerfile:5:13-5:17 dockerfile/yarn-cache-clean yarn install leaves its package cache in the layer; add && yarn cache clean in the same RUN, or mount the cache with --mount=type=cache',
-    ]);
+    await new RuleTester(yarnCacheClean).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM node:22 AS deps\nRUN yarn install --frozen-lockfile\nFROM deps\nRUN yarn\nONBUILD RUN yarn install\n',
+          errors: [
+            { line: 2, column: 5, endColumn: 9, message: MESSAGE },
+            { line: 4, column: 5, endColumn: 9, message: MESSAGE },
+            { line: 5, column: 13, endColumn: 17, message: MESSAGE },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts builder stages, yarn cache clean, cache mounts and yarn --version', async () => {
-    expect(await findings(RULE, ['dockerfile/yarn-cache-clean/good'])).toEqual([]);
+    await new RuleTester(yarnCacheClean).run({
+      valid: [
+        [
+          'FROM node:22 AS build',
+          'RUN yarn install --frozen-lockfile',
+          'RUN yarn build',
+          'FROM node:22',
+          'COPY --from=build /app/dist /app',
+          'RUN yarn install --production && yarn cache clean',
+          'RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install',
+          'RUN yarn --version',
+          '',
+        ].join('\n'),
+      ],
+    });
   });
 });

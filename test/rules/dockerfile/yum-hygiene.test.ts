@@ -1,25 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixWithRule } from './fix-loop.js';
+import yumHygiene from '../../../rules/dockerfile/yum-hygiene.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/yum-hygiene';
+const NO_CLEAN = { line: 3, column: 5, endColumn: 8, message: 'yum install leaves its metadata and package cache in the layer; end the RUN with && yum clean all (or mount /var/cache/yum as a cache)' };
 
-describe(RULE, () => {
-  it('reports yum without -y and yum install without yum clean all', async () => {
-    const found = await findings(RULE, ['dockerfile/yum-hygiene/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/yum-hygiene/bad/Dockerfile:2:9-2:16 dockerfile/yum-hygiene yum install without -y waits for a confirmation no one can give during a build',
-      'dockerfile/yum-hygiene/bad/Dockerfile:3:5-3:8 dockerfile/yum-hygiene yum install leaves its metadata and package cache in the layer; end the RUN with && yum clean all (or mount /var/cache/yum as a cache)',
-    ]);
+describe('dockerfile/yum-hygiene', () => {
+  it('reports yum without -y and yum install without yum clean all; adds -y and leaves the cache cleanup for a person', async () => {
+    const fixed = 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\nRUN yum install -y mariadb-5.5.68\n';
+    await new RuleTester(yumHygiene).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM centos:7\nRUN yum install httpd-2.4.6 && yum clean all\nRUN yum install -y mariadb-5.5.68\n',
+          errors: [{ line: 2, column: 9, endColumn: 16, message: 'yum install without -y waits for a confirmation no one can give during a build' }, NO_CLEAN],
+          output: fixed,
+        },
+        { filename: 'Dockerfile', code: fixed, errors: [NO_CLEAN], name: 'the fixed file' },
+      ],
+    });
+  });
+
+  it('offers its fix as unsafe: a flag changes what runs', () => {
+    expect(yumHygiene.meta.fix).toBe('unsafe');
   });
 
   it('accepts -y, --assumeyes, yum clean all, removing /var/cache/yum and cache mounts', async () => {
-    expect(await findings(RULE, ['dockerfile/yum-hygiene/good'])).toEqual([]);
-  });
-
-  it('offers an unsafe fix that adds -y; the cache cleanup is left for a person', async () => {
-    const { text, remaining } = await fixWithRule(RULE, 'dockerfile/yum-hygiene/bad/Dockerfile', { unsafe: true });
-    expect(text.split('\n')[1]).toBe('RUN yum install -y httpd-2.4.6 && yum clean all');
-    expect(remaining.map(brief)).toEqual(['Dockerfile:3:5-3:8 dockerfile/yum-hygiene']);
+    await new RuleTester(yumHygiene).run({
+      valid: [
+        'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n',
+        'FROM centos:7\nRUN yum -y update && yum install -y mariadb && rm -rf /var/cache/yum\n',
+        'FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum yum install --assumeyes git\n',
+      ],
+    });
   });
 });

@@ -1,26 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixWithRule } from './fix-loop.js';
+import zypperHygiene from '../../../rules/dockerfile/zypper-hygiene.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'dockerfile/zypper-hygiene';
+const DIST_UPGRADE = { line: 3, column: 15, endColumn: 27, message: 'zypper dist-upgrade upgrades the whole distribution inside a build; move to a newer base image instead' };
+const NO_CLEAN = { line: 4, column: 5, endColumn: 11, message: 'zypper install leaves its package cache in the layer; end the RUN with && zypper clean (or mount /var/cache/zypp as a cache)' };
+const REST = 'RUN zypper -n dist-upgrade\nRUN zypper --non-interactive install mariadb\n';
 
-describe(RULE, () => {
-  it('reports zypper without non-interactive switch, dist-upgrade and install without zypper clean', async () => {
-    const found = await findings(RULE, ['dockerfile/zypper-hygiene/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'dockerfile/zypper-hygiene/bad/Dockerfile:2:12-2:19 dockerfile/zypper-hygiene zypper install without -n (--non-interactive) or -y waits for a confirmation no one can give during a build',
-      'dockerfile/zypper-hygiene/bad/Dockerfile:3:15-3:27 dockerfile/zypper-hygiene zypper dist-upgrade upgrades the whole distribution inside a build; move to a newer base image instead',
-      'dockerfile/zypper-hygiene/bad/Dockerfile:4:5-4:11 dockerfile/zypper-hygiene zypper install leaves its package cache in the layer; end the RUN with && zypper clean (or mount /var/cache/zypp as a cache)',
-    ]);
+describe('dockerfile/zypper-hygiene', () => {
+  it('reports zypper without non-interactive switch, dist-upgrade and install without zypper clean; adds --non-interactive', async () => {
+    const fixed = `FROM opensuse/leap:15.6\nRUN zypper --non-interactive install httpd && zypper clean\n${REST}`;
+    await new RuleTester(zypperHygiene).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: `FROM opensuse/leap:15.6\nRUN zypper install httpd && zypper clean\n${REST}`,
+          errors: [
+            { line: 2, column: 12, endColumn: 19, message: 'zypper install without -n (--non-interactive) or -y waits for a confirmation no one can give during a build' },
+            DIST_UPGRADE,
+            NO_CLEAN,
+          ],
+          output: fixed,
+        },
+        { filename: 'Dockerfile', code: fixed, errors: [DIST_UPGRADE, NO_CLEAN], name: 'the fixed file' },
+      ],
+    });
+  });
+
+  it('offers its fix as unsafe: a flag changes what runs', () => {
+    expect(zypperHygiene.meta.fix).toBe('unsafe');
   });
 
   it('accepts -y, -n, --non-interactive, --no-confirm, zypper clean / cc and cache mounts', async () => {
-    expect(await findings(RULE, ['dockerfile/zypper-hygiene/good'])).toEqual([]);
-  });
-
-  it('offers an unsafe fix that adds --non-interactive', async () => {
-    const { text, remaining } = await fixWithRule(RULE, 'dockerfile/zypper-hygiene/bad/Dockerfile', { unsafe: true });
-    expect(text.split('\n')[1]).toBe('RUN zypper --non-interactive install httpd && zypper clean');
-    expect(remaining.map(brief)).toEqual(['Dockerfile:3:15-3:27 dockerfile/zypper-hygiene', 'Dockerfile:4:5-4:11 dockerfile/zypper-hygiene']);
+    await new RuleTester(zypperHygiene).run({
+      valid: [
+        'FROM opensuse/leap:15.6\nRUN zypper install -y httpd && zypper clean\nRUN zypper -n install mariadb && zypper cc\nRUN zypper --non-interactive refresh\n',
+        'FROM opensuse/leap:15.6\nRUN --mount=type=cache,target=/var/cache/zypp zypper --no-confirm install git\n',
+      ],
+    });
   });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import rule from '../../../rules/shell/shellcheck.js';
-import { createRegistry } from '../../../src/engine/registry.js';
+import { createRegistry } from '../../../src/core/registry.js';
 import { offsetOf } from '../../../src/engine/shellcheck.js';
 import { RuleTester } from '../../../src/testing.js';
 

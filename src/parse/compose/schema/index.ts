@@ -5,8 +5,8 @@
  * words people use.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { suggest } from '../../../config/suggest.js';
-import type { Span } from '../../location.js';
+import { suggest } from '../../../core/suggest.js';
+import type { Span } from '../../../core/location.js';
 import type { YNode, YScalar } from '../../yaml/nodes.js';
 import type { ComposeDocument } from '../document.js';
 

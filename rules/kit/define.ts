@@ -1,0 +1,68 @@
+/**
+ * The rule API: what a rule's `check` is given for each kind of file, and
+ * `defineRule`. It lives in the kit rather than in core because the contexts
+ * hand rules the parsed documents and the stack model, which sit above core.
+ */
+import type { ComposeDocument } from '../../src/parse/compose/document.js';
+import type { ComposeProject } from '../../src/parse/compose/project.js';
+import type { DfInstruction, DockerfileDocument } from '../../src/parse/dockerfile/types.js';
+import type { ShellDocument } from '../../src/parse/shell/types.js';
+import type { SourceFile } from '../../src/core/source.js';
+import type { StackModel } from '../../src/stack/model.js';
+import type { ReportDescriptor, RuleKind, RuleMeta, RuleOptions } from '../../src/core/rule.js';
+
+interface BaseContext<O> {
+  /** The file under lint (for a `RUN` body: the Dockerfile). */
+  readonly file: SourceFile;
+  /** The rule's options, validated, with schema defaults filled in. */
+  readonly options: O;
+  /** Config `settings:` shared by all rules. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Every file of the run and how they link. */
+  readonly stack: StackModel;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface ComposeContext<O = RuleOptions> extends BaseContext<O> {
+  readonly compose: ComposeDocument;
+  /**
+   * The Compose project the file is linted in: its files merged as `docker compose -f …`
+   * merges them, `extends` resolved, includes added (see docs/writing-rules.md).
+   */
+  readonly project: ComposeProject;
+}
+
+export interface DockerfileContext<O = RuleOptions> extends BaseContext<O> {
+  readonly dockerfile: DockerfileDocument;
+}
+
+export interface ShellContext<O = RuleOptions> extends BaseContext<O> {
+  readonly shell: ShellDocument;
+  /** Set when the script is a Dockerfile `RUN` body (only for rules with `meta.runBodies`). */
+  readonly run?: { readonly dockerfile: DockerfileDocument; readonly instruction: DfInstruction };
+}
+
+/** Stack rules run once per lint run; `file` is the first linted file and rarely useful. */
+export type StackContext<O = RuleOptions> = BaseContext<O>;
+
+export interface ContextFor<O> {
+  compose: ComposeContext<O>;
+  dockerfile: DockerfileContext<O>;
+  shell: ShellContext<O>;
+  stack: StackContext<O>;
+}
+
+export interface Rule<K extends RuleKind = RuleKind, O = RuleOptions> {
+  readonly meta: RuleMeta<K>;
+  /**
+   * Looks at the context and reports. Absent only for the `<kind>/syntax` rules
+   * whose findings come from the parse stage itself.
+   */
+  check?(ctx: ContextFor<O>[K]): void;
+}
+
+/** Declares a rule. The identity function, there for types and for the rule file's shape. */
+export function defineRule<K extends RuleKind, O = RuleOptions>(rule: Rule<K, O>): Rule<K, O> {
+  return rule;
+}
+

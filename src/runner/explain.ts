@@ -1,0 +1,94 @@
+/**
+ * `stack-lint explain-project`: what the linter believes about the projects
+ * of a repository — each project's compose files in `-f` order, env files,
+ * profiles, and each service's Dockerfile, target and context — with the
+ * evidence (file:line) that decided each. Built by the same parse stage the
+ * lint runs (discovery, the compose loader, the stack model), so what it
+ * prints is what the rules see.
+ */
+import path from 'node:path';
+import { configuredProjects, type PlannedProject } from '../parse/compose/layers.js';
+import type { ComposeDocument } from '../parse/compose/document.js';
+import { loadStack } from '../stack/load.js';
+import { ComposeLoader } from '../stack/compose-loader.js';
+import { prepare, type RunOptions } from './run.js';
+import { readSource } from '../parse/sources.js';
+
+export interface ExplainedService {
+  readonly name: string;
+  /** Relative to the run's folder; undefined for a pulled image or an inline Dockerfile. */
+  readonly dockerfile?: string;
+  readonly target?: string;
+  readonly context?: string;
+  /** Where the build is written (`file:line`). */
+  readonly evidence?: string;
+}
+
+export interface ExplainedProject {
+  readonly name: string;
+  readonly environment: string;
+  readonly directory: string;
+  readonly files: readonly string[];
+  /** `config`, `COMPOSE_FILE`, `invocation`, `convention` or `name`. */
+  readonly source: string;
+  /** `file:line` of each command, setting or file that makes the project. */
+  readonly evidence: readonly string[];
+  readonly envFiles: readonly string[];
+  readonly profiles: readonly string[];
+  /** Variables the invoking environment sets (CI `env:`). */
+  readonly variables: readonly string[];
+  /** Set when the project is a fragment no evidence places on a base: why it cannot stand alone. */
+  readonly unplacedFragment?: readonly string[];
+  readonly services: readonly ExplainedService[];
+}
+
+/** The projects of the compose files a run would lint, as the linter sees them. */
+export async function explainProjects(options: RunOptions): Promise<ExplainedProject[]> {
+  const prepared = await prepare({ ...options, keepTexts: true });
+  const { cwd, overlay } = prepared;
+  const rel = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
+  const at = (e: { file: string; line: number }) => `${rel(e.file)}:${e.line}`;
+  const loader = new ComposeLoader({ cwd, ...(overlay ? { overlay } : {}), ...(prepared.evidence ? { evidence: prepared.evidence } : {}) });
+  const docs: ComposeDocument[] = [];
+  const declared: PlannedProject[] = [];
+  for (const f of prepared.files) {
+    if (f.kind !== 'compose') continue;
+    const read = readSource(f.path, f.kind, cwd, overlay);
+    if (!read.ok) continue;
+    const parsed = await loader.parseLinted(read.source);
+    if (parsed.ok) docs.push(parsed.doc);
+    const config = await prepared.config.forFile(f.path);
+    for (const p of configuredProjects(config, cwd)) if (!declared.some((d) => d.files.join('\0') === p.files.join('\0'))) declared.push(p);
+  }
+  const compose = await loader.projects(docs, declared);
+  const { model } = await loadStack({ composeFiles: docs, composeProjects: compose.projects, composeProjectOf: compose.projectFor, dockerfiles: [], scripts: [] }, { cwd, ...(overlay ? { overlay } : {}) });
+  return compose.projects.map((project) => {
+    const origin = project.origin;
+    const services = project.services.map((service): ExplainedService => {
+      const build = model.serviceBuild(service, project);
+      if (!build) return { name: service.name };
+      const node = build.dockerfileNode ?? build.contextNode ?? build.node;
+      const line = node.file.text.slice(0, node.start).split('\n').length;
+      return {
+        name: service.name,
+        ...(build.dockerfilePath ? { dockerfile: rel(build.dockerfilePath) } : {}),
+        ...(build.target ? { target: build.target } : {}),
+        ...(build.context ? { context: rel(build.context) } : {}),
+        evidence: `${rel(node.file.path)}:${line}`,
+      };
+    });
+    return {
+      name: project.name,
+      environment: project.environment,
+      directory: rel(project.directory),
+      files: project.files.map((f) => rel(f.file.path)),
+      source: origin?.source ?? (project.declared ? 'config' : 'name'),
+      evidence: (origin?.evidence ?? []).map(at),
+      envFiles: [...new Set([...(origin?.envTemplates ?? []), ...(origin?.envFiles ?? [])])].map(rel),
+      profiles: [...(origin?.profiles ?? [])],
+      variables: [...(origin?.variables ?? [])],
+      ...(origin?.unplacedFragment ? { unplacedFragment: origin.unplacedFragment.reasons } : {}),
+      services,
+    };
+  });
+}
