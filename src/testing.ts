@@ -16,9 +16,9 @@ import { validateRuleOptions, defaultOptions } from './config/validate.js';
 import { kindFromName, kindFromShebang } from './discover/classify.js';
 import { CORE_RULE_METAS } from './engine/core-rules.js';
 import type { AnyRule } from './core/rule.js';
-import type { Diagnostic } from './core/diagnostic.js';
+import type { Diagnostic, SeveritySetting } from './core/diagnostic.js';
 import { lintFiles } from './engine/lint.js';
-import { type FileConfig } from './engine/types.js';
+import { type FileConfig, type ResolvedRuleSetting } from './engine/types.js';
 import { createRegistry } from './core/registry.js';
 import { TOOL } from './runner/run.js';
 import { applyEdits } from './fix/apply.js';
@@ -33,6 +33,11 @@ export interface TestCase {
   filename: string;
   code: string;
   options?: Record<string, unknown>;
+  /**
+   * Severities as a config's `rules:` sets them: the rule under test's own (default: its meta severity), and ids
+   * that are settings rather than rules of their own, such as the ShellCheck bridge's `shellcheck/SC2162`.
+   */
+  severities?: Record<string, SeveritySetting>;
   settings?: Record<string, unknown>;
   /** Other files of the stack, by path relative to `filename`'s folder (for stack rules). */
   files?: Record<string, string>;
@@ -160,8 +165,9 @@ export class RuleTester {
     const options = validateRuleOptions(meta, { ...defaultOptions(meta), ...(tc.options ?? {}) }, (why) => {
       throw new RuleTesterError(`${meta.id}${label(tc)}: bad options: ${why}`);
     });
-    const rules = new Map([[meta.id, { severity: meta.severity, options }]]);
+    const rules = new Map<string, ResolvedRuleSetting>([[meta.id, { severity: tc.severities?.[meta.id] ?? meta.severity, options }]]);
     for (const syntax of ['compose/syntax', 'dockerfile/syntax', 'shell/syntax']) if (syntax !== meta.id) rules.set(syntax, { severity: 'error', options: {} });
+    for (const [id, severity] of Object.entries(tc.severities ?? {})) if (id !== meta.id) rules.set(id, { severity, options: {} });
     const dir = path.dirname(main);
     const projects = (tc.projects ?? []).map((p) => ({
       ...(p.name !== undefined ? { name: p.name } : {}),
@@ -182,7 +188,9 @@ export class RuleTester {
       cwd: ROOT,
       files,
       overlay,
-      rules: [this.rule],
+      // The built-in rules that cover ShellCheck codes are loaded too (off): the ShellCheck bridge then leaves those
+      // codes to them, as in a real run, rather than reporting them as shellcheck/SC<code>.
+      rules: [this.rule, ...others.filter((r) => r.meta.compat?.shellcheck?.length)],
       registry: createRegistry([meta, ...others.map((r) => r.meta), ...CORE_RULE_METAS]),
       config: { forFile: async () => config },
       tool: TOOL,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defineRule } from '../../rules/kit/index.js';
 import { RuleTester, RuleTesterError } from '../../src/testing.js';
@@ -117,6 +118,25 @@ describe('RuleTester: stacks in memory', () => {
     });
     await expect(wrong).rejects.toThrow(/severity \w+, expected info/);
     await expect(wrong).rejects.toThrow('suggestions ["remove the overridden HEALTHCHECK"], expected []');
+  });
+
+  it('sets severities as a config does: the rule under test, and ids that are settings of their own', async () => {
+    const code = 'services:\n  db:\n    image: postgres\n';
+    await new RuleTester(imagePinned).run({ invalid: [{ filename: 'compose.yaml', code, severities: { 'compose/image-pinned': 'info' }, errors: [{ line: 3, column: 12, severity: 'info' }] }] });
+    await new RuleTester(imagePinned).run({ valid: [{ filename: 'compose.yaml', code, severities: { 'compose/image-pinned': 'off' } }] });
+    const broken = 'services:\n  db: [\n';
+    await new RuleTester(imagePinned).run({
+      valid: [{ filename: 'compose.yaml', code: broken, severities: { 'compose/syntax': 'off' } }],
+      invalid: [{ filename: 'compose.yaml', code: broken, errors: [{ ruleId: 'compose/syntax', line: 3, column: 1 }] }],
+    });
+  });
+
+  it.skipIf(spawnSync('shellcheck', ['--version']).status !== 0)('leaves the ShellCheck codes a built-in rule covers to that rule, as a real run does', async () => {
+    const shellcheck = (await import('../../rules/shell/shellcheck.js')).default;
+    // SC2086 is shell/quote-expansions' (off here), so only SC2154 is the bridge's
+    await new RuleTester(shellcheck).run({
+      invalid: [{ filename: 'run.sh', code: '#!/bin/sh\necho $undefined_thing\n', errors: [{ ruleId: 'shellcheck/SC2154', line: 2, column: 6 }] }],
+    });
   });
 
   it('checks the text each suggestion gives and the text of each secret span', async () => {

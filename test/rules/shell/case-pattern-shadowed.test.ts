@@ -1,23 +1,29 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import rule from '../../../rules/shell/case-pattern-shadowed.js';
 import { RuleTester } from '../../../src/testing.js';
-import { brief, findings } from '../../helpers/lint.js';
 
-const RULE = 'shell/case-pattern-shadowed';
 const tester = new RuleTester(rule);
 
-describe(RULE, () => {
+describe('shell/case-pattern-shadowed', () => {
   it('reports patterns an earlier pattern always takes first', async () => {
-    const FILE = 'shell/case-pattern-shadowed/bad/cli.sh';
-    const found = await findings(RULE, [FILE]);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      `${FILE}:4:3-4:12 ${RULE} the pattern start-all never matches: start* on line 3 comes first and matches everything it does`,
-      `${FILE}:6:3-6:7 ${RULE} the pattern help never matches: * on line 5 comes first and matches everything it does`,
-    ]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'cli.sh',
+          code: '#!/bin/sh\ncase "$1" in\n  start*) run ;;\n  start-all) run_all ;;\n  *) usage ;;\n  help) help ;;\nesac\n',
+          errors: [
+            { line: 4, column: 3, endLine: 4, endColumn: 12, message: 'the pattern start-all never matches: start* on line 3 comes first and matches everything it does' },
+            { line: 6, column: 3, endLine: 6, endColumn: 7, message: 'the pattern help never matches: * on line 5 comes first and matches everything it does' },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts specific patterns before general ones, and a quoted star', async () => {
-    expect(await findings(RULE, ['shell/case-pattern-shadowed/good'])).toEqual([]);
+    await tester.run({
+      valid: [{ filename: 'cli.sh', code: '#!/bin/sh\ncase "$1" in\n  start-all) run_all ;;\n  start*) run ;;\n  -h|--help) help ;;\n  "*") star ;;\n  *) usage ;;\nesac\n' }],
+    });
   });
 
   it('knows duplicates, character classes, ;;& and expansions, and works inside a multi-line RUN', async () => {

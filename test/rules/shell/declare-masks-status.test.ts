@@ -1,24 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/shell/declare-masks-status.js';
 import { RuleTester } from '../../../src/testing.js';
-import { brief, findings } from '../../helpers/lint.js';
 
-const RULE = 'shell/declare-masks-status';
-const ON = { cliRules: [`${RULE}: warning`] };
 const tester = new RuleTester(rule);
 
-describe(RULE, () => {
+describe('shell/declare-masks-status', () => {
+  it('is off in the recommended preset', () => {
+    expect(rule.meta.recommended).toBe(false);
+  });
+
   it('reports local and export of a command substitution, at the variable name', async () => {
-    const FILE = 'shell/declare-masks-status/bad/build.sh';
-    const found = await findings(RULE, [FILE], ON);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      `${FILE}:4:9-4:10 ${RULE} "local" returns its own status, so a failure of the command substitution assigned to v goes unnoticed (also under set -e); declare it first, then assign it on a line of its own`,
-      `${FILE}:7:8-7:18 ${RULE} "export" returns its own status, so a failure of the command substitution assigned to BUILD_DATE goes unnoticed (also under set -e); declare it first, then assign it on a line of its own`,
-    ]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'build.sh',
+          code: '#!/bin/bash\nset -e\nversion() {\n  local v=$(git describe --tags)\n  echo "$v"\n}\nexport BUILD_DATE="$(date -u +%F)"\nversion\n',
+          errors: [
+            {
+              line: 4,
+              column: 9,
+              endLine: 4,
+              endColumn: 10,
+              message:
+                '"local" returns its own status, so a failure of the command substitution assigned to v goes unnoticed (also under set -e); declare it first, then assign it on a line of its own',
+            },
+            {
+              line: 7,
+              column: 8,
+              endLine: 7,
+              endColumn: 18,
+              message:
+                '"export" returns its own status, so a failure of the command substitution assigned to BUILD_DATE goes unnoticed (also under set -e); declare it first, then assign it on a line of its own',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts declaring first and assigning after, and substitutions nested in a default', async () => {
-    expect(await findings(RULE, ['shell/declare-masks-status/good'], ON)).toEqual([]);
+    await tester.run({
+      valid: [
+        {
+          filename: 'build.sh',
+          code: [
+            '#!/bin/bash',
+            'set -e',
+            'version() {',
+            '  local v',
+            '  v=$(git describe --tags)',
+            '  echo "$v"',
+            '}',
+            'BUILD_DATE="$(date -u +%F)"',
+            'export BUILD_DATE',
+            'local_default() {',
+            '  local d="${1:-$(pwd)}" n=1',
+            '  echo "$d $n"',
+            '}',
+            'version',
+            '',
+          ].join('\n'),
+        },
+      ],
+    });
   });
 
   it('reports quoted, concatenated and backtick substitutions, also in a multi-line RUN', async () => {

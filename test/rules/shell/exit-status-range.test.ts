@@ -1,23 +1,27 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import rule from '../../../rules/shell/exit-status-range.js';
 import { RuleTester } from '../../../src/testing.js';
-import { brief, findings } from '../../helpers/lint.js';
 
-const RULE = 'shell/exit-status-range';
 const tester = new RuleTester(rule);
 
-describe(RULE, () => {
+describe('shell/exit-status-range', () => {
   it('reports exit -1 and exit 256, naming the status the shell really uses', async () => {
-    const FILE = 'shell/exit-status-range/bad/usage.sh';
-    const found = await findings(RULE, [FILE]);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      `${FILE}:4:8-4:10 ${RULE} exit status -1 is not a number from 0 to 255: the shell exits with 255 instead`,
-      `${FILE}:6:6-6:9 ${RULE} exit status 256 is not a number from 0 to 255: the shell exits with 0 instead`,
-    ]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'usage.sh',
+          code: '#!/bin/sh\nif [ -z "$1" ]; then\n  echo "usage: $0 name" >&2\n  exit -1\nfi\nexit 256\n',
+          errors: [
+            { line: 4, column: 8, endLine: 4, endColumn: 10, message: 'exit status -1 is not a number from 0 to 255: the shell exits with 255 instead' },
+            { line: 6, column: 6, endLine: 6, endColumn: 9, message: 'exit status 256 is not a number from 0 to 255: the shell exits with 0 instead' },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts 0 to 255, expansions and a bare exit', async () => {
-    expect(await findings(RULE, ['shell/exit-status-range/good'])).toEqual([]);
+    await tester.run({ valid: [{ filename: 'usage.sh', code: '#!/bin/sh\n[ -n "$1" ] || exit 1\ntest -f x || exit 255\nexit "$status"\nexit $?\nexit\n' }] });
   });
 
   it('reports a word that is not a number, and works inside a multi-line RUN', async () => {

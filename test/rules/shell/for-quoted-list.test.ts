@@ -1,23 +1,54 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import rule from '../../../rules/shell/for-quoted-list.js';
 import { RuleTester } from '../../../src/testing.js';
-import { brief, findings } from '../../helpers/lint.js';
 
-const RULE = 'shell/for-quoted-list';
 const tester = new RuleTester(rule);
 
-describe(RULE, () => {
+describe('shell/for-quoted-list', () => {
   it('reports a quoted glob and a quoted command substitution as the only loop item', async () => {
-    const FILE = 'shell/for-quoted-list/bad/loop.sh';
-    const found = await findings(RULE, [FILE]);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      `${FILE}:2:10-2:27 ${RULE} the loop runs once, over "/etc/app/*.conf" as one word: double quotes keep the glob from matching files; leave the glob characters unquoted`,
-      `${FILE}:5:10-5:28 ${RULE} the loop runs once, over "$(cat users.txt)" as one word: double quotes keep the expansion from splitting into words; remove them, or read it into an array`,
-    ]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'loop.sh',
+          code: '#!/bin/sh\nfor f in "/etc/app/*.conf"; do\n  echo "$f"\ndone\nfor u in "$(cat users.txt)"; do adduser "$u"; done\n',
+          errors: [
+            {
+              line: 2,
+              column: 10,
+              endLine: 2,
+              endColumn: 27,
+              message: 'the loop runs once, over "/etc/app/*.conf" as one word: double quotes keep the glob from matching files; leave the glob characters unquoted',
+            },
+            {
+              line: 5,
+              column: 10,
+              endLine: 5,
+              endColumn: 28,
+              message: 'the loop runs once, over "$(cat users.txt)" as one word: double quotes keep the expansion from splitting into words; remove them, or read it into an array',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts unquoted globs, "$@", "${arr[@]}", several items and a quoted literal', async () => {
-    expect(await findings(RULE, ['shell/for-quoted-list/good'])).toEqual([]);
+    await tester.run({
+      valid: [
+        {
+          filename: 'loop.sh',
+          code: [
+            '#!/bin/bash',
+            'for f in /etc/app/*.conf "$HOME"/*.conf; do echo "$f"; done',
+            'for a in "$@"; do echo "$a"; done',
+            'for a in "${args[@]}"; do echo "$a"; done',
+            'for a in "one two"; do echo "$a"; done',
+            'for a in $(cat users.txt); do echo "$a"; done',
+            '',
+          ].join('\n'),
+        },
+      ],
+    });
   });
 
   it('reports inside a multi-line RUN at the position in the Dockerfile', async () => {
@@ -25,7 +56,7 @@ describe(RULE, () => {
       valid: [
         { filename: 'Dockerfile', code: 'FROM alpine\nRUN for f in /tmp/*.apk; do \\\n      apk add "$f"; \\\n    done\n' },
         { filename: 'deploy.sh', code: '#!/bin/sh\nfor x in "$*" "$@"; do :; done\nfor x in "${!map[@]}"; do :; done\n' },
-        { filename: "deploy.sh", code: "#!/bin/bash\nfor v in \"${!CONFIG_@}\"; do :; done\nfor a in \"${@:2}\"; do :; done\nfor f in \"${files[@]%.txt}\"; do :; done\n" },
+        { filename: 'deploy.sh', code: '#!/bin/bash\nfor v in "${!CONFIG_@}"; do :; done\nfor a in "${@:2}"; do :; done\nfor f in "${files[@]%.txt}"; do :; done\n' },
       ],
       invalid: [
         {

@@ -1,22 +1,34 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import rule from '../../../rules/shell/no-commands-after-exec.js';
 import { RuleTester } from '../../../src/testing.js';
-import { brief, findings } from '../../helpers/lint.js';
 
-const RULE = 'shell/no-commands-after-exec';
 const tester = new RuleTester(rule);
 
-describe(RULE, () => {
+describe('shell/no-commands-after-exec', () => {
   it('reports an exec followed by commands that never run', async () => {
-    const FILE = 'shell/no-commands-after-exec/bad/start.sh';
-    const found = await findings(RULE, [FILE]);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      `${FILE}:3:1-3:5 ${RULE} "exec" replaces the shell with ./migrate.sh, so the commands after it (from line 5) never run; drop "exec" if the script should carry on`,
-    ]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'start.sh',
+          code: '#!/bin/sh\necho "migrating"\nexec ./migrate.sh\necho "starting"\nexec ./server\n',
+          errors: [
+            {
+              line: 3,
+              column: 1,
+              endLine: 3,
+              endColumn: 5,
+              message: '"exec" replaces the shell with ./migrate.sh, so the commands after it (from line 5) never run; drop "exec" if the script should carry on',
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts exec with redirections only, a last exec, and messages or exit after exec', async () => {
-    expect(await findings(RULE, ['shell/no-commands-after-exec/good'])).toEqual([]);
+    await tester.run({
+      valid: [{ filename: 'start.sh', code: '#!/bin/sh\nexec >>/var/log/start.log 2>&1\necho "starting"\nexec ./server "$@"\necho "could not start the server" >&2\nexit 1\n' }],
+    });
   });
 
   it('looks at the block the exec is in, and works inside a multi-line RUN', async () => {

@@ -1,29 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import rule from '../../../rules/shell/no-curl-pipe-shell.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'shell/no-curl-pipe-shell';
+const tester = new RuleTester(rule);
 const TAIL = 'runs whatever the server sends, unverified; download to a file, check its checksum or signature, then run it';
 
-describe(RULE, () => {
-  it('reports downloads piped or substituted into a shell or interpreter', async () => {
-    const found = await findings(RULE, ['shell/no-curl-pipe-shell/bad/install.sh']);
-    expect(found.map((d) => `${brief(d)} ${d.message.replace(TAIL, '…')}`)).toEqual([
-      'shell/no-curl-pipe-shell/bad/install.sh:3:37-3:39 shell/no-curl-pipe-shell piping curl into sh …',
-      'shell/no-curl-pipe-shell/bad/install.sh:4:51-4:65 shell/no-curl-pipe-shell piping wget into bash …',
-      'shell/no-curl-pipe-shell/bad/install.sh:5:34-5:45 shell/no-curl-pipe-shell piping curl into sh …',
-      'shell/no-curl-pipe-shell/bad/install.sh:6:1-6:50 shell/no-curl-pipe-shell feeding the output of curl into bash …',
-      'shell/no-curl-pipe-shell/bad/install.sh:7:1-7:96 shell/no-curl-pipe-shell feeding the output of curl into sh …',
-      'shell/no-curl-pipe-shell/bad/install.sh:8:43-8:52 shell/no-curl-pipe-shell piping curl into python3 …',
-    ]);
-    expect(found.every((d) => d.severity === 'error' && !d.fix)).toBe(true);
+describe('shell/no-curl-pipe-shell', () => {
+  it('reports downloads piped or substituted into a shell or interpreter, as errors without a fix', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'install.sh',
+          code: [
+            '#!/bin/sh',
+            'set -eu',
+            'curl -fsSL https://get.docker.com | sh',
+            'wget -qO- https://deb.nodesource.com/setup_20.x | sudo -E bash -',
+            'curl -sSf https://sh.rustup.rs | sh -s -- -y',
+            'bash <(curl -fsSL https://example.com/install.sh)',
+            'sh -c "$(curl -fsSL https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh)"',
+            'curl -fsSL https://example.com/setup.py | python3 -',
+            '',
+          ].join('\n'),
+          errors: [
+            { line: 3, column: 37, endLine: 3, endColumn: 39, message: `piping curl into sh ${TAIL}`, severity: 'error' },
+            { line: 4, column: 51, endLine: 4, endColumn: 65, message: `piping wget into bash ${TAIL}`, severity: 'error' },
+            { line: 5, column: 34, endLine: 5, endColumn: 45, message: `piping curl into sh ${TAIL}`, severity: 'error' },
+            { line: 6, column: 1, endLine: 6, endColumn: 50, message: `feeding the output of curl into bash ${TAIL}`, severity: 'error' },
+            { line: 7, column: 1, endLine: 7, endColumn: 96, message: `feeding the output of curl into sh ${TAIL}`, severity: 'error' },
+            { line: 8, column: 43, endLine: 8, endColumn: 52, message: `piping curl into python3 ${TAIL}`, severity: 'error' },
+          ],
+        },
+      ],
+    });
+    expect(rule.meta.fix).toBe('none');
   });
 
   it('reports the shell on the continuation line of a multi-line RUN', async () => {
-    const found = await findings(RULE, ['shell/no-curl-pipe-shell/bad/Dockerfile']);
-    expect(found.map(brief)).toEqual(['shell/no-curl-pipe-shell/bad/Dockerfile:5:7-5:13 shell/no-curl-pipe-shell']);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: [
+            'FROM debian:bookworm-slim',
+            'RUN apt-get update \\',
+            ' && apt-get install -y --no-install-recommends curl ca-certificates \\',
+            ' && curl -fsSL https://deb.nodesource.com/setup_20.x \\',
+            '    | bash - \\',
+            ' && rm -rf /var/lib/apt/lists/*',
+            '',
+          ].join('\n'),
+          errors: [{ line: 5, column: 7, endLine: 5, endColumn: 13 }],
+        },
+      ],
+    });
   });
 
   it('accepts verified downloads, data pipes and shells that read a file or -c script', async () => {
-    expect(await findings(RULE, ['shell/no-curl-pipe-shell/good'])).toEqual([]);
+    await tester.run({
+      valid: [
+        {
+          filename: 'verified.sh',
+          code: [
+            '#!/bin/sh',
+            'set -eu',
+            'curl -fsSLo /tmp/get-docker.sh https://get.docker.com',
+            'echo "$DOCKER_SHA256  /tmp/get-docker.sh" | sha256sum -c -',
+            'sh /tmp/get-docker.sh',
+            'curl -fsSL https://example.com/data.json | jq .version',
+            'wget -O /tmp/x.tgz https://example.com/x.tgz',
+            'curl -fsSL https://example.com/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg',
+            "curl -fsS https://example.com/list | sh -c 'cat > /tmp/list'",
+            'cat ./local-install.sh | sh',
+            '',
+          ].join('\n'),
+        },
+      ],
+    });
   });
 });

@@ -1,30 +1,82 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../helpers/edits.js';
-import { brief, findings, FIXTURES } from '../../helpers/lint.js';
+import rule from '../../../rules/shell/no-sleep-for-readiness.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'shell/no-sleep-for-readiness';
-const FILE = 'shell/no-sleep-for-readiness/bad/ci-start.sh';
+const tester = new RuleTester(rule);
+const WHY = 'waits a fixed time, not until the services are ready; use "docker compose up -d --wait" with healthchecks';
+/** The CI sequence of seed 003. */
+const ciStart = (phase1: string) =>
+  [
+    '#!/bin/sh',
+    '# CI: pre-start containers before pytest runs',
+    'set -e',
+    '',
+    '# Phase 1: Database services',
+    phase1,
+    'sleep 10',
+    '',
+    '# Phase 2: Application services',
+    'docker compose -f docker-compose.yml -f docker-compose.ci.yml up -d --build api app chat scheduler',
+    'echo "waiting for the application services"',
+    'sleep 30',
+    '',
+    'docker-compose up --detach && sleep 5',
+    '',
+  ].join('\n');
+const CI_START = ciStart('docker compose -f docker-compose.yml -f docker-compose.ci.yml up -d --build postgres redis');
 
-describe(RULE, () => {
-  it('reports a fixed sleep after up -d (the CI sequence of seed 003)', async () => {
-    const found = await findings(RULE, [FILE]);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      `${FILE}:7:1-7:9 ${RULE} "sleep 10" after "docker compose up -d" waits a fixed time, not until the services are ready; use "docker compose up -d --wait" with healthchecks`,
-      `${FILE}:12:1-12:9 ${RULE} "sleep 30" after "docker compose up -d" waits a fixed time, not until the services are ready; use "docker compose up -d --wait" with healthchecks`,
-      `${FILE}:14:31-14:38 ${RULE} "sleep 5" after "docker-compose up --detach" waits a fixed time, not until the services are ready; use "docker compose up -d --wait" with healthchecks`,
-    ]);
+describe('shell/no-sleep-for-readiness', () => {
+  it('reports a fixed sleep after up -d', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'ci-start.sh',
+          code: CI_START,
+          errors: [
+            { line: 7, column: 1, endLine: 7, endColumn: 9, message: `"sleep 10" after "docker compose up -d" ${WHY}` },
+            { line: 12, column: 1, endLine: 12, endColumn: 9, message: `"sleep 30" after "docker compose up -d" ${WHY}` },
+            { line: 14, column: 31, endLine: 14, endColumn: 38, message: `"sleep 5" after "docker-compose up --detach" ${WHY}` },
+          ],
+        },
+      ],
+    });
   });
 
   it('suggests --wait on the up command, never as an automatic fix', async () => {
-    const [first] = await findings(RULE, [FILE]);
-    expect(first!.fix).toBeUndefined();
-    const text = applyEdits(readFileSync(path.join(FIXTURES, FILE), 'utf8'), first!.suggestions![0]!.edits);
-    expect(text.split('\n')[5]).toBe('docker compose -f docker-compose.yml -f docker-compose.ci.yml up -d --wait --build postgres redis');
+    await tester.run({
+      invalid: [
+        {
+          filename: 'ci-start.sh',
+          code: CI_START,
+          errors: [
+            { line: 7, column: 1, suggestionOutputs: [ciStart('docker compose -f docker-compose.yml -f docker-compose.ci.yml up -d --wait --build postgres redis')] },
+            { line: 12, column: 1 },
+            { line: 14, column: 31 },
+          ],
+        },
+      ],
+    });
+    expect(rule.meta.fix).toBe('none');
   });
 
   it('accepts up --wait, polling loops and sleeps that follow other commands', async () => {
-    expect(await findings(RULE, ['shell/no-sleep-for-readiness/good'])).toEqual([]);
+    await tester.run({
+      valid: [
+        {
+          filename: 'ci-start.sh',
+          code: [
+            '#!/bin/sh',
+            'set -e',
+            'docker compose -f docker-compose.yml -f docker-compose.ci.yml up -d --wait postgres redis',
+            'docker compose up --detach --wait --wait-timeout 120 api',
+            'docker compose up -d worker',
+            'until curl -fsS http://localhost:8000/api/health; do sleep 2; done',
+            'docker compose logs --tail=20 worker',
+            'sleep 1',
+            '',
+          ].join('\n'),
+        },
+      ],
+    });
   });
 });

@@ -1,58 +1,141 @@
 import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
-import { fixAll, lintText } from './relint.js';
-import { RuleTester } from '../../../src/testing.js';
 import quoteExpansions from '../../../rules/shell/quote-expansions.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'shell/quote-expansions';
-const ON = ['shell/quote-expansions: warning'];
+const tester = new RuleTester(quoteExpansions);
 const SPLIT = 'is split into words and glob-expanded; double-quote it to pass the value as one argument';
+const release = (lines: string[]) => ['#!/bin/sh', 'set -eu', 'target=$1', ...lines, ''].join('\n');
+const RELEASE = release([
+  'cp $target /srv/releases/',
+  'tar -xzf "$target" -C $DEST_DIR/current',
+  'for host in $HOSTS; do ssh $host "systemctl restart app"; done',
+  'echo "released $(date +%F)" >> $LOG_FILE',
+  'docker run --rm -v $PWD:/src alpine ls /src',
+  '[ -n $TAG ] && echo "tag $TAG"',
+  'rm -f ${TMP_DIR}/*.lock',
+  'exec app-server $@',
+]);
+const RELEASE_FIXED = release([
+  'cp "$target" /srv/releases/',
+  'tar -xzf "$target" -C "$DEST_DIR/current"',
+  'for host in $HOSTS; do ssh "$host" "systemctl restart app"; done',
+  'echo "released $(date +%F)" >> "$LOG_FILE"',
+  'docker run --rm -v "$PWD:/src" alpine ls /src',
+  '[ -n "$TAG" ] && echo "tag $TAG"',
+  'rm -f "${TMP_DIR}"/*.lock',
+  'exec app-server "$@"',
+]);
+const build = (echo: string) =>
+  [
+    'FROM debian:bookworm-slim',
+    'ARG VERSION',
+    'ENV APP_HOME=/opt/app',
+    'RUN set -eux; \\',
+    '    mkdir -p $APP_HOME; \\',
+    '    curl -fsSLo /tmp/app.tgz "https://example.com/app-${VERSION}.tgz"; \\',
+    '    tar -xzf /tmp/app.tgz -C $APP_HOME --strip-components=1; \\',
+    `    ${echo}`,
+    '',
+  ].join('\n');
 
-describe(RULE, () => {
-  it('is off in the recommended preset', async () => {
-    expect(await findings(RULE, ['shell/quote-expansions/bad/release.sh'])).toEqual([]);
+describe('shell/quote-expansions', () => {
+  it('is off in the recommended preset, and its fix is unsafe', () => {
+    expect(quoteExpansions.meta.recommended).toBe(false);
+    expect(quoteExpansions.meta.fix).toBe('unsafe');
   });
 
-  it('reports unquoted expansions in arguments, redirects and [ ] tests', async () => {
-    const found = await findings(RULE, ['shell/quote-expansions/bad/release.sh'], { cliRules: ON });
-    expect(found.map((d) => `${brief(d)} ${d.message.replace(SPLIT, '…')}`)).toEqual([
-      'shell/quote-expansions/bad/release.sh:4:4-4:11 shell/quote-expansions unquoted $target …',
-      'shell/quote-expansions/bad/release.sh:5:23-5:32 shell/quote-expansions unquoted $DEST_DIR …',
-      'shell/quote-expansions/bad/release.sh:6:28-6:33 shell/quote-expansions unquoted $host …',
-      'shell/quote-expansions/bad/release.sh:7:32-7:41 shell/quote-expansions unquoted $LOG_FILE …',
-      'shell/quote-expansions/bad/release.sh:8:20-8:24 shell/quote-expansions unquoted $PWD …',
-      'shell/quote-expansions/bad/release.sh:9:6-9:10 shell/quote-expansions unquoted $TAG …',
-      'shell/quote-expansions/bad/release.sh:10:7-10:17 shell/quote-expansions unquoted ${TMP_DIR} …',
-      'shell/quote-expansions/bad/release.sh:11:17-11:19 shell/quote-expansions unquoted $@ splits every element again and glob-expands it; quote it ("$@") to pass the elements as they are',
-    ]);
-    expect(found.every((d) => d.fix?.safety === 'unsafe')).toBe(true);
-  });
-
-  it('quotes the whole word when that keeps its meaning, else only the expansion; the result is clean', async () => {
-    const { text } = await fixAll(RULE, 'shell/quote-expansions/bad/release.sh', ON);
-    expect(text.split('\n').slice(3, 11)).toEqual([
-      'cp "$target" /srv/releases/',
-      'tar -xzf "$target" -C "$DEST_DIR/current"',
-      'for host in $HOSTS; do ssh "$host" "systemctl restart app"; done',
-      'echo "released $(date +%F)" >> "$LOG_FILE"',
-      'docker run --rm -v "$PWD:/src" alpine ls /src',
-      '[ -n "$TAG" ] && echo "tag $TAG"',
-      'rm -f "${TMP_DIR}"/*.lock',
-      'exec app-server "$@"',
-    ]);
-    const again = await lintText('shell/quote-expansions/bad/release.sh', text, ON);
-    expect(again.filter((d) => d.ruleId === RULE)).toEqual([]);
+  it('reports unquoted expansions in arguments, redirects and [ ] tests; quotes the whole word when that keeps its meaning, else only the expansion', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'release.sh',
+          code: RELEASE,
+          errors: [
+            { line: 4, column: 4, endLine: 4, endColumn: 11, message: `unquoted $target ${SPLIT}` },
+            { line: 5, column: 23, endLine: 5, endColumn: 32, message: `unquoted $DEST_DIR ${SPLIT}` },
+            { line: 6, column: 28, endLine: 6, endColumn: 33, message: `unquoted $host ${SPLIT}` },
+            { line: 7, column: 32, endLine: 7, endColumn: 41, message: `unquoted $LOG_FILE ${SPLIT}` },
+            { line: 8, column: 20, endLine: 8, endColumn: 24, message: `unquoted $PWD ${SPLIT}` },
+            { line: 9, column: 6, endLine: 9, endColumn: 10, message: `unquoted $TAG ${SPLIT}` },
+            { line: 10, column: 7, endLine: 10, endColumn: 17, message: `unquoted \${TMP_DIR} ${SPLIT}` },
+            {
+              line: 11,
+              column: 17,
+              endLine: 11,
+              endColumn: 19,
+              message: 'unquoted $@ splits every element again and glob-expands it; quote it ("$@") to pass the elements as they are',
+            },
+          ],
+          output: RELEASE_FIXED,
+        },
+      ],
+      valid: [{ filename: 'release.sh', code: RELEASE_FIXED, name: 'the fixed script' }],
+    });
   });
 
   it('runs on RUN bodies: an ARG without default is reported at its line and column, a plain ENV is not', async () => {
-    const found = await findings(RULE, ['shell/quote-expansions/bad/Dockerfile'], { cliRules: ON });
-    expect(found.map(brief)).toEqual(['shell/quote-expansions/bad/Dockerfile:8:10-8:18 shell/quote-expansions']);
-    const { text } = await fixAll(RULE, 'shell/quote-expansions/bad/Dockerfile', ON);
-    expect(text.split('\n')[7]).toBe('    echo "$VERSION" > $APP_HOME/VERSION');
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: build('echo $VERSION > $APP_HOME/VERSION'),
+          errors: [{ line: 8, column: 10, endLine: 8, endColumn: 18 }],
+          output: build('echo "$VERSION" > $APP_HOME/VERSION'),
+        },
+      ],
+    });
   });
 
   it('leaves alone what cannot split or splits on purpose', async () => {
-    expect(await findings(RULE, ['shell/quote-expansions/good'], { cliRules: ON })).toEqual([]);
+    await tester.run({
+      valid: [
+        {
+          filename: 'Dockerfile',
+          code: [
+            'FROM alpine:3.20',
+            'ARG VERSION=1.4.2',
+            'ENV APP_HOME=/opt/app \\',
+            '    BUILD_DEPS="gcc musl-dev"',
+            'RUN apk add --no-cache --virtual .build-deps $BUILD_DEPS \\',
+            ' && mkdir -p $APP_HOME \\',
+            ' && echo $VERSION > $APP_HOME/VERSION \\',
+            ' && apk del .build-deps',
+            '',
+          ].join('\n'),
+        },
+        {
+          filename: 'quoted.sh',
+          code: [
+            '#!/bin/bash',
+            'set -euo pipefail',
+            'readonly VERSION=1.4.2',
+            'count=3',
+            'name="${1:-web}"',
+            'echo "$name" $# $? $$ ${#name} $((count + 1)) "$@"',
+            'echo $VERSION $count ${count}',
+            'case $name in web) echo web ;; esac',
+            'for f in $(ls); do echo "$f"; done',
+            'if [[ $name == web* ]]; then echo "match"; fi',
+            'copy=$name',
+            'export NAME=$name',
+            'cat <<EOF',
+            '$name is not split inside a heredoc',
+            'EOF',
+            'read -r first <<< $name',
+            'curl ${VERBOSE:+-v} https://example.com',
+            'docker run $DOCKER_OPTS nginx',
+            'apt-get install -y $PACKAGES',
+            'set -- $name',
+            '$CMD --version',
+            'make -j$(nproc) install',
+            'WORDS="alpha beta"',
+            "printf '%s\\n' $WORDS",
+            'echo "$copy $first"',
+            '',
+          ].join('\n'),
+        },
+      ],
+    });
   });
 
   it('leaves alone variables that only ever hold integers: $?, $#, $$, $!, lengths and arithmetic, as ShellCheck does', async () => {
@@ -75,7 +158,7 @@ describe(RULE, () => {
       'echo $COUNT $LEN $tries',
       '',
     ].join('\n');
-    await new RuleTester(quoteExpansions).run({
+    await tester.run({
       valid: [{ filename: 'wait.sh', code: script }],
       invalid: [
         {
@@ -91,7 +174,7 @@ describe(RULE, () => {
   it('in a RUN, knows an ENV set from an ARG default (ENV appuser=${appuser}) holds that default', async () => {
     const dockerfile = (arg: string) =>
       `FROM python:3.12-slim\n${arg}\nENV appuser=\${appuser} home=/home/\${appuser}\nRUN adduser --ingroup \${appuser} \${appuser} && mkdir -p $home\n`;
-    await new RuleTester(quoteExpansions).run({
+    await tester.run({
       valid: [{ filename: 'Dockerfile', code: dockerfile('ARG appuser=defectdojo') }],
       invalid: [
         {

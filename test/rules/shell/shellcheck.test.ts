@@ -3,31 +3,73 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Diagnostic } from '../../../src/core/diagnostic.js';
+import rule from '../../../rules/shell/shellcheck.js';
 import { createRegistry } from '../../../src/core/registry.js';
 import { offsetOf } from '../../../src/engine/shellcheck.js';
-import { brief, lintFixtures } from '../../helpers/lint.js';
+import { RuleTester } from '../../../src/testing.js';
 
 const HAVE_SHELLCHECK = spawnSync('shellcheck', ['--version']).status === 0;
-const ON = ['shell/shellcheck: error'];
-const ids = (found: Diagnostic[]) => found.filter((d) => d.ruleId.startsWith('shellcheck/') || d.ruleId === 'shell/shellcheck');
+const tester = new RuleTester(rule);
+const BAD_DOCKERFILE = [
+  'FROM debian:bookworm-slim',
+  'ARG app_home=/opt/app',
+  'RUN set -eu; \\',
+  '\techo "installing into $app_home"; \\',
+  '\tfor f in "one"; do echo "$f"; done; \\',
+  '    echo $undefined_thing',
+  '',
+].join('\n');
+/** A script with three ShellCheck findings (0.9.0); `test` is the comparison on line 6, which SC2268 rewrites. */
+const CHECK_SH = (test: string) =>
+  [
+    '#!/bin/bash',
+    'set -euo pipefail',
+    'name=world',
+    'echo "hello $name"',
+    'if [ $# -gt 0 ]; then',
+    `\tif [ ${test} ]; then exit 0; fi`,
+    '\techo "$1"',
+    'fi',
+    'read line < /etc/hostname',
+    'echo "host: $line 🐳 $undefined_var"',
+    '',
+  ].join('\n');
+const CLEAN = {
+  'clean.sh': '#!/bin/sh\nset -eu\nname="${1:-world}"\nprintf \'hello %s\\n\' "$name"\n',
+  'good/Dockerfile': 'FROM debian:bookworm-slim\nARG app_home=/opt/app\nENV PATH=/opt/app/bin:$PATH\nRUN set -eu; \\\n    mkdir -p "$app_home"; \\\n    echo "ready"\n',
+};
 
 describe('shell/shellcheck without the binary', () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it('is off by default and runs nothing', async () => {
-    const found = await lintFixtures(['shell/shellcheck/bad']);
-    expect(ids(found)).toEqual([]);
+  it('is off by default', () => {
+    expect(rule.meta.recommended).toBe(false);
   });
 
   it('when enabled but not installed, warns once for the whole run', async () => {
     const empty = mkdtempSync(path.join(os.tmpdir(), 'no-shellcheck-'));
     try {
       vi.stubEnv('PATH', empty);
-      const found = ids(await lintFixtures(['shell/shellcheck/bad', 'shell/shellcheck/good'], { cliRules: ON }));
-      expect(found.map((d) => `${brief(d)} ${d.severity} ${d.message}`)).toEqual([
-        'shell/shellcheck/bad/Dockerfile:1:1-1:1 shell/shellcheck warning shell/shellcheck is enabled, but no shellcheck program is on PATH, so ShellCheck did not run; install it (apt-get install shellcheck, brew install shellcheck, …) or turn the rule off',
-      ]);
+      await tester.run({
+        invalid: [
+          {
+            filename: 'Dockerfile',
+            code: BAD_DOCKERFILE,
+            files: { 'check.sh': CHECK_SH('"x$1" = "xstop"'), ...CLEAN },
+            errors: [
+              {
+                line: 1,
+                column: 1,
+                endLine: 1,
+                endColumn: 1,
+                severity: 'warning',
+                message:
+                  'shell/shellcheck is enabled, but no shellcheck program is on PATH, so ShellCheck did not run; install it (apt-get install shellcheck, brew install shellcheck, …) or turn the rule off',
+              },
+            ],
+          },
+        ],
+      });
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
@@ -60,67 +102,92 @@ describe('json1 columns', () => {
 });
 
 describe.skipIf(!HAVE_SHELLCHECK)('shell/shellcheck with ShellCheck installed', () => {
-  it('reports a finding on the third line of a multi-line RUN at its line and column (tabs count one), ARG names exported', async () => {
-    const found = ids(await lintFixtures(['shell/shellcheck/bad/Dockerfile'], { cliRules: ON }));
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'shell/shellcheck/bad/Dockerfile:5:11-5:16 shellcheck/SC2043 this loop will only ever run once. Bad quoting or missing glob/expansion?',
-      'shell/shellcheck/bad/Dockerfile:6:10-6:26 shellcheck/SC2154 undefined_thing is referenced but not assigned',
-    ]);
+  it('reports a finding on the third line of a multi-line RUN at its line and column (tabs count one), ARG names exported, SC2086 left to shell/quote-expansions', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: BAD_DOCKERFILE,
+          errors: [
+            { ruleId: 'shellcheck/SC2043', line: 5, column: 11, endLine: 5, endColumn: 16, message: 'this loop will only ever run once. Bad quoting or missing glob/expansion?' },
+            { ruleId: 'shellcheck/SC2154', line: 6, column: 10, endLine: 6, endColumn: 26, message: 'undefined_thing is referenced but not assigned' },
+          ],
+        },
+      ],
+    });
   });
 
-  it('reports scripts at exact positions (astral characters included), with ShellCheck fixes as suggestions, and no duplicate of a built-in rule', async () => {
-    const all = await lintFixtures(['shell/shellcheck/bad/check.sh'], { cliRules: ON });
-    const found = ids(all);
-    // expectations made with ShellCheck 0.9.0; later versions may add checks, so only these are required
-    expect(found.map((d) => `${brief(d)} ${d.severity}`)).toEqual(
-      expect.arrayContaining([
-        'shell/shellcheck/bad/check.sh:6:7-6:12 shellcheck/SC2268 info',
-        'shell/shellcheck/bad/check.sh:9:1-9:5 shellcheck/SC2162 info',
-        'shell/shellcheck/bad/check.sh:10:22-10:36 shellcheck/SC2154 warning',
-      ]),
-    );
-    const prefixes = found.find((d) => d.ruleId === 'shellcheck/SC2268')!;
-    expect(prefixes.fix).toBeUndefined();
-    expect(prefixes.suggestions![0]!.edits.map((e) => e.text)).toEqual(['', '']);
-    // SC2086 belongs to shell/quote-expansions: never reported twice
-    expect(all.some((d) => d.ruleId === 'shellcheck/SC2086')).toBe(false);
+  // expectations made with ShellCheck 0.9.0
+  it('reports scripts at exact positions (astral characters included), with ShellCheck fixes as suggestions', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'check.sh',
+          code: CHECK_SH('"x$1" = "xstop"'),
+          errors: [
+            { ruleId: 'shellcheck/SC2268', line: 6, column: 7, endLine: 6, endColumn: 12, severity: 'info', suggestionOutputs: [CHECK_SH('"$1" = "stop"')] },
+            { ruleId: 'shellcheck/SC2162', line: 9, column: 1, endLine: 9, endColumn: 5, severity: 'info' },
+            { ruleId: 'shellcheck/SC2154', line: 10, column: 22, endLine: 10, endColumn: 36, severity: 'warning' },
+          ],
+        },
+      ],
+    });
   });
 
   it('caps severities at the configured one and lets a per-code setting win', async () => {
-    const found = ids(await lintFixtures(['shell/shellcheck/bad/check.sh'], { cliRules: ['shell/shellcheck: info', 'SC2162: off', 'shellcheck/SC2268: error'] }));
-    const byId = new Map(found.map((d) => [d.ruleId, d.severity]));
-    expect(byId.get('shellcheck/SC2268')).toBe('error');
-    expect(byId.get('shellcheck/SC2154')).toBe('info');
-    expect(byId.has('shellcheck/SC2162')).toBe(false);
-    expect(found.every((d) => d.ruleId === 'shellcheck/SC2268' || d.severity === 'info')).toBe(true);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'check.sh',
+          code: CHECK_SH('"x$1" = "xstop"'),
+          severities: { 'shell/shellcheck': 'info', 'shellcheck/SC2162': 'off', 'shellcheck/SC2268': 'error' },
+          errors: [
+            { ruleId: 'shellcheck/SC2268', line: 6, column: 7, severity: 'error', suggestionOutputs: [CHECK_SH('"$1" = "stop"')] },
+            { ruleId: 'shellcheck/SC2154', line: 10, column: 22, severity: 'info' },
+          ],
+        },
+      ],
+    });
   });
 
   it('honours options: minLevel and exclude', async () => {
-    const found = ids(
-      await lintFixtures(['shell/shellcheck/bad/check.sh'], { cliRules: ['shell/shellcheck: [error, {"minLevel": "warning", "exclude": ["SC2154"]}]'] }),
-    );
-    expect(found.map((d) => d.ruleId)).not.toContain('shellcheck/SC2154');
-    expect(found.map((d) => d.ruleId)).not.toContain('shellcheck/SC2268'); // style, below warning
-    expect(found.map((d) => d.ruleId)).not.toContain('shellcheck/SC2162'); // info, below warning
+    // SC2154 excluded; SC2268 (style) and SC2162 (info) below warning
+    await tester.run({ valid: [{ filename: 'check.sh', code: CHECK_SH('"x$1" = "xstop"'), options: { minLevel: 'warning', exclude: ['SC2154'] } }] });
   });
 
   it('honours stack-lint, hadolint and ShellCheck suppression comments', async () => {
-    const found = ids(await lintFixtures(['shell/shellcheck/suppressed'], { cliRules: ON }));
-    expect(found.map((d) => `${brief(d)} ${d.suppressed ? 'suppressed' : 'open'}`)).toEqual([
-      'shell/shellcheck/suppressed/Dockerfile:3:14-3:19 shellcheck/SC2043 suppressed',
-      'shell/shellcheck/suppressed/check.sh:4:1-4:5 shellcheck/SC2162 suppressed',
-    ]);
-    const all = await lintFixtures(['shell/shellcheck/suppressed'], { cliRules: ON });
-    expect(all.filter((d) => d.ruleId.startsWith('stack-lint/'))).toEqual([]);
+    await tester.run({
+      valid: [
+        { filename: 'Dockerfile', code: 'FROM debian:bookworm-slim\n# hadolint ignore=SC2043\nRUN for f in "one"; do echo "$f"; done\n' },
+        {
+          filename: 'check.sh',
+          code: '#!/bin/bash\nset -euo pipefail\n# stack-lint-disable-next-line shellcheck/SC2162 -- hostname has no backslashes\nread line < /etc/hostname\n# shellcheck disable=SC2154\necho "$line $from_env"\n',
+        },
+      ],
+      invalid: [
+        { filename: 'Dockerfile', code: 'FROM debian:bookworm-slim\n# a comment\nRUN for f in "one"; do echo "$f"; done\n', errors: [{ ruleId: 'shellcheck/SC2043', line: 3, column: 14, endLine: 3, endColumn: 19 }] },
+        {
+          filename: 'check.sh',
+          code: '#!/bin/bash\nset -euo pipefail\n# a comment\nread line < /etc/hostname\n# a comment\necho "$line $from_env"\n',
+          errors: [{ ruleId: 'shellcheck/SC2162', line: 4, column: 1, endLine: 4, endColumn: 5 }, { ruleId: 'shellcheck/SC2154', line: 6, column: 13 }],
+        },
+      ],
+    });
   });
 
   it('leaves a script that does not parse to shell/syntax: ShellCheck parse errors are not repeated', async () => {
-    const found = await lintFixtures(['shell/shellcheck/broken'], { cliRules: ON });
-    expect(found.filter((d) => d.ruleId === 'shell/syntax').map(brief)).toEqual(['shell/shellcheck/broken/broken.sh:4:1-4:1 shell/syntax']);
-    expect(ids(found).filter((d) => d.severity === 'error')).toEqual([]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'broken.sh',
+          code: '#!/bin/sh\nset -e\necho $undefined_x\nif [ -f x ]; then\n  echo y\n',
+          errors: [{ ruleId: 'shell/syntax', line: 4, column: 1, endLine: 4, endColumn: 1 }],
+        },
+      ],
+    });
   });
 
   it('finds nothing in clean files', async () => {
-    expect(ids(await lintFixtures(['shell/shellcheck/good'], { cliRules: ON }))).toEqual([]);
+    await tester.run({ valid: Object.entries(CLEAN).map(([filename, code]) => ({ filename, code })) });
   });
 });

@@ -1,23 +1,52 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import rule from '../../../rules/shell/unused-variable.js';
 import { RuleTester } from '../../../src/testing.js';
-import { brief, findings } from '../../helpers/lint.js';
 
-const RULE = 'shell/unused-variable';
 const tester = new RuleTester(rule);
 
-describe(RULE, () => {
+describe('shell/unused-variable', () => {
   it('reports variables assigned and never read, at their last assignment', async () => {
-    const FILE = 'shell/unused-variable/bad/build.sh';
-    const found = await findings(RULE, [FILE]);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      `${FILE}:3:1-3:8 ${RULE} version is assigned but never read; remove it, or export it if a program the script starts needs it`,
-      `${FILE}:6:9-6:12 ${RULE} tag is assigned but never read; remove it, or export it if a program the script starts needs it`,
-    ]);
+    await tester.run({
+      invalid: [
+        {
+          filename: 'build.sh',
+          code: '#!/bin/bash\nset -eu\nversion=1.2.3\nimage="app:latest"\nbuild() {\n  local tag=dev\n  docker build -t "$image" .\n}\nbuild\n',
+          errors: [
+            { line: 3, column: 1, endLine: 3, endColumn: 8, message: 'version is assigned but never read; remove it, or export it if a program the script starts needs it' },
+            { line: 6, column: 9, endLine: 6, endColumn: 12, message: 'tag is assigned but never read; remove it, or export it if a program the script starts needs it' },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts reads in expansions, arithmetic and indexes, exports, appends, shell variables, command prefixes, and scripts that source or are sourced', async () => {
-    expect(await findings(RULE, ['shell/unused-variable/good'])).toEqual([]);
+    await tester.run({
+      valid: [
+        {
+          filename: 'build.sh',
+          code: [
+            '#!/bin/bash',
+            'set -eu',
+            'image="app:${1:-latest}"',
+            'export REGISTRY=registry.example.com',
+            'count=0',
+            '(( count++ ))',
+            'idx=1',
+            'list=(a b c)',
+            'echo "${list[idx]}" "$count"',
+            'docker build -t "$REGISTRY/$image" .',
+            'args=()',
+            'args+=(--pull)',
+            'IFS=,',
+            'DEBIAN_FRONTEND=noninteractive apt-get update',
+            '',
+          ].join('\n'),
+        },
+        { filename: 'settings.sh', code: 'RETRIES=3\nTIMEOUT=10\n' },
+        { filename: 'sources.sh', code: '#!/bin/sh\n# settings for the scripts that source this one\nname=app\n. ./lib.sh\n' },
+      ],
+    });
   });
 
   it('reports in a multi-line RUN, and stays quiet where names are computed', async () => {

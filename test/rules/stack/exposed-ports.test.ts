@@ -1,20 +1,84 @@
-import { describe, expect, it } from 'vitest';
-import { brief, findings } from '../../helpers/lint.js';
+import { describe, it } from 'vitest';
+import rule from '../../../rules/stack/exposed-ports.js';
+import { RuleTester } from '../../../src/testing.js';
 
-const RULE = 'stack/exposed-ports';
+const tester = new RuleTester(rule);
+const CHECK = 'check which port the service listens on';
 
-describe(RULE, () => {
-  it('reports published and healthchecked container ports the image does not EXPOSE, at the port', async () => {
-    const found = await findings(RULE, ['stack/exposed-ports/bad']);
-    expect(found.map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      `stack/exposed-ports/bad/mismatch/compose.yaml:5:25-5:27 ${RULE} service "api" publishes container port 80, but its image (built by Dockerfile) EXPOSEs only 8000; check which port the service listens on`,
-      `stack/exposed-ports/bad/mismatch/compose.yaml:6:17-6:21 ${RULE} service "api" publishes container port 9090, but its image (built by Dockerfile) EXPOSEs only 8000; check which port the service listens on`,
-      `stack/exposed-ports/bad/mismatch/compose.yaml:9:65-9:69 ${RULE} service "api"'s healthcheck probes port 8081, but its image (built by Dockerfile) EXPOSEs only 8000; check which port the service listens on`,
-    ]);
-    expect(found[0]!.severity).toBe('info');
+describe('stack/exposed-ports', () => {
+  it('reports published and healthchecked container ports the image does not EXPOSE, at the port, as info', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: [
+            'services:',
+            '  api:',
+            '    build: .',
+            '    ports:',
+            '      - "127.0.0.1:8080:80"',
+            '      - target: 9090',
+            '        published: "9090"',
+            '    healthcheck:',
+            '      test: ["CMD", "wget", "-q", "--spider", "http://localhost:8081/health"]',
+            '',
+          ].join('\n'),
+          files: { Dockerfile: 'FROM node:20-alpine\nENV PORT=8000\nEXPOSE $PORT\nCMD ["node", "server.js"]\n' },
+          errors: [
+            { line: 5, column: 25, endLine: 5, endColumn: 27, message: `service "api" publishes container port 80, but its image (built by Dockerfile) EXPOSEs only 8000; ${CHECK}`, severity: 'info' },
+            { line: 6, column: 17, endLine: 6, endColumn: 21, message: `service "api" publishes container port 9090, but its image (built by Dockerfile) EXPOSEs only 8000; ${CHECK}` },
+            { line: 9, column: 65, endLine: 9, endColumn: 69, message: `service "api"'s healthcheck probes port 8081, but its image (built by Dockerfile) EXPOSEs only 8000; ${CHECK}` },
+          ],
+        },
+      ],
+    });
   });
 
   it('accepts build args in EXPOSE, ports the base image exposes, images that EXPOSE nothing and host networking', async () => {
-    expect(await findings(RULE, ['stack/exposed-ports/good'])).toEqual([]);
+    await tester.run({
+      valid: [
+        {
+          filename: 'compose.yaml',
+          code: [
+            'services:',
+            '  api:',
+            '    build:',
+            '      context: api',
+            '      args:',
+            '        PORT: "9000"',
+            '    ports:',
+            '      - "9000:9000"',
+            '      - "9229:9229"   # the Node inspector: a debugger port, not the service\'s',
+            '    healthcheck:',
+            '      test: ["CMD", "wget", "-q", "--spider", "http://localhost:9000/health"]',
+            '  proxy:',
+            '    build: proxy',
+            '    ports:',
+            '      - "80:80"',
+            '      - "443:443"',
+            '  silent:',
+            '    build: silent',
+            '    ports:',
+            '      - "3000:3000"',
+            '  tomcat:',
+            '    build: base',
+            '    ports:',
+            '      - "8080:8080"',
+            '  host:',
+            '    build: api',
+            '    network_mode: host',
+            '    ports:',
+            '      - "1234:1234"',
+            '',
+          ].join('\n'),
+          files: {
+            'api/Dockerfile': 'FROM node:20-alpine\nARG PORT=8000\nEXPOSE ${PORT}\nCMD ["node", "server.js"]\n',
+            'base/Dockerfile': 'FROM tomcat:10.1-jdk17\nEXPOSE 8009\n',
+            'proxy/Dockerfile': 'FROM nginx:1.27-alpine\nEXPOSE 443\nCOPY default.conf /etc/nginx/conf.d/default.conf\n',
+            'silent/Dockerfile': 'FROM node:20-alpine\nCMD ["node", "server.js"]\n',
+          },
+        },
+      ],
+    });
   });
 });
