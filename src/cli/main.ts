@@ -14,7 +14,7 @@ import { maskedChange, secretValues } from '../report/secrets.js';
 import { formatFixSummary } from './fix-summary.js';
 import { plural } from '../report/common.js';
 import { startProgress } from './progress.js';
-import { FormatterLoadError, getChunkedFormatter, loadFormatter } from '../report/index.js';
+import { formatReadsTexts, FormatterLoadError, getChunkedFormatter, loadFormatter } from '../report/index.js';
 import { CliUsageError, HELP, parseCliArgs, type CliArgs } from './args.js';
 import { formatRuleList } from './list-rules.js';
 import { explainRule } from './rule-docs.js';
@@ -34,9 +34,6 @@ export interface CliIO {
 }
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
-
-/** Built-in formats that never read `LintedFile.text`. */
-const TEXTLESS_FORMATS = new Set(['json', 'github', 'junit', 'checkstyle']);
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -74,7 +71,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
       // These reports never read file texts; a large run need not hold them all until the report.
       // (A baseline is matched on line hashes, which need the texts.)
-      ...(TEXTLESS_FORMATS.has(args.format) && !args.fix && !args.fixDryRun && !args.baseline ? { keepTexts: false } : {}),
+      ...(!formatReadsTexts(args.format) && !args.fix && !args.fixDryRun && !args.baseline ? { keepTexts: false } : {}),
       ...(args.projectRoot !== undefined ? { projectRoot: args.projectRoot } : {}),
       ...(args.cache || args.cacheLocation ? { cacheFile: path.resolve(io.cwd, args.cacheLocation ?? '.stack-lint-cache') } : {}),
     };

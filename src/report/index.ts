@@ -38,6 +38,13 @@ const FORMATTERS: Record<FormatName, Formatter> = {
   checkstyle: masking(formatCheckstyle),
 };
 
+/** Built-in formats that never read `LintedFile.text`: a run reporting in one need not hold every file's text until the end. */
+const TEXTLESS_FORMATS: ReadonlySet<string> = new Set<FormatName>(['json', 'github', 'junit', 'checkstyle']);
+
+export function formatReadsTexts(name: string): boolean {
+  return !TEXTLESS_FORMATS.has(name);
+}
+
 /** Built-in formatters whose (large) output can be written piece by piece; the pieces join to the formatter's text. */
 const CHUNKED_FORMATTERS: Partial<Record<FormatName, (result: LintResult, options: FormatOptions) => Iterable<string>>> = {
   json: masking(formatJsonChunks),
