@@ -15,13 +15,13 @@ import type { BuildRun, RepositoryEvidence } from '../stack/evidence/index.js';
 import type { ConfigProject } from '../config/types.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from '../core/rule.js';
-import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from '../core/diagnostic.js';
+import type { Diagnostic, SeveritySetting } from '../core/diagnostic.js';
 import { ComposeLoader, confirmShellSyntaxError, parseSource, type ParsedFile } from '../stack/parse-files.js';
 import { configuredProjects } from '../parse/compose/layers.js';
 import path from 'node:path';
 import type { RuleRegistry } from '../core/registry.js';
 import { diagnosticKey, toDiagnostic } from './report.js';
-import { attachSecrets, filesWithSecrets } from '../core/summary.js';
+import { buildResult, filesWithSecrets } from '../core/summary.js';
 import type { LintResult, LintedFile } from '../core/result.js';
 import type { ReportDescriptor, RuleMeta } from '../core/rule.js';
 import { readSource, type ReadOutcome } from '../parse/sources.js';
@@ -513,22 +513,12 @@ function finish(
     seen.add(key);
     diagnostics.push(d);
   }
-  diagnostics.sort(compareDiagnostics);
-  files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-  attachSecrets(files, all);
-  const active = diagnostics.filter((d) => !d.suppressed);
-  const count = (s: Severity) => active.filter((d) => d.severity === s && !d.internal).length;
-  return {
+  return buildResult({
     diagnostics,
     files: options.reportOn ? files.filter((f) => options.reportOn!.has(f.path)) : files,
-    rules: [...enabledRules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    rules: [...enabledRules.values()],
     cwd: options.cwd,
     tool: options.tool,
-    errorCount: count('error'),
-    warningCount: count('warning'),
-    infoCount: count('info'),
-    fixableCount: active.filter((d) => d.fix).length,
-    internalErrorCount: active.filter((d) => d.internal).length,
-    durationMs: Math.round(performance.now() - started),
-  };
+    durationMs: performance.now() - started,
+  });
 }
