@@ -1,21 +1,18 @@
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument } from '../parse/shell/types.js';
 import type { YNode } from '../parse/yaml/nodes.js';
-import type { ParsedFile } from '../stack/parse-files.js';
 import type { CommentInfo } from './suppressions.js';
 
 const YAML_DIRECTIVE = /(^|[ \t])#([^\n\r]*stack-lint-[^\n\r]*)/g;
 
-/** The comments of a file that may carry suppression directives (text after the `#`). */
-export function collectComments(file: ParsedFile): CommentInfo[] {
-  switch (file.kind) {
-    case 'compose':
-      return file.doc ? yamlDirectiveComments(file.source.text, file.doc.root) : [];
-    case 'dockerfile':
-      return (file.doc?.comments ?? []).map((c) => ({ start: c.start, end: c.end, text: c.text }));
-    case 'shell':
-      return (file.doc?.comments ?? []).map((c) => ({ start: c.start, end: c.end, text: c.text.replace(/^#/, '') }));
-  }
+/** A Dockerfile's comments (text after the `#`). */
+export function dockerfileComments(doc: DockerfileDocument | undefined): CommentInfo[] {
+  return (doc?.comments ?? []).map((c) => ({ start: c.start, end: c.end, text: c.text }));
+}
+
+/** A script's comments (text after the `#`). */
+export function shellComments(doc: ShellDocument | undefined): CommentInfo[] {
+  return (doc?.comments ?? []).map((c) => ({ start: c.start, end: c.end, text: c.text.replace(/^#/, '') }));
 }
 
 /**
@@ -23,7 +20,7 @@ export function collectComments(file: ParsedFile): CommentInfo[] {
  * a scalar (a quoted string or block text) is not a comment and is dropped.
  * Only lines mentioning `stack-lint-` are considered, so this stays cheap.
  */
-function yamlDirectiveComments(text: string, root: YNode | undefined): CommentInfo[] {
+export function yamlDirectiveComments(text: string, root: YNode | undefined): CommentInfo[] {
   const out: CommentInfo[] = [];
   let scalars: [number, number][] | undefined;
   for (const m of text.matchAll(YAML_DIRECTIVE)) {

@@ -6,7 +6,6 @@ import type { ConfigSource, FileConfig, GroupContext, GroupResult, LintFilesOpti
 import { performance } from 'node:perf_hooks';
 import { createSourceFile, type FileKind, type SourceFile } from '../core/source.js';
 import type { Span } from '../core/location.js';
-import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDocument, TooComplex } from '../parse/shell/types.js';
 import type { StackModel } from '../stack/model.js';
 import { loadStack } from '../stack/load.js';
@@ -25,7 +24,7 @@ import { buildResult, filesWithSecrets } from '../core/summary.js';
 import type { LintResult, LintedFile } from '../core/result.js';
 import type { ReportDescriptor, RuleMeta } from '../core/rule.js';
 import { readSource, type ReadOutcome } from '../parse/sources.js';
-import { collectComments, firstCommandLine, nextInstructionLines } from './comments.js';
+import { directiveSource, lintParsedFile } from './kinds.js';
 import { applySuppressions, parseDirectives, unusedSuppressions, type Suppression } from './suppressions.js';
 import { runShellcheck, SHELLCHECK_RULE_ID } from './shellcheck.js';
 import type { PlannedProject } from '../parse/compose/layers.js';
@@ -269,23 +268,13 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     }
     const t = TIMING ? performance.now() : 0;
     const schemaBefore = TIMING ? phaseTotal('schema') : 0;
-    if (file.kind === 'compose' && file.doc) {
-      const doc = file.doc;
-      const project = compose.projectFor(file.source.path);
-      for (const rule of byKind.compose) runRule(rule, file.source, { compose: doc, project });
-    } else if (file.kind === 'dockerfile' && file.doc) {
-      const doc = file.doc;
-      for (const rule of byKind.dockerfile) runRule(rule, file.source, { dockerfile: doc });
-      for (const { instruction, script } of runScripts(doc)) {
-        if (script.tooComplex) noteTooComplex(script.tooComplex, file.source, found, enabledRules);
-        await noteShellSyntax(script, file.source, severityOf, registry, found, enabledRules);
-        for (const rule of byKind.runBodies) runRule(rule, file.source, { shell: script, run: { dockerfile: doc, instruction } });
-      }
-    } else if (file.kind === 'shell' && file.doc) {
-      if (file.doc.tooComplex) noteTooComplex(file.doc.tooComplex, file.source, found, enabledRules);
-      await noteShellSyntax(file.doc, file.source, severityOf, registry, found, enabledRules);
-      for (const rule of byKind.shell) runRule(rule, file.source, { shell: file.doc });
-    }
+    await lintParsedFile(file, {
+      rules: byKind,
+      runRule: (rule, extra) => runRule(rule, file.source, extra),
+      tooComplex: (tc) => noteTooComplex(tc, file.source, found, enabledRules),
+      shellSyntax: (script) => noteShellSyntax(script, file.source, severityOf, registry, found, enabledRules),
+      projectFor: (p) => compose.projectFor(p),
+    });
     if (TIMING) addPhase(`rules:${file.kind}`, performance.now() - t - (phaseTotal('schema') - schemaBefore));
     for (const d of shellcheck.byFile.get(file.source.path) ?? []) found.push(d); // ShellCheck bridge findings, suppressed like any other
 
@@ -322,18 +311,11 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
 async function collectSuppressions(gctx: GroupContext, parsed: readonly ParsedFile[], result: GroupResult, enabledRules: Map<string, RuleMeta>): Promise<void> {
   const { registry, config: configs } = gctx.options;
   for (const file of parsed) {
-    const comments = collectComments(file);
-    if (!comments.length && file.kind !== 'dockerfile') continue;
+    const source = directiveSource(file);
+    if (!source.comments.length && !source.buildkitSkips?.length) continue;
     const config = await configs.forFile(file.source.path);
     if (config.linterOptions?.noInlineConfig) continue;
-    const dockerDoc = file.kind === 'dockerfile' ? file.doc : undefined;
-    const directives = parseDirectives({
-      file: file.source,
-      comments,
-      registry,
-      ...(dockerDoc ? { nextSpan: nextInstructionLines(dockerDoc), buildkitSkips: buildkitSkips(dockerDoc) } : {}),
-      ...(file.kind === 'shell' && file.doc ? { firstCommandLine: firstCommandLine(file.doc) ?? file.source.lines.lineCount + 1 } : {}),
-    });
+    const directives = parseDirectives({ file: file.source, registry, ...source });
     const report = (span: Span, message: string): void => {
       enabledRules.set(CORE_RULES.invalidDisable.id, CORE_RULES.invalidDisable);
       result.directiveFindings.push(toDiagnostic(CORE_RULES.invalidDisable, 'warning', { range: span, message }, file.source));
@@ -467,19 +449,6 @@ async function noteShellSyntax(
   if (!err) return;
   enabledRules.set(meta.id, meta);
   found.push(toDiagnostic(meta, severity, { range: { start: err.offset, end: err.offset }, message: err.message }, file));
-}
-
-function runScripts(doc: DockerfileDocument) {
-  const out: { instruction: DockerfileDocument['instructions'][number]; script: ShellDocument }[] = [];
-  for (const ins of doc.instructions) {
-    for (const script of ins.scripts) out.push({ instruction: ins, script });
-    for (const script of ins.trigger?.scripts ?? []) out.push({ instruction: ins.trigger!, script });
-  }
-  return out;
-}
-
-function buildkitSkips(doc: DockerfileDocument): { value: string; span: Span }[] {
-  return doc.directives.filter((d) => d.name === 'check').map((d) => ({ value: d.value, span: { start: d.start, end: d.end } }));
 }
 
 function groupRules(rules: readonly AnyRule[]): RulesByKind {
