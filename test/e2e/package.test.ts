@@ -15,6 +15,34 @@ beforeAll(() => {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
 }, 60_000);
 
+describe('the built entry points', () => {
+  it('a pack written against stack-lint, stack-lint/kit and stack-lint/testing imports them by name and tests its rule', () => {
+    const pack = [
+      "import { defineRule } from 'stack-lint';",
+      "import { parseImageRef, svc } from 'stack-lint/kit';",
+      "import { RuleTester } from 'stack-lint/testing';",
+      "const rule = defineRule({",
+      "  meta: { id: 'acme/no-hub', kind: 'compose', category: 'images', severity: 'warning', fix: 'none', summary: 'Images come from a registry', scope: 'environment' },",
+      "  check(ctx) {",
+      "    for (const s of ctx.project.services) {",
+      "      const n = s.get('image');",
+      "      if (n && !parseImageRef(String(n.value)).registry) ctx.report({ node: n, message: `${svc(s.name)} pulls from Docker Hub` });",
+      "    }",
+      "  },",
+      "});",
+      "await new RuleTester(rule).run({",
+      "  valid: ['services:\\n  a:\\n    image: ghcr.io/x/a:1\\n'],",
+      "  invalid: [{ filename: 'compose.yaml', code: 'services:\\n  a:\\n    image: redis:7\\n', errors: [{ line: 3, column: 12, message: 'service \"a\" pulls from Docker Hub' }] }],",
+      "});",
+      "console.log('tested');",
+    ].join('\n');
+    // Run from the package's own folder, where its name resolves to itself through `exports`, as in a pack's tests.
+    const out = spawnSync(process.execPath, ['--input-type=module', '-e', pack], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toBe('tested\n');
+  });
+});
+
 describe('the built CLI', () => {
   it('runs from dist/ on the example stack: findings of all three kinds, exit 1', () => {
     const out = spawnSync(process.execPath, [cli, '--no-color', 'fixtures/stacks/deadtrees'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
