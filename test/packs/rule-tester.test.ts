@@ -103,6 +103,12 @@ describe('RuleTester: stacks in memory', () => {
           code: layer,
           files: { '../compose.yaml': base, '../deploy.sh': '#!/bin/sh\nset -eu\ndocker compose -f compose.yaml -f ci/compose.yaml up -d\n' },
         },
+        {
+          name: 'a justfile recipe',
+          filename: 'ci/compose.yaml',
+          code: layer,
+          files: { '../compose.yaml': base, '../justfile': 'files := "-f compose.yaml -f ci/compose.yaml"\n\nci:\n    docker compose {{files}} up -d\n' },
+        },
       ],
     });
   });

@@ -12,6 +12,7 @@ import { readText } from '../resources.js';
 import { bakeReader } from './bake.js';
 import { githubWorkflowReader } from './github-workflow.js';
 import { gitlabCiReader } from './gitlab-ci.js';
+import { justfileReader } from './justfile.js';
 import { makefileReader } from './makefile.js';
 import { markdownReader } from './markdown.js';
 import { packageJsonReader } from './package-json.js';
@@ -24,6 +25,7 @@ export type { BuildRun, ComposeRun, EvidenceAt, EvidenceItem, EvidenceReader } f
 export const EVIDENCE_READERS: readonly EvidenceReader[] = [
   shellScriptReader,
   makefileReader,
+  justfileReader,
   packageJsonReader,
   githubWorkflowReader,
   gitlabCiReader,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bakeReader } from '../../../src/stack/evidence/bake.js';
 import { githubWorkflowReader } from '../../../src/stack/evidence/github-workflow.js';
 import { gitlabCiReader } from '../../../src/stack/evidence/gitlab-ci.js';
+import { justfileReader } from '../../../src/stack/evidence/justfile.js';
 import { makefileReader } from '../../../src/stack/evidence/makefile.js';
 import { markdownReader } from '../../../src/stack/evidence/markdown.js';
 import { packageJsonReader } from '../../../src/stack/evidence/package-json.js';
@@ -18,6 +19,32 @@ describe('evidence readers', () => {
   it('Makefiles: recipe lines only, each its own shell, Make variables expanded', () => {
     const text = 'FILES = -f base.yml -f dev.yml\nup:\n\t@cd ops && docker compose $(FILES) up\nbuild:\n\tdocker build -f backend/Dockerfile.x .\n# docker compose -f comment.yml\n';
     expect(brief(makefileReader.read({ path: '/r/Makefile', text }))).toEqual(['3 compose /r/ops [base.yml dev.yml]', '5 build /r /r/backend/Dockerfile.x']);
+  });
+
+  it('justfiles: recipe lines, each its own shell unless the recipe is a script, {{variables}} expanded', () => {
+    const text = [
+      'compose := "docker compose -f compose.yaml -f compose.prod.yaml"', // 1
+      'export TAG := \'1.4\'', // 2
+      '', // 3
+      '# bring it up', // 4
+      'up service="": build', // 5
+      '    @{{compose}} up -d {{service}}', // 6
+      '', // 7
+      'build:', // 8
+      '    cd backend', // 9
+      '    -docker build -f backend/Dockerfile.prod -t api:{{TAG}} .', // 10
+      '', // 11
+      'ci:', // 12
+      '    #!/usr/bin/env bash', // 13
+      '    cd ci', // 14
+      '    docker compose -f ../compose.yaml -f compose.yaml config', // 15
+      'notes := "docker compose -f not-a-command.yaml"', // 16
+    ].join('\n');
+    expect(brief(justfileReader.read({ path: '/r/justfile', text }))).toEqual([
+      '6 compose /r [compose.yaml compose.prod.yaml]',
+      '10 build /r /r/backend/Dockerfile.prod',
+      '15 compose /r/ci [../compose.yaml compose.yaml]',
+    ]);
   });
 
   it('package.json: each script, at its line', () => {
