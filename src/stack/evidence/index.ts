@@ -17,6 +17,7 @@ import { makefileReader } from './makefile.js';
 import { markdownReader } from './markdown.js';
 import { packageJsonReader } from './package-json.js';
 import { shellScriptReader } from './shell-script.js';
+import { taskfileReader } from './taskfile.js';
 import type { EvidenceItem, EvidenceReader } from './types.js';
 
 export type { BuildRun, ComposeRun, EvidenceAt, EvidenceItem, EvidenceReader } from './types.js';
@@ -26,6 +27,7 @@ export const EVIDENCE_READERS: readonly EvidenceReader[] = [
   shellScriptReader,
   makefileReader,
   justfileReader,
+  taskfileReader,
   packageJsonReader,
   githubWorkflowReader,
   gitlabCiReader,

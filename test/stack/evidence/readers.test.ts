@@ -7,6 +7,7 @@ import { makefileReader } from '../../../src/stack/evidence/makefile.js';
 import { markdownReader } from '../../../src/stack/evidence/markdown.js';
 import { packageJsonReader } from '../../../src/stack/evidence/package-json.js';
 import { shellScriptReader } from '../../../src/stack/evidence/shell-script.js';
+import { taskfileReader } from '../../../src/stack/evidence/taskfile.js';
 
 const brief = (items: ReturnType<typeof makefileReader.read>) =>
   items.map((i) => (i.kind === 'compose' ? `${i.at.line} compose ${i.cwd} [${i.files.join(' ')}]${i.envFiles.length ? ` env=${i.envFiles.join(',')}` : ''}${i.variables.length ? ` vars=${i.variables.join(',')}` : ''}` : `${i.at.line} build ${i.context} ${i.dockerfile ?? '-'}${i.target ? ` ${i.target}` : ''}`));
@@ -45,6 +46,34 @@ describe('evidence readers', () => {
       '10 build /r /r/backend/Dockerfile.prod',
       '15 compose /r/ci [../compose.yaml compose.yaml]',
     ]);
+  });
+
+  it('Taskfiles: each cmd its own shell in the task\'s dir, {{.VARS}} of the file and the task expanded', () => {
+    const text = [
+      "version: '3'", // 1
+      'vars:', // 2
+      '  PROD: -f compose.yaml -f compose.prod.yaml', // 3
+      '  REV: { sh: git rev-parse HEAD }', // 4
+      'tasks:', // 5
+      '  up:', // 6
+      '    cmds:', // 7
+      '      - docker compose {{.PROD}} up -d', // 8
+      '      - task: build', // 9
+      '  build:', // 10
+      '    dir: services/api', // 11
+      '    vars: { FILE: Dockerfile.prod }', // 12
+      '    cmds:', // 13
+      '      - cmd: docker build -f {{.FILE}} -t api:{{.REV}} .', // 14
+      '      - |', // 15
+      '        cd ../..', // 16
+      '        docker compose -f compose.yaml -f ci/compose.yaml config', // 17
+    ].join('\n');
+    expect(brief(taskfileReader.read({ path: '/r/Taskfile.yml', text }))).toEqual([
+      '8 compose /r [compose.yaml compose.prod.yaml]',
+      '14 build /r/services/api /r/services/api/Dockerfile.prod',
+      '17 compose /r [compose.yaml ci/compose.yaml]',
+    ]);
+    expect(taskfileReader.read({ path: '/r/Taskfile.yml', text: 'tasks: [' })).toEqual([]);
   });
 
   it('package.json: each script, at its line', () => {
