@@ -1,5 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import fg from 'fast-glob';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +12,19 @@ import { sarifValidator } from '../report/schemas.js';
 const cli = path.join(ROOT, 'dist/cli.js');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+/** Newest modification time of the files a build reads, and oldest of the files it writes. */
+function newestSource(): number {
+  const sources = fg.sync(['src/**', 'rules/**', 'scripts/build.mjs', 'package.json', 'tsconfig*.json'], { cwd: ROOT, absolute: true });
+  return Math.max(...sources.map((f) => statSync(f).mtimeMs));
+}
+function oldestOutput(): number {
+  const outputs = ['cli.js', 'cli.cjs', 'index.js', 'kit.js', 'testing.js'].map((f) => path.join(ROOT, 'dist', f));
+  return Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+}
+
+// `npm ci` has just built dist/ on a clean checkout; after an edit, build again so these tests see the sources.
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  if (oldestOutput() < newestSource()) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
 }, 60_000);
 
 describe('the built entry points', () => {
