@@ -22,6 +22,7 @@ import { init } from './init.js';
 import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '../core/write-file.js';
 import { adopt } from './adoption.js';
+import { failingFindings, hadolintThreshold, type FailureThreshold } from './failure-threshold.js';
 import { formatStatistics } from './statistics.js';
 
 export interface CliIO {
@@ -125,7 +126,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         const adopted = await adopt(outcome.result, args, io.cwd, knownRuleIds, io.stderr);
         const report = formatter(quietFilter(adopted.result, args.quiet), { color: false });
         if (adopted.result.diagnostics.length) io.stderr.write(report);
-        return finalCode(adopted.result, args, io.stderr, adopted.failOnUnused);
+        return finalCode(adopted.result, args, io.cwd, io.stderr, adopted.failOnUnused);
       } else if (args.fixDryRun) {
         io.stdout.write(fixDiffs(outcome));
       } else {
@@ -140,7 +141,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     const adopted = await adopt(result, args, io.cwd, knownRuleIds, io.stderr);
     // --max-warnings counts warnings that --quiet does not show.
-    const code = fixFailed ? EXIT.error : finalCode(adopted.result, args, io.stderr, adopted.failOnUnused);
+    const code = fixFailed ? EXIT.error : finalCode(adopted.result, args, io.cwd, io.stderr, adopted.failOnUnused);
     result = quietFilter(adopted.result, args.quiet);
     const color = args.color ?? (Boolean(io.stdout.isTTY) && !args.outputFile && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
     const formatOptions = {
@@ -204,9 +205,9 @@ async function languageServer(argv: string[], io: CliIO): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-export function exitCode(result: LintResult, maxWarnings?: number): number {
+export function exitCode(result: LintResult, maxWarnings?: number, threshold?: FailureThreshold): number {
   if (result.internalErrorCount > 0) return EXIT.error;
-  if (result.errorCount > 0) return EXIT.findings;
+  if (threshold === undefined ? result.errorCount > 0 : failingFindings(result, threshold).length > 0) return EXIT.findings;
   if (warningsExceed(result, maxWarnings)) return EXIT.findings;
   return EXIT.clean;
 }
@@ -219,11 +220,13 @@ function warningsExceed(result: LintResult, maxWarnings?: number): boolean {
  * The exit code, with what people need to know about it on stderr: too many
  * warnings, and `--exit-zero` (which never hides a failed run: 2 stays 2).
  */
-function finalCode(result: LintResult, args: CliArgs, stderr: CliIO['stderr'], failOnUnused = false): number {
+function finalCode(result: LintResult, args: CliArgs, cwd: string, stderr: CliIO['stderr'], failOnUnused = false): number {
   if (warningsExceed(result, args.maxWarnings)) {
     stderr.write(`stack-lint: ${plural(result.warningCount, 'warning')} found, more than --max-warnings ${args.maxWarnings} allows\n`);
   }
-  let code = exitCode(result, args.maxWarnings);
+  // hadolint's failure-threshold, unless config files are not looked up.
+  const threshold = args.noConfigLookup ? undefined : hadolintThreshold(cwd);
+  let code = exitCode(result, args.maxWarnings, threshold);
   if (code === EXIT.clean && failOnUnused) code = EXIT.findings;
   return args.exitZero && code === EXIT.findings ? EXIT.clean : code;
 }

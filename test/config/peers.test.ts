@@ -97,6 +97,24 @@ describe("peers' configs", () => {
     expect(got).toContain('Dockerfile:1:6 warning dockerfile/pinned-base-image base image "ubuntu:latest" uses the mutable tag "latest"');
   });
 
+  it("failure-threshold decides which Dockerfile findings fail the run, as hadolint's exit code does", async () => {
+    const dockerfile = 'FROM ubuntu:latest\nUSER 1000\nCMD ["true"]\n';
+    const script = '#!/bin/sh\nset -eu\nrm -rf $DIR/\n';
+    const code = async (files: Record<string, string>, ...flags: string[]) => (await cli([...flags, '.'], project(files))).code;
+    // DL3007 made a warning: it fails the run only at a warning threshold.
+    const asWarning = 'override:\n  warning: [DL3007]\n';
+    expect(await code({ Dockerfile: dockerfile, '.hadolint.yaml': asWarning })).toBe(0);
+    expect(await code({ Dockerfile: dockerfile, '.hadolint.yaml': `${asWarning}failure-threshold: warning\n` })).toBe(1);
+    expect(await code({ Dockerfile: dockerfile, '.hadolint.yaml': `${asWarning}failure-threshold: style\n` })).toBe(1);
+    // none: Dockerfile errors do not fail the run; a script's error still does (hadolint never saw it).
+    expect(await code({ Dockerfile: dockerfile, '.hadolint.yaml': 'failure-threshold: none\n' })).toBe(0);
+    expect(await code({ Dockerfile: dockerfile, 'clean.sh': script, '.hadolint.yaml': 'failure-threshold: ignore\n' })).toBe(1);
+    // error: as without a threshold.
+    expect(await code({ Dockerfile: dockerfile, '.hadolint.yaml': 'failure-threshold: error\n' })).toBe(1);
+    // Not looked up: stack-lint's own severities.
+    expect(await code({ Dockerfile: dockerfile, '.hadolint.yaml': 'failure-threshold: none\n' }, '--no-config-lookup')).toBe(1);
+  });
+
   it('a broken peer config is a config error naming the file and key (exit 2)', async () => {
     const root = project({ Dockerfile: DOCKERFILE, '.hadolint.yaml': 'override:\n  fatal: [DL3007]\n' });
     const run = await cli(['.'], root);
