@@ -10,6 +10,11 @@ const META_LAST_WORDS = new Set([
   'algorithm', 'provider', 'ttl', 'expiry', 'expires', 'timeout', 'lifetime', 'server', 'servers', 'keyserver', 'id_file',
 ]);
 
+/** nginx's `<protocol>_pass` directives name the upstream a request is passed to (`uwsgi_pass uwsgi:3031`), not a password. */
+const UPSTREAM_PROTOCOLS = new Set(['proxy', 'uwsgi', 'fastcgi', 'grpc', 'scgi', 'memcached']);
+/** A password written as a stand-in, for build tools that want some URL while the real one comes at run time. */
+const PLACEHOLDER_PASSWORD = /^(?:placeholder|dummy|example|fake|x+|<[^>]*>)$/i;
+
 /** Shapes of real credentials, whatever the variable is called. */
 const TOKEN_SHAPES: { kind: string; re: RegExp }[] = [
   { kind: 'an AWS access key id', re: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
@@ -42,6 +47,7 @@ export default defineRule<'dockerfile'>({
       if (ins.keyword !== 'ENV' && ins.keyword !== 'ARG') continue;
       for (const prop of keyValues(ins)) {
         const shape = prop.value ? TOKEN_SHAPES.find((s) => s.re.test(prop.value!)) : undefined;
+        if (shape?.kind === 'a URL with a password' && hasPlaceholderPassword(prop.value!)) continue;
         if (shape && prop.valueSpan) {
           ctx.report({
             range: prop.valueSpan,
@@ -51,6 +57,8 @@ export default defineRule<'dockerfile'>({
           continue;
         }
         if (!isSecretName(prop.name) || prop.value?.startsWith('/run/secrets/')) continue;
+        // An empty ENV declares the variable for the container's run time: nothing secret is in the image.
+        if (ins.keyword === 'ENV' && prop.value === '') continue;
         const literal = prop.value && prop.valueSpan && !isReference(prop.value) ? [prop.valueSpan] : [];
         ctx.report({ range: prop.nameSpan, message: message(ins.keyword, prop), secrets: literal });
       }
@@ -84,7 +92,13 @@ function isSecretName(name: string): boolean {
     .toLowerCase()
     .split(/[_.-]+/)
     .filter(Boolean);
-  if (!words.some((w) => SECRET_WORDS.has(w))) return false;
+  if (!words.some((w, i) => SECRET_WORDS.has(w) && !(w === 'pass' && UPSTREAM_PROTOCOLS.has(words[i - 1] ?? '')))) return false;
   if (words.some((w) => PUBLIC_WORDS.has(w))) return false;
   return !META_LAST_WORDS.has(words.at(-1)!);
+}
+
+/** `postgres://placeholder:placeholder@…`: the URL's password is a stand-in. */
+function hasPlaceholderPassword(value: string): boolean {
+  const password = /:\/\/[^\s:/@]+:([^\s@/]+)@/.exec(value)?.[1];
+  return password !== undefined && PLACEHOLDER_PASSWORD.test(password);
 }

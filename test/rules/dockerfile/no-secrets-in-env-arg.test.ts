@@ -44,4 +44,25 @@ describe('dockerfile/no-secrets-in-env-arg', () => {
       ],
     });
   });
+
+  it('accepts an empty ENV (declared for run time), nginx upstreams named *_PASS, and placeholder URLs, and still reports what is close to them', async () => {
+    await new RuleTester(noSecretsInEnvArg).run({
+      valid: [
+        { filename: 'Dockerfile', code: "FROM nginx:1.27\nENV \\\n  DD_ADMIN_PASSWORD='' \\\n  METRICS_HTTP_AUTH_PASSWORD=\"\"\n", name: 'empty values' },
+        { filename: 'Dockerfile', code: 'FROM nginx:1.27\nENV DD_UWSGI_PASS="uwsgi_server" PROXY_PASS=http://app:8080\n', name: 'nginx upstreams' },
+        { filename: 'Dockerfile', code: 'FROM node:22-alpine\nENV DATABASE_URL="postgresql://placeholder:placeholder@localhost:5432/placeholder"\n', name: 'a placeholder URL' },
+      ],
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: "FROM node:22-alpine\nARG DB_PASSWORD=''\nENV SMTP_PASS=mail-pass-1\nENV DATABASE_URL=postgres://app:placeholder1@db/app\n",
+          errors: [
+            { line: 2, column: 5, message: /^ARG "DB_PASSWORD" names a secret/ },
+            { line: 3, column: 5, message: /^ENV "SMTP_PASS" names a secret/, secrets: ['mail-pass-1'] },
+            { line: 4, column: 18, message: /^the value of ENV "DATABASE_URL" looks like a URL with a password/ },
+          ],
+        },
+      ],
+    });
+  });
 });
