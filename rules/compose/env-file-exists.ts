@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineRule, envFileRefs, type YScalar } from '../kit/index.js';
+import { defineRule, envFileRefs, isComposeTemplate, type YScalar } from '../kit/index.js';
 
 export default defineRule<'compose', Record<string, never>>({
   meta: {
@@ -12,6 +12,8 @@ export default defineRule<'compose', Record<string, never>>({
   },
   check(ctx) {
     const doc = ctx.compose;
+    // A template users copy (`docker-compose.override.example.yml`): they make its env files with the copy.
+    if (isComposeTemplate(doc.file.path)) return;
     const seen = new Set<YScalar>();
     for (const service of doc.services) {
       for (const ref of envFileRefs(doc, service.get('env_file'))) {

@@ -16,7 +16,8 @@ export default defineRule<'dockerfile'>({
       for (const p of packageCommands(run.commands)) {
         const sub = p.subcommandWord;
         if (p.manager !== 'pip' || p.action !== 'install' || !sub) continue;
-        if (p.hasFlag('--no-cache-dir')) continue;
+        // pip takes any unambiguous prefix of a long option: `--no-cache` is `--no-cache-dir`.
+        if (p.hasFlag('--no-cache-dir', '--no-cache', '--no-cache-', '--no-cache-d', '--no-cache-di')) continue;
         if (p.command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR')) continue;
         if (exportedBefore(run, p.command.start)) continue;
         if (cachedByMount(run, p.flagValues('--cache-dir').map((v) => v.value))) continue;

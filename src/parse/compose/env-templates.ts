@@ -13,3 +13,14 @@ const TEMPLATE = /^(?:\.?env\.(?:example|sample|dist|template|defaults?|tmpl)|(?
 export function isEnvTemplate(file: string): boolean {
   return TEMPLATE.test(path.basename(file));
 }
+
+const COMPOSE_TEMPLATE = /[.-](?:example|sample|dist|template|tmpl)(?:\.ya?ml)?$/i;
+
+/**
+ * Whether a compose file's name says it is a template users copy and adapt
+ * (`docker-compose.override.example.yml`, `compose.override.yaml.sample`):
+ * the files it names (env files) are made with the copy.
+ */
+export function isComposeTemplate(file: string): boolean {
+  return COMPOSE_TEMPLATE.test(path.basename(file));
+}

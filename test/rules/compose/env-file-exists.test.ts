@@ -65,4 +65,15 @@ describe(RULE, () => {
       ],
     });
   });
+
+  it('leaves the env files of a compose template alone: users make them with their copy', async () => {
+    const code = 'services:\n  web:\n    env_file:\n      - ./config/local.env\n';
+    await new RuleTester(envFileExists).run({
+      valid: [
+        { filename: 'docker-compose.override.example.yml', code },
+        { filename: 'compose.override.yaml.sample', code },
+      ],
+      invalid: [{ filename: 'docker-compose.override.yml', code, errors: [{ line: 4, column: 9, message: /reads env_file "\.\/config\/local\.env", which does not exist/ }] }],
+    });
+  });
 });

@@ -57,4 +57,18 @@ describe('dockerfile/pip-no-cache', () => {
       ],
     });
   });
+
+  it('accepts the abbreviations pip takes for --no-cache-dir (--no-cache), not a shorter ambiguous one', async () => {
+    await new RuleTester(pipNoCache).run({
+      valid: ['FROM python:3.12-slim\nRUN pip install --no-cache /wheels/*\nRUN pip install --no-cache-di flask\n'],
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM python:3.12-slim\nRUN pip install --no-c flask\n',
+          errors: [{ line: 2, column: 9, message: "pip install without --no-cache-dir leaves the downloaded packages in pip's cache, in the layer and in the image" }],
+          output: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir --no-c flask\n',
+        },
+      ],
+    });
+  });
 });
