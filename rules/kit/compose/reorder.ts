@@ -142,11 +142,14 @@ function keepsMeaning(file: SourceFile, edits: readonly TextEdit[], paths: reado
   if (b.errors.length || a.errors.length) return false;
   const keys = new Set(paths.map((p) => p.map(String).join('\u0000')));
   try {
-    return canonical(a.toJS({ maxAliasCount: -1 }), [], keys) === canonical(b.toJS({ maxAliasCount: -1 }), [], keys);
+    return canonical(a.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), [], keys) === canonical(b.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), [], keys);
   } catch {
-    return false; // an alias that now comes before its anchor, say
+    return false; // an alias that now comes before its anchor, or aliases that expand without bound: no fix
   }
 }
+
+/** How much aliases may expand while the meaning is compared; an alias bomb gets no reordering fix rather than minutes of work. */
+const MAX_ALIAS_COUNT = 10_000;
 
 const originals = new WeakMap<SourceFile, ReturnType<typeof parseDocument>>();
 

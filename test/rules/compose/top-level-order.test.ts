@@ -52,6 +52,21 @@ networks:
     expect(topLevelOrder.meta.fix).toBe('safe');
   });
 
+  it('reports but offers no reordering of a file whose aliases expand without bound (an alias bomb)', async () => {
+    // A second x-bomb redefines the anchors deeper: what the parse stage builds stays small, a full expansion does not.
+    const bomb = (depth: number) =>
+      Array.from({ length: depth }, (_, i) => (i === 0 ? '  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]' : `  a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`)).join('\n');
+    await new RuleTester(topLevelOrder).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: `services:\n  app:\n    image: image:1.0.0\nx-bomb:\n${bomb(5)}\nx-bomb:\n${bomb(7)}\n`,
+          errors: [{ line: 4, column: 1, message: 'top-level x-bomb should come before services' }],
+        },
+      ],
+    });
+  });
+
   it('accepts the default order, and follows a custom one', async () => {
     await new RuleTester(topLevelOrder).run({
       valid: [GOOD],
