@@ -142,7 +142,7 @@ function keepsMeaning(file: SourceFile, edits: readonly TextEdit[], paths: reado
   if (b.errors.length || a.errors.length) return false;
   const keys = new Set(paths.map((p) => p.map(String).join('\u0000')));
   try {
-    return canonical(a.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), [], keys) === canonical(b.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), [], keys);
+    return canonical(a.toJS(TO_JS), [], keys) === canonical(b.toJS(TO_JS), [], keys);
   } catch {
     return false; // an alias that now comes before its anchor, or aliases that expand without bound: no fix
   }
@@ -150,6 +150,8 @@ function keepsMeaning(file: SourceFile, edits: readonly TextEdit[], paths: reado
 
 /** How much aliases may expand while the meaning is compared; an alias bomb gets no reordering fix rather than minutes of work. */
 const MAX_ALIAS_COUNT = 10_000;
+/** Mappings as `Map`s: a key that is itself a collection (`? [a, b]`) stays a value, with no stringifying warning on stderr. */
+const TO_JS = { maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true } as const;
 
 const originals = new WeakMap<SourceFile, ReturnType<typeof parseDocument>>();
 
@@ -165,6 +167,14 @@ function canonical(v: unknown, at: string[], sortedSeqs: ReadonlySet<string>): s
     const items = v.map((x, i) => canonical(x, [...at, String(i)], sortedSeqs));
     if (sortedSeqs.has(at.join('\u0000'))) items.sort();
     return `[${items.join(',')}]`;
+  }
+  if (v instanceof Map) {
+    const entries = [...v].map(([k, x]) => {
+      const key = k !== null && typeof k === 'object' ? canonical(k, [], sortedSeqs) : String(k);
+      return `${JSON.stringify(key)}:${canonical(x, [...at, key], sortedSeqs)}`;
+    });
+    entries.sort();
+    return `{${entries.join(',')}}`;
   }
   if (v && typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${JSON.stringify(k)}:${canonical(x, [...at, k], sortedSeqs)}`);

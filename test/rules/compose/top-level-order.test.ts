@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import topLevelOrder from '../../../rules/compose/top-level-order.js';
 import { RuleTester } from '../../../src/testing.js';
 
@@ -65,6 +65,21 @@ networks:
         },
       ],
     });
+  });
+
+  it('compares a file with a collection as a key without a warning on stderr, and still offers the fix', async () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    await new RuleTester(topLevelOrder).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  app:\n    image: image:1.0.0\nx-pairs:\n  ? [a, b]\n  : c\n',
+          errors: [{ line: 4, column: 1, message: 'top-level x-pairs should come before services' }],
+          output: 'x-pairs:\n  ? [a, b]\n  : c\nservices:\n  app:\n    image: image:1.0.0\n',
+        },
+      ],
+    });
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([]);
   });
 
   it('accepts the default order, and follows a custom one', async () => {
