@@ -1,4 +1,4 @@
-import { defineRule, keyValues, redactSecret, type KeyValue } from '../kit/index.js';
+import { defineRule, isStandInPassword, keyValues, redactSecret, type KeyValue } from '../kit/index.js';
 
 /** Words that make a variable name a secret's (BuildKit's list, plus `pass` and `passphrase`). */
 const SECRET_WORDS = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'pass', 'passphrase', 'secret', 'token']);
@@ -12,8 +12,6 @@ const META_LAST_WORDS = new Set([
 
 /** nginx's `<protocol>_pass` directives name the upstream a request is passed to (`uwsgi_pass uwsgi:3031`), not a password. */
 const UPSTREAM_PROTOCOLS = new Set(['proxy', 'uwsgi', 'fastcgi', 'grpc', 'scgi', 'memcached']);
-/** A password written as a stand-in, for build tools that want some URL while the real one comes at run time. */
-const PLACEHOLDER_PASSWORD = /^(?:placeholder|dummy|example|fake|x+|<[^>]*>)$/i;
 
 /** Shapes of real credentials, whatever the variable is called. */
 const TOKEN_SHAPES: { kind: string; re: RegExp }[] = [
@@ -100,5 +98,5 @@ function isSecretName(name: string): boolean {
 /** `postgres://placeholder:placeholder@…`: the URL's password is a stand-in. */
 function hasPlaceholderPassword(value: string): boolean {
   const password = /:\/\/[^\s:/@]+:([^\s@/]+)@/.exec(value)?.[1];
-  return password !== undefined && PLACEHOLDER_PASSWORD.test(password);
+  return password !== undefined && isStandInPassword(password);
 }

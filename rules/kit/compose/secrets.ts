@@ -84,6 +84,11 @@ export function findTokens(text: string): Found[] {
   return out;
 }
 
+/** A password written as a stand-in (`***`, `xxx`, `placeholder`, `<password>`), for tools that want some URL while the real one comes at run time. */
+export function isStandInPassword(password: string): boolean {
+  return /^(?:\*+|x+|placeholder|dummy|example|fake|<[^>]*>)$/i.test(password);
+}
+
 /**
  * Passwords written into URLs (`postgresql://user:pass@host`, `redis://:pass@host`),
  * except where the password is a variable (`${DB_PASSWORD}`).
@@ -93,7 +98,7 @@ export function findUrlPasswords(text: string): Found[] {
   const re = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:@/'"]*):([^\s@/'"]+)@/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const password = m[2]!;
-    if (password.includes('$') || isNonSecretValue(password) || /^\*+$|^x+$/i.test(password)) continue;
+    if (password.includes('$') || isNonSecretValue(password) || isStandInPassword(password)) continue;
     const start = m.index + m[0].length - 1 - password.length;
     out.push({ what: 'a password in a URL', start, end: start + password.length });
   }
