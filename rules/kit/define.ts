@@ -62,7 +62,5 @@ export interface Rule<K extends RuleKind = RuleKind, O = RuleOptions> {
 }
 
 /** Declares a rule. The identity function, there for types and for the rule file's shape. */
-export function defineRule<K extends RuleKind, O = RuleOptions>(rule: Rule<K, O>): Rule<K, O> {
-  return rule;
-}
+export const defineRule = <K extends RuleKind, O = RuleOptions>(rule: Rule<K, O>): Rule<K, O> => rule;
 

@@ -1,5 +1,5 @@
 import type { AnyRule } from '../../src/core/rule.js';
-import { defineRule } from './define.js';
+import type { Rule } from './define.js';
 import type { ComposeDocument } from '../../src/parse/compose/document.js';
 import { isMap, isScalar, type YNode } from '../../src/parse/yaml/nodes.js';
 import { ConfigError } from '../../src/config/errors.js';
@@ -53,53 +53,49 @@ export function compilePolicies(raw: unknown, file: string): AnyRule[] {
       if (c.forbid) checks.push({ kind: 'forbid', path: parsePath(c.forbid, where('compose.forbid')), re: never });
       if (c.match) checks.push({ kind: 'match', path: parsePath(c.match.path, where('compose.match.path')), re: regex(c.match.pattern, where('compose.match.pattern')) });
       if (c.notMatch) checks.push({ kind: 'notMatch', path: parsePath(c.notMatch.path, where('compose.notMatch.path')), re: regex(c.notMatch.pattern, where('compose.notMatch.pattern')) });
-      rules.push(
-        defineRule({
-          meta: { ...meta, kind: 'compose' },
-          check(ctx) {
-            for (const service of ctx.compose.services) {
-              for (const check of checks) {
-                const found = lookup(service.node, check.path, ctx.compose);
-                const say = (node: YNode, detail: string) => ctx.report({ node, message: `service "${service.name}": ${policy.message} (${detail})` });
-                if (check.kind === 'require' && !found) say(service.keyNode, `${pathText(check.path)} is not set`);
-                if (check.kind === 'forbid' && found) say(found.node, `${pathText(check.path)} is set`);
-                if (check.kind === 'match' && found && !check.re.test(found.value ?? '')) say(found.node, `${pathText(check.path)} does not match ${check.re}`);
-                if (check.kind === 'notMatch' && found && check.re.test(found.value ?? '')) say(found.node, `${pathText(check.path)} matches ${check.re}`);
-              }
+      rules.push({
+        meta: { ...meta, kind: 'compose' },
+        check(ctx) {
+          for (const service of ctx.compose.services) {
+            for (const check of checks) {
+              const found = lookup(service.node, check.path, ctx.compose);
+              const say = (node: YNode, detail: string) => ctx.report({ node, message: `service "${service.name}": ${policy.message} (${detail})` });
+              if (check.kind === 'require' && !found) say(service.keyNode, `${pathText(check.path)} is not set`);
+              if (check.kind === 'forbid' && found) say(found.node, `${pathText(check.path)} is set`);
+              if (check.kind === 'match' && found && !check.re.test(found.value ?? '')) say(found.node, `${pathText(check.path)} does not match ${check.re}`);
+              if (check.kind === 'notMatch' && found && check.re.test(found.value ?? '')) say(found.node, `${pathText(check.path)} matches ${check.re}`);
             }
-          },
-        }),
-      );
+          }
+        },
+      } satisfies Rule<'compose'>);
     }
     if (policy.dockerfile) {
       const d = policy.dockerfile;
       const from = d.fromPattern ? regex(d.fromPattern, where('dockerfile.fromPattern')) : undefined;
-      rules.push(
-        defineRule({
-          meta: { ...meta, kind: 'dockerfile' },
-          check(ctx) {
-            const { dockerfile } = ctx;
-            const inImage = dockerfile.imageStages.flatMap((s) => s.instructions);
-            const first = dockerfile.instructions[0];
-            if (d.require && first && !inImage.some((i) => i.keyword === d.require!.toUpperCase())) {
-              ctx.report({ node: dockerfile.finalStage?.from ?? first, message: `${policy.message} (no ${d.require.toUpperCase()} in the image)` });
+      rules.push({
+        meta: { ...meta, kind: 'dockerfile' },
+        check(ctx) {
+          const { dockerfile } = ctx;
+          const inImage = dockerfile.imageStages.flatMap((s) => s.instructions);
+          const first = dockerfile.instructions[0];
+          if (d.require && first && !inImage.some((i) => i.keyword === d.require!.toUpperCase())) {
+            ctx.report({ node: dockerfile.finalStage?.from ?? first, message: `${policy.message} (no ${d.require.toUpperCase()} in the image)` });
+          }
+          if (d.forbid) {
+            for (const i of inImage) if (i.keyword === d.forbid.toUpperCase()) ctx.report({ range: i.keywordSpan, message: `${policy.message} (${i.keyword} is not allowed)` });
+          }
+          if (d.requireLabel && first) {
+            const labelled = inImage.some((i) => i.keyword === 'LABEL' && i.args.some((a) => a.value.split('=')[0] === d.requireLabel));
+            if (!labelled) ctx.report({ node: dockerfile.finalStage?.from ?? first, message: `${policy.message} (no LABEL ${d.requireLabel})` });
+          }
+          if (from) {
+            for (const stage of dockerfile.stages) {
+              if (stage.parent || stage.resolvedImage.toLowerCase() === 'scratch' || !stage.imageSpan) continue;
+              if (!from.test(stage.resolvedImage)) ctx.report({ range: stage.imageSpan, message: `${policy.message} ("${stage.resolvedImage}" does not match ${from})` });
             }
-            if (d.forbid) {
-              for (const i of inImage) if (i.keyword === d.forbid.toUpperCase()) ctx.report({ range: i.keywordSpan, message: `${policy.message} (${i.keyword} is not allowed)` });
-            }
-            if (d.requireLabel && first) {
-              const labelled = inImage.some((i) => i.keyword === 'LABEL' && i.args.some((a) => a.value.split('=')[0] === d.requireLabel));
-              if (!labelled) ctx.report({ node: dockerfile.finalStage?.from ?? first, message: `${policy.message} (no LABEL ${d.requireLabel})` });
-            }
-            if (from) {
-              for (const stage of dockerfile.stages) {
-                if (stage.parent || stage.resolvedImage.toLowerCase() === 'scratch' || !stage.imageSpan) continue;
-                if (!from.test(stage.resolvedImage)) ctx.report({ range: stage.imageSpan, message: `${policy.message} ("${stage.resolvedImage}" does not match ${from})` });
-              }
-            }
-          },
-        }),
-      );
+          }
+        },
+      } satisfies Rule<'dockerfile'>);
     }
     if (!rules.length) throw new ConfigError('a policy needs a compose or dockerfile check', where('id'));
     return rules;
