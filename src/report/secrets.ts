@@ -10,10 +10,12 @@ import type { LintedFile, LintResult } from '../core/result.js';
  * In a file's own text the secrets are masked where the rules found them
  * (`LintedFile.secrets`). Text that is not the file's (a fix's replacement, a
  * diff of the fixed text) is masked by value: every occurrence of a line of a
- * found secret at least MIN_MASKED_VALUE_LENGTH long. Messages and fix
- * descriptions are not: rules write secrets into them only through
- * `redactSecret`, and a weak password is often an ordinary word (`wordpress`)
- * that messages name for other reasons.
+ * found secret at least MIN_MASKED_VALUE_LENGTH long. Rules write secrets into
+ * messages only through `redactSecret`, but a rule that knows nothing of a
+ * secret may quote it (a command line, a value it compares); so messages and
+ * fix descriptions are masked by value too, for the values written nowhere
+ * but in secrets. A weak password that is also the service's name
+ * (`wordpress`) stays readable where the message names the service.
  */
 
 /** Shorter pieces of a secret are masked only where a rule found them, never by value. */
@@ -38,6 +40,25 @@ export function maskedText(file: Pick<LintedFile, 'text' | 'secrets'>): string {
 }
 
 /**
+ * Whether `value` is also written outside every secret of the files, or in a
+ * path: a stand-in password equal to the service's or the project's name
+ * (`gitea`, `wordpress`). Such a name is shown wherever its line is quoted, so
+ * masking it in messages would hide which service a finding is about and hide
+ * nothing.
+ */
+function isWrittenInClear(value: string, files: readonly LintedFile[]): boolean {
+  for (const f of files) {
+    if (f.path.includes(value)) return true;
+    const spans = f.secrets ?? [];
+    for (let i = f.text.indexOf(value); i >= 0; i = f.text.indexOf(value, i + 1)) {
+      const end = i + value.length;
+      if (!spans.some((s) => s.start <= i && end <= s.end)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The result as reports may show it: file texts and fix texts with every
  * secret masked. The same object when no rule found a secret.
  */
@@ -45,12 +66,15 @@ export function maskResult(result: LintResult): LintResult {
   if (!result.files.some((f) => f.secrets?.length)) return result;
   const values = secretValues(result.files);
   const mask = (text: string): string => maskValues(text, values);
+  const secretOnly = values.filter((v) => !isWrittenInClear(v, result.files));
+  const maskProse = (text: string): string => maskValues(text, secretOnly);
   const maskFix = <F extends Fix>(fix: F): F => ({
     ...fix,
+    description: maskProse(fix.description),
     edits: fix.edits.map((e) => ({ ...e, text: mask(e.text) })),
   });
   const diagnostics = result.diagnostics.map((d): Diagnostic => {
-    const masked: Diagnostic = { ...d };
+    const masked: Diagnostic = { ...d, message: maskProse(d.message) };
     if (d.fix) masked.fix = maskFix(d.fix);
     if (d.suggestions) masked.suggestions = d.suggestions.map(maskFix);
     return masked;

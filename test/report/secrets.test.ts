@@ -64,13 +64,33 @@ describe('masking', () => {
     expect(secretValues(result().files)).toEqual(['"-----BEGIN KEY-----\\', 'abcdefgh\\', '-----END KEY-----"', 'hunter22']);
   });
 
-  it('maskResult masks the file text in place and fix texts by value, but not messages (a password may be a service name)', () => {
+  it('maskResult masks the file text in place, and fix texts, messages and fix descriptions by value', () => {
     const masked = maskResult(result());
     expect(masked.files[0]!.text).toBe('FROM alpine:3.19\nENV KEY=*********************\n*********\n******************\nENV PW=********\n');
-    expect(masked.diagnostics[2]!.message).toBe('mentions hunter22 by mistake');
-    expect(masked.diagnostics[1]!.fix).toMatchObject({ description: 'quote hunter22', edits: [{ start: 0, end: 0, text: 'ENV PW="********"' }] });
+    // Another rule quoting the secret (a command line, a compared value) does not print it.
+    expect(masked.diagnostics[2]!.message).toBe('mentions ******** by mistake');
+    expect(masked.diagnostics[1]!.fix).toMatchObject({ description: 'quote ********', edits: [{ start: 0, end: 0, text: 'ENV PW="********"' }] });
     // The result given is left as it was.
     expect(result().files[0]!.text).toBe(TEXT);
+  });
+
+  it('maskResult leaves a message readable where the password is also a name written in clear', () => {
+    const text = 'services:\n  gitea:\n    environment:\n      DB_PASSWD: gitea\n';
+    const file = linted('compose.yaml', 'compose', text);
+    const at = text.lastIndexOf('gitea');
+    const diagnostics: Diagnostic[] = [{
+      ruleId: 'compose/no-plaintext-secrets',
+      severity: 'error',
+      message: 'service "gitea": DB_PASSWD is a literal value',
+      file: file.path,
+      relPath: file.relPath,
+      range: rangeOf(text, 'DB_PASSWD'),
+      secrets: [{ start: at, end: at + 'gitea'.length }],
+    }];
+    attachSecrets([file], diagnostics);
+    const masked = maskResult({ ...result(), diagnostics, files: [file] });
+    expect(masked.diagnostics[0]!.message).toBe('service "gitea": DB_PASSWD is a literal value');
+    expect(masked.files[0]!.text).toBe('services:\n  gitea:\n    environment:\n      DB_PASSWD: *****\n');
   });
 
   it('maskResult gives back the very result when no rule found a secret', () => {
