@@ -25,6 +25,7 @@ export { imageBaseName, parseImageRef } from '../../src/parse/image-ref.js';
 // Compose documents, projects and values
 export { envFileRefs, relativeResourceFile } from '../../src/parse/compose/document.js';
 export type { ComposeDocument, ComposeService } from '../../src/parse/compose/document.js';
+export type { EnvEntry, EnvFile, GitState } from '../../src/parse/compose/env-file.js';
 export { isComposeTemplate, isEnvTemplate } from '../../src/parse/compose/env-templates.js';
 export { interpolate } from '../../src/parse/compose/interpolate.js';
 export { layerRole } from '../../src/parse/compose/layers.js';
