@@ -5,6 +5,7 @@ import {
   isComposeTemplate,
   isEnvTemplate,
   isNonProductionFile,
+  isPlaceholderSecret,
   secretEntries,
   svc,
   type EnvFile,
@@ -30,7 +31,8 @@ export default defineRule<'compose', Record<string, never>>({
     const throwaway = isNonProductionFile(doc.file, ctx.settings);
     const problem = (file: EnvFile): { secrets: string[]; why: string; fix: string } | undefined => {
       if (!file.exists || !file.git || isEnvTemplate(file.path)) return undefined;
-      const secrets = secretEntries(file).filter((e) => !throwaway || findTokens(e.value).length > 0);
+      // A placeholder (`changeme`, `your-api-key`) committed as a default leaks nothing yet.
+      const secrets = secretEntries(file).filter((e) => !isPlaceholderSecret(e.value) && (!throwaway || findTokens(e.value).length > 0));
       if (!secrets.length) return undefined;
       const { tracked, ignored, repository } = file.git;
       let why: string;
@@ -66,7 +68,7 @@ export default defineRule<'compose', Record<string, never>>({
     const dotenv = doc.dotenvFile;
     if (!dotenv?.source || seen.has(dotenv.path)) return;
     const found = problem(dotenv);
-    const first = found && secretEntries(dotenv).find((e) => e.key === found.secrets[0]);
+    const first = found && dotenv.entries.find((e) => e.key === found.secrets[0]);
     if (!found || !first) return;
     const source: SourceFile = dotenv.source;
     ctx.report({

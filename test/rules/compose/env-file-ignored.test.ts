@@ -24,6 +24,7 @@ describe(RULE, () => {
         { name: 'ignored by a deeper .gitignore', filename: 'deploy/compose.yaml', code: PROD, files: { '.env.prod': ENV_PROD, '../.gitignore': 'node_modules/\n', '.gitignore': '.env.prod\n', '../.git/index': gitIndex(['deploy/compose.yaml']) } },
         { name: 'a template', filename: 'compose.yaml', code: PROD.replace('.env.prod', '.env.prod.example'), files: { '.env.prod.example': ENV_PROD, '.git/index': gitIndex(['.env.prod.example']) } },
         { name: 'no literal secret', filename: 'compose.yaml', code: PROD, files: { '.env.prod': 'DEBUG=false\nSECRET_KEY=${SECRET_KEY}\nAPI_TOKEN_FILE=/run/secrets/api_token\n', '.git/index': gitIndex(['.env.prod']) } },
+        { name: 'placeholders committed as defaults', filename: 'compose.yaml', code: PROD, files: { '.env.prod': 'SECRET_KEY=changeme\nAPI_KEY=your-api-key\nDB_PASSWORD=<password>\nJWT_SECRET=your-super-secure-secret-key-here\n', '.git/index': gitIndex(['.env.prod']) } },
         { name: 'no repository and no .gitignore', filename: 'compose.yaml', code: PROD, files: { '.env.prod': ENV_PROD } },
         { name: 'an unreadable index and an ignoring .gitignore', filename: 'compose.yaml', code: PROD, files: { '.env.prod': ENV_PROD, '.gitignore': GITIGNORE, '.git/index': 'DIRC\u0000\u0000\u0000\u0002' } },
         {
