@@ -3,8 +3,9 @@
  * tracks it, and whether its ignore files ignore it. Read from the files
  * alone (git is never run: the checkout is untrusted), and only inside the
  * project root: the repository is the nearest folder holding `.git` between
- * the file and the root; with none, the `.gitignore`s from the root down still
- * say whether the file would be ignored.
+ * the file and the root (a `.git` folder with neither `HEAD` nor `index` is
+ * none); with none, the `.gitignore`s from the root down still say whether the
+ * file would be ignored.
  *
  * A `.git` that is a file (a worktree or a submodule: `gitdir: <path>`) is
  * followed when the folder it names lies inside the project root; otherwise
@@ -70,7 +71,9 @@ export class GitReader {
   private async repositoryOf(dir: string): Promise<Repository | undefined> {
     for (let d = dir; within(this.files.top, d); d = path.dirname(d)) {
       const kind = await this.files.kind(path.join(d, '.git'));
-      if (kind === 'file' || kind === 'dir') return this.repository(d, kind);
+      const repo = kind === 'file' || kind === 'dir' ? await this.repository(d, kind) : undefined;
+      // A `.git` that is no repository (an empty folder) is passed over, as git passes it over.
+      if (repo) return repo;
       if (d === this.files.top || path.dirname(d) === d) break;
     }
     return undefined;
@@ -85,7 +88,7 @@ export class GitReader {
     return hit;
   }
 
-  private async readRepository(dir: string, kind: 'file' | 'dir'): Promise<Repository> {
+  private async readRepository(dir: string, kind: 'file' | 'dir'): Promise<Repository | undefined> {
     const dotGit = path.join(dir, '.git');
     let gitDir: string | undefined = dotGit;
     if (kind === 'file') {
@@ -104,6 +107,8 @@ export class GitReader {
     const hashBytes = config !== undefined && /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 32 : 20;
     const indexPath = path.join(gitDir, 'index');
     const indexKind = await this.files.kind(indexPath);
+    // A repository has its HEAD (and, once anything was added, its index).
+    if (indexKind !== 'file' && (await this.files.kind(path.join(gitDir, 'HEAD'))) !== 'file') return undefined;
     let index: Repository['index'];
     if (indexKind === 'missing') index = 'none'; // a repository nothing was ever added to
     else if (indexKind === 'file') {

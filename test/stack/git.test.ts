@@ -46,6 +46,12 @@ describe('GitReader', () => {
     expect(await git.stateOf(at('.env'))).toEqual({ repository: true, tracked: false, ignored: false });
   });
 
+  it('passes over a `.git` folder that is no repository (neither HEAD nor index)', async () => {
+    expect(await new GitReader(checkout({ '.git/config': '', '.env': 'A=1\n' })).stateOf(at('.env'))).toEqual({ repository: false });
+    const outer = new GitReader(checkout({ '.git/index': gitIndex(['app/.env']), 'app/.git/description': 'x\n' }));
+    expect(await outer.stateOf(at('app/.env'))).toEqual({ repository: true, tracked: true, ignored: false });
+  });
+
   it('leaves tracking unknown when the index cannot be read, and still reads .gitignore', async () => {
     const git = new GitReader(checkout({ '.git/index': 'DIRC\u0000\u0000\u0000\u0002garbage', '.gitignore': '.env\n' }));
     expect(await git.stateOf(at('.env'))).toEqual({ repository: true, ignored: true });
