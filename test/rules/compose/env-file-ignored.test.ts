@@ -80,6 +80,19 @@ describe(RULE, () => {
           errors: [{ file: '.env', line: 3, column: 1, endColumn: 18, message: '.env holds secrets (POSTGRES_PASSWORD) and is tracked by git; stop tracking it (git rm --cached), add it to .gitignore and change the secrets it held' }],
         },
         {
+          name: 'the .env every compose file of the folder reads: one finding',
+          filename: 'compose.yaml',
+          code: 'services:\n  db:\n    image: "postgres:${PG_TAG}"\n',
+          files: {
+            'compose.prod.yaml': 'services:\n  db:\n    restart: always\n',
+            'docker-compose.tools.yml': 'services:\n  adminer:\n    image: "adminer:${ADMINER_TAG}"\n',
+            '.env': 'PG_TAG=16\nADMINER_TAG=4\nPOSTGRES_PASSWORD=Zq8v2LrT0pW4xYb7\n',
+            '.gitignore': '*.log\n',
+            '.git/HEAD': 'ref: refs/heads/main\n',
+          },
+          errors: [{ file: '.env', line: 3, column: 1, message: '.env holds secrets (POSTGRES_PASSWORD) and is not ignored by git, so the next "git add ." commits it; add it to .gitignore and commit a template with placeholders instead (.env.example)' }],
+        },
+        {
           name: 'a token in a development file is real',
           filename: 'compose.dev.yaml',
           code: 'services:\n  api:\n    image: a:1\n    env_file: [dev.env]\n',
