@@ -11,6 +11,7 @@
  * as the CLI; `output` is the text after the fix loop (safe and unsafe fixes of
  * the rule), and a second fix pass must change nothing.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { validateRuleOptions, defaultOptions } from './config/validate.js';
 import { kindFromName, kindFromShebang } from './discover/classify.js';
@@ -39,7 +40,10 @@ export interface TestCase {
    */
   severities?: Record<string, SeveritySetting>;
   settings?: Record<string, unknown>;
-  /** Other files of the stack, by path relative to `filename`'s folder (for stack rules). */
+  /**
+   * Other files of the stack, by path relative to `filename`'s folder (for stack rules); also
+   * `.gitignore`s, and a git index as `gitIndex` writes it (`'.git/index': gitIndex(['.env'])`).
+   */
   files?: Record<string, string>;
   /**
    * `projects:` as a config file would declare them, paths relative to
@@ -208,6 +212,27 @@ export class RuleTester {
     const main = path.join(ROOT, tc.filename);
     return outcome.changes.find((c) => c.path === main)?.after ?? code;
   }
+}
+
+/**
+ * A git index (version 2) that tracks `paths` (relative to the repository's top folder), as the
+ * text a case's `files` gives for `.git/index`: one character per byte.
+ */
+export function gitIndex(paths: readonly string[]): string {
+  const header = Buffer.alloc(12);
+  header.write('DIRC', 0, 'latin1');
+  header.writeUInt32BE(2, 4);
+  header.writeUInt32BE(paths.length, 8);
+  const entries = [...paths].sort().map((p) => {
+    const name = Buffer.from(p, 'utf8');
+    const entry = Buffer.alloc((62 + name.length + 8) & ~7);
+    entry.writeUInt32BE(0o100644, 24);
+    entry.writeUInt16BE(Math.min(name.length, 0xfff), 60);
+    name.copy(entry, 62);
+    return entry;
+  });
+  const body = Buffer.concat([header, ...entries]);
+  return Buffer.concat([body, createHash('sha1').update(body).digest()]).toString('latin1');
 }
 
 /** The case's text of an absolute path of the virtual folder: its code or one of its `files`. */

@@ -8,6 +8,7 @@ import databaseDurability from './database-durability.js';
 import dependsOnHealthy from './depends-on-healthy.js';
 import dependsOnOrder from './depends-on-order.js';
 import envFileExists from './env-file-exists.js';
+import envFileIgnored from './env-file-ignored.js';
 import envFileMode from './env-file-mode.js';
 import envInterpolation from './env-interpolation.js';
 import externalConflicts from './external-conflicts.js';
@@ -72,6 +73,7 @@ export const composeRules: AnyRule[] = [
   dependsOnHealthy,
   dependsOnOrder,
   envFileExists,
+  envFileIgnored,
   envFileMode,
   envInterpolation,
   externalConflicts,

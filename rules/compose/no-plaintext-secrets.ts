@@ -128,7 +128,7 @@ export default defineRule<'compose', { envFiles: boolean }>({
       }
     }, ['compose/no-plaintext-secrets', ctx.options, ctx.settings]);
 
-    // 4. The env_file files services name (not the .env used for interpolation): per file, as the parse stage read them.
+    // 4. The env_file files services name (not the .env used for interpolation), unless git ignores them: per file, as the parse stage read them.
     if (!ctx.options.envFiles) return;
     const doc = ctx.compose;
     if (throwaway(doc.file)) return;
@@ -138,6 +138,8 @@ export default defineRule<'compose', { envFiles: boolean }>({
         const envFile = doc.envFiles.get(doc.resolvePath(ref.path));
         // A template's values are placeholders for users to replace, not secrets.
         if (envFile && isEnvTemplate(envFile.path)) continue;
+        // Ignored by git and not tracked: the recommended place for a stack's secrets (compose/env-file-ignored checks that it stays there).
+        if (envFile?.git?.ignored === true && envFile.git.tracked !== true) continue;
         if (!envFile?.source || seenFiles.has(envFile.path)) continue;
         seenFiles.add(envFile.path);
         for (const e of secretEntries(envFile)) {

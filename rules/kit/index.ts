@@ -25,6 +25,7 @@ export { imageBaseName, parseImageRef } from '../../src/parse/image-ref.js';
 // Compose documents, projects and values
 export { envFileRefs, relativeResourceFile } from '../../src/parse/compose/document.js';
 export type { ComposeDocument, ComposeService } from '../../src/parse/compose/document.js';
+export type { EnvEntry, EnvFile, GitState } from '../../src/parse/compose/env-file.js';
 export { isComposeTemplate, isEnvTemplate } from '../../src/parse/compose/env-templates.js';
 export { interpolate } from '../../src/parse/compose/interpolate.js';
 export { layerRole } from '../../src/parse/compose/layers.js';
@@ -92,7 +93,7 @@ export { bindsEveryInterface, isLoopback, portNode, portsOf, rangeSize, rangeTex
 export type { PortSpec } from './compose/ports.js';
 export { isNonProductionFile, isProductionFile, mayRunInProduction, productionOf } from './compose/production.js';
 export { reorderEdit, reorderEdits } from './compose/reorder.js';
-export { findCommandSecrets, findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isSecretName, isStandInPassword, secretEntries } from './compose/secrets.js';
+export { findCommandSecrets, findSecretFlags, findTokens, findUrlPasswords, isNonSecretValue, isPlaceholderSecret, isSecretName, isStandInPassword, secretEntries } from './compose/secrets.js';
 export { buildOf, dependenciesOf, firstMapping, healthOf, inherited, isOneShot, replicasOf, resetAt } from './compose/services.js';
 export type { Dependency, HealthStatus } from './compose/services.js';
 export { dataServiceImages, debuggerPorts } from './compose/settings.js';

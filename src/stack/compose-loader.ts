@@ -8,6 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { composeFileVar, type ComposeFileVar } from '../parse/compose/compose-file-var.js';
 import {
+  attachDotenvFile,
   attachEnvFiles,
   attachResourceFiles,
   envFileOf,
@@ -28,6 +29,7 @@ import { defaultFiles, environmentOf, isOverrideTemplate, plansFromRuns, type Ev
 import { prepareComposeSchema } from '../parse/compose/schema/index.js';
 import { createSourceFile, type SourceFile } from '../core/source.js';
 import { readRegularFileSync } from '../parse/read-file.js';
+import { GitReader } from './git.js';
 import type { ProjectRoot } from '../core/project-root.js';
 import type { EnvFile } from '../parse/compose/env-file.js';
 import { MAX_FILE_BYTES, relativePath } from '../parse/sources.js';
@@ -70,8 +72,21 @@ export class ComposeLoader {
   private readonly envFileSources = new Map<string, Promise<ReturnType<typeof envFileOf>>>();
   private readonly composeFileVars = new Map<string, Promise<ComposeFileVar | undefined>>();
   private readonly stats = new Map<string, Promise<FileState | undefined>>();
+  private readonly bytesRead = new Set<string>();
+  /** What git makes of env files: read inside the project root (the run's folder when there is none). */
+  private readonly git: GitReader;
 
-  constructor(private readonly options: ComposeLoaderOptions) {}
+  constructor(private readonly options: ComposeLoaderOptions) {
+    this.git = new GitReader({
+      top: options.root?.dir ?? options.cwd,
+      kind: (abs) => this.stat(abs),
+      text: async (abs) => {
+        const text = await this.read(abs);
+        return typeof text === 'string' ? text : undefined;
+      },
+      bytes: (abs, max) => this.readBytes(abs, max),
+    });
+  }
 
   /** Parses a compose file being linted (once per run). */
   async parseLinted(source: SourceFile): Promise<ComposeParse> {
@@ -86,7 +101,7 @@ export class ComposeLoader {
   /** Every file read or looked for so far (`.env`s, env files, layers, `extends`/`include` files, secret and config files): findings depend on them too. */
   consulted(): string[] {
     // Paths outside the project were not read: nothing may look at them later either (the cache's key).
-    return [...new Set([...this.texts.keys(), ...this.stats.keys()])].filter((p) => this.mayRead(p));
+    return [...new Set([...this.texts.keys(), ...this.stats.keys(), ...this.bytesRead])].filter((p) => this.mayRead(p));
   }
 
   /** Whether a path may be read: given in the overlay, or inside the project root. */
@@ -333,6 +348,7 @@ export class ComposeLoader {
     if (parsed.ok) {
       const files = await Promise.all(envFilePaths(parsed.doc).map((p) => this.envFile(p)));
       attachEnvFiles(parsed.doc, files);
+      if (typeof dotenv === 'string') attachDotenvFile(parsed.doc, await this.envFile(path.join(dir, '.env')));
       const resources = resourceFilePaths(parsed.doc);
       if (resources.length) {
         const states = await Promise.all(resources.map(async (p) => [p, await this.stat(p)] as const));
@@ -366,13 +382,16 @@ export class ComposeLoader {
   private envFile(abs: string): Promise<ReturnType<typeof envFileOf>> {
     let hit = this.envFileSources.get(abs);
     if (!hit) {
-      hit = this.read(abs).then((text): EnvFile => {
+      hit = this.read(abs).then(async (text): Promise<EnvFile> => {
         if (!this.mayRead(abs)) return { path: abs, exists: false, outside: true, vars: new Map(), entries: [] };
         // There but not readable (no permission, a FIFO, too big): it exists, and what it sets is unknown.
         if (text === null) return { path: abs, exists: true, vars: new Map(), entries: [] };
         if (text === undefined) return envFileOf(abs, undefined, undefined);
         const source = createSourceFile({ path: abs, relPath: relativePath(this.options.cwd, abs), kind: 'compose', text });
-        return envFileOf(abs, source.text, source, this.modeOf(abs));
+        const file = envFileOf(abs, source.text, source, this.modeOf(abs));
+        // Whether git keeps it: only for a file that sets something.
+        const git = file.entries.length ? await this.git.stateOf(abs) : undefined;
+        return git ? { ...file, git } : file;
       });
       this.envFileSources.set(abs, hit);
     }
@@ -384,6 +403,22 @@ export class ComposeLoader {
     if (this.options.overlay?.has(abs) || process.platform === 'win32') return undefined;
     try {
       return statSync(abs).mode & 0o777;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A binary file's bytes (git's index), when no larger than `max`; undefined when missing, unreadable or larger.
+   * The overlay holds text: a binary file there is given one character per byte (latin1).
+   */
+  private async readBytes(abs: string, max: number): Promise<Uint8Array | undefined> {
+    this.bytesRead.add(abs);
+    const given = this.options.overlay?.get(abs);
+    if (given !== undefined) return given.length <= max ? Buffer.from(given, 'latin1') : undefined;
+    if (!this.mayRead(abs)) return undefined;
+    try {
+      return readRegularFileSync(abs, (size) => size > max);
     } catch {
       return undefined;
     }

@@ -90,6 +90,16 @@ export function isStandInPassword(password: string): boolean {
 }
 
 /**
+ * A value written to be replaced: a stand-in (`isStandInPassword`) or words that ask for the real
+ * value (`changeme`, `change-me`, `replace_me`, `your-api-key`, `your-super-secure-secret-key-here`).
+ * A file that commits such defaults leaks nothing yet.
+ */
+export function isPlaceholderSecret(value: string): boolean {
+  const v = value.trim();
+  return isStandInPassword(v) || /^(?:(?:change|replace)[-_. ]?(?:me|it|this)(?:[-_. ].*)?|your[-_. ].+|.+[-_. ]here|todo|tbd|\.{3,})$/i.test(v);
+}
+
+/**
  * Passwords written into URLs (`postgresql://user:pass@host`, `redis://:pass@host`),
  * except where the password is a variable (`${DB_PASSWORD}`).
  */

@@ -27,6 +27,8 @@ export interface ComposeDocument {
   readonly env: ReadonlyMap<string, string>;
   /** A `.env` file exists beside the compose file. */
   readonly hasDotenv: boolean;
+  /** That `.env` as an env file (its entries with spans, what git makes of it), when the parse stage read it. */
+  readonly dotenvFile?: EnvFile;
   /** Variables of the `.env.example` (or `.env.sample`, `.env.dist`) beside the file, when there is one. */
   readonly envExample: ReadonlyMap<string, string> | undefined;
   /** The folder of the file: relative paths in it (`env_file`, `extends.file`, `include`, build contexts) resolve against it. */
@@ -228,6 +230,11 @@ export function attachResourceFiles(doc: ComposeDocument, states: Iterable<reado
 export function attachEnvFiles(doc: ComposeDocument, files: readonly EnvFile[]): void {
   const map = doc.envFiles as Map<string, EnvFile>;
   for (const f of files) map.set(f.path, f);
+}
+
+/** Hands the document the `.env` beside it, read as an env file. */
+export function attachDotenvFile(doc: ComposeDocument, file: EnvFile): void {
+  (doc as { dotenvFile?: EnvFile }).dotenvFile = file;
 }
 
 /** Builds an `EnvFile` record from what the parse stage read. */

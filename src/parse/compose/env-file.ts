@@ -29,6 +29,21 @@ export interface EnvFile {
   readonly entries: readonly EnvEntry[];
   /** Its permission bits (`0o644`) as the parse stage found them on disk; undefined when unknown (not on disk, Windows). */
   readonly mode?: number;
+  /** What git makes of it (see stack/git.ts); undefined when not looked at (the file is missing or empty, or outside the project). */
+  readonly git?: GitState;
+}
+
+/** What git makes of a file of the checkout, read from the repository's files (git is never run). */
+export interface GitState {
+  /** A git repository (a folder holding `.git`) lies between the file and the project root. */
+  readonly repository: boolean;
+  /** The repository's index lists the file: it is committed, or staged to be; undefined when unknown (no repository, an index that cannot be read). */
+  readonly tracked?: boolean;
+  /**
+   * The ignore files (`.gitignore`s from the repository's top folder, or the project root, down, and
+   * `info/exclude`) ignore it; undefined when unknown: no repository and no `.gitignore` at all.
+   */
+  readonly ignored?: boolean;
 }
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;

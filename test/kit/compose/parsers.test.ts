@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseShortPort, bindsEveryInterface, isLoopback } from '../../../rules/kit/compose/ports.js';
 import { parseShortMount, covers, normalisePath } from '../../../rules/kit/compose/volumes.js';
 import { parseBytes, parseCpus, parseDuration, formatDuration } from '../../../rules/kit/compose/units.js';
-import { findTokens, findUrlPasswords, isNonSecretValue, isSecretName } from '../../../rules/kit/compose/secrets.js';
+import { findTokens, findUrlPasswords, isNonSecretValue, isPlaceholderSecret, isSecretName } from '../../../rules/kit/compose/secrets.js';
 import { sensitiveContent, sensitiveHostDirectory, isEngineSocket } from '../../../rules/kit/compose/host-paths.js';
 
 describe('port specifications', () => {
@@ -70,6 +70,11 @@ describe('secrets', () => {
   it('knows values that are not secrets', () => {
     expect(['', 'yes', 'false', '/run/secrets/db-password', './secret.txt'].every(isNonSecretValue)).toBe(true);
     expect(['hunter2', 'changeme'].some(isNonSecretValue)).toBe(false);
+  });
+
+  it('tells a placeholder written to be replaced from a secret', () => {
+    expect(['changeme', 'change-me', 'CHANGE_ME_IN_PRODUCTION', 'replace-me', 'your-api-key', 'your-super-secure-secret-key-here', '<password>', 'xxx', '...'].every(isPlaceholderSecret)).toBe(true);
+    expect(['hunter2', 'taiga-secret-key', 'f3b9c2a7d41e8b6f', 'changemeplease1', 'secure_password'].some(isPlaceholderSecret)).toBe(false);
   });
 
   it('finds token shapes and passwords in URLs, but not variables', () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import noPlaintextSecrets from '../../../rules/compose/no-plaintext-secrets.js';
-import { RuleTester } from '../../../src/testing.js';
+import { gitIndex, RuleTester } from '../../../src/testing.js';
 
 const BAD = `x-db-env: &db-env
   POSTGRES_USER: orchesity_user
@@ -203,6 +203,22 @@ secrets:
           errors: [{ line: 5, column: 26, message: /^service "postgres": POSTGRES_PASSWORD in environment is set to a literal value/ }],
           name: 'the value of -h, a host name',
         },
+      ],
+    });
+  });
+
+  it('leaves an env_file git ignores alone (the recommended place for secrets), and still reports inline ones and a tracked or unignored env_file', async () => {
+    const code = 'services:\n  api:\n    image: acme/api:1.0.0\n    env_file: .env.prod\n    environment:\n      REDIS_PASSWORD: Rk2Lq8Zx0Vw4\n';
+    const inline = { line: 6, column: 23, message: /^service "api": REDIS_PASSWORD in environment is set to a literal value/ };
+    const inEnvFile = { line: 1, column: 12, file: '.env.prod', message: /^SECRET_KEY in \.env\.prod \(an env_file of the stack\) is a literal value/ };
+    const files = { '.env.prod': 'SECRET_KEY=f3b9c2a7d41e8b6f0a5c9d2e7b1f4a8c\n' };
+    await new RuleTester(noPlaintextSecrets).run({
+      invalid: [
+        { name: 'ignored, in a repository', filename: 'compose.yaml', code, files: { ...files, '.gitignore': '.env*\n', '.git/index': gitIndex(['compose.yaml', '.gitignore']) }, errors: [inline] },
+        { name: 'ignored, no repository', filename: 'compose.yaml', code, files: { ...files, '.gitignore': '.env.prod\n' }, errors: [inline] },
+        { name: 'ignored but tracked', filename: 'compose.yaml', code, files: { ...files, '.gitignore': '.env*\n', '.git/index': gitIndex(['.env.prod']) }, errors: [inEnvFile, inline] },
+        { name: 'not ignored', filename: 'compose.yaml', code, files: { ...files, '.gitignore': '.env\n', '.git/index': gitIndex([]) }, errors: [inEnvFile, inline] },
+        { name: 'nothing known of git', filename: 'compose.yaml', code, files, errors: [inEnvFile, inline] },
       ],
     });
   });
