@@ -103,3 +103,4 @@ export { defineRule } from './define.js';
 export type { ComposeContext, DockerfileContext, Rule, ShellContext, StackContext } from './define.js';
 export { checkEnvironments } from './environments.js';
 export { checkRpmHygiene } from './rpm-hygiene.js';
+export { devPackageKind, isBuildToolchain, type DevPackageKind } from './dockerfile/dev-packages.js';
