@@ -78,7 +78,7 @@ export type { BaseImageFacts } from '../../src/stack/base-images.js';
 export { cudaIn, exposedPortsOf, lastUser, toolIn } from '../../src/stack/image.js';
 export type { ExposedPort } from '../../src/stack/image.js';
 export type { ComposeCall, ComposeFileRef, ServiceBuild, StackModel } from '../../src/stack/model.js';
-export { gpuRequest, healthcheckTest, runsAsNonRoot } from '../../src/stack/services.js';
+export { canRunTogether, gpuRequest, healthcheckTest, knownProfiles, runsAsNonRoot } from '../../src/stack/services.js';
 export { declaresDialect, isSourcedByOther } from '../../src/stack/sourcing.js';
 
 // Rule helpers shared by the built-in rules
