@@ -471,6 +471,7 @@ function fromEvidence(p: EvidencePlan): PlannedProject {
       variables: p.variables,
       ...(p.projectDirectory ? { projectDirectory: p.projectDirectory } : {}),
       ...(p.ciOnly ? { ciOnly: true } : {}),
+      ...(p.overrideLinked ? { overrideLinked: true } : {}),
     },
   };
 }

@@ -141,6 +141,8 @@ export interface ProjectOrigin {
   readonly variables: readonly string[];
   /** Every command that runs the project is a CI job's: its variables come from an environment lint cannot see. */
   readonly ciOnly?: boolean;
+  /** Its override is a file a script links into compose's override place (`ln -s docker-compose.override.dev.yml docker-compose.override.yml`). */
+  readonly overrideLinked?: boolean;
   /** `--project-directory`, when evidence sets it (else the first file's folder). */
   readonly projectDirectory?: string;
   /**

@@ -25,6 +25,8 @@ export interface EvidencePlan {
   readonly variables: readonly string[];
   /** Every command running it is a CI job's. */
   readonly ciOnly?: boolean;
+  /** Its override is a file that a script links into compose's override place (`ln -s docker-compose.override.dev.yml docker-compose.override.yml`). */
+  readonly overrideLinked?: boolean;
   readonly source: ProjectSource;
   readonly evidence: readonly EvidenceAt[];
 }
@@ -89,7 +91,7 @@ export function plansFromRuns(runs: readonly ComposeRun[], env: PlanEnvironment)
 function merge(a: EvidencePlan, b: EvidencePlan): EvidencePlan {
   const union = (x: readonly string[], y: readonly string[]) => [...new Set([...x, ...y])];
   // A name only when every command running these files gives the same one.
-  const { name: _name, ciOnly: _ci, ...rest } = a;
+  const { name: _name, ciOnly: _ci, overrideLinked: _linked, ...rest } = a;
   return {
     ...rest,
     ...(a.name !== undefined && a.name === b.name ? { name: a.name } : {}),
@@ -97,6 +99,7 @@ function merge(a: EvidencePlan, b: EvidencePlan): EvidencePlan {
     profiles: union(a.profiles, b.profiles),
     variables: union(a.variables, b.variables).sort(),
     ...(a.ciOnly && b.ciOnly ? { ciOnly: true } : {}),
+    ...(a.overrideLinked || b.overrideLinked ? { overrideLinked: true } : {}),
     evidence: [...a.evidence, ...b.evidence],
   };
 }
@@ -127,7 +130,7 @@ function plainRun(run: ComposeRun, cwd: string, env: PlanEnvironment): EvidenceP
   const found = defaultFiles(dir, env, run.overrideLink);
   if (!found || !found.files.every((f) => env.exists(f))) return undefined;
   const environment = found.override === 'link' ? environmentOf(found.files) : 'default';
-  return [{ files: found.files, environment, source: found.override === 'template' ? 'convention' : 'invocation', ...common(run, cwd) }];
+  return [{ files: found.files, environment, source: found.override === 'template' ? 'convention' : 'invocation', ...common(run, cwd), ...(found.override === 'link' ? { overrideLinked: true } : {}) }];
 }
 
 function explicitFiles(run: ComposeRun, cwd: string, env: PlanEnvironment): EvidencePlan[] | undefined {
