@@ -29,6 +29,8 @@ export interface EnvFile {
   readonly entries: readonly EnvEntry[];
   /** Its permission bits (`0o644`) as the parse stage found them on disk; undefined when unknown (not on disk, Windows). */
   readonly mode?: number;
+  /** Not there, but the repository's tooling makes it (a Makefile rule for it): where that is written. */
+  readonly generatedBy?: { readonly file: string; readonly line: number };
 }
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { BASE_NAMES } from '../../parse/compose/layers.js';
 import { UNKNOWN } from './commands.js';
-import type { BuildRun, ComposeRun, EvidenceAt } from './types.js';
+import type { BuildRun, ComposeRun, EvidenceAt, EvidenceItem } from './types.js';
 
 /** How a project was found, strongest first. */
 export type ProjectSource = 'config' | 'COMPOSE_FILE' | 'invocation' | 'convention' | 'name';
@@ -166,7 +166,7 @@ export function environmentOf(files: readonly string[]): string {
  * names: what a command passes with `-f` to `docker compose` (`base.yaml`,
  * `ci/stack.yml`) or to `docker build` (`docker/app.df`).
  */
-export function kindsFromEvidence(items: readonly (ComposeRun | BuildRun)[], env: PlanEnvironment): Map<string, 'compose' | 'dockerfile'> {
+export function kindsFromEvidence(items: readonly EvidenceItem[], env: PlanEnvironment): Map<string, 'compose' | 'dockerfile'> {
   const out = new Map<string, 'compose' | 'dockerfile'>();
   const runs = items.filter((i): i is ComposeRun => i.kind === 'compose');
   for (const plan of plansFromRuns(runs, env)) for (const f of plan.files) out.set(f, 'compose');
