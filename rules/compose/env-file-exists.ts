@@ -23,7 +23,8 @@ export default defineRule<'compose', Record<string, never>>({
         if (r.unset.length || r.errors.length || r.required.length || ref.path.startsWith('~')) continue;
         const resolved = doc.resolvePath(ref.path);
         const file = doc.envFiles.get(resolved);
-        if (!file || file.exists || file.outside) continue;
+        // Made by the repository's tooling before compose runs (a Makefile rule for `.env`): there when it is run the documented way.
+        if (!file || file.exists || file.outside || file.generatedBy) continue;
         // The `.env` users make from the `.env.example` (or `.sample`, `.dist`) beside it: untracked on purpose.
         if (resolved === path.join(doc.dir, '.env') && doc.envExample !== undefined) continue;
         ctx.report({

@@ -8,7 +8,7 @@ export default defineRule<'compose', Record<string, never>>({
     category: 'correctness',
     severity: 'error',
     fix: 'none',
-    summary: '`include` names compose files that exist and parse, without cycles, defining nothing the including project defines too',
+    summary: '`include` names compose files that exist and parse, without cycles',
     scope: 'environment',
   },
   check(ctx) {
@@ -25,15 +25,6 @@ export default defineRule<'compose', Record<string, never>>({
         case 'include-cycle':
           report({ node: p.node, message: `include forms a cycle: ${p.chain.map((f) => path.basename(f)).join(' → ')}` });
           break;
-        case 'include-conflict': {
-          const noun = p.section === 'services' ? 'service' : p.section.replace(/s$/, '');
-          const line = p.other.file.lines.position(p.other.start).line;
-          report({
-            node: p.node,
-            message: `${noun} "${p.name}" is also defined by the included file ${relativeTo(p.node, p.other.file.path)} (line ${line}); compose does not merge the two and reports a conflict`,
-          });
-          break;
-        }
         default:
           break;
       }

@@ -70,9 +70,10 @@ interface Finding {
 /**
  * Walks a service's definitions in merge order, keeping the entries the merge
  * has so far, and returns each later list that looks meant to replace them
- * (it is empty, or it restates one of them word for word, which only makes
- * sense to someone who expects the list to replace the earlier one) while
- * earlier entries it leaves out survive the merge.
+ * (it is empty, or it restates them word for word starting with the first,
+ * as a copy of the list with lines deleted does, which only makes sense to
+ * someone who expects the list to replace the earlier one) while earlier
+ * entries it leaves out survive the merge.
  */
 function unremovedEntries(project: ComposeProject, service: ProjectService, key: ListKey): Finding[] {
   const out: Finding[] = [];
@@ -93,8 +94,10 @@ function unremovedEntries(project: ComposeProject, service: ProjectService, key:
     }
     const keys = new Set(own.map((e) => e.key));
     const survivors = merged.filter((e) => !keys.has(e.key));
+    // A copy of the earlier list with lines deleted keeps its first entry; a list that leaves that one out and
+    // restates a later one names an entry it sets itself (a TLS override naming its TLS port), not a replacement.
     const specs = new Set(merged.map((e) => e.spec));
-    const restates = own.some((e) => specs.has(e.spec));
+    const restates = own.some((e) => specs.has(e.spec)) && own.some((e) => e.spec === merged[0]!.spec);
     const laterFile = def.via === 'file' && project.layerOf(def.keyNode) > 0;
     if (laterFile && survivors.length > 0 && (value.items.length === 0 || restates)) out.push({ list: value, keyNode: pair.keyNode, survivors });
     merged = [...merged.filter((e) => !keys.has(e.key)), ...own];

@@ -41,7 +41,9 @@ export default defineRule<'compose', Record<string, never>>({
       }
       if (node.type === 'seq') node.items.forEach((item, i) => walk(item, { seg: i, up: link }, inExtending));
       else if (node.type === 'map') {
-        const extending = inExtending || (link?.up?.seg === 'services' && link.up.up === undefined && node.get('extends') !== undefined);
+        // A service that `extends` another, or that an `include`d file defines too, is merged onto an earlier definition.
+        const service = link?.up?.seg === 'services' && link.up.up === undefined ? String(link.seg) : undefined;
+        const extending = inExtending || (service !== undefined && (node.get('extends') !== undefined || ctx.project.service(service)?.includedBy !== undefined));
         for (const p of node.pairs) {
           if (p.merged) continue;
           if (p.keyNode.tag && !p.keyNode.tag.startsWith('tag:yaml.org,2002:')) {

@@ -27,6 +27,9 @@ const DEV_VALUE = /^(?:dev|development|debug|local)$/i;
 /** Command-line words that start a debugger or an auto-reloading development server. */
 const DEV_WORD = /^(?:--reload(?:=.*)?|--debug|--inspect(?:-brk)?(?:=.*)?|debugpy|nodemon|runserver)$/;
 /** Where images keep their application code. */
+/** A folder named for settings an operator supplies (`docker/extra_settings`, `config`, `local-settings`): not source code. */
+const SETTINGS_DIR = /(?:^|[-_.])(?:settings|config|configs|conf)$/i;
+const lastSegment = (p: string): string => p.replace(/\/+$/, '').split('/').pop() ?? '';
 const CODE_DIRS = ['/app', '/code', '/src', '/usr/src/app', '/usr/app', '/opt/app', '/srv/app', '/workspace', '/project', '/var/www/html', '/home/node/app'];
 
 export default defineRule<'compose', Record<string, never>>({
@@ -92,7 +95,7 @@ function scan(model: ComposeView, debugPorts: { start: number; end: number }[], 
     }
     for (const m of mountsOf(model, service)) {
       if (m.kind !== 'bind' || !m.certain || !m.source || !m.target || !/^\.\.?(?:\/|$)/.test(m.source)) continue;
-      if (!CODE_DIRS.some((d) => covers(d, m.target!)) || sensitiveContent(m.source, m.target) === 'configuration') continue;
+      if (!CODE_DIRS.some((d) => covers(d, m.target!)) || sensitiveContent(m.source, m.target) === 'configuration' || SETTINGS_DIR.test(lastSegment(m.source))) continue;
       report(m.long ? (m.sourceNode ?? m.node) : m.node, (where) => `${who} bind-mounts source code ${m.source} over ${m.target} ${where}; production runs the code baked into the image`);
     }
   }

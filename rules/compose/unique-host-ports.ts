@@ -1,23 +1,19 @@
 import {
   bindsEveryInterface,
-  certainValue,
+  canRunTogether,
   defineRule,
   locate,
   portNode,
   portsOf,
   rangeText,
-  scalarList,
   svc,
   type ComposeService,
-  type ComposeView,
   type PortSpec,
 } from '../kit/index.js';
 
 interface Published {
-  service: string;
+  service: ComposeService;
   port: PortSpec;
-  /** The service's `profiles`; empty when it runs whatever profiles are enabled. */
-  profiles: readonly string[];
 }
 
 export default defineRule<'compose', Record<string, never>>({
@@ -43,24 +39,23 @@ export default defineRule<'compose', Record<string, never>>({
       return out;
     };
     for (const service of project.services) {
-      const profiles = profilesOf(project, service);
       for (const port of portsOf(project, service)) {
         if (!port.certain || !port.published) continue;
         const clash = candidates(port).find(
-          (e) => e.port !== port && e.port.node !== port.node && runTogether(e.profiles, profiles) && conflicts(e.port, port),
+          (e) => e.port !== port && e.port.node !== port.node && canRunTogether(project, e.service, service) && conflicts(e.port, port),
         );
         if (clash) {
           const overlap = {
             start: Math.max(clash.port.published!.start, port.published.start),
             end: Math.min(clash.port.published!.end, port.published.end),
           };
-          const owner = clash.service === service.name ? 'it already publishes' : `${svc(clash.service)} already publishes`;
+          const owner = clash.service.name === service.name ? 'it already publishes' : `${svc(clash.service.name)} already publishes`;
           report({
             node: portNode(port),
             message: `${svc(service.name)} publishes host port ${rangeText(overlap)}/${port.protocol}, which ${owner} (${locate(clash.port.node, port.node)}); the second container fails to start`,
           });
         }
-        const entry = { service: service.name, port, profiles };
+        const entry = { service, port };
         if (port.published.end - port.published.start > 1024) wide.push(entry);
         else for (let n = port.published.start; n <= port.published.end; n++) {
           const key = `${port.protocol}/${n}`;
@@ -70,20 +65,6 @@ export default defineRule<'compose', Record<string, never>>({
     }
   },
 });
-
-/** The service's profiles (unknown ones, from unset variables, count as none: it may always run). */
-function profilesOf(view: ComposeView, service: ComposeService): string[] {
-  const names = scalarList(service.get('profiles')).map((p) => certainValue(view, p));
-  return names.some((n) => n === undefined) ? [] : (names as string[]);
-}
-
-/**
- * Two services can run at once unless both are in profiles and share none: profiles that publish the same ports
- * are alternatives (`--profile default` or `--profile app`), not a stack that starts them together.
- */
-function runTogether(a: readonly string[], b: readonly string[]): boolean {
-  return !a.length || !b.length || a.some((p) => b.includes(p));
-}
 
 function conflicts(a: PortSpec, b: PortSpec): boolean {
   if (a.protocol !== b.protocol) return false;

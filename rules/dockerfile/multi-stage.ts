@@ -1,13 +1,5 @@
 import { basename } from 'node:path';
-import { defineRule, findSubcommand, packageCommands, positionalArgs, runInstructions, type PackageCommand, type ShCommand } from '../kit/index.js';
-
-/** Compilers, build tools and headers (exact package names; `-dev`/`-devel` packages are matched by suffix). */
-const TOOLCHAIN = new Set([
-  'gcc', 'g++', 'gcc-c++', 'cpp', 'clang', 'llvm', 'make', 'cmake', 'ninja', 'ninja-build', 'meson', 'autoconf', 'automake',
-  'libtool', 'pkg-config', 'pkgconf', 'pkgconfig', 'build-essential', 'build-base', 'alpine-sdk', 'binutils', 'gfortran',
-  'musl-dev', 'libc-dev', 'libc6-dev', 'linux-headers', 'kernel-headers', 'golang', 'go', 'rust', 'rustc', 'cargo', 'maven',
-  'gradle', 'Development Tools', '@development-tools',
-]);
+import { defineRule, findSubcommand, isBuildToolchain, packageCommands, positionalArgs, runInstructions, type PackageCommand, type ShCommand } from '../kit/index.js';
 
 /** What a build command looks like: the program, and the subcommands that build (none: any use builds). */
 const BUILDS: Record<string, readonly string[] | undefined> = {
@@ -45,7 +37,7 @@ export default defineRule<'dockerfile'>({
         const pkgs = packageCommands(run.commands);
         for (const p of pkgs) {
           if (p.action !== 'install' || !p.system) continue;
-          const tools = p.packages.filter((a) => isToolchain(a.name));
+          const tools = p.packages.filter((a) => isBuildToolchain(a.name));
           if (!tools.length || removedLater(p, tools.map((t) => t.name), pkgs)) continue;
           const names = tools.map((t) => t.name);
           ctx.report({
@@ -65,11 +57,6 @@ export default defineRule<'dockerfile'>({
     }
   },
 });
-
-function isToolchain(name: string): boolean {
-  const n = name.replace(/:[a-z0-9]+$/, ''); // apt's `gcc:amd64`
-  return TOOLCHAIN.has(n) || /-(dev|devel)$/.test(n) || /^(gcc|g\+\+|clang|llvm)-\d+$/.test(n);
-}
 
 /** The build the command runs (`cargo build`, `npm run build`), or undefined. */
 function buildCommand(cmd: ShCommand): string | undefined {
@@ -104,7 +91,7 @@ function toolchainRemovedAfter(cmd: ShCommand, pkgs: readonly PackageCommand[]):
       p.command.start > cmd.start &&
       p.action === 'remove' &&
       p.system &&
-      (p.hasFlag('--auto-remove') || p.subcommand === 'autoremove' || p.packages.some((a) => isToolchain(a.name) || a.name.startsWith('.'))),
+      (p.hasFlag('--auto-remove') || p.subcommand === 'autoremove' || p.packages.some((a) => isBuildToolchain(a.name) || a.name.startsWith('.'))),
   );
 }
 

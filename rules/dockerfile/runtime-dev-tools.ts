@@ -1,14 +1,6 @@
-import { defineRule, packageCommands, runInstructions, type ShWord } from '../kit/index.js';
+import { defineRule, devPackageKind, packageCommands, runInstructions, type ShWord } from '../kit/index.js';
 
-/** Packages that only building, editing or debugging needs, by what they are. */
-const DEV_TOOLS: Readonly<Record<string, string>> = {
-  vim: 'an editor', 'vim-tiny': 'an editor', 'vim-minimal': 'an editor', nano: 'an editor', emacs: 'an editor', 'emacs-nox': 'an editor',
-  gdb: 'a debugger', strace: 'a debugger', ltrace: 'a debugger', valgrind: 'a debugger',
-  gcc: 'a compiler', 'g++': 'a compiler', 'gcc-c++': 'a compiler', clang: 'a compiler', 'build-base': 'a compiler toolchain',
-  'build-essential': 'a compiler toolchain', 'musl-dev': 'a compiler toolchain', make: 'a build tool', cmake: 'a build tool',
-  autoconf: 'a build tool', automake: 'a build tool', libtool: 'a build tool', cargo: 'a compiler toolchain', rust: 'a compiler toolchain',
-  go: 'a compiler toolchain', golang: 'a compiler toolchain',
-};
+const WHAT = { editor: 'an editor', debugger: 'a debugger' } as const;
 
 /** Final stages that are meant to hold tools: a development or test image built last. */
 const TOOL_STAGES = /^(?:dev|devel|develop|development|debug|test|tests|testing|ci|local)$/;
@@ -20,7 +12,7 @@ export default defineRule<'dockerfile', { extra: string[] }>({
     category: 'images',
     severity: 'warning',
     fix: 'none',
-    summary: 'The final stage of a multi-stage build installs no compilers, editors or debuggers',
+    summary: 'The final stage of a multi-stage build installs no editors or debuggers',
     options: {
       type: 'object',
       properties: { extra: { type: 'array', items: { type: 'string' }, default: [] } },
@@ -43,7 +35,9 @@ export default defineRule<'dockerfile', { extra: string[] }>({
         const group = pkg.manager === 'apk' ? pkg.flagValues('--virtual', '-t').at(-1)?.value : undefined;
         for (const p of names) {
           const name = p.name.toLowerCase();
-          const what = DEV_TOOLS[name] ?? (extra.has(name) ? 'a development tool' : undefined);
+          // Compilers, build tools and headers are dockerfile/multi-stage's, which reports them in any final image.
+          const kind = devPackageKind(name);
+          const what = kind === 'editor' || kind === 'debugger' ? WHAT[kind] : kind === undefined && extra.has(name) ? 'a development tool' : undefined;
           if (what) installed.push({ word: p.word, name, what, group });
         }
       }

@@ -79,7 +79,7 @@ export type { BaseImageFacts } from '../../src/stack/base-images.js';
 export { cudaIn, exposedPortsOf, lastUser, toolIn } from '../../src/stack/image.js';
 export type { ExposedPort } from '../../src/stack/image.js';
 export type { ComposeCall, ComposeFileRef, ServiceBuild, StackModel } from '../../src/stack/model.js';
-export { gpuRequest, healthcheckTest, runsAsNonRoot } from '../../src/stack/services.js';
+export { canRunTogether, gpuRequest, healthcheckTest, knownProfiles, runsAsNonRoot } from '../../src/stack/services.js';
 export { declaresDialect, isSourcedByOther } from '../../src/stack/sourcing.js';
 
 // Rule helpers shared by the built-in rules
@@ -104,3 +104,4 @@ export { defineRule } from './define.js';
 export type { ComposeContext, DockerfileContext, Rule, ShellContext, StackContext } from './define.js';
 export { checkEnvironments } from './environments.js';
 export { checkRpmHygiene } from './rpm-hygiene.js';
+export { devPackageKind, isBuildToolchain, type DevPackageKind } from './dockerfile/dev-packages.js';

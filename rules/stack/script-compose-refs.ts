@@ -34,20 +34,22 @@ export default defineRule<'stack', Record<string, never>>({
       }
       const project = call.project;
       if (!project || call.partial || missingFiles.length) continue;
-      const names = project.services.map((s) => s.name);
+      // With an override a script links into place, the call may run any of those projects: what one of them has is there.
+      const runs = [project, ...call.alternatives];
+      const names = [...new Set(runs.flatMap((p) => p.services.map((s) => s.name)))];
       // The files as written with -f, else the files the call uses by default (the base file, its override, or COMPOSE_FILE's)
       const shown = call.files.length
         ? call.files.map((f) => f.value!)
         : project.files.map((d) => path.relative(path.dirname(call.script.file.path), d.file.path).split(path.sep).join('/'));
       for (const word of call.services) {
         const name = word.value!;
-        if (project.service(name)) continue;
+        if (runs.some((p) => p.service(name))) continue;
         ctx.report({
           node: word,
           message: `${tool} ${call.subcommand} names the service "${name}", which ${shown.join(' + ')} ${shown.length > 1 ? 'do' : 'does'} not define${didYouMean(name, names)}`,
         });
       }
-      const profiles = new Set(project.services.flatMap((s) => s.profiles));
+      const profiles = new Set(runs.flatMap((p) => p.services.flatMap((s) => s.profiles)));
       for (const p of call.profiles) {
         if (p.value === undefined || p.value === '*' || p.value.includes('$') || profiles.has(p.value)) continue;
         ctx.report({

@@ -65,6 +65,13 @@ export interface ComposeCall {
   readonly project: ComposeProject | undefined;
   /** The project lacks a part (a file it pulls in was not read): do not judge what it lacks. */
   readonly partial: boolean;
+  /**
+   * Projects a plain call may run instead of `project`: when the folder has no
+   * override file and a script of the repository links one into place (`ln -s
+   * docker-compose.override.dev.yml docker-compose.override.yml`), the base
+   * file with each such override. Empty otherwise.
+   */
+  readonly alternatives: readonly ComposeProject[];
 }
 
 /** What the call reader needs from the model. */
@@ -73,6 +80,8 @@ export interface CallEnv {
   composeAt(abs: string): ComposeDocument | undefined;
   /** The project the files form, in `-f` order (a project of the run when it has the same files); `partial` when something was not read. */
   projectOf(files: readonly string[], options: { name?: string; directory?: string }): { project: ComposeProject; partial: boolean } | undefined;
+  /** The projects of a base file whose override a script links into place (see `ComposeCall.alternatives`). */
+  linkedProjects?(base: string): readonly ComposeProject[];
 }
 
 /** Subcommands whose positional arguments are services, with the options that take a value and the flags. */
@@ -229,6 +238,7 @@ function readCall(script: ShellDocument, cmd: ShCommand, call: DockerCall, worki
 
   let project: ComposeProject | undefined;
   let partial = false;
+  let alternatives: readonly ComposeProject[] = [];
   // COMPOSE_FILE set in the script (or `--env-file`) may change the files: then we cannot tell.
   const composeFileVar = script.commands.some((c) => c.assignments.some((a) => a.name === 'COMPOSE_FILE') || (c.name === 'export' && c.args.some((a) => a.raw.startsWith('COMPOSE_FILE'))));
   const options = { ...(nameFlag?.value ? { name: nameFlag.value } : {}), ...(projectDirectory?.path ? { directory: projectDirectory.path } : {}) };
@@ -247,6 +257,8 @@ function readCall(script: ShellDocument, cmd: ShCommand, call: DockerCall, worki
         project = built?.project;
         partial = built?.partial ?? true;
       }
+      // No override in place: one a script links there may be, when the call runs.
+      if (paths.length === 1 && !base.env.has('COMPOSE_FILE')) alternatives = env.linkedProjects?.(base.file.path) ?? [];
     }
   }
 
@@ -266,6 +278,7 @@ function readCall(script: ShellDocument, cmd: ShCommand, call: DockerCall, worki
     uncertainDir,
     project,
     partial,
+    alternatives,
   };
 }
 

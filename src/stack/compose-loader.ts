@@ -24,7 +24,7 @@ import { fragmentReasons } from '../parse/compose/fragment.js';
 import { parseDotenv } from '../parse/compose/interpolate.js';
 import { BASE_NAMES, layerRole, planFolder, type PlannedProject } from '../parse/compose/layers.js';
 import { linkGroups, ProjectBuilder, type ComposeProject, type LoadedCompose, type ProjectOrigin, type ProjectProblem } from '../parse/compose/project.js';
-import type { ComposeRun, RepositoryEvidence } from './evidence/index.js';
+import type { ComposeRun, GeneratedFile, RepositoryEvidence } from './evidence/index.js';
 import { defaultFiles, environmentOf, isOverrideTemplate, plansFromRuns, type EvidencePlan } from './evidence/plan.js';
 import { prepareComposeSchema } from '../parse/compose/schema/index.js';
 import { createSourceFile, type SourceFile } from '../core/source.js';
@@ -347,7 +347,7 @@ export class ComposeLoader {
     });
     if (parsed.ok) {
       const files = await Promise.all(envFilePaths(parsed.doc).map((p) => this.envFile(p)));
-      attachEnvFiles(parsed.doc, files);
+      attachEnvFiles(parsed.doc, files.map((f) => (f.exists || f.outside ? f : this.generated(f))));
       if (typeof dotenv === 'string') attachDotenvFile(parsed.doc, await this.envFile(path.join(dir, '.env')));
       const resources = resourceFilePaths(parsed.doc);
       if (resources.length) {
@@ -377,6 +377,12 @@ export class ComposeLoader {
       this.stats.set(abs, hit);
     }
     return hit;
+  }
+
+  /** A missing env file the repository's tooling makes, marked with where (a Makefile rule for it). */
+  private generated(file: EnvFile): EnvFile {
+    const at = (this.options.evidence?.items ?? []).find((i): i is GeneratedFile => i.kind === 'generates' && i.path === file.path)?.at;
+    return at ? { ...file, generatedBy: at } : file;
   }
 
   private envFile(abs: string): Promise<ReturnType<typeof envFileOf>> {
@@ -506,6 +512,7 @@ function fromEvidence(p: EvidencePlan): PlannedProject {
       variables: p.variables,
       ...(p.projectDirectory ? { projectDirectory: p.projectDirectory } : {}),
       ...(p.ciOnly ? { ciOnly: true } : {}),
+      ...(p.overrideLinked ? { overrideLinked: true } : {}),
     },
   };
 }

@@ -238,7 +238,8 @@ export function createStackModel(parts: StackParts): StackModel {
     scriptProjects.set(key, out);
     return out;
   };
-  const callEnv = { stat: pathState, composeAt: (p: string) => allCompose.get(p), projectOf };
+  const linkedProjects = (base: string) => composeProjects.filter((p) => p.origin?.overrideLinked && p.files.length === 2 && p.files[0]!.file.path === base);
+  const callEnv = { stat: pathState, composeAt: (p: string) => allCompose.get(p), projectOf, linkedProjects };
   const calls = new Map<ShellDocument, ComposeCall[]>();
   const composeCallsInScript = (script: ShellDocument): readonly ComposeCall[] => {
     let hit = calls.get(script);

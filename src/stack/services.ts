@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Span } from '../core/location.js';
 import type { ComposeService } from '../parse/compose/document.js';
 import type { ComposeProject } from '../parse/compose/project.js';
-import { innerRange } from '../parse/compose/values.js';
+import { certainValue, innerRange, scalarList, type ComposeView } from '../parse/compose/values.js';
 import type { SourceFile } from '../core/source.js';
 import { isMap, isScalar, isSeq, type YNode, type YScalar } from '../parse/yaml/nodes.js';
 
@@ -238,4 +238,25 @@ export function runsAsNonRoot(project: ComposeProject, service: ComposeService):
   const name = r.value.trim().split(':')[0]!;
   if (name === '') return r.unset.length > 0;
   return name !== 'root' && !/^0+$/.test(name);
+}
+
+/**
+ * The service's profiles as far as they are known: an unset variable makes
+ * one unknown, and then the service counts as in none (it may always run).
+ */
+export function knownProfiles(project: ComposeView, service: ComposeService): readonly string[] {
+  const names = scalarList(service.get('profiles')).map((p) => certainValue(project, p));
+  return names.some((n) => n === undefined) ? [] : (names as string[]);
+}
+
+/**
+ * Whether two services of a project can run at the same time: unless both
+ * are in profiles and share none. Profiles that publish the same port or set
+ * the same container name are alternatives (`--profile aio` or `--profile
+ * aio-no-db`), not a stack that starts them together.
+ */
+export function canRunTogether(project: ComposeView, a: ComposeService, b: ComposeService): boolean {
+  const pa = knownProfiles(project, a);
+  const pb = knownProfiles(project, b);
+  return !pa.length || !pb.length || pa.some((p) => pb.includes(p));
 }

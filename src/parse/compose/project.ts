@@ -46,7 +46,6 @@ export type ProjectProblem =
   | { readonly kind: 'extends-cycle'; readonly node: YNode; readonly chain: readonly string[] }
   | { readonly kind: 'include-file-missing' | 'include-file-invalid'; readonly node: YNode; readonly path: string }
   | { readonly kind: 'include-cycle'; readonly node: YNode; readonly chain: readonly string[] }
-  | { readonly kind: 'include-conflict'; readonly node: YNode; readonly section: string; readonly name: string; readonly other: YNode }
   | {
       /** A file the folder's `.env` names in `COMPOSE_FILE` does not exist: a plain `docker compose` there fails. */
       readonly kind: 'compose-file-missing' | 'compose-file-invalid';
@@ -142,6 +141,8 @@ export interface ProjectOrigin {
   readonly variables: readonly string[];
   /** Every command that runs the project is a CI job's: its variables come from an environment lint cannot see. */
   readonly ciOnly?: boolean;
+  /** Its override is a file a script links into compose's override place (`ln -s docker-compose.override.dev.yml docker-compose.override.yml`). */
+  readonly overrideLinked?: boolean;
   /** `--project-directory`, when evidence sets it (else the first file's folder). */
   readonly projectDirectory?: string;
   /**
@@ -299,7 +300,7 @@ export class ProjectBuilder {
         const chain = (loop as { chain: readonly string[] }).chain;
         problems.push({ kind: 'include-cycle', node: inc.entry, chain: chain[0] === includer ? chain : [includer, ...chain] });
       }
-      root = addIncluded(root, sub, inc.entry, problems, includedBy, firstKey, definitions);
+      root = addIncluded(root, sub, inc.entry, ctx, includedBy, firstKey, definitions);
     }
 
     for (const c of conflicts) problems.push({ kind: 'merge-conflict', node: c.key ?? c.over, over: c.over, base: c.base, path: c.path });
@@ -519,12 +520,17 @@ export function includeEntries(doc: ComposeDocument): { entry: YNode; paths: { n
   return out;
 }
 
-/** Copies an included project's resources in; a name already taken is a conflict and is not merged. */
+/**
+ * Copies an included project's resources in. A name the including project
+ * defines too is merged, the including project's definition over the included
+ * one, as current Compose does (compose-spec/compose-go#835, late 2025;
+ * releases from 2.24 until then refused it as a conflict).
+ */
 function addIncluded(
   root: YMap | undefined,
   sub: ComposeProject,
   entry: YNode,
-  problems: ProjectProblem[],
+  ctx: MergeContext,
   includedBy: Map<string, YNode>,
   firstKey: Map<string, YScalar>,
   definitions: Map<string, ServiceDefinition[]>,
@@ -548,13 +554,10 @@ function addIncluded(
     for (const tp of theirs.pairs) {
       const mine = ours.pair(tp.key);
       if (mine) {
-        problems.push({ kind: 'include-conflict', node: mine.keyNode, section: p.key, name: tp.key, other: tp.keyNode });
-        // The conflict is include's finding; the model takes the included service with the local keys over it,
-        // so that what the included file provides (its image) is not reported missing as well.
-        if (p.key === 'services' && isMap(mine.value) && isMap(tp.value)) {
-          const local = mine.value;
-          const inherited = tp.value.pairs.filter((x) => !local.pair(x.key));
-          merged[merged.indexOf(mine)] = { ...mine, value: synthMap([...inherited, ...local.pairs], local) };
+        if (isMap(mine.value) && isMap(tp.value)) merged[merged.indexOf(mine)] = { ...mine, value: mergeMaps(tp.value, mine.value, [p.key, tp.key], ctx) };
+        if (p.key === 'services') {
+          includedBy.set(tp.key, entry);
+          definitions.set(tp.key, [...(sub.service(tp.key)?.definitions ?? []), ...(definitions.get(tp.key) ?? [])]);
         }
         continue;
       }

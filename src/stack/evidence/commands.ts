@@ -10,7 +10,7 @@
  * in a CI matrix names every `ci/<scenario>/compose.yaml`).
  */
 import path from 'node:path';
-import type { BuildRun, ComposeRun, EvidenceItem } from './types.js';
+import type { BuildRun, ComposeRun } from './types.js';
 
 /** A line of command text and its 1-based line in the file. */
 export interface CommandLine {
@@ -50,9 +50,9 @@ const COMPOSE_VALUE_FLAGS = new Set(['--ansi', '--parallel', '--progress']);
 export const UNKNOWN = '*';
 
 /** Every invocation in the lines, in order. */
-export function invocationsIn(lines: readonly CommandLine[], options: CommandOptions): EvidenceItem[] {
+export function invocationsIn(lines: readonly CommandLine[], options: CommandOptions): (ComposeRun | BuildRun)[] {
   const vars = new Map(options.variables ?? []);
-  const out: EvidenceItem[] = [];
+  const out: (ComposeRun | BuildRun)[] = [];
   let cwd = options.cwd;
   // `$0`'s folder: what `cd "$(dirname "$0")"` and `${0%/*}` stand for in a script.
   vars.set('0', path.join(options.cwd, 'x'));

@@ -20,7 +20,7 @@ import { shellScriptReader } from './shell-script.js';
 import { taskfileReader } from './taskfile.js';
 import type { EvidenceItem, EvidenceReader } from './types.js';
 
-export type { BuildRun, ComposeRun, EvidenceAt, EvidenceItem, EvidenceReader } from './types.js';
+export type { BuildRun, ComposeRun, EvidenceAt, EvidenceItem, EvidenceReader, GeneratedFile } from './types.js';
 
 /** The readers, one per kind of file. */
 export const EVIDENCE_READERS: readonly EvidenceReader[] = [

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { BASE_NAMES } from '../../parse/compose/layers.js';
 import { UNKNOWN } from './commands.js';
-import type { BuildRun, ComposeRun, EvidenceAt } from './types.js';
+import type { BuildRun, ComposeRun, EvidenceAt, EvidenceItem } from './types.js';
 
 /** How a project was found, strongest first. */
 export type ProjectSource = 'config' | 'COMPOSE_FILE' | 'invocation' | 'convention' | 'name';
@@ -25,6 +25,8 @@ export interface EvidencePlan {
   readonly variables: readonly string[];
   /** Every command running it is a CI job's. */
   readonly ciOnly?: boolean;
+  /** Its override is a file that a script links into compose's override place (`ln -s docker-compose.override.dev.yml docker-compose.override.yml`). */
+  readonly overrideLinked?: boolean;
   readonly source: ProjectSource;
   readonly evidence: readonly EvidenceAt[];
 }
@@ -89,7 +91,7 @@ export function plansFromRuns(runs: readonly ComposeRun[], env: PlanEnvironment)
 function merge(a: EvidencePlan, b: EvidencePlan): EvidencePlan {
   const union = (x: readonly string[], y: readonly string[]) => [...new Set([...x, ...y])];
   // A name only when every command running these files gives the same one.
-  const { name: _name, ciOnly: _ci, ...rest } = a;
+  const { name: _name, ciOnly: _ci, overrideLinked: _linked, ...rest } = a;
   return {
     ...rest,
     ...(a.name !== undefined && a.name === b.name ? { name: a.name } : {}),
@@ -97,6 +99,7 @@ function merge(a: EvidencePlan, b: EvidencePlan): EvidencePlan {
     profiles: union(a.profiles, b.profiles),
     variables: union(a.variables, b.variables).sort(),
     ...(a.ciOnly && b.ciOnly ? { ciOnly: true } : {}),
+    ...(a.overrideLinked || b.overrideLinked ? { overrideLinked: true } : {}),
     evidence: [...a.evidence, ...b.evidence],
   };
 }
@@ -127,7 +130,7 @@ function plainRun(run: ComposeRun, cwd: string, env: PlanEnvironment): EvidenceP
   const found = defaultFiles(dir, env, run.overrideLink);
   if (!found || !found.files.every((f) => env.exists(f))) return undefined;
   const environment = found.override === 'link' ? environmentOf(found.files) : 'default';
-  return [{ files: found.files, environment, source: found.override === 'template' ? 'convention' : 'invocation', ...common(run, cwd) }];
+  return [{ files: found.files, environment, source: found.override === 'template' ? 'convention' : 'invocation', ...common(run, cwd), ...(found.override === 'link' ? { overrideLinked: true } : {}) }];
 }
 
 function explicitFiles(run: ComposeRun, cwd: string, env: PlanEnvironment): EvidencePlan[] | undefined {
@@ -163,7 +166,7 @@ export function environmentOf(files: readonly string[]): string {
  * names: what a command passes with `-f` to `docker compose` (`base.yaml`,
  * `ci/stack.yml`) or to `docker build` (`docker/app.df`).
  */
-export function kindsFromEvidence(items: readonly (ComposeRun | BuildRun)[], env: PlanEnvironment): Map<string, 'compose' | 'dockerfile'> {
+export function kindsFromEvidence(items: readonly EvidenceItem[], env: PlanEnvironment): Map<string, 'compose' | 'dockerfile'> {
   const out = new Map<string, 'compose' | 'dockerfile'>();
   const runs = items.filter((i): i is ComposeRun => i.kind === 'compose');
   for (const plan of plansFromRuns(runs, env)) for (const f of plan.files) out.set(f, 'compose');

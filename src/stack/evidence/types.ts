@@ -57,7 +57,20 @@ export interface BuildRun {
   readonly at: EvidenceAt;
 }
 
-export type EvidenceItem = ComposeRun | BuildRun;
+/**
+ * A file the repository's tooling makes: the target of a Makefile rule
+ * (`.env:` with a recipe that writes it), made by `make <target>` or by a
+ * target that depends on it. Absent from a checkout, it is still there when
+ * the project is run the documented way.
+ */
+export interface GeneratedFile {
+  readonly kind: 'generates';
+  /** Absolute. */
+  readonly path: string;
+  readonly at: EvidenceAt;
+}
+
+export type EvidenceItem = ComposeRun | BuildRun | GeneratedFile;
 
 /** A file of the repository that evidence readers look at. */
 export interface EvidenceFile {

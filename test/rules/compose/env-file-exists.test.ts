@@ -66,6 +66,24 @@ describe(RULE, () => {
     });
   });
 
+  it('leaves a missing .env alone when a Makefile rule makes it', async () => {
+    // The Makefile's targets that start the stack depend on `.env`, whose recipe writes fresh secrets into it.
+    const code = 'services:\n  server:\n    image: acme/server:1.0.0\n    env_file: .env\n';
+    const makefile = 'compose_build: .env\n\tdocker compose build\n\n.env:\n\tprintf "SECRET_KEY=`pwgen -1s 32`\\n" >> .env\n\nenv: .env\n';
+    await new RuleTester(envFileExists).run({
+      valid: [{ filename: 'compose.yaml', code, files: { Makefile: makefile } }],
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code,
+          // A Makefile that only runs compose makes no `.env`.
+          files: { Makefile: 'up:\n\tdocker compose up -d\n' },
+          errors: [{ line: 4, column: 15, message: 'service "server" reads env_file ".env", which does not exist; compose refuses to start (mark it "required: false" if it is optional)' }],
+        },
+      ],
+    });
+  });
+
   it('leaves the env files of a compose template alone: users make them with their copy', async () => {
     const code = 'services:\n  web:\n    env_file:\n      - ./config/local.env\n';
     await new RuleTester(envFileExists).run({

@@ -121,6 +121,21 @@ describe('compose/merge-list-removal', () => {
     });
   });
 
+  it('accepts an override that restates a later entry of the list and leaves the first alone: it sets that entry, it does not drop the others', async () => {
+    // An HTTPS override names the TLS port (the place its docs say to change it) that the base file publishes too.
+    const port = (target: number, variable: string) => `      - target: ${target}\n        published: \${${variable}:-${target}}\n        protocol: tcp\n        mode: host\n`;
+    await new RuleTester(mergeListRemoval).run({
+      valid: [
+        {
+          filename: 'docker-compose.override.https.yml',
+          code: `services:\n  nginx:\n    environment:\n      USE_TLS: 'true'\n    ports:\n${port(8443, 'DD_TLS_PORT')}`,
+          files: { 'docker-compose.yml': `services:\n  nginx:\n    image: acme/nginx:1.0.0\n    ports:\n${port(8080, 'DD_PORT')}${port(8443, 'DD_TLS_PORT')}` },
+          settings: { composeProjects: [{ files: ['docker-compose.yml', 'docker-compose.override.https.yml'], environment: 'https' }] },
+        },
+      ],
+    });
+  });
+
   it('suggests the tag right after the key, which removes the finding', async () => {
     await new RuleTester(mergeListRemoval).run({
       invalid: [

@@ -42,4 +42,24 @@ describe('compose/merge-tags', () => {
       ],
     });
   });
+
+  it('accepts !override in a base file on a service an included file defines too (it is merged onto that one)', async () => {
+    await new RuleTester(mergeTags).run({
+      valid: [
+        {
+          filename: 'compose.yaml',
+          code: 'include:\n  - services/postgres.yaml\nservices:\n  db:\n    volumes: !override\n      - db-dev-data:/var/lib/postgresql/data/\nvolumes:\n  db-dev-data:\n',
+          files: { 'services/postgres.yaml': 'services:\n  db:\n    image: postgres:15-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data/\nvolumes:\n  db-data:\n' },
+        },
+      ],
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'include:\n  - services/postgres.yaml\nservices:\n  web:\n    image: shop/web:1.0.0\n    volumes: !override\n      - ./src:/app\n',
+          files: { 'services/postgres.yaml': 'services:\n  db:\n    image: postgres:15-alpine\n' },
+          errors: [{ line: 6, column: 5, message: 'services.web.volumes is tagged !override in the base file, where there is nothing to override' }],
+        },
+      ],
+    });
+  });
 });

@@ -126,6 +126,19 @@ describe(RULE, () => {
     });
   });
 
+  it('leaves a folder of operator-supplied settings mounted into the app folder alone', async () => {
+    // The base file of a layered project mounts a settings folder its entrypoint copies into the app's settings.
+    await new RuleTester(noDebugInProduction).run({
+      valid: [
+        {
+          filename: 'docker-compose.yml',
+          code: 'services:\n  uwsgi:\n    image: acme/django:1.0.0\n    volumes:\n      - type: bind\n        source: ./docker/extra_settings\n        target: /app/docker/extra_settings\n      - ./config:/app/config\n',
+          files: { 'docker-compose.override.dev.yml': 'services:\n  uwsgi:\n    environment:\n      DD_DEBUG: "True"\n' },
+        },
+      ],
+    });
+  });
+
   it('checks the prod environment as compose merges it, reporting what it keeps from the base file there, and leaves dev alone', async () => {
     await new RuleTester(noDebugInProduction).run({
       invalid: [

@@ -43,4 +43,20 @@ describe('compose/unique-container-names', () => {
       ],
     });
   });
+
+  it('accepts one name in services of profiles never enabled together, and reports it where two profiles meet', async () => {
+    // An all-in-one image offered with and without its database: `--profile default` or `--profile default-no-db`.
+    const code = (third: string) =>
+      `services:\n  aio:\n    image: acme/aio:1.0.0\n    profiles: ["default"]\n    container_name: acme-aio\n  aio-no-db:\n    image: acme/aio:1.0.0\n    profiles: ["default-no-db"]\n    container_name: acme-aio\n${third}`;
+    await new RuleTester(uniqueContainerNames).run({
+      valid: [code('')],
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: code('  debug:\n    image: acme/aio:1.0.0\n    profiles: ["debug", "default-no-db"]\n    container_name: acme-aio\n'),
+          errors: [{ line: 13, column: 21, message: 'service "debug" sets container_name "acme-aio", which service "aio-no-db" already uses (line 9); Docker refuses to create the second container' }],
+        },
+      ],
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, it } from 'vitest';
+import multiStage from '../../../rules/dockerfile/multi-stage.js';
 import runtimeDevTools from '../../../rules/dockerfile/runtime-dev-tools.js';
 import { RuleTester } from '../../../src/testing.js';
 
@@ -9,7 +10,7 @@ function installs(what: string): string {
 const BUILDER = 'FROM rust:1.83-alpine AS builder\nRUN apk add --no-cache musl-dev build-base\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n\n';
 
 describe('dockerfile/runtime-dev-tools', () => {
-  it('reports editors, debuggers and compilers the final stage of a multi-stage build installs, at each package', async () => {
+  it('reports editors and debuggers the final stage of a multi-stage build installs, at each package', async () => {
     await new RuleTester(runtimeDevTools).run({
       invalid: [
         {
@@ -21,21 +22,6 @@ describe('dockerfile/runtime-dev-tools', () => {
             { line: 9, column: 45, endColumn: 51, message: installs('strace, a debugger') },
           ],
           name: 'apk',
-        },
-        {
-          filename: 'Dockerfile.python',
-          code: [
-            'FROM python:3.12-slim AS base',
-            'WORKDIR /app',
-            '',
-            'FROM base AS runtime',
-            'RUN apt-get update \\',
-            ' && apt-get install -y --no-install-recommends build-essential libpq5 \\',
-            ' && rm -rf /var/lib/apt/lists/*',
-            '',
-          ].join('\n'),
-          errors: [{ line: 6, column: 48, endColumn: 63, message: installs('build-essential, a compiler toolchain') }],
-          name: 'apt-get',
         },
       ],
     });
@@ -58,6 +44,34 @@ describe('dockerfile/runtime-dev-tools', () => {
           filename: 'Dockerfile.single',
           code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*\n',
           name: 'single stage',
+        },
+      ],
+    });
+  });
+
+  it('leaves compilers and headers in the final stage to dockerfile/multi-stage, which reports them once', async () => {
+    // A runtime stage that compiles Python packages: multi-stage names the whole toolchain at its first package.
+    const code = [
+      'FROM python:3.12-slim AS base',
+      'WORKDIR /app',
+      '',
+      'FROM base AS runtime',
+      'RUN apt-get update && \\',
+      '  apt-get install -y --no-install-recommends \\',
+      '  pkg-config \\',
+      '  build-essential \\',
+      '  libpq-dev \\',
+      '  g++ unixodbc-dev \\',
+      '  && rm -rf /var/lib/apt/lists/*',
+      '',
+    ].join('\n');
+    await new RuleTester(runtimeDevTools).run({ valid: [{ filename: 'Dockerfile', code }] });
+    await new RuleTester(multiStage).run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code,
+          errors: [{ line: 7, column: 3, message: 'apt-get installs build toolchain (pkg-config, build-essential, libpq-dev, g++, unixodbc-dev) into the final image; install it in a builder stage and COPY --from only the result' }],
         },
       ],
     });

@@ -104,6 +104,27 @@ describe('stack/script-compose-refs', () => {
     });
   });
 
+  it('counts the services and profiles of an override a script links into place, for a plain call in that folder', async () => {
+    // A project switched between environments by a script that links one override into docker-compose.override.yml.
+    const files = {
+      'docker-compose.yml': 'services:\n  uwsgi:\n    image: acme/django:1.0.0\n',
+      'docker-compose.override.dev.yml': 'services:\n  integration-tests:\n    image: acme/integration-tests:1.0.0\n    profiles: [integration]\n',
+      'docker/setEnv.sh': '#!/bin/bash\nset -e\ncd "${0%/*}/.."\nrm -f docker-compose.override.yml\nln -s docker-compose.override.dev.yml docker-compose.override.yml\n',
+    };
+    const code = (service: string) => `#!/bin/bash\n# Requires dev mode (./docker/setEnv.sh dev)\nset -e\ndocker compose --profile integration run --rm ${service}\n`;
+    await tester.run({
+      valid: [{ filename: 'run-integration-test-dev.sh', code: code('integration-tests'), files }],
+      invalid: [
+        {
+          filename: 'run-integration-test-dev.sh',
+          code: code('integration-test'),
+          files,
+          errors: [{ line: 4, column: 47, message: 'docker compose run names the service "integration-test", which docker-compose.yml does not define; did you mean "integration-tests"?' }],
+        },
+      ],
+    });
+  });
+
   it('accepts services after options, the default project with its override or the files of COMPOSE_FILE, dynamic names and options it cannot read', async () => {
     await tester.run({
       valid: [
