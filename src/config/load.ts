@@ -336,11 +336,23 @@ function mergeSettings(base: Record<string, unknown>, over: Record<string, unkno
   return out;
 }
 
+/**
+ * Later wins, finding by finding: a change naming a rule sets all of its
+ * findings (codes set before included); one naming a code of a rule that
+ * stands for several sets that code's findings only.
+ */
 function applyChanges(rules: Map<string, ResolvedRule>, changes: readonly RuleChange[]): void {
   for (const change of changes) {
     const prev = rules.get(change.id);
     // A bare severity keeps the options set before (or the defaults).
-    rules.set(change.id, { severity: change.severity, options: change.options ?? prev?.options ?? {} });
+    const options = change.options ?? prev?.options ?? {};
+    if (change.code === undefined) {
+      rules.set(change.id, { severity: change.severity, options });
+      continue;
+    }
+    const codes = new Map(prev?.codes ?? []);
+    codes.set(change.code, change.severity);
+    rules.set(change.id, { severity: prev?.severity ?? 'off', options, codes });
   }
 }
 
@@ -494,9 +506,11 @@ export class ConfigLoader {
   async printConfig(absPath: string): Promise<Record<string, unknown>> {
     const { prepared, effective } = await this.resolve(absPath);
     const rules: Record<string, unknown> = {};
+    const codes: Record<string, Record<string, string>> = {};
     for (const id of [...effective.rules.keys()].sort()) {
       const rule = effective.rules.get(id)!;
       rules[id] = Object.keys(rule.options).length ? [rule.severity, rule.options] : rule.severity;
+      if (rule.codes?.size) codes[id] = Object.fromEntries(rule.codes);
     }
     return {
       configPath: effective.configPath ?? null,
@@ -505,6 +519,7 @@ export class ConfigLoader {
       plugins: [...effective.plugins],
       overrides: [...effective.overrides],
       rules,
+      ...(Object.keys(codes).length ? { codes } : {}),
       settings: effective.settings,
       ignores: [...effective.ignores.patterns],
       kinds: Object.fromEntries(effective.kinds.entries),

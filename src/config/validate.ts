@@ -15,6 +15,19 @@ export interface RuleChange {
   severity: SeveritySetting;
   /** Validated, with the schema's defaults filled in. */
   options?: RuleOptions;
+  /**
+   * Set when the change names one peer code of a rule that stands for
+   * several (`DL3009` of `dockerfile/apt-hygiene`): `severity` then applies
+   * to the findings of that code only (see `ResolvedRule.codes`).
+   */
+  code?: string;
+}
+
+/** Whether a peer code names only part of a rule: the rule stands for more than one code. */
+export function isPartialCode(code: string, meta: RuleMeta | undefined): boolean {
+  if (!meta || meta.id === code) return false;
+  const codes = Object.values(meta.compat ?? {}).flatMap((list) => list ?? []);
+  return codes.length > 1 && codes.includes(code);
 }
 
 export interface NormalizedOverride {
@@ -104,6 +117,7 @@ export function checkRules(rules: Record<string, unknown>, registry: RuleRegistr
     const setting = parseRuleSetting(value, fail);
     for (const id of ids) {
       const change: RuleChange = { id, severity: setting.severity };
+      if (isPartialCode(key, registry.get(id))) change.code = key;
       if (setting.options !== undefined) {
         const meta = registry.get(id)!;
         change.options = validateRuleOptions(meta, setting.options, (reason) =>

@@ -375,8 +375,9 @@ function makeRunner(
 ): (rule: AnyRule, file: SourceFile, extra: Extra) => void {
   return (rule, file, extra) => {
     const setting = config.rules.get(rule.meta.id);
-    if (!setting || setting.severity === 'off' || !rule.check) return;
-    const severity = setting.severity;
+    if (!setting || !rule.check) return;
+    const { severity, codes } = setting;
+    if (severity === 'off' && ![...(codes?.values() ?? [])].some((s) => s !== 'off')) return;
     enabledRules.set(rule.meta.id, rule.meta);
     const ctx = {
       file,
@@ -384,7 +385,12 @@ function makeRunner(
       settings: config.settings,
       stack,
       ...extra,
-      report: (d: ReportDescriptor) => found.push(toDiagnostic(rule.meta, severity, d, file)),
+      report: (d: ReportDescriptor) => {
+        // a peer code set on its own (ResolvedRule.codes) decides for the findings of that code
+        const own = d.compat === undefined ? undefined : codes?.get(d.compat);
+        const level = own ?? severity;
+        if (level !== 'off') found.push(toDiagnostic(rule.meta, level, d, file));
+      },
     };
     const timeIt = TIMING && (RULE_TIMING || rule.meta.id === SCHEMA_RULE);
     const t = timeIt ? performance.now() : 0;

@@ -24,6 +24,8 @@ export interface RulesByKind {
 export interface ResolvedRuleSetting {
   severity: SeveritySetting;
   options: Record<string, unknown>;
+  /** Severity of the findings of one peer code (a finding's `compat`), where it differs from `severity`; `off` drops them. */
+  codes?: ReadonlyMap<string, SeveritySetting>;
 }
 
 /** What the engine needs from configuration, for one file. */

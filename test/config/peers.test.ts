@@ -195,3 +195,74 @@ describe('.shellcheckrc shell=', () => {
     expect(await findings(project({ ...files, 'run.sh': `#!/bin/bash\n${files['run.sh']}`, '.shellcheckrc': 'shell=sh\n' }))).toEqual([]);
   });
 });
+
+describe('a peer code acts on the findings of that code only', () => {
+  // apt-hygiene stands for DL3009, DL3014, DL3015 and DL3027; quote-expansions for SC2086, SC2046, SC2068 and SC2048.
+  const APT = 'FROM debian:12.5\nRUN apt-get update && apt-get install -y curl=7.88.1-10\nUSER 1000\nCMD ["curl"]\n';
+  const RUN_SH = '#!/bin/sh\nset -eu\necho $(date) $HOME\n';
+  const DL3009 = 'Dockerfile:2:5 error dockerfile/apt-hygiene this RUN downloads the package index with apt-get update but does not remove /var/lib/apt/lists/* at its end, so the index stays in the image';
+  const DL3015 = 'Dockerfile:2:31 error dockerfile/apt-hygiene apt-get install without --no-install-recommends also installs every recommended package, which the image rarely needs';
+  const SC2046 = 'run.sh:3:6 error shell/quote-expansions unquoted $(date) is split into words and glob-expanded; double-quote it to pass the value as one argument';
+  const SC2086 = 'run.sh:3:14 error shell/quote-expansions unquoted $HOME is split into words and glob-expanded; double-quote it to pass the value as one argument';
+  const files = { ...STRICT, Dockerfile: APT, 'run.sh': RUN_SH };
+  const ours = async (extra: Record<string, string>) => (await findings(project({ ...files, ...extra }))).filter((f) => !f.includes('dockerfile/healthcheck'));
+
+  it('without peer configs, both codes of each rule are found', async () => {
+    expect(await ours({})).toEqual([DL3009, DL3015, SC2046, SC2086]);
+  });
+
+  it('hadolint ignored: drops that code and keeps the rule’s other codes', async () => {
+    expect(await ours({ '.hadolint.yaml': 'ignored: [DL3009]\n' })).toEqual([DL3015, SC2046, SC2086]);
+  });
+
+  it('hadolint override: re-severities that code only (style is info)', async () => {
+    expect(await ours({ '.hadolint.yaml': 'override:\n  style: [DL3015]\n  warning: [DL3009]\n' })).toEqual([
+      DL3009.replace(' error ', ' warning '),
+      DL3015.replace(' error ', ' info '),
+      SC2046,
+      SC2086,
+    ]);
+  });
+
+  it('.shellcheckrc disable= drops that code and keeps the rule’s other codes', async () => {
+    expect(await ours({ '.shellcheckrc': 'disable=SC2046\n' })).toEqual([DL3009, DL3015, SC2086]);
+    expect(await ours({ '.shellcheckrc': 'disable=SC2000-SC2099\n' })).toEqual([DL3009, DL3015]);
+  });
+
+  it('a code turned on where its rule is off reports that code only', async () => {
+    // quote-expansions is off in recommended; hadolint's SC codes apply to RUN
+    const dockerfile = 'FROM debian:12.5\nRUN echo $(date) $HOME\nUSER 1000\nCMD ["true"]\n';
+    const got = await findings(project({ Dockerfile: dockerfile, '.hadolint.yaml': 'override:\n  warning: [SC2046]\n' }));
+    expect(got.filter((f) => f.includes('quote-expansions'))).toEqual([
+      'Dockerfile:2:10 warning shell/quote-expansions unquoted $(date) is split into words and glob-expanded; double-quote it to pass the value as one argument',
+    ]);
+  });
+
+  it('.stackpolicyrc has the last word: a rule id there sets all its findings, a code only that code', async () => {
+    const policy = (rules: string) => ({ '.stackpolicyrc.yaml': `extends: [stack-lint:strict]\nrules:\n${rules}` });
+    expect(await ours({ ...policy('  dockerfile/apt-hygiene: warning\n'), '.hadolint.yaml': 'ignored: [DL3009]\n' })).toEqual([
+      DL3009.replace(' error ', ' warning '),
+      DL3015.replace(' error ', ' warning '),
+      SC2046,
+      SC2086,
+    ]);
+    expect(await ours({ ...policy('  DL3009: info\n'), '.hadolint.yaml': 'ignored: [DL3009, DL3015]\n' })).toEqual([DL3009.replace(' error ', ' info '), SC2046, SC2086]);
+    expect(await ours(policy('  DL3015: off\n  SC2086: off\n'))).toEqual([DL3009, SC2046]);
+  });
+
+  it('--print-config shows the codes set on their own', async () => {
+    const root = project({ ...files, '.hadolint.yaml': 'ignored: [DL3009]\noverride:\n  info: [DL3015]\n' });
+    const run = await cli(['--print-config', 'Dockerfile'], root);
+    expect(JSON.parse(run.stdout).codes).toEqual({ 'dockerfile/apt-hygiene': { DL3009: 'off', DL3015: 'info' } });
+  });
+});
+
+describe('shell findings carry their ShellCheck code', () => {
+  it('$@, $* and bash-only syntax under sh are SC2068, SC2048 and SC30xx, each disabled on its own', async () => {
+    const files = { ...STRICT, 'run.sh': '#!/bin/sh\nset -eu\n[[ -n "$1" ]] && echo $@ $*\n' };
+    const rules = async (extra: Record<string, string>) => (await findings(project({ ...files, ...extra }))).map((f) => f.split(' ').slice(0, 3).join(' '));
+    expect(await rules({})).toEqual(['run.sh:3:1 error shell/shebang', 'run.sh:3:23 error shell/quote-expansions', 'run.sh:3:26 error shell/quote-expansions']);
+    expect(await rules({ '.shellcheckrc': 'disable=SC3010,SC2068\n' })).toEqual(['run.sh:3:26 error shell/quote-expansions']);
+    expect(await rules({ '.shellcheckrc': 'disable=SC2048\n' })).toEqual(['run.sh:3:1 error shell/shebang', 'run.sh:3:23 error shell/quote-expansions']);
+  });
+});
