@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { explainProjects } from '../runner/explain.js';
 import { formatExplained } from './explain-project.js';
 import path from 'node:path';
-import { ConfigError } from '../config/index.js';
+import { ConfigError, type ConfigLoader } from '../config/index.js';
 import { UsageError } from '../core/errors.js';
 import type { LintResult } from '../core/result.js';
 import { createConfigLoader, createPackSet, packsFor, run, runFix, TOOL } from '../runner/run.js';
@@ -111,12 +111,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.clean;
     }
     const knownRuleIds = async () => (await packsFor(runOptions)).rules().map((r) => r.meta.id);
+    // The run's config loader: hadolint's failure-threshold comes from the .hadolint.yaml it has read.
+    let loader: ConfigLoader | undefined;
+    const hooks = { onConfig: (l: ConfigLoader) => (loader = l) };
+    const thresholdOf = (r: LintResult) => failureThreshold(r, loader, io.cwd);
     let result: LintResult;
     let fixReport = '';
     let fixFailed = false;
     if (args.fix || args.fixDryRun) {
       const stop = startProgress(io.stderr, 'stack-lint: fixing…');
-      const outcome = await runFix({ ...runOptions, unsafe: args.unsafeFixes }).finally(stop);
+      const outcome = await runFix({ ...runOptions, unsafe: args.unsafeFixes }, hooks).finally(stop);
       result = outcome.result;
       if (args.stdin) {
         // Editors pipe text in and read the fixed text back; the report goes to stderr.
@@ -126,7 +130,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         const adopted = await adopt(outcome.result, args, io.cwd, knownRuleIds, io.stderr);
         const report = formatter(quietFilter(adopted.result, args.quiet), { color: false });
         if (adopted.result.diagnostics.length) io.stderr.write(report);
-        return finalCode(adopted.result, args, io.cwd, io.stderr, adopted.failOnUnused);
+        return finalCode(adopted.result, args, thresholdOf(adopted.result), io.stderr, adopted.failOnUnused);
       } else if (args.fixDryRun) {
         io.stdout.write(fixDiffs(outcome));
       } else {
@@ -137,11 +141,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       fixReport = formatFixSummary(outcome, args.fixDryRun);
     } else {
       const stop = startProgress(io.stderr, 'stack-lint: linting…');
-      result = await run(runOptions, (message) => io.stderr.write(`stack-lint: warning: ${message}\n`)).finally(stop);
+      result = await run(runOptions, (message) => io.stderr.write(`stack-lint: warning: ${message}\n`), hooks).finally(stop);
     }
     const adopted = await adopt(result, args, io.cwd, knownRuleIds, io.stderr);
     // --max-warnings counts warnings that --quiet does not show.
-    const code = fixFailed ? EXIT.error : finalCode(adopted.result, args, io.cwd, io.stderr, adopted.failOnUnused);
+    const code = fixFailed ? EXIT.error : finalCode(adopted.result, args, thresholdOf(adopted.result), io.stderr, adopted.failOnUnused);
     result = quietFilter(adopted.result, args.quiet);
     const color = args.color ?? (Boolean(io.stdout.isTTY) && !args.outputFile && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
     const formatOptions = {
@@ -212,6 +216,16 @@ export function exitCode(result: LintResult, maxWarnings?: number, threshold?: F
   return EXIT.clean;
 }
 
+/**
+ * hadolint's failure-threshold, from the `.hadolint.yaml` that applies where
+ * the run starts (hadolint reads one per run), as the run's config loader read
+ * it; none with `--no-config-lookup`, and asked only when Dockerfiles were linted.
+ */
+function failureThreshold(result: LintResult, loader: ConfigLoader | undefined, cwd: string): FailureThreshold | undefined {
+  if (!loader || !result.files.some((f) => f.kind === 'dockerfile')) return undefined;
+  return hadolintThreshold(loader.hadolintConfigAt(cwd));
+}
+
 function warningsExceed(result: LintResult, maxWarnings?: number): boolean {
   return maxWarnings !== undefined && result.warningCount > maxWarnings;
 }
@@ -220,12 +234,10 @@ function warningsExceed(result: LintResult, maxWarnings?: number): boolean {
  * The exit code, with what people need to know about it on stderr: too many
  * warnings, and `--exit-zero` (which never hides a failed run: 2 stays 2).
  */
-function finalCode(result: LintResult, args: CliArgs, cwd: string, stderr: CliIO['stderr'], failOnUnused = false): number {
+function finalCode(result: LintResult, args: CliArgs, threshold: FailureThreshold | undefined, stderr: CliIO['stderr'], failOnUnused = false): number {
   if (warningsExceed(result, args.maxWarnings)) {
     stderr.write(`stack-lint: ${plural(result.warningCount, 'warning')} found, more than --max-warnings ${args.maxWarnings} allows\n`);
   }
-  // hadolint's failure-threshold, unless config files are not looked up.
-  const threshold = args.noConfigLookup ? undefined : hadolintThreshold(cwd);
   let code = exitCode(result, args.maxWarnings, threshold);
   if (code === EXIT.clean && failOnUnused) code = EXIT.findings;
   return args.exitZero && code === EXIT.findings ? EXIT.clean : code;

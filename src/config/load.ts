@@ -575,14 +575,32 @@ export class ConfigLoader {
    * script by its shebang), each found upwards from the file's folder.
    */
   private peerFor(file: string): HadolintConfig | ShellcheckRc | undefined {
-    if (this.noConfigLookup) return undefined;
     const kind = kindFromName(path.basename(file));
     if (kind === 'compose') return undefined;
-    const hadolint = kind === 'dockerfile';
-    const dirKey = `${hadolint ? 'hadolint' : 'shellcheck'}:${path.dirname(file)}`;
+    return kind === 'dockerfile' ? this.hadolintConfigAt(path.dirname(file)) : this.shellcheckRcAt(path.dirname(file));
+  }
+
+  /**
+   * The `.hadolint.yaml` that applies in `dir` (found upwards, as for a
+   * Dockerfile there), read once per loader: the CLI takes hadolint's
+   * `failure-threshold` from here. None with `--no-config-lookup`.
+   */
+  hadolintConfigAt(dir: string): HadolintConfig | undefined {
+    return this.peerAt(path.resolve(this.cwd, dir), 'hadolint') as HadolintConfig | undefined;
+  }
+
+  /** The `.shellcheckrc` that applies in `dir`, read once per loader. None with `--no-config-lookup`. */
+  shellcheckRcAt(dir: string): ShellcheckRc | undefined {
+    return this.peerAt(path.resolve(this.cwd, dir), 'shellcheck') as ShellcheckRc | undefined;
+  }
+
+  private peerAt(dir: string, tool: 'hadolint' | 'shellcheck'): HadolintConfig | ShellcheckRc | undefined {
+    if (this.noConfigLookup) return undefined;
+    const hadolint = tool === 'hadolint';
+    const dirKey = `${tool}:${dir}`;
     let found = this.peerDirCache.get(dirKey);
     if (!this.peerDirCache.has(dirKey)) {
-      found = findUpwards(path.dirname(file), hadolint ? HADOLINT_FILES : SHELLCHECKRC_FILES);
+      found = findUpwards(dir, hadolint ? HADOLINT_FILES : SHELLCHECKRC_FILES);
       this.peerDirCache.set(dirKey, found);
     }
     if (!found) return undefined;

@@ -115,6 +115,20 @@ describe("peers' configs", () => {
     expect(await code({ Dockerfile: dockerfile, '.hadolint.yaml': 'failure-threshold: none\n' }, '--no-config-lookup')).toBe(1);
   });
 
+  it('the run reads .hadolint.yaml once: the CLI takes failure-threshold from the config loader', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { run } = await import('../../src/runner/run.js');
+    const root = project({ 'svc/Dockerfile': 'FROM ubuntu:latest\nUSER 1000\nCMD ["true"]\n', '.hadolint.yaml': 'failure-threshold: none\n' });
+    let loader: import('../../src/config/index.js').ConfigLoader | undefined;
+    await run({ cwd: root, patterns: ['.'] }, undefined, { onConfig: (l) => (loader = l) });
+    const used = (await loader!.forFile(`${root}/svc/Dockerfile`)).peer;
+    expect(used?.kind).toBe('hadolint');
+    // changed on disk: what the loader read for the Dockerfile is what the CLI gets, not a second read
+    writeFileSync(`${root}/.hadolint.yaml`, 'failure-threshold: error\n');
+    expect(loader!.hadolintConfigAt(root)).toBe(used);
+    expect(loader!.hadolintConfigAt(root)?.failureThreshold).toBe('none');
+  });
+
   it('a broken peer config is a config error naming the file and key (exit 2)', async () => {
     const root = project({ Dockerfile: DOCKERFILE, '.hadolint.yaml': 'override:\n  fatal: [DL3007]\n' });
     const run = await cli(['.'], root);
