@@ -239,6 +239,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     dockerfiles: parsed.flatMap((p) => (p.kind === 'dockerfile' && p.doc ? [p.doc] : [])),
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
     builds: (options.evidence?.items ?? []).filter((i): i is BuildRun => i.kind === 'build'),
+    sourcePaths: await shellcheckSourcePaths(parsed, options.config),
   };
   // Read now, through the overlay, what the model will look at beyond the stack's files: rules then never wait on the disk.
   const { model: stack, resources } = await timedAsync('stack-resources', () => loadStack(parts, { cwd, ...root, ...(options.overlay ? { overlay: options.overlay } : {}) }));
@@ -362,6 +363,17 @@ async function finishSuppressions(run: RunState): Promise<void> {
       run.directiveFindings.push(toDiagnostic(CORE_RULES.unusedDisable, unusedSeverity, { range: u.span, message: u.message }, source));
     }
   }
+}
+
+/** Each script's `source-path=` entries, from the `.shellcheckrc` its config found (see src/stack/sourcing.ts). */
+async function shellcheckSourcePaths(parsed: readonly ParsedFile[], config: LintFilesOptions['config']): Promise<Map<string, readonly string[]>> {
+  const out = new Map<string, readonly string[]>();
+  for (const p of parsed) {
+    if (p.kind !== 'shell') continue;
+    const peer = (await config.forFile(p.source.path)).peer;
+    if (peer?.kind === 'shellcheckrc' && peer.sourcePath?.length) out.set(p.source.path, peer.sourcePath);
+  }
+  return out;
 }
 
 type Extra = Record<string, unknown>;

@@ -37,8 +37,8 @@ export interface FileConfig {
   configPath?: string;
   /** `projects:` of the config file, paths absolute. */
   projects?: readonly ConfigProject[];
-  /** A `.shellcheckrc` that applies: its `shell=` is the dialect ShellCheck gets for a script without a shebang. */
-  peer?: { kind: string; shell?: string };
+  /** A `.shellcheckrc` that applies: its `shell=` is the dialect ShellCheck gets for a script without a shebang; `sourcePath` where `source`d files are looked for. */
+  peer?: { kind: string; shell?: string; sourcePath?: readonly string[] };
 }
 
 export interface ConfigSource {
