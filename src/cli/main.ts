@@ -32,6 +32,12 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /**
+   * Asks a person a question and gives the answer; present only when one can
+   * answer (standard input and output are a terminal). `stack-lint init` uses
+   * it to offer recording the current findings.
+   */
+  ask?: (question: string) => Promise<string>;
 }
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -83,8 +89,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return EXIT.error;
       }
       io.stdout.write(`wrote ${path.relative(io.cwd, done.written!)}${done.imported?.length ? ` (imported ${done.imported.join(', ')})` : ''}\n`);
-      io.stdout.write('to gate only new findings from now on, record the current ones: stack-lint --suppress-all\n');
-      return EXIT.clean;
+      return offerSuppressions({ ...runOptions, patterns: [] }, args, io);
     }
     if (args.patterns[0] === 'explain-project' && args.patterns.length <= 2 && !existsSync(path.join(io.cwd, 'explain-project'))) {
       const projects = await explainProjects({ ...runOptions, patterns: args.patterns.slice(1) });
@@ -192,6 +197,38 @@ function fixDiffs(outcome: FixOutcome): string {
       return unifiedDiff(c.relPath, shown.before, shown.after);
     })
     .join('');
+}
+
+/**
+ * After `stack-lint init`: lints the repository with the new config and, when
+ * it has findings, offers to record them as bulk suppressions so that CI can
+ * gate on new ones only. `init --suppress-all` records them without asking;
+ * without a terminal (and without the flag) the command to do so is printed.
+ */
+async function offerSuppressions(runOptions: Parameters<typeof run>[0], args: CliArgs, io: CliIO): Promise<number> {
+  const result = await run(runOptions);
+  if (result.internalErrorCount > 0) {
+    io.stderr.write('stack-lint: the first lint with the new config failed; run stack-lint to see why\n');
+    return EXIT.error;
+  }
+  // what --suppress-all records: errors and warnings (infos never fail a run)
+  const recordable = result.diagnostics.filter((d) => !d.suppressed && !d.internal && d.severity !== 'info').length;
+  if (recordable === 0) {
+    io.stdout.write('no errors or warnings: nothing to record, every finding from now on is new\n');
+    return EXIT.clean;
+  }
+  const found = `${plural(recordable, 'error or warning', 'errors and warnings')} found`;
+  let record = args.suppress === 'all';
+  if (!record && io.ask) {
+    const answer = await io.ask(`${found}. Record them in the bulk suppressions file, so that only new findings fail from now on? [y/N] `);
+    record = /^\s*y(es)?\s*$/i.test(answer);
+  }
+  if (!record) {
+    io.stdout.write(`${found}; to gate only new findings from now on, record them: stack-lint --suppress-all\n`);
+    return EXIT.clean;
+  }
+  await adopt(result, { ...args, suppress: 'all' }, io.cwd, async () => [], io.stdout);
+  return EXIT.clean;
 }
 
 /**

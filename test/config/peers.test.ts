@@ -176,7 +176,7 @@ describe('stack-lint init imports peers’ configs', () => {
     const run = await cli(['init'], root);
     expect(run).toEqual({
       code: 0,
-      stdout: 'wrote .stackpolicyrc.yaml (imported .hadolint.yaml, .shellcheckrc)\nto gate only new findings from now on, record the current ones: stack-lint --suppress-all\n',
+      stdout: 'wrote .stackpolicyrc.yaml (imported .hadolint.yaml, .shellcheckrc)\n4 errors and warnings found; to gate only new findings from now on, record them: stack-lint --suppress-all\n',
       stderr: '',
     });
     const text = readFileSync(`${root}/.stackpolicyrc.yaml`, 'utf8');
