@@ -190,7 +190,7 @@ export interface ShellcheckRc {
   disable: string[];
   /** Optional checks by name (`require-variable-braces`) or `all`. */
   enable: string[];
-  /** Dialect for scripts without a shebang. */
+  /** Dialect for scripts without a shebang (`sh`, `bash`, `dash`, `ksh`, `busybox`), for our rules and the ShellCheck bridge. */
   shell?: string;
   /** Where `source`d files are looked for, as written (`SCRIPTDIR` is the script's folder); relative to the working folder. */
   sourcePath: string[];

@@ -15,7 +15,7 @@ import type { ConfigProject } from '../config/types.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from '../core/rule.js';
 import type { Diagnostic, SeveritySetting } from '../core/diagnostic.js';
-import { ComposeLoader, confirmShellSyntaxError, parseSource, type ParsedFile } from '../stack/parse-files.js';
+import { ComposeLoader, confirmShellSyntaxError, dialectFromShellcheckName, parseSource, type ParsedFile } from '../stack/parse-files.js';
 import { configuredProjects } from '../parse/compose/layers.js';
 import path from 'node:path';
 import type { RuleRegistry } from '../core/registry.js';
@@ -211,7 +211,9 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   for (const r of reads) {
     if (r.ok) {
       const t = TIMING ? performance.now() : 0;
-      parsed.push(await parseSource(r.source, options.overlay, composeLoader));
+      const peer = r.source.kind === 'shell' ? (await options.config.forFile(r.source.path)).peer : undefined;
+      const rcDialect = peer?.kind === 'shellcheckrc' ? dialectFromShellcheckName(peer.shell) : undefined;
+      parsed.push(await parseSource(r.source, options.overlay, composeLoader, rcDialect ? { defaultShellDialect: rcDialect } : {}));
       if (TIMING) addPhase(`parse:${r.source.kind}`, performance.now() - t);
       continue;
     }

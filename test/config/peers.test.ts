@@ -280,3 +280,17 @@ describe('shell findings carry their ShellCheck code', () => {
     expect(await rules({ '.shellcheckrc': 'disable=SC2048\n' })).toEqual(['run.sh:3:1 error shell/shebang', 'run.sh:3:23 error shell/quote-expansions']);
   });
 });
+
+describe('.shellcheckrc shell= for stack-lint’s own rules', () => {
+  it('is the dialect of a script without a shebang: bash-only syntax under shell=sh is found, a shebang still decides', async () => {
+    const script = 'set -eu\nif [[ -n "${1:-}" ]]; then echo "$1"; fi\n';
+    const files = { '.stackpolicyrc.yaml': 'rules:\n  shell/shebang: warning\n', 'lib.sh': script };
+    const shebang = async (extra: Record<string, string>) => (await findings(project({ ...files, ...extra }))).filter((f) => f.includes('bash-only'));
+    // without shell=, a .sh file without a shebang may run under bash: its [[ ]] is not flagged
+    expect(await shebang({})).toEqual([]);
+    expect(await shebang({ '.shellcheckrc': 'shell=sh\n' })).toEqual([
+      'lib.sh:2:4 warning shell/shebang `[[ ]]`: bash-only syntax, but the script runs under /bin/sh (dash on Debian and Ubuntu); write POSIX sh or change the shebang to bash',
+    ]);
+    expect(await shebang({ '.shellcheckrc': 'shell=sh\n', 'lib.sh': `#!/bin/bash\n${script}` })).toEqual([]);
+  });
+});
