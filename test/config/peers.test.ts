@@ -294,3 +294,11 @@ describe('.shellcheckrc shell= for stack-lint’s own rules', () => {
     expect(await shebang({ '.shellcheckrc': 'shell=sh\n', 'lib.sh': `#!/bin/bash\n${script}` })).toEqual([]);
   });
 });
+
+describe('# shellcheck disable= comments', () => {
+  it('silence the findings of the codes named only, as ShellCheck does', async () => {
+    const script = '#!/bin/sh\nset -eu\n# shellcheck disable=SC2046\necho $(date) $HOME\n';
+    expect((await findings(project({ ...STRICT, 'run.sh': script }))).map((f) => f.split(' ').slice(0, 3).join(' '))).toEqual(['run.sh:4:14 error shell/quote-expansions']);
+    expect(await findings(project({ ...STRICT, 'run.sh': script.replace('SC2046', 'SC2046,SC2086') }))).toEqual([]);
+  });
+});
