@@ -23,11 +23,20 @@ export interface RuleChange {
   code?: string;
 }
 
-/** Whether a peer code names only part of a rule: the rule stands for more than one code. */
+/** The peers whose codes findings carry (`compat`), so that a code can name part of a rule. */
+const PER_CODE_PEERS = ['hadolint', 'shellcheck'] as const;
+
+/**
+ * Whether a peer code names only part of a rule: a hadolint or ShellCheck code
+ * of a rule that stands for several codes of that tool. Other codes (BuildKit
+ * check names, KICS queries) name the whole rule, as its findings do not carry them.
+ */
 export function isPartialCode(code: string, meta: RuleMeta | undefined): boolean {
   if (!meta || meta.id === code) return false;
-  const codes = Object.values(meta.compat ?? {}).flatMap((list) => list ?? []);
-  return codes.length > 1 && codes.includes(code);
+  return PER_CODE_PEERS.some((peer) => {
+    const codes = meta.compat?.[peer] ?? [];
+    return codes.length > 1 && codes.includes(code);
+  });
 }
 
 export interface NormalizedOverride {
