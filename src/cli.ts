@@ -11,5 +11,17 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v') && typeof
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
+    ...(process.stdin.isTTY && process.stdout.isTTY ? { ask } : {}),
   });
+}
+
+/** One line typed at the terminal. */
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
 }

@@ -87,6 +87,7 @@ export default defineRule<'shell'>({
         : `unquoted ${shown.join(', ')} is split into words and glob-expanded; double-quote it to pass the value as one argument`;
       ctx.report({
         range: { start: first.start, end: last.end },
+        compat: shellcheckCode(first),
         message,
         fix: { description: wholeWord ? `quote ${short(word.raw)}` : `quote ${shown.join(', ')}`, edits },
       });
@@ -206,4 +207,12 @@ function short(text: string): string {
   const t = text.replace(/\s+/g, ' ');
   if (t.length <= 30) return t;
   return t.startsWith('$(') ? '$(…)' : t.startsWith('`') ? '`…`' : `${t.slice(0, 27)}…`;
+}
+
+/** ShellCheck's code for an unquoted expansion: `$(…)` SC2046, `$@` SC2068, `$*` SC2048, any other SC2086. */
+function shellcheckCode(node: { type: string; text: string }): string {
+  if (node.type === 'command_substitution') return 'SC2046';
+  if (/^\$(?:@|\{(?:@|[A-Za-z_][A-Za-z0-9_]*\[@\])\})$/.test(node.text)) return 'SC2068';
+  if (/^\$(?:\*|\{(?:\*|[A-Za-z_][A-Za-z0-9_]*\[\*\])\})$/.test(node.text)) return 'SC2048';
+  return 'SC2086';
 }

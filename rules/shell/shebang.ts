@@ -84,7 +84,7 @@ export default defineRule<'shell'>({
       fix = 'write POSIX sh or change the shebang to bash';
     }
     for (const b of findBashisms(shell)) {
-      ctx.report({ node: b, message: `${b.what}: bash-only syntax, but ${where}; ${fix}` });
+      ctx.report({ node: b, compat: b.code, message: `${b.what}: bash-only syntax, but ${where}; ${fix}` });
     }
   },
 });
@@ -122,6 +122,7 @@ function checkShebangLine(shell: ShellDocument, ctx: ShellContext): void {
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   ctx.report({
     range: { start: 0, end: firstLineEnd },
+    compat: 'SC2148',
     message: `${basename(path)} has no shebang, so it runs under whatever shell starts it; begin it with "${line}"`,
     suggestions: [{ description: `insert "${line}" as the first line`, edits: [{ start: 0, end: 0, text: `${line}${nl}` }] }],
   });

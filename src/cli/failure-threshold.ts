@@ -8,7 +8,7 @@
  */
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import type { LintResult } from '../core/result.js';
-import { findUpwards, HADOLINT_FILES, readHadolintConfig } from '../config/peers.js';
+import type { HadolintConfig } from '../config/types.js';
 
 /** The lowest severity that fails the run; `none` and `ignore`: none does. */
 export type FailureThreshold = Severity | 'none';
@@ -16,16 +16,10 @@ export type FailureThreshold = Severity | 'none';
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 const THRESHOLDS: Record<string, FailureThreshold> = { error: 'error', warning: 'warning', info: 'info', style: 'info', ignore: 'none', none: 'none' };
 
-/** The threshold of the `.hadolint.yaml` that applies at `cwd`, if it sets one. */
-export function hadolintThreshold(cwd: string): FailureThreshold | undefined {
-  const file = findUpwards(cwd, HADOLINT_FILES);
-  if (!file) return undefined;
-  try {
-    const written = readHadolintConfig(file).failureThreshold;
-    return written === undefined ? undefined : THRESHOLDS[written];
-  } catch {
-    return undefined; // a broken file is the run's own config error
-  }
+/** The threshold a `.hadolint.yaml` sets, if any (read by the run's config loader, see `ConfigLoader.hadolintConfigAt`). */
+export function hadolintThreshold(config: HadolintConfig | undefined): FailureThreshold | undefined {
+  const written = config?.failureThreshold;
+  return written === undefined ? undefined : THRESHOLDS[written];
 }
 
 /** The findings that fail the run: errors, and in Dockerfiles those at or above the threshold. */

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { explainProjects } from '../runner/explain.js';
 import { formatExplained } from './explain-project.js';
 import path from 'node:path';
-import { ConfigError } from '../config/index.js';
+import { ConfigError, type ConfigLoader } from '../config/index.js';
 import { UsageError } from '../core/errors.js';
 import type { LintResult } from '../core/result.js';
 import { createConfigLoader, createPackSet, packsFor, run, runFix, TOOL } from '../runner/run.js';
@@ -32,6 +32,12 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /**
+   * Asks a person a question and gives the answer; present only when one can
+   * answer (standard input and output are a terminal). `stack-lint init` uses
+   * it to offer recording the current findings.
+   */
+  ask?: (question: string) => Promise<string>;
 }
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -83,8 +89,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return EXIT.error;
       }
       io.stdout.write(`wrote ${path.relative(io.cwd, done.written!)}${done.imported?.length ? ` (imported ${done.imported.join(', ')})` : ''}\n`);
-      io.stdout.write('to gate only new findings from now on, record the current ones: stack-lint --suppress-all\n');
-      return EXIT.clean;
+      return offerSuppressions({ ...runOptions, patterns: [] }, args, io);
     }
     if (args.patterns[0] === 'explain-project' && args.patterns.length <= 2 && !existsSync(path.join(io.cwd, 'explain-project'))) {
       const projects = await explainProjects({ ...runOptions, patterns: args.patterns.slice(1) });
@@ -111,12 +116,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.clean;
     }
     const knownRuleIds = async () => (await packsFor(runOptions)).rules().map((r) => r.meta.id);
+    // The run's config loader: hadolint's failure-threshold comes from the .hadolint.yaml it has read.
+    let loader: ConfigLoader | undefined;
+    const hooks = { onConfig: (l: ConfigLoader) => (loader = l) };
+    const thresholdOf = (r: LintResult) => failureThreshold(r, loader, io.cwd);
     let result: LintResult;
     let fixReport = '';
     let fixFailed = false;
     if (args.fix || args.fixDryRun) {
       const stop = startProgress(io.stderr, 'stack-lint: fixing…');
-      const outcome = await runFix({ ...runOptions, unsafe: args.unsafeFixes }).finally(stop);
+      const outcome = await runFix({ ...runOptions, unsafe: args.unsafeFixes }, hooks).finally(stop);
       result = outcome.result;
       if (args.stdin) {
         // Editors pipe text in and read the fixed text back; the report goes to stderr.
@@ -126,7 +135,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         const adopted = await adopt(outcome.result, args, io.cwd, knownRuleIds, io.stderr);
         const report = formatter(quietFilter(adopted.result, args.quiet), { color: false });
         if (adopted.result.diagnostics.length) io.stderr.write(report);
-        return finalCode(adopted.result, args, io.cwd, io.stderr, adopted.failOnUnused);
+        return finalCode(adopted.result, args, thresholdOf(adopted.result), io.stderr, adopted.failOnUnused);
       } else if (args.fixDryRun) {
         io.stdout.write(fixDiffs(outcome));
       } else {
@@ -137,11 +146,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       fixReport = formatFixSummary(outcome, args.fixDryRun);
     } else {
       const stop = startProgress(io.stderr, 'stack-lint: linting…');
-      result = await run(runOptions, (message) => io.stderr.write(`stack-lint: warning: ${message}\n`)).finally(stop);
+      result = await run(runOptions, (message) => io.stderr.write(`stack-lint: warning: ${message}\n`), hooks).finally(stop);
     }
     const adopted = await adopt(result, args, io.cwd, knownRuleIds, io.stderr);
     // --max-warnings counts warnings that --quiet does not show.
-    const code = fixFailed ? EXIT.error : finalCode(adopted.result, args, io.cwd, io.stderr, adopted.failOnUnused);
+    const code = fixFailed ? EXIT.error : finalCode(adopted.result, args, thresholdOf(adopted.result), io.stderr, adopted.failOnUnused);
     result = quietFilter(adopted.result, args.quiet);
     const color = args.color ?? (Boolean(io.stdout.isTTY) && !args.outputFile && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
     const formatOptions = {
@@ -191,6 +200,38 @@ function fixDiffs(outcome: FixOutcome): string {
 }
 
 /**
+ * After `stack-lint init`: lints the repository with the new config and, when
+ * it has findings, offers to record them as bulk suppressions so that CI can
+ * gate on new ones only. `init --suppress-all` records them without asking;
+ * without a terminal (and without the flag) the command to do so is printed.
+ */
+async function offerSuppressions(runOptions: Parameters<typeof run>[0], args: CliArgs, io: CliIO): Promise<number> {
+  const result = await run(runOptions);
+  if (result.internalErrorCount > 0) {
+    io.stderr.write('stack-lint: the first lint with the new config failed; run stack-lint to see why\n');
+    return EXIT.error;
+  }
+  // what --suppress-all records: errors and warnings (infos never fail a run)
+  const recordable = result.diagnostics.filter((d) => !d.suppressed && !d.internal && d.severity !== 'info').length;
+  if (recordable === 0) {
+    io.stdout.write('no errors or warnings: nothing to record, every finding from now on is new\n');
+    return EXIT.clean;
+  }
+  const found = `${plural(recordable, 'error or warning', 'errors and warnings')} found`;
+  let record = args.suppress === 'all';
+  if (!record && io.ask) {
+    const answer = await io.ask(`${found}. Record them in the bulk suppressions file, so that only new findings fail from now on? [y/N] `);
+    record = /^\s*y(es)?\s*$/i.test(answer);
+  }
+  if (!record) {
+    io.stdout.write(`${found}; to gate only new findings from now on, record them: stack-lint --suppress-all\n`);
+    return EXIT.clean;
+  }
+  await adopt(result, { ...args, suppress: 'all' }, io.cwd, async () => [], io.stdout);
+  return EXIT.clean;
+}
+
+/**
  * `stack-lint lsp --stdio`: the language server, loaded only here (it and
  * vscode-languageserver cost a normal run nothing). Runs until the client
  * ends it (the connection exits the process).
@@ -212,6 +253,16 @@ export function exitCode(result: LintResult, maxWarnings?: number, threshold?: F
   return EXIT.clean;
 }
 
+/**
+ * hadolint's failure-threshold, from the `.hadolint.yaml` that applies where
+ * the run starts (hadolint reads one per run), as the run's config loader read
+ * it; none with `--no-config-lookup`, and asked only when Dockerfiles were linted.
+ */
+function failureThreshold(result: LintResult, loader: ConfigLoader | undefined, cwd: string): FailureThreshold | undefined {
+  if (!loader || !result.files.some((f) => f.kind === 'dockerfile')) return undefined;
+  return hadolintThreshold(loader.hadolintConfigAt(cwd));
+}
+
 function warningsExceed(result: LintResult, maxWarnings?: number): boolean {
   return maxWarnings !== undefined && result.warningCount > maxWarnings;
 }
@@ -220,12 +271,10 @@ function warningsExceed(result: LintResult, maxWarnings?: number): boolean {
  * The exit code, with what people need to know about it on stderr: too many
  * warnings, and `--exit-zero` (which never hides a failed run: 2 stays 2).
  */
-function finalCode(result: LintResult, args: CliArgs, cwd: string, stderr: CliIO['stderr'], failOnUnused = false): number {
+function finalCode(result: LintResult, args: CliArgs, threshold: FailureThreshold | undefined, stderr: CliIO['stderr'], failOnUnused = false): number {
   if (warningsExceed(result, args.maxWarnings)) {
     stderr.write(`stack-lint: ${plural(result.warningCount, 'warning')} found, more than --max-warnings ${args.maxWarnings} allows\n`);
   }
-  // hadolint's failure-threshold, unless config files are not looked up.
-  const threshold = args.noConfigLookup ? undefined : hadolintThreshold(cwd);
   let code = exitCode(result, args.maxWarnings, threshold);
   if (code === EXIT.clean && failOnUnused) code = EXIT.findings;
   return args.exitZero && code === EXIT.findings ? EXIT.clean : code;

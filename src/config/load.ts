@@ -336,11 +336,23 @@ function mergeSettings(base: Record<string, unknown>, over: Record<string, unkno
   return out;
 }
 
+/**
+ * Later wins, finding by finding: a change naming a rule sets all of its
+ * findings (codes set before included); one naming a code of a rule that
+ * stands for several sets that code's findings only.
+ */
 function applyChanges(rules: Map<string, ResolvedRule>, changes: readonly RuleChange[]): void {
   for (const change of changes) {
     const prev = rules.get(change.id);
     // A bare severity keeps the options set before (or the defaults).
-    rules.set(change.id, { severity: change.severity, options: change.options ?? prev?.options ?? {} });
+    const options = change.options ?? prev?.options ?? {};
+    if (change.code === undefined) {
+      rules.set(change.id, { severity: change.severity, options });
+      continue;
+    }
+    const codes = new Map(prev?.codes ?? []);
+    codes.set(change.code, change.severity);
+    rules.set(change.id, { severity: prev?.severity ?? 'off', options, codes });
   }
 }
 
@@ -494,9 +506,11 @@ export class ConfigLoader {
   async printConfig(absPath: string): Promise<Record<string, unknown>> {
     const { prepared, effective } = await this.resolve(absPath);
     const rules: Record<string, unknown> = {};
+    const codes: Record<string, Record<string, string>> = {};
     for (const id of [...effective.rules.keys()].sort()) {
       const rule = effective.rules.get(id)!;
       rules[id] = Object.keys(rule.options).length ? [rule.severity, rule.options] : rule.severity;
+      if (rule.codes?.size) codes[id] = Object.fromEntries(rule.codes);
     }
     return {
       configPath: effective.configPath ?? null,
@@ -505,6 +519,7 @@ export class ConfigLoader {
       plugins: [...effective.plugins],
       overrides: [...effective.overrides],
       rules,
+      ...(Object.keys(codes).length ? { codes } : {}),
       settings: effective.settings,
       ignores: [...effective.ignores.patterns],
       kinds: Object.fromEntries(effective.kinds.entries),
@@ -560,14 +575,32 @@ export class ConfigLoader {
    * script by its shebang), each found upwards from the file's folder.
    */
   private peerFor(file: string): HadolintConfig | ShellcheckRc | undefined {
-    if (this.noConfigLookup) return undefined;
     const kind = kindFromName(path.basename(file));
     if (kind === 'compose') return undefined;
-    const hadolint = kind === 'dockerfile';
-    const dirKey = `${hadolint ? 'hadolint' : 'shellcheck'}:${path.dirname(file)}`;
+    return kind === 'dockerfile' ? this.hadolintConfigAt(path.dirname(file)) : this.shellcheckRcAt(path.dirname(file));
+  }
+
+  /**
+   * The `.hadolint.yaml` that applies in `dir` (found upwards, as for a
+   * Dockerfile there), read once per loader: the CLI takes hadolint's
+   * `failure-threshold` from here. None with `--no-config-lookup`.
+   */
+  hadolintConfigAt(dir: string): HadolintConfig | undefined {
+    return this.peerAt(path.resolve(this.cwd, dir), 'hadolint') as HadolintConfig | undefined;
+  }
+
+  /** The `.shellcheckrc` that applies in `dir`, read once per loader. None with `--no-config-lookup`. */
+  shellcheckRcAt(dir: string): ShellcheckRc | undefined {
+    return this.peerAt(path.resolve(this.cwd, dir), 'shellcheck') as ShellcheckRc | undefined;
+  }
+
+  private peerAt(dir: string, tool: 'hadolint' | 'shellcheck'): HadolintConfig | ShellcheckRc | undefined {
+    if (this.noConfigLookup) return undefined;
+    const hadolint = tool === 'hadolint';
+    const dirKey = `${tool}:${dir}`;
     let found = this.peerDirCache.get(dirKey);
     if (!this.peerDirCache.has(dirKey)) {
-      found = findUpwards(path.dirname(file), hadolint ? HADOLINT_FILES : SHELLCHECKRC_FILES);
+      found = findUpwards(dir, hadolint ? HADOLINT_FILES : SHELLCHECKRC_FILES);
       this.peerDirCache.set(dirKey, found);
     }
     if (!found) return undefined;

@@ -5,8 +5,10 @@
  * and sit under `.stackpolicyrc`: its `rules` are applied after them.
  *
  * hadolint applies its file to Dockerfiles (SC codes there mean ShellCheck in
- * `RUN`); ShellCheck applies `.shellcheckrc` to scripts. A rule standing for
- * several codes follows the code named, as `rules: { DL3008: off }` does.
+ * `RUN`); ShellCheck applies `.shellcheckrc` to scripts. A code acts on the
+ * findings of that code only: for a rule standing for several codes
+ * (`dockerfile/apt-hygiene` is DL3009, DL3014, DL3015 and DL3027), ignoring
+ * DL3009 drops its DL3009 findings and keeps the others, as hadolint would.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import type { RuleRegistry } from '../core/registry.js';
 import { ConfigError } from './errors.js';
 import { loadYaml } from './read.js';
 import type { HadolintConfig, ResolvedRule, ShellcheckRc } from './types.js';
-import { defaultOptions, validateRuleOptions, type RuleChange } from './validate.js';
+import { defaultOptions, isPartialCode, validateRuleOptions, type RuleChange } from './validate.js';
 
 export const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'] as const;
 export const SHELLCHECKRC_FILES = ['.shellcheckrc', 'shellcheckrc'] as const;
@@ -160,6 +162,11 @@ function idsFor(code: string, registry: RuleRegistry): string[] {
   return registry.get(code) ? [code] : registry.byCompatCode(code);
 }
 
+/** The changes that give the findings of a peer code `severity`: the whole rule when it stands for that code alone. */
+function codeChanges(code: string, severity: SeveritySetting, registry: RuleRegistry): RuleChange[] {
+  return idsFor(code, registry).map((id) => (isPartialCode(code, registry.get(id)) ? { id, severity, code } : { id, severity }));
+}
+
 /** The severity a rule gets when a peer setting turns it on: what it already has, or its default. */
 function onSeverity(current: ResolvedRule | undefined, registry: RuleRegistry, id: string): SeveritySetting {
   return current && current.severity !== 'off' ? current.severity : registry.get(id)!.severity;
@@ -168,7 +175,7 @@ function onSeverity(current: ResolvedRule | undefined, registry: RuleRegistry, i
 /** What a `.hadolint.yaml` changes for a Dockerfile, in hadolint's order: overrides, then ignores. */
 export function hadolintChanges(config: HadolintConfig, registry: RuleRegistry, rules: ReadonlyMap<string, ResolvedRule>): RuleChange[] {
   const changes: RuleChange[] = [];
-  for (const [code, severity] of config.override) for (const id of idsFor(code, registry)) changes.push({ id, severity });
+  for (const [code, severity] of config.override) changes.push(...codeChanges(code, severity, registry));
   const withOptions = (id: string, options: Record<string, unknown>): void => {
     const meta = registry.get(id);
     if (!meta) return;
@@ -179,7 +186,7 @@ export function hadolintChanges(config: HadolintConfig, registry: RuleRegistry, 
   if (Object.keys(config.labelSchema).length || config.strictLabels) {
     for (const id of idsFor('DL3049', registry)) withOptions(id, { schema: config.labelSchema, strict: config.strictLabels });
   }
-  for (const code of config.ignored) for (const id of idsFor(code, registry)) changes.push({ id, severity: 'off' });
+  for (const code of config.ignored) changes.push(...codeChanges(code, 'off', registry));
   return changes;
 }
 
@@ -195,10 +202,15 @@ export function shellcheckRcChanges(rc: ShellcheckRc, registry: RuleRegistry, ru
   }
   for (const code of rc.disable) {
     if (code === 'all') {
-      for (const id of registry.ids()) if (registry.get(id)?.compat?.shellcheck?.length || id === 'shell/shellcheck') changes.push({ id, severity: 'off' });
+      // every ShellCheck code; what a rule finds beyond them (no code of ShellCheck's) stays
+      for (const id of registry.ids()) {
+        const meta = registry.get(id);
+        if (id === 'shell/shellcheck') changes.push({ id, severity: 'off' });
+        for (const sc of meta?.compat?.shellcheck ?? []) changes.push(isPartialCode(sc, meta) ? { id, severity: 'off', code: sc } : { id, severity: 'off' });
+      }
       continue;
     }
-    for (const id of idsFor(code, registry)) changes.push({ id, severity: 'off' });
+    changes.push(...codeChanges(code, 'off', registry));
   }
   return changes;
 }

@@ -80,6 +80,15 @@ export interface ResolvedRule {
   severity: SeveritySetting;
   /** The rule's options with its schema defaults filled in. */
   options: RuleOptions;
+  /**
+   * For a rule that stands for several peer codes: the severity of the
+   * findings of a code (a finding's `compat`) set on its own, by a peer's
+   * config (`ignored: [DL3009]`, `disable=SC2046`) or a `rules:` key that is
+   * a code. `off` drops those findings; another severity replaces `severity`
+   * for them, and makes the rule run even when `severity` is `off` (its
+   * other findings are then dropped).
+   */
+  codes?: ReadonlyMap<string, SeveritySetting>;
 }
 
 /** Globs of one config, matched against absolute paths. */
@@ -181,8 +190,8 @@ export interface ShellcheckRc {
   disable: string[];
   /** Optional checks by name (`require-variable-braces`) or `all`. */
   enable: string[];
-  /** Dialect for scripts without a shebang. */
+  /** Dialect for scripts without a shebang (`sh`, `bash`, `dash`, `ksh`, `busybox`), for our rules and the ShellCheck bridge. */
   shell?: string;
-  /** Where `source`d files are looked for (kept for `init`; sources are not followed). */
+  /** Where `source`d files are looked for, as written (`SCRIPTDIR` is the script's folder); relative to the working folder. */
   sourcePath: string[];
 }

@@ -15,6 +15,28 @@ export interface RuleChange {
   severity: SeveritySetting;
   /** Validated, with the schema's defaults filled in. */
   options?: RuleOptions;
+  /**
+   * Set when the change names one peer code of a rule that stands for
+   * several (`DL3009` of `dockerfile/apt-hygiene`): `severity` then applies
+   * to the findings of that code only (see `ResolvedRule.codes`).
+   */
+  code?: string;
+}
+
+/** The peers whose codes findings carry (`compat`), so that a code can name part of a rule. */
+const PER_CODE_PEERS = ['hadolint', 'shellcheck'] as const;
+
+/**
+ * Whether a peer code names only part of a rule: a hadolint or ShellCheck code
+ * of a rule that stands for several codes of that tool. Other codes (BuildKit
+ * check names, KICS queries) name the whole rule, as its findings do not carry them.
+ */
+export function isPartialCode(code: string, meta: RuleMeta | undefined): boolean {
+  if (!meta || meta.id === code) return false;
+  return PER_CODE_PEERS.some((peer) => {
+    const codes = meta.compat?.[peer] ?? [];
+    return codes.length > 1 && codes.includes(code);
+  });
 }
 
 export interface NormalizedOverride {
@@ -104,6 +126,7 @@ export function checkRules(rules: Record<string, unknown>, registry: RuleRegistr
     const setting = parseRuleSetting(value, fail);
     for (const id of ids) {
       const change: RuleChange = { id, severity: setting.severity };
+      if (isPartialCode(key, registry.get(id))) change.code = key;
       if (setting.options !== undefined) {
         const meta = registry.get(id)!;
         change.options = validateRuleOptions(meta, setting.options, (reason) =>

@@ -15,7 +15,7 @@ import type { ConfigProject } from '../config/types.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from '../core/rule.js';
 import type { Diagnostic, SeveritySetting } from '../core/diagnostic.js';
-import { ComposeLoader, confirmShellSyntaxError, parseSource, type ParsedFile } from '../stack/parse-files.js';
+import { ComposeLoader, confirmShellSyntaxError, dialectFromShellcheckName, parseSource, type ParsedFile } from '../stack/parse-files.js';
 import { configuredProjects } from '../parse/compose/layers.js';
 import path from 'node:path';
 import type { RuleRegistry } from '../core/registry.js';
@@ -211,7 +211,9 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   for (const r of reads) {
     if (r.ok) {
       const t = TIMING ? performance.now() : 0;
-      parsed.push(await parseSource(r.source, options.overlay, composeLoader));
+      const peer = r.source.kind === 'shell' ? (await options.config.forFile(r.source.path)).peer : undefined;
+      const rcDialect = peer?.kind === 'shellcheckrc' ? dialectFromShellcheckName(peer.shell) : undefined;
+      parsed.push(await parseSource(r.source, options.overlay, composeLoader, rcDialect ? { defaultShellDialect: rcDialect } : {}));
       if (TIMING) addPhase(`parse:${r.source.kind}`, performance.now() - t);
       continue;
     }
@@ -239,6 +241,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     dockerfiles: parsed.flatMap((p) => (p.kind === 'dockerfile' && p.doc ? [p.doc] : [])),
     scripts: parsed.flatMap((p) => (p.kind === 'shell' && p.doc ? [p.doc] : [])),
     builds: (options.evidence?.items ?? []).filter((i): i is BuildRun => i.kind === 'build'),
+    sourcePaths: await shellcheckSourcePaths(parsed, options.config),
   };
   // Read now, through the overlay, what the model will look at beyond the stack's files: rules then never wait on the disk.
   const { model: stack, resources } = await timedAsync('stack-resources', () => loadStack(parts, { cwd, ...root, ...(options.overlay ? { overlay: options.overlay } : {}) }));
@@ -364,6 +367,17 @@ async function finishSuppressions(run: RunState): Promise<void> {
   }
 }
 
+/** Each script's `source-path=` entries, from the `.shellcheckrc` its config found (see src/stack/sourcing.ts). */
+async function shellcheckSourcePaths(parsed: readonly ParsedFile[], config: LintFilesOptions['config']): Promise<Map<string, readonly string[]>> {
+  const out = new Map<string, readonly string[]>();
+  for (const p of parsed) {
+    if (p.kind !== 'shell') continue;
+    const peer = (await config.forFile(p.source.path)).peer;
+    if (peer?.kind === 'shellcheckrc' && peer.sourcePath?.length) out.set(p.source.path, peer.sourcePath);
+  }
+  return out;
+}
+
 type Extra = Record<string, unknown>;
 
 /** Runs one rule on one file with a fresh context; a crash becomes an internal diagnostic. */
@@ -375,8 +389,9 @@ function makeRunner(
 ): (rule: AnyRule, file: SourceFile, extra: Extra) => void {
   return (rule, file, extra) => {
     const setting = config.rules.get(rule.meta.id);
-    if (!setting || setting.severity === 'off' || !rule.check) return;
-    const severity = setting.severity;
+    if (!setting || !rule.check) return;
+    const { severity, codes } = setting;
+    if (severity === 'off' && ![...(codes?.values() ?? [])].some((s) => s !== 'off')) return;
     enabledRules.set(rule.meta.id, rule.meta);
     const ctx = {
       file,
@@ -384,7 +399,12 @@ function makeRunner(
       settings: config.settings,
       stack,
       ...extra,
-      report: (d: ReportDescriptor) => found.push(toDiagnostic(rule.meta, severity, d, file)),
+      report: (d: ReportDescriptor) => {
+        // a peer code set on its own (ResolvedRule.codes) decides for the findings of that code
+        const own = d.compat === undefined ? undefined : codes?.get(d.compat);
+        const level = own ?? severity;
+        if (level !== 'off') found.push(toDiagnostic(rule.meta, level, d, file));
+      },
     };
     const timeIt = TIMING && (RULE_TIMING || rule.meta.id === SCHEMA_RULE);
     const t = timeIt ? performance.now() : 0;

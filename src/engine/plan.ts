@@ -192,5 +192,7 @@ function sourcedNames(text: string): Set<string> {
   for (const m of text.replace(COMMENT_LINE, '').matchAll(/(?:^|[\s;&|({`!])(?:source|\.)[ \t]+([^\n;&|]*)/g)) {
     for (const w of m[1]!.matchAll(/[\w.+@%-]+/g)) out.add(w[0]);
   }
+  // `# shellcheck source=lib/common.sh` names the file a dynamic `source` reads (see src/stack/sourcing.ts)
+  for (const m of text.matchAll(/^[ \t]*#[ \t]*shellcheck[ \t].*?\bsource=(\S+)/gm)) out.add(path.basename(m[1]!));
   return out;
 }

@@ -130,10 +130,12 @@ export function parseDirectives(args: {
     const shellcheck = SHELLCHECK.exec(c.text);
     if (shellcheck) {
       const written = shellcheck[1]!.split(',').map((w) => w.trim()).filter(Boolean);
-      const rules = new Set(written.flatMap((w) => registry.byCompatCode(/^\d+$/.test(w) ? `SC${w}` : w)));
+      const codes = written.map((w) => (/^\d+$/.test(w) ? `SC${w}` : w));
+      const rules = new Set(codes.flatMap((w) => registry.byCompatCode(w)));
       if (!rules.size) continue;
       const [from, to] = args.firstCommandLine !== undefined && line < args.firstCommandLine ? [1, lastLine] : nextSpan(line);
-      suppressions.push({ rules, fromLine: from, toLine: to, comment: c, written, foreign: true, used: new Set() });
+      // a finding that names its code (`compat`) is silenced only by that code, as with hadolint's
+      suppressions.push({ rules, fromLine: from, toLine: to, comment: c, written, foreign: true, used: new Set(), codes: new Set(codes) });
     }
   }
 

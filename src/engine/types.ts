@@ -24,6 +24,8 @@ export interface RulesByKind {
 export interface ResolvedRuleSetting {
   severity: SeveritySetting;
   options: Record<string, unknown>;
+  /** Severity of the findings of one peer code (a finding's `compat`), where it differs from `severity`; `off` drops them. */
+  codes?: ReadonlyMap<string, SeveritySetting>;
 }
 
 /** What the engine needs from configuration, for one file. */
@@ -35,8 +37,8 @@ export interface FileConfig {
   configPath?: string;
   /** `projects:` of the config file, paths absolute. */
   projects?: readonly ConfigProject[];
-  /** A `.shellcheckrc` that applies: its `shell=` is the dialect ShellCheck gets for a script without a shebang. */
-  peer?: { kind: string; shell?: string };
+  /** A `.shellcheckrc` that applies: its `shell=` is the dialect ShellCheck gets for a script without a shebang; `sourcePath` where `source`d files are looked for. */
+  peer?: { kind: string; shell?: string; sourcePath?: readonly string[] };
 }
 
 export interface ConfigSource {

@@ -88,9 +88,10 @@ export async function packsFor(options: RunOptions): Promise<PackSet> {
 }
 
 /** Discovers the files and loads what linting them needs. */
-export async function prepare(options: RunOptions): Promise<LintFilesOptions> {
+export async function prepare(options: RunOptions, hooks: RunHooks = {}): Promise<LintFilesOptions> {
   const packs = createPackSet();
   const config = createConfigLoader(options, packs);
+  hooks.onConfig?.(config);
   if (options.stdin) {
     const file = path.resolve(options.cwd, options.stdin.filename);
     const kind = (await config.forFile(file)).kinds.kindOf(file) ?? kindFromName(path.basename(file)) ?? kindFromShebang(options.stdin.text.split('\n')[0] ?? '');
@@ -248,19 +249,25 @@ function untrusted(options: RunOptions): { codeConfig?: false } {
 }
 
 /** Discover, configure and lint: what the CLI does, as a function. `warn` hears of problems that do not change the findings (a cache that cannot be written). */
-export async function run(options: RunOptions, warn?: (message: string) => void): Promise<LintResult> {
+/** What a caller of `run`/`runFix` may want to keep of the run besides its result. */
+export interface RunHooks {
+  /** The run's config loader, once made: what it has read (peers' configs too) it does not read again. */
+  onConfig?: (loader: ConfigLoader) => void;
+}
+
+export async function run(options: RunOptions, warn?: (message: string) => void, hooks: RunHooks = {}): Promise<LintResult> {
   markRunStart();
-  const prepared = await prepare(options);
+  const prepared = await prepare(options, hooks);
   const result = await (options.cacheFile && !options.stdin ? lintWithCache(prepared, options.cacheFile, warn) : lintFiles(prepared));
   markRunEnd();
   return result;
 }
 
 /** Discover, configure, lint and fix in memory (nothing is written). */
-export async function runFix(options: RunOptions & { unsafe: boolean }): Promise<FixOutcome> {
+export async function runFix(options: RunOptions & { unsafe: boolean }, hooks: RunHooks = {}): Promise<FixOutcome> {
   markRunStart();
   // Fixing works on the texts.
-  const prepared = await prepare({ ...options, keepTexts: true });
+  const prepared = await prepare({ ...options, keepTexts: true }, hooks);
   const outcome = await fixFiles({ ...prepared, unsafe: options.unsafe });
   if (prepared.projectRoot) outcome.projectRoot = prepared.projectRoot;
   markRunEnd();

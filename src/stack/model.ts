@@ -38,6 +38,10 @@ export interface BuildContext {
  * the file system; whatever they may need from other files is here.
  */
 export interface StackModel {
+  /** The folder the run started in (ShellCheck resolves relative `source` paths against it). */
+  readonly cwd?: string;
+  /** The `source-path=` entries of the `.shellcheckrc` that applies to a script, as written; empty when none. */
+  sourcePathOf?(script: string): readonly string[];
   readonly composeFiles: readonly ComposeDocument[];
   readonly dockerfiles: readonly DockerfileDocument[];
   readonly scripts: readonly ShellDocument[];
@@ -109,6 +113,8 @@ export interface StackParts {
   root?: ProjectRoot;
   /** `docker build` commands, CI build steps and bake targets found in the repository. */
   builds?: readonly BuildRun[];
+  /** Script path → the `source-path=` entries of the `.shellcheckrc` that applies to it. */
+  sourcePaths?: ReadonlyMap<string, readonly string[]>;
 }
 
 export function createStackModel(parts: StackParts): StackModel {
@@ -268,6 +274,8 @@ export function createStackModel(parts: StackParts): StackModel {
   };
 
   return {
+    cwd,
+    sourcePathOf: (script) => parts.sourcePaths?.get(script) ?? [],
     composeFiles: parts.composeFiles,
     dockerfiles: parts.dockerfiles,
     scripts: parts.scripts,

@@ -4,7 +4,7 @@ import type { ComposeDocument, ComposeParse, SyntaxProblem } from '../parse/comp
 import { parseDockerfile } from '../parse/dockerfile/document.js';
 import type { DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellParser } from '../parse/shell/index.js';
-import type { ShellDocument } from '../parse/shell/types.js';
+import type { ShellDialect, ShellDocument } from '../parse/shell/types.js';
 import type { SourceFile } from '../core/source.js';
 import { ComposeLoader } from './compose-loader.js';
 
@@ -32,7 +32,7 @@ function shellParser(): Promise<ShellParser> {
  * files, layered siblings); without one, a private loader reads the `.env`,
  * `.env.example` and `env_file`s.
  */
-export async function parseSource(source: SourceFile, overlay?: ReadonlyMap<string, string>, compose?: ComposeLoader): Promise<ParsedFile> {
+export async function parseSource(source: SourceFile, overlay?: ReadonlyMap<string, string>, compose?: ComposeLoader, options: ParseSourceOptions = {}): Promise<ParsedFile> {
   switch (source.kind) {
     case 'compose': {
       const parsed: ComposeParse = await (compose ?? new ComposeLoader({ cwd: path.dirname(source.path), ...(overlay ? { overlay } : {}) })).parseLinted(source);
@@ -53,9 +53,21 @@ export async function parseSource(source: SourceFile, overlay?: ReadonlyMap<stri
     }
     case 'shell': {
       const parser = await shellParser();
-      return { kind: 'shell', source, doc: parser.parse({ file: source }), problems: [] };
+      // a shebang always decides; without one, the .shellcheckrc's shell= does, as in ShellCheck
+      const dialect = options.defaultShellDialect && !source.text.startsWith('#!') ? { dialect: options.defaultShellDialect } : {};
+      return { kind: 'shell', source, doc: parser.parse({ file: source, ...dialect }), problems: [] };
     }
   }
+}
+
+export interface ParseSourceOptions {
+  /** The dialect of a script without a shebang (a `.shellcheckrc`'s `shell=`); by default its file name decides. */
+  defaultShellDialect?: ShellDialect;
+}
+
+/** ShellCheck's `shell=` value as a dialect; undefined for a value ShellCheck does not know. */
+export function dialectFromShellcheckName(name: string | undefined): ShellDialect | undefined {
+  return name === 'sh' || name === 'bash' || name === 'dash' || name === 'ksh' || name === 'busybox' ? name : undefined;
 }
 
 /** The syntax error of a script, confirmed by a second parser (tree-sitter alone has false alarms). */

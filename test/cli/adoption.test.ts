@@ -296,3 +296,68 @@ describe('--baseline and --only-new', () => {
     expect(bad).toMatchObject({ code: 2, stderr: `stack-lint: ${path.join(dir, 'bad.sarif')}: the baseline is not a SARIF log (no "runs" array)\n` });
   });
 });
+
+describe('stack-lint init offers to record the current findings', () => {
+  // No config yet: init writes one (recommended preset), under which a base image tagged latest is an error.
+  const fresh = (files: Record<string, string>) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-init-'));
+    mkdirSync(path.join(dir, '.git'));
+    write(dir, files);
+    return dir;
+  };
+  const initIn = async (dir: string, args: string[], answer?: string) => {
+    const { main } = await import('../../src/cli/main.js');
+    let stdout = '';
+    let stderr = '';
+    const asked: string[] = [];
+    const code = await main(['init', ...args], {
+      cwd: dir,
+      env: {},
+      stdout: { write: (t: string) => (stdout += t), isTTY: answer !== undefined },
+      stderr: { write: (t: string) => (stderr += t) },
+      ...(answer !== undefined ? { ask: async (q: string) => (asked.push(q), answer) } : {}),
+    });
+    return { code, stdout, stderr, asked };
+  };
+  const suppressions = (dir: string) => path.join(dir, 'stack-lint-suppressions.json');
+  const latest = 'FROM ubuntu:latest\nUSER 1000\nCMD ["true"]\n';
+  const twoLatest = { Dockerfile: latest, 'worker/Dockerfile': latest };
+
+  it('without a terminal it prints how many there are and the command, and records nothing', async () => {
+    const dir = fresh(twoLatest);
+    const run = await initIn(dir, []);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe('wrote .stackpolicyrc.yaml\n2 errors and warnings found; to gate only new findings from now on, record them: stack-lint --suppress-all\n');
+    expect(existsSync(suppressions(dir))).toBe(false);
+  });
+
+  it('init --suppress-all records them: the next run passes, and a new finding alone fails it', async () => {
+    const dir = fresh(twoLatest);
+    const run = await initIn(dir, ['--suppress-all']);
+    expect(run).toMatchObject({ code: 0, stdout: 'wrote .stackpolicyrc.yaml\nstack-lint: 2 findings recorded in stack-lint-suppressions.json\n' });
+    expect(readJson(suppressions(dir))).toEqual({ Dockerfile: { 'dockerfile/pinned-base-image': { count: 1 } }, 'worker/Dockerfile': { 'dockerfile/pinned-base-image': { count: 1 } } });
+    expect((await cli(['.'], dir)).code).toBe(0);
+    write(dir, { 'api/Dockerfile': latest });
+    const after = await cli(['--format', 'json', '.'], dir);
+    expect(after.code).toBe(1);
+    expect(findings(after.stdout).filter((f) => !f.includes('(external)'))).toEqual(['api/Dockerfile:1:6 dockerfile/pinned-base-image']);
+  });
+
+  it('at a terminal it asks; yes records them, no records nothing', async () => {
+    const yes = fresh(twoLatest);
+    const answered = await initIn(yes, [], 'y');
+    expect(answered.asked).toEqual(['2 errors and warnings found. Record them in the bulk suppressions file, so that only new findings fail from now on? [y/N] ']);
+    expect(answered.stdout).toBe('wrote .stackpolicyrc.yaml\nstack-lint: 2 findings recorded in stack-lint-suppressions.json\n');
+    expect(existsSync(suppressions(yes))).toBe(true);
+    const no = fresh(twoLatest);
+    expect((await initIn(no, [], '')).stdout).toContain('record them: stack-lint --suppress-all\n');
+    expect(existsSync(suppressions(no))).toBe(false);
+  });
+
+  it('a repository without errors or warnings is told there is nothing to record, and is not asked', async () => {
+    const dir = fresh({ 'compose.yaml': compose('nginx:latest') });
+    const run = await initIn(dir, [], 'y');
+    expect(run.asked).toEqual([]);
+    expect(run.stdout).toBe('wrote .stackpolicyrc.yaml\nno errors or warnings: nothing to record, every finding from now on is new\n');
+  });
+});

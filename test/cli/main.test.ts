@@ -170,7 +170,7 @@ describe('stack-lint init', () => {
       'api/Dockerfile': 'FROM python:3.12-slim\n',
     });
     const first = await cli(['init'], dir);
-    expect(first).toEqual({ code: 0, stdout: 'wrote .stackpolicyrc.yaml\nto gate only new findings from now on, record the current ones: stack-lint --suppress-all\n', stderr: '' });
+    expect(first).toEqual({ code: 0, stdout: 'wrote .stackpolicyrc.yaml\nno errors or warnings: nothing to record, every finding from now on is new\n', stderr: '' });
     const text = readFileSync(path.join(dir, '.stackpolicyrc.yaml'), 'utf8');
     expect(text).toContain('# Found: 3 compose file(s), 1 Dockerfile(s), 0 shell script(s).');
     expect(text).toContain('environments:\n  production: ["docker-compose.prod.yml"]\n  staging: ["deploy/compose.staging.yaml"]\n');

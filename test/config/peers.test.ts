@@ -115,6 +115,20 @@ describe("peers' configs", () => {
     expect(await code({ Dockerfile: dockerfile, '.hadolint.yaml': 'failure-threshold: none\n' }, '--no-config-lookup')).toBe(1);
   });
 
+  it('the run reads .hadolint.yaml once: the CLI takes failure-threshold from the config loader', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { run } = await import('../../src/runner/run.js');
+    const root = project({ 'svc/Dockerfile': 'FROM ubuntu:latest\nUSER 1000\nCMD ["true"]\n', '.hadolint.yaml': 'failure-threshold: none\n' });
+    let loader: import('../../src/config/index.js').ConfigLoader | undefined;
+    await run({ cwd: root, patterns: ['.'] }, undefined, { onConfig: (l) => (loader = l) });
+    const used = (await loader!.forFile(`${root}/svc/Dockerfile`)).peer;
+    expect(used?.kind).toBe('hadolint');
+    // changed on disk: what the loader read for the Dockerfile is what the CLI gets, not a second read
+    writeFileSync(`${root}/.hadolint.yaml`, 'failure-threshold: error\n');
+    expect(loader!.hadolintConfigAt(root)).toBe(used);
+    expect(loader!.hadolintConfigAt(root)?.failureThreshold).toBe('none');
+  });
+
   it('a broken peer config is a config error naming the file and key (exit 2)', async () => {
     const root = project({ Dockerfile: DOCKERFILE, '.hadolint.yaml': 'override:\n  fatal: [DL3007]\n' });
     const run = await cli(['.'], root);
@@ -162,7 +176,7 @@ describe('stack-lint init imports peers’ configs', () => {
     const run = await cli(['init'], root);
     expect(run).toEqual({
       code: 0,
-      stdout: 'wrote .stackpolicyrc.yaml (imported .hadolint.yaml, .shellcheckrc)\nto gate only new findings from now on, record the current ones: stack-lint --suppress-all\n',
+      stdout: 'wrote .stackpolicyrc.yaml (imported .hadolint.yaml, .shellcheckrc)\n4 errors and warnings found; to gate only new findings from now on, record them: stack-lint --suppress-all\n',
       stderr: '',
     });
     const text = readFileSync(`${root}/.stackpolicyrc.yaml`, 'utf8');
@@ -193,5 +207,98 @@ describe('.shellcheckrc shell=', () => {
     expect(await findings(project({ ...files, '.shellcheckrc': 'shell=sh\n' }))).toEqual(["run.sh:1:7 warning shellcheck/SC3043 in POSIX sh, 'local' is undefined"]);
     // a shebang wins over shell=, as in ShellCheck
     expect(await findings(project({ ...files, 'run.sh': `#!/bin/bash\n${files['run.sh']}`, '.shellcheckrc': 'shell=sh\n' }))).toEqual([]);
+  });
+});
+
+describe('a peer code acts on the findings of that code only', () => {
+  // apt-hygiene stands for DL3009, DL3014, DL3015 and DL3027; quote-expansions for SC2086, SC2046, SC2068 and SC2048.
+  const APT = 'FROM debian:12.5\nRUN apt-get update && apt-get install -y curl=7.88.1-10\nUSER 1000\nCMD ["curl"]\n';
+  const RUN_SH = '#!/bin/sh\nset -eu\necho $(date) $HOME\n';
+  const DL3009 = 'Dockerfile:2:5 error dockerfile/apt-hygiene this RUN downloads the package index with apt-get update but does not remove /var/lib/apt/lists/* at its end, so the index stays in the image';
+  const DL3015 = 'Dockerfile:2:31 error dockerfile/apt-hygiene apt-get install without --no-install-recommends also installs every recommended package, which the image rarely needs';
+  const SC2046 = 'run.sh:3:6 error shell/quote-expansions unquoted $(date) is split into words and glob-expanded; double-quote it to pass the value as one argument';
+  const SC2086 = 'run.sh:3:14 error shell/quote-expansions unquoted $HOME is split into words and glob-expanded; double-quote it to pass the value as one argument';
+  const files = { ...STRICT, Dockerfile: APT, 'run.sh': RUN_SH };
+  const ours = async (extra: Record<string, string>) => (await findings(project({ ...files, ...extra }))).filter((f) => !f.includes('dockerfile/healthcheck'));
+
+  it('without peer configs, both codes of each rule are found', async () => {
+    expect(await ours({})).toEqual([DL3009, DL3015, SC2046, SC2086]);
+  });
+
+  it('hadolint ignored: drops that code and keeps the rule’s other codes', async () => {
+    expect(await ours({ '.hadolint.yaml': 'ignored: [DL3009]\n' })).toEqual([DL3015, SC2046, SC2086]);
+  });
+
+  it('hadolint override: re-severities that code only (style is info)', async () => {
+    expect(await ours({ '.hadolint.yaml': 'override:\n  style: [DL3015]\n  warning: [DL3009]\n' })).toEqual([
+      DL3009.replace(' error ', ' warning '),
+      DL3015.replace(' error ', ' info '),
+      SC2046,
+      SC2086,
+    ]);
+  });
+
+  it('.shellcheckrc disable= drops that code and keeps the rule’s other codes', async () => {
+    expect(await ours({ '.shellcheckrc': 'disable=SC2046\n' })).toEqual([DL3009, DL3015, SC2086]);
+    expect(await ours({ '.shellcheckrc': 'disable=SC2000-SC2099\n' })).toEqual([DL3009, DL3015]);
+  });
+
+  it('a code turned on where its rule is off reports that code only', async () => {
+    // quote-expansions is off in recommended; hadolint's SC codes apply to RUN
+    const dockerfile = 'FROM debian:12.5\nRUN echo $(date) $HOME\nUSER 1000\nCMD ["true"]\n';
+    const got = await findings(project({ Dockerfile: dockerfile, '.hadolint.yaml': 'override:\n  warning: [SC2046]\n' }));
+    expect(got.filter((f) => f.includes('quote-expansions'))).toEqual([
+      'Dockerfile:2:10 warning shell/quote-expansions unquoted $(date) is split into words and glob-expanded; double-quote it to pass the value as one argument',
+    ]);
+  });
+
+  it('.stackpolicyrc has the last word: a rule id there sets all its findings, a code only that code', async () => {
+    const policy = (rules: string) => ({ '.stackpolicyrc.yaml': `extends: [stack-lint:strict]\nrules:\n${rules}` });
+    expect(await ours({ ...policy('  dockerfile/apt-hygiene: warning\n'), '.hadolint.yaml': 'ignored: [DL3009]\n' })).toEqual([
+      DL3009.replace(' error ', ' warning '),
+      DL3015.replace(' error ', ' warning '),
+      SC2046,
+      SC2086,
+    ]);
+    expect(await ours({ ...policy('  DL3009: info\n'), '.hadolint.yaml': 'ignored: [DL3009, DL3015]\n' })).toEqual([DL3009.replace(' error ', ' info '), SC2046, SC2086]);
+    expect(await ours(policy('  DL3015: off\n  SC2086: off\n'))).toEqual([DL3009, SC2046]);
+  });
+
+  it('--print-config shows the codes set on their own', async () => {
+    const root = project({ ...files, '.hadolint.yaml': 'ignored: [DL3009]\noverride:\n  info: [DL3015]\n' });
+    const run = await cli(['--print-config', 'Dockerfile'], root);
+    expect(JSON.parse(run.stdout).codes).toEqual({ 'dockerfile/apt-hygiene': { DL3009: 'off', DL3015: 'info' } });
+  });
+});
+
+describe('shell findings carry their ShellCheck code', () => {
+  it('$@, $* and bash-only syntax under sh are SC2068, SC2048 and SC30xx, each disabled on its own', async () => {
+    const files = { ...STRICT, 'run.sh': '#!/bin/sh\nset -eu\n[[ -n "$1" ]] && echo $@ $*\n' };
+    const rules = async (extra: Record<string, string>) => (await findings(project({ ...files, ...extra }))).map((f) => f.split(' ').slice(0, 3).join(' '));
+    expect(await rules({})).toEqual(['run.sh:3:1 error shell/shebang', 'run.sh:3:23 error shell/quote-expansions', 'run.sh:3:26 error shell/quote-expansions']);
+    expect(await rules({ '.shellcheckrc': 'disable=SC3010,SC2068\n' })).toEqual(['run.sh:3:26 error shell/quote-expansions']);
+    expect(await rules({ '.shellcheckrc': 'disable=SC2048\n' })).toEqual(['run.sh:3:1 error shell/shebang', 'run.sh:3:23 error shell/quote-expansions']);
+  });
+});
+
+describe('.shellcheckrc shell= for stack-lint’s own rules', () => {
+  it('is the dialect of a script without a shebang: bash-only syntax under shell=sh is found, a shebang still decides', async () => {
+    const script = 'set -eu\nif [[ -n "${1:-}" ]]; then echo "$1"; fi\n';
+    const files = { '.stackpolicyrc.yaml': 'rules:\n  shell/shebang: warning\n', 'lib.sh': script };
+    const shebang = async (extra: Record<string, string>) => (await findings(project({ ...files, ...extra }))).filter((f) => f.includes('bash-only'));
+    // without shell=, a .sh file without a shebang may run under bash: its [[ ]] is not flagged
+    expect(await shebang({})).toEqual([]);
+    expect(await shebang({ '.shellcheckrc': 'shell=sh\n' })).toEqual([
+      'lib.sh:2:4 warning shell/shebang `[[ ]]`: bash-only syntax, but the script runs under /bin/sh (dash on Debian and Ubuntu); write POSIX sh or change the shebang to bash',
+    ]);
+    expect(await shebang({ '.shellcheckrc': 'shell=sh\n', 'lib.sh': `#!/bin/bash\n${script}` })).toEqual([]);
+  });
+});
+
+describe('# shellcheck disable= comments', () => {
+  it('silence the findings of the codes named only, as ShellCheck does', async () => {
+    const script = '#!/bin/sh\nset -eu\n# shellcheck disable=SC2046\necho $(date) $HOME\n';
+    expect((await findings(project({ ...STRICT, 'run.sh': script }))).map((f) => f.split(' ').slice(0, 3).join(' '))).toEqual(['run.sh:4:14 error shell/quote-expansions']);
+    expect(await findings(project({ ...STRICT, 'run.sh': script.replace('SC2046', 'SC2046,SC2086') }))).toEqual([]);
   });
 });

@@ -87,10 +87,14 @@ describe(RULE, () => {
 
   // Stays on disk: a peer code in the rules config (here from --rule) is resolved by config loading, which a RuleTester case does not go through.
   it('answers to the hadolint and BuildKit codes it stands in for', async () => {
-    const found = await findings(RULE, ['dockerfile/syntax/bad/order.Dockerfile'], {
-      cliRules: ['DL3061: off', 'DL3063: off'],
-    });
-    // a code switches the whole rule: the codes name this rule, not single checks
-    expect(found).toEqual([]);
+    const codes = async (...cliRules: string[]) =>
+      (await findings(RULE, ['dockerfile/syntax/bad/order.Dockerfile'], { cliRules })).map((d) => `${d.range.start.line} ${d.compat ?? '-'}`);
+    const all = await codes();
+    expect(all).toContain('1 DL3061');
+    expect(all).toContain('2 DL3063');
+    // a hadolint code names its own findings, as in hadolint
+    expect(await codes('DL3061: off', 'DL3063: off')).toEqual(all.filter((c) => c !== '1 DL3061' && c !== '2 DL3063'));
+    // a BuildKit check name (findings do not carry them) names the whole rule
+    expect(await codes('ReservedStageName: off')).toEqual([]);
   });
 });
