@@ -49,6 +49,18 @@ export interface RuleMeta<K extends RuleKind = RuleKind> {
    * for rules about running there.
    */
   environments?: 'all' | 'production';
+  /**
+   * The rule has no `check`: the engine's bridge of this name to a peer tool
+   * (`shellcheck`, see src/engine/bridges.ts) does its work, batched over the
+   * run before the rules run; the rule's setting turns it on and carries its
+   * options.
+   */
+  bridge?: string;
+  /**
+   * With `STACK_LINT_TIMING`, report the rule's time as this phase of its own
+   * (the compose schema rule: `schema`) instead of inside `rules:<kind>`.
+   */
+  timingPhase?: string;
   /** Extra tags (SARIF `properties.tags`), e.g. `security`. */
   tags?: string[];
   /** SARIF `security-severity` (0.0–10.0) for security rules. */
