@@ -52,13 +52,34 @@ export interface ContextFor<O> {
   stack: StackContext<O>;
 }
 
+/** What an environment part of a rule gets: its kind's context, `project` being one environment. */
+export type EnvironmentContext<K extends RuleKind, O = RuleOptions> = K extends 'stack' ? StackContext<O> & { readonly project: ComposeProject } : ContextFor<O>[K];
+
+/**
+ * One check of a rule made of parts (`Rule.parts`), run in the scope it
+ * declares: `file` (the default) as a rule's `check`; `environment` once per
+ * environment (`environments: 'production'`: only those that may run in
+ * production), findings merged as for `meta.scope: 'environment'`.
+ */
+export type RulePart<K extends RuleKind = RuleKind, O = RuleOptions> =
+  | { readonly scope?: 'file'; check(ctx: ContextFor<O>[K]): void }
+  | { readonly scope: 'environment'; readonly environments?: 'all' | 'production'; check(ctx: EnvironmentContext<K, O>): void };
+
 export interface Rule<K extends RuleKind = RuleKind, O = RuleOptions> {
   readonly meta: RuleMeta<K>;
   /**
    * Looks at the context and reports. Absent only for the `<kind>/syntax` rules
-   * whose findings come from the parse stage itself.
+   * whose findings come from the parse stage itself, for a bridge
+   * (`meta.bridge`), and for a rule made of `parts`.
    */
   check?(ctx: ContextFor<O>[K]): void;
+  /**
+   * Instead of `check`, checks that each run in the scope they declare, in
+   * order: a rule with a file part and an environment part, or with
+   * environment parts that keep to different environments. `meta.scope` and
+   * `meta.environments` are then left out.
+   */
+  readonly parts?: readonly RulePart<K, O>[];
 }
 
 /** Declares a rule. The identity function, there for types and for the rule file's shape. */

@@ -111,6 +111,22 @@ export type RuleOptions = Record<string, unknown>;
 export interface AnyRule {
   readonly meta: RuleMeta;
   check?(ctx: never): void;
+  /** Instead of `check`: checks that each run in the scope they declare (see `RulePart`). */
+  readonly parts?: readonly AnyRulePart[];
+}
+
+/**
+ * One check of a rule made of parts: `file` (the default) runs as a rule's
+ * `check` does; `environment` runs once per environment, as `meta.scope:
+ * 'environment'` does, for a compose rule on each environment of the linted
+ * file's project, for a stack rule on each environment of each compose
+ * project of the stack. A rule with a file part and environment parts, or
+ * environment parts keeping to different environments, has parts.
+ */
+export interface AnyRulePart {
+  readonly scope?: 'file' | 'environment';
+  readonly environments?: 'all' | 'production';
+  check(ctx: never): void;
 }
 
 export interface RulePackMeta {

@@ -13,7 +13,7 @@ import { ProjectRoot } from '../core/project-root.js';
 import type { BuildRun, RepositoryEvidence } from '../stack/evidence/index.js';
 import type { ConfigProject } from '../config/types.js';
 import { CORE_RULES } from './core-rules.js';
-import type { AnyRule } from '../core/rule.js';
+import type { AnyRule, AnyRulePart } from '../core/rule.js';
 import type { Diagnostic, SeveritySetting } from '../core/diagnostic.js';
 import { ComposeLoader, confirmShellSyntaxError, parseSource, type ParsedFile } from '../stack/parse-files.js';
 import { configuredProjects } from '../parse/compose/layers.js';
@@ -378,7 +378,7 @@ function makeRunner(
 ): (rule: AnyRule, file: SourceFile, extra: Extra) => void {
   return (rule, file, extra) => {
     const setting = config.rules.get(rule.meta.id);
-    if (!setting || setting.severity === 'off' || !rule.check) return;
+    if (!setting || setting.severity === 'off' || (!rule.check && !rule.parts)) return;
     const severity = setting.severity;
     enabledRules.set(rule.meta.id, rule.meta);
     const ctx = {
@@ -412,17 +412,29 @@ function makeRunner(
 const execute = observeRules(checkInScope);
 
 /**
- * Runs a rule's check over the scope it declares (`RuleMeta.scope`): the file
- * itself, or each environment of the file's compose project, with findings
- * the environments share merged and the result shared by every file of the
- * project that is linted with the same options, settings and stack.
+ * Runs a rule's check over the scope it declares (`RuleMeta.scope`), or each
+ * of its parts over theirs (`AnyRule.parts`): the file itself, or each
+ * environment (of the file's compose project; for a stack rule, of each
+ * compose project of the stack), with findings the environments share merged
+ * and the result shared by every file of the project that is linted with the
+ * same options, settings and stack.
  */
 function checkInScope(rule: AnyRule, ctx: ComposeContext): void {
-  const check = rule.check as (ctx: ComposeContext) => void;
-  if (rule.meta.scope !== 'environment' || !ctx.project) return check(ctx);
-  const only = rule.meta.environments === 'production' ? (env: ComposeProject) => mayRunInProduction(env, ctx.settings) : undefined;
-  const memo = [rule.meta.id, ctx.options, ctx.settings, ctx.stack] as const;
-  checkEnvironments(ctx.project, ctx.report, (project, report) => check({ ...ctx, project, report }), memo, only);
+  if (!rule.parts) return checkPart(rule.meta, rule.meta.id, rule.meta, rule.check as (ctx: ComposeContext) => void, ctx);
+  rule.parts.forEach((part, i) => checkPart(rule.meta, `${rule.meta.id}#${i}`, part, part.check as (ctx: ComposeContext) => void, ctx));
+}
+
+function checkPart(meta: RuleMeta, key: string, scope: Pick<AnyRulePart, 'scope' | 'environments'>, check: (ctx: ComposeContext) => void, ctx: ComposeContext): void {
+  if (scope.scope !== 'environment') return check(ctx);
+  const only = scope.environments === 'production' ? (env: ComposeProject) => mayRunInProduction(env, ctx.settings) : undefined;
+  const memo = [key, ctx.options, ctx.settings, ctx.stack] as const;
+  const inEnvironments = (head: ComposeProject) => checkEnvironments(head, ctx.report, (project, report) => check({ ...ctx, project, report }), memo, only);
+  if (meta.kind === 'stack') {
+    for (const group of ctx.stack.projectGroups()) inEnvironments(group[0]!);
+    return;
+  }
+  if (!ctx.project) return check(ctx);
+  inEnvironments(ctx.project);
 }
 
 /** A text too deep or too large to lint: one finding where it is too much (the rules saw nothing of it). */
