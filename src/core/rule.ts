@@ -1,8 +1,9 @@
 import type { Span } from './location.js';
-import type { SourceFile } from './source.js';
+import type { FileKind, SourceFile } from './source.js';
 import type { Severity, TextEdit } from './diagnostic.js';
 
-export type RuleKind = 'compose' | 'dockerfile' | 'shell' | 'stack';
+/** A kind of file a rule checks, or `stack`: once per run, over the whole stack. */
+export type RuleKind = FileKind | 'stack';
 export type FixKind = 'none' | 'safe' | 'unsafe';
 
 /** Codes of the peer tools a rule stands in for; they work in suppressions, config and `--rule`. */

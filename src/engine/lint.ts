@@ -25,6 +25,7 @@ import type { LintResult, LintedFile } from '../core/result.js';
 import type { ReportDescriptor, RuleMeta } from '../core/rule.js';
 import { readSource, type ReadOutcome } from '../parse/sources.js';
 import { directiveSource, lintParsedFile } from './kinds.js';
+import { FILE_KINDS } from '../kinds/index.js';
 import { applySuppressions, parseDirectives, unusedSuppressions, type Suppression } from './suppressions.js';
 import { bridgesOf } from './bridges.js';
 import type { PlannedProject } from '../parse/compose/layers.js';
@@ -463,7 +464,7 @@ async function noteShellSyntax(
 }
 
 function groupRules(rules: readonly AnyRule[]): RulesByKind {
-  const out: RulesByKind = { compose: [] as AnyRule[], dockerfile: [] as AnyRule[], shell: [] as AnyRule[], runBodies: [] as AnyRule[], stack: [] as AnyRule[] };
+  const out = Object.fromEntries([...FILE_KINDS.map((k) => k.name), 'stack', 'runBodies'].map((k) => [k, [] as AnyRule[]])) as unknown as RulesByKind;
   for (const rule of rules) {
     out[rule.meta.kind].push(rule);
     if (rule.meta.kind === 'shell' && rule.meta.runBodies) out.runBodies.push(rule);

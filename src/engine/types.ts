@@ -10,17 +10,10 @@ import type { LintedFile, LintResult } from '../core/result.js';
 import type { AnyRule, RuleMeta } from '../core/rule.js';
 import type { FileKind } from '../core/source.js';
 import type { RepositoryEvidence } from '../stack/evidence/index.js';
-import type { ParsedFile } from '../stack/parse-files.js';
+import type { ParsedFile, RulesByKind } from '../kinds/index.js';
 import type { Suppression } from './suppressions.js';
 
-/** The run's rules by the kind of file they check (`runBodies`: shell rules that also check Dockerfile `RUN` bodies). */
-export interface RulesByKind {
-  readonly compose: AnyRule[];
-  readonly dockerfile: AnyRule[];
-  readonly shell: AnyRule[];
-  readonly runBodies: AnyRule[];
-  readonly stack: AnyRule[];
-}
+export type { RulesByKind };
 
 export interface ResolvedRuleSetting {
   severity: SeveritySetting;
