@@ -41,6 +41,8 @@ export interface TestCase {
   settings?: Record<string, unknown>;
   /** Other files of the stack, by path relative to `filename`'s folder (for stack rules). */
   files?: Record<string, string>;
+  /** Permission bits of files of `files` (`{ '.env': 0o644 }`), as on disk; without, a file's mode is unknown, as in memory. */
+  modes?: Record<string, number>;
   /**
    * `projects:` as a config file would declare them, paths relative to
    * `filename`'s folder: compose files in `-f` order, env files, profiles.
@@ -184,10 +186,12 @@ export class RuleTester {
       ...(projects.length ? { projects, configPath: path.join(ROOT, '.stackpolicyrc.yaml') } : {}),
     };
     const others = builtins.rules.filter((r) => r.meta.id !== meta.id);
+    const modes = Object.entries(tc.modes ?? {}).map(([rel, mode]) => [path.join(dir, rel), mode] as const);
     return {
       cwd: ROOT,
       files,
       overlay,
+      ...(modes.length ? { overlayModes: new Map(modes) } : {}),
       // The built-in rules that cover ShellCheck codes are loaded too (off): the ShellCheck bridge then leaves those
       // codes to them, as in a real run, rather than reporting them as shellcheck/SC<code>.
       rules: [this.rule, ...others.filter((r) => r.meta.compat?.shellcheck?.length)],

@@ -208,6 +208,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     linted: gctx.lintedCompose,
     ...root,
     ...(options.overlay ? { overlay: options.overlay } : {}),
+    ...(options.overlayModes ? { overlayModes: options.overlayModes } : {}),
     ...(options.evidence ? { evidence: options.evidence } : {}),
   });
   for (const r of reads) {

@@ -48,6 +48,8 @@ export interface LintFilesOptions {
   reportOn?: ReadonlySet<string>;
   /** Texts to use instead of the disk (standard input, tests), by absolute path. */
   overlay?: ReadonlyMap<string, string>;
+  /** Permission bits of `overlay` texts (the RuleTester's `modes`); without, an overlay text has no known mode. */
+  overlayModes?: ReadonlyMap<string, number>;
   /** How the repository runs compose and docker build, from its scripts, Makefiles, CI files and docs. */
   evidence?: RepositoryEvidence;
   /** Lint stacks in worker threads too (see ./workers.ts); never with `overlay`. */
