@@ -45,6 +45,8 @@ export interface TestCase {
    * `.gitignore`s, and a git index as `gitIndex` writes it (`'.git/index': gitIndex(['.env'])`).
    */
   files?: Record<string, string>;
+  /** Permission bits of files of `files` (`{ '.env': 0o644 }`), as on disk; without, a file's mode is unknown, as in memory. */
+  modes?: Record<string, number>;
   /**
    * `projects:` as a config file would declare them, paths relative to
    * `filename`'s folder: compose files in `-f` order, env files, profiles.
@@ -188,10 +190,12 @@ export class RuleTester {
       ...(projects.length ? { projects, configPath: path.join(ROOT, '.stackpolicyrc.yaml') } : {}),
     };
     const others = builtins.rules.filter((r) => r.meta.id !== meta.id);
+    const modes = Object.entries(tc.modes ?? {}).map(([rel, mode]) => [path.join(dir, rel), mode] as const);
     return {
       cwd: ROOT,
       files,
       overlay,
+      ...(modes.length ? { overlayModes: new Map(modes) } : {}),
       // The built-in rules that cover ShellCheck codes are loaded too (off): the ShellCheck bridge then leaves those
       // codes to them, as in a real run, rather than reporting them as shellcheck/SC<code>.
       rules: [this.rule, ...others.filter((r) => r.meta.compat?.shellcheck?.length)],

@@ -14,6 +14,7 @@ import { ROOT } from './helpers/lint.js';
 const LAYERS = [
   'src/core', // the vocabulary: findings, locations, rule metadata, results
   'src/parse', // text to documents: YAML, Dockerfile, shell
+  'src/kinds', // file kinds as plug-ins, a folder each: classify, parse, lint entry, comments, context fields; below discover, which classifies by them, and built only on core and parse so every stage that handles files can read the one table
   'src/discover', // paths and globs to files of a kind
   'src/config', // config files, presets, peers' configs
   'src/stack', // the project model: compose layers, env files, build contexts, evidence

@@ -1,9 +1,9 @@
 import {
-  checkEnvironments,
   commandWords,
   dataServiceOf,
   defineRule,
   innerRange,
+  isProductionEnvironment,
   isScalar,
   isSeq,
   mountsOf,
@@ -40,17 +40,23 @@ export default defineRule<'compose', Record<string, never>>({
     fix: 'none',
     summary: 'A production database keeps its durability: no `fsync=off`, `synchronous_commit=off` or `full_page_writes=off`, and a Redis with a data volume keeps a persistence',
   },
-  check(ctx) {
-    const production = productionOf(ctx.project, ctx.settings);
-    if (!production) return;
-    if (production.kind === 'layered-base') {
-      scan(production.base, (d) => ctx.report({ ...d, message: `${d.message} (in the base file of a layered project, which is what production runs)` }));
-      return;
-    }
-    checkEnvironments(ctx.project, ctx.report, (env, report) => {
-      if (production.environments.includes(env)) scan(env, report);
-    }, ['compose/database-durability', ctx.settings]);
-  },
+  parts: [
+    {
+      // No environment is production: the base file of a layered project is what production runs, on its own.
+      check(ctx) {
+        const production = productionOf(ctx.project, ctx.settings);
+        if (production?.kind !== 'layered-base') return;
+        scan(production.base, (d) => ctx.report({ ...d, message: `${d.message} (in the base file of a layered project, which is what production runs)` }));
+      },
+    },
+    {
+      // What a production environment runs, merged, reported where it is written.
+      scope: 'environment',
+      check(ctx) {
+        if (isProductionEnvironment(ctx.project, ctx.settings)) scan(ctx.project, ctx.report);
+      },
+    },
+  ],
 });
 
 type Found = (d: { range: Span; file: YNode['file']; message: string }) => void;

@@ -1,7 +1,6 @@
 import {
   appendToMap,
   boolOf,
-  checkEnvironments,
   defineRule,
   fixIn,
   formatDuration,
@@ -9,10 +8,10 @@ import {
   isScalar,
   isSeq,
   judge,
-  mayRunInProduction,
   originOf,
   parseDuration,
   svc,
+  type ComposeContext,
   type ComposeProject,
   type ComposeService,
   type YMap,
@@ -48,52 +47,60 @@ export default defineRule<'compose', Options>({
       additionalProperties: false,
     },
   },
-  check(ctx) {
-    // What Docker cannot run or read: wrong wherever the file is used.
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      for (const { hc, where } of activeHealthchecks(project)) {
-        // The test: a string (run by the shell), or [CMD, …] / [CMD-SHELL, "…"]. Its first word is
-        // compose/healthcheck-test-form's; here, the CMD list whose one argument is a whole command line.
-        const test = hc.get('test');
-        const arg = isSeq(test) ? test.items[1] : undefined;
-        if (isSeq(test) && firstWord(test) === 'CMD' && test.items.length === 2 && isScalar(arg) && /\s/.test(String(arg.value).trim())) {
+  parts: [
+    {
+      // What Docker cannot run or read: wrong wherever the file is used.
+      scope: 'environment',
+      check(ctx) {
+        const { project, report } = ctx;
+        for (const { hc, where } of activeHealthchecks(project)) {
+          // The test: a string (run by the shell), or [CMD, …] / [CMD-SHELL, "…"]. Its first word is
+          // compose/healthcheck-test-form's; here, the CMD list whose one argument is a whole command line.
+          const test = hc.get('test');
+          const arg = isSeq(test) ? test.items[1] : undefined;
+          if (isSeq(test) && firstWord(test) === 'CMD' && test.items.length === 2 && isScalar(arg) && /\s/.test(String(arg.value).trim())) {
+            report({
+              node: arg,
+              message: `${where} runs ["CMD", "${String(arg.value)}"], which looks for one program named by the whole string; use "CMD-SHELL" or split the arguments`,
+            });
+          }
+          timingOf(project, hc, where, report);
+        }
+      },
+    },
+    {
+      // Timing left to Docker's defaults: a matter for the environments that run in production.
+      scope: 'environment',
+      environments: 'production',
+      check(ctx) {
+        const { project, report } = ctx;
+        // Missing keys are unknown when a file of the project could not be read.
+        if (project.partial) return;
+        let sharing: Map<YNode, YNode[]> | undefined;
+        for (const { hc, pair, where } of activeHealthchecks(project)) {
+          const { ms, retries } = timingOf(project, hc, where);
+          const missing: string[] = [];
+          for (const key of ['interval', 'timeout', 'retries'] as const) if (hc.get(key) === undefined) missing.push(key);
+          if (hc.get('start_period') === undefined && needsStartPeriod(ctx.options, ms.interval, retries, hc)) missing.push('start_period');
+          if (!missing.length) continue;
+          // Through an anchor several services may reach the mapping the fix edits (the written one, which an
+          // override may have merged onto for some): then only when all of them have this same healthcheck.
+          sharing ??= healthchecksByOrigin(project.services);
+          const edit = completion(ctx.file, hc, pair.keyNode, missing, ms.interval);
+          const safe = sharing.get(originOf(hc))!.every((h) => h === hc);
           report({
-            node: arg,
-            message: `${where} runs ["CMD", "${String(arg.value)}"], which looks for one program named by the whole string; use "CMD-SHELL" or split the arguments`,
+            node: pair.keyNode,
+            message: `${where} leaves ${list(missing)} to Docker's defaults; set ${missing.length === 1 ? 'it' : 'them'} so readiness timing is explicit`,
+            ...(edit && safe ? { fix: edit } : {}),
+            ...(edit && !safe ? { suggestions: [edit] } : {}),
           });
         }
-        timingOf(project, hc, where, report);
-      }
-    }, ['compose/healthcheck-complete', ctx.options, ctx.settings]);
-
-    // Timing left to Docker's defaults: a matter for the environments that run in production.
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      // Missing keys are unknown when a file of the project could not be read.
-      if (project.partial) return;
-      let sharing: Map<YNode, YNode[]> | undefined;
-      for (const { hc, pair, where } of activeHealthchecks(project)) {
-        const { ms, retries } = timingOf(project, hc, where);
-        const missing: string[] = [];
-        for (const key of ['interval', 'timeout', 'retries'] as const) if (hc.get(key) === undefined) missing.push(key);
-        if (hc.get('start_period') === undefined && needsStartPeriod(ctx.options, ms.interval, retries, hc)) missing.push('start_period');
-        if (!missing.length) continue;
-        // Through an anchor several services may reach the mapping the fix edits (the written one, which an
-        // override may have merged onto for some): then only when all of them have this same healthcheck.
-        sharing ??= healthchecksByOrigin(project.services);
-        const edit = completion(ctx.file, hc, pair.keyNode, missing, ms.interval);
-        const safe = sharing.get(originOf(hc))!.every((h) => h === hc);
-        report({
-          node: pair.keyNode,
-          message: `${where} leaves ${list(missing)} to Docker's defaults; set ${missing.length === 1 ? 'it' : 'them'} so readiness timing is explicit`,
-          ...(edit && safe ? { fix: edit } : {}),
-          ...(edit && !safe ? { suggestions: [edit] } : {}),
-        });
-      }
-    }, ['compose/healthcheck-complete:defaults', ctx.options, ctx.settings], (env) => mayRunInProduction(env, ctx.settings));
-  },
+      },
+    },
+  ],
 });
 
-type Report = Parameters<Parameters<typeof checkEnvironments>[2]>[1];
+type Report = ComposeContext['report'];
 
 /**
  * The healthchecks of a project that run: not disabled (`disable: true`, `test: NONE`), each once — one shared

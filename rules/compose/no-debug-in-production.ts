@@ -1,11 +1,11 @@
 import {
-  checkEnvironments,
   commandWords,
   covers,
   debuggerPorts,
   defineRule,
   entries,
   innerRange,
+  isProductionEnvironment,
   isProductionFile,
   isTruthyText,
   mountsOf,
@@ -41,28 +41,30 @@ export default defineRule<'compose', Record<string, never>>({
     fix: 'none',
     summary: 'Production compose files publish no debugger port, switch on no debug mode and mount no source code',
   },
-  check(ctx) {
-    const production = productionOf(ctx.project, ctx.settings);
-    if (!production) return;
-    const debugPorts = debuggerPorts(ctx.settings);
-    if (production.kind === 'environments') {
+  parts: [
+    {
+      // No environment is production: the base file of a layered project is what production runs, on its own.
+      check(ctx) {
+        const production = productionOf(ctx.project, ctx.settings);
+        if (production?.kind !== 'layered-base') return;
+        scan(production.base, debuggerPorts(ctx.settings), (node, message, range) =>
+          ctx.report({ ...(range ? { range, file: node.file } : { node }), message: message('in the base file of a layered project, which is what production runs') }),
+        );
+      },
+    },
+    {
       // What a production environment runs, merged: a base file's debug switch that the production file
       // overrides is fine, one it keeps is reported in the base, naming the environment.
-      checkEnvironments(ctx.project, ctx.report, (env, report) => {
-        if (!production.environments.includes(env)) return;
-        scan(env, debugPorts, (node, message, range) => {
+      scope: 'environment',
+      check(ctx) {
+        if (!isProductionEnvironment(ctx.project, ctx.settings)) return;
+        scan(ctx.project, debuggerPorts(ctx.settings), (node, message, range) => {
           const where = isProductionFile(node.file, ctx.settings) ? 'in a production file' : 'in production';
-          report({ ...(range ? { range, file: node.file } : { node }), message: message(where) });
+          ctx.report({ ...(range ? { range, file: node.file } : { node }), message: message(where) });
         });
-      }, ['compose/no-debug-in-production', ctx.options, ctx.settings]);
-      return;
-    }
-    // No environment is production: the base file of a layered project is what production runs, on its own.
-    const base = production.base;
-    scan(base, debugPorts, (node, message, range) =>
-      ctx.report({ ...(range ? { range, file: node.file } : { node }), message: message('in the base file of a layered project, which is what production runs') }),
-    );
-  },
+      },
+    },
+  ],
 });
 
 type Found = (node: YNode, message: (where: string) => string, range?: { start: number; end: number }) => void;

@@ -1,5 +1,4 @@
 import {
-  checkEnvironments,
   defineRule,
   entries,
   envFileRefs,
@@ -52,109 +51,123 @@ export default defineRule<'compose', { envFiles: boolean }>({
     tags: ['security'],
     securitySeverity: 8.0,
   },
-  check(ctx) {
-    // The literal passwords of a development, test or CI file are throwaway values made up for it (a token or a
-    // private key is real anywhere: those are reported in every file).
-    const throwaway = (file: SourceFile): boolean => isNonProductionFile(file, ctx.settings);
-    // Secrets are judged where they are written, in every file of the project: a literal a later file
-    // overrides is still in the repository. The project ties the files together: a command line that
-    // repeats the literal value of a secret variable set in another file of the same environment.
-    checkEnvironments(ctx.project, ctx.report, (project, report) => {
-      const done = new SpanIndex();
-      const once = (file: SourceFile, span: Span, message: string): void => {
-        if (done.overlaps(file, span)) return;
-        done.add(file, span);
-        report({ range: span, file, message, secrets: [span] });
-      };
-      /** Literal values of secret variables, first key by value (values of 4 characters and more). */
-      const literals = new Map<string, string>();
-      /** Literal values of the other variables (a user or database name may equal the password: `penpot`/`penpot`). */
-      const plain = new Set<string>();
-      // Every service mapping as a file of the project writes it.
-      const written = project.services.flatMap((service) => service.definitions.filter((d) => d.via === 'file').map((d) => ({ service, node: d.node })));
+  parts: [
+    {
+      // Secrets are judged where they are written, in every file of the project: a literal a later file
+      // overrides is still in the repository. The project ties the files together: a command line that
+      // repeats the literal value of a secret variable set in another file of the same environment.
+      scope: 'environment',
+      check(ctx) {
+        const { project, report } = ctx;
+        const throwaway = (file: SourceFile): boolean => isThrowaway(file, ctx.settings);
+        const done = new SpanIndex();
+        const once = (file: SourceFile, span: Span, message: string): void => {
+          if (done.overlaps(file, span)) return;
+          done.add(file, span);
+          report({ range: span, file, message, secrets: [span] });
+        };
+        /** Literal values of secret variables, first key by value (values of 4 characters and more). */
+        const literals = new Map<string, string>();
+        /** Literal values of the other variables (a user or database name may equal the password: `penpot`/`penpot`). */
+        const plain = new Set<string>();
+        // Every service mapping as a file of the project writes it.
+        const written = project.services.flatMap((service) => service.definitions.filter((d) => d.via === 'file').map((d) => ({ service, node: d.node })));
 
-      // 1. Variables whose name says they hold a secret, set to a literal.
-      for (const { service, node: mapping } of written) {
-        for (const { path, what, instead } of NAMED_VALUES) {
-          const node = path.length === 1 ? mapping.get(path[0]!) : mapAt(mapping.get(path[0]!))?.get(path[1]!);
-          for (const e of entries(project, node)) {
-            if (!isSecretName(e.key) && e.value !== undefined) plain.add(e.value);
-            if (!isSecretName(e.key) || e.value === undefined || !e.node || !e.valueRange || throwaway(e.node.file)) continue;
-            if (e.interpolated && !e.fromDefault) continue;
-            if (isNonSecretValue(e.value)) continue;
-            if (e.value.length >= 4 && !literals.has(e.value)) literals.set(e.value, e.key);
-            const how = e.fromDefault ? 'falls back to a literal default' : 'is set to a literal value';
-            once(e.node.file, e.valueRange, `${svc(service.name)}: ${e.key} in ${what} ${how} (${redactSecret(e.value)}); ${instead(e.key)}`);
+        // 1. Variables whose name says they hold a secret, set to a literal.
+        for (const { service, node: mapping } of written) {
+          for (const { path, what, instead } of NAMED_VALUES) {
+            const node = path.length === 1 ? mapping.get(path[0]!) : mapAt(mapping.get(path[0]!))?.get(path[1]!);
+            for (const e of entries(project, node)) {
+              if (!isSecretName(e.key) && e.value !== undefined) plain.add(e.value);
+              if (!isSecretName(e.key) || e.value === undefined || !e.node || !e.valueRange || throwaway(e.node.file)) continue;
+              if (e.interpolated && !e.fromDefault) continue;
+              if (isNonSecretValue(e.value)) continue;
+              if (e.value.length >= 4 && !literals.has(e.value)) literals.set(e.value, e.key);
+              const how = e.fromDefault ? 'falls back to a literal default' : 'is set to a literal value';
+              once(e.node.file, e.valueRange, `${svc(service.name)}: ${e.key} in ${what} ${how} (${redactSecret(e.value)}); ${instead(e.key)}`);
+            }
           }
         }
-      }
 
-      // 2. Token shapes and passwords in URLs, anywhere in the files.
-      for (const doc of project.files) {
-        for (const { node, path } of scalarsWithPath(doc.root)) {
-          if (node.value === null || typeof node.value !== 'string') continue;
-          const text = node.value;
-          const label = labelOf(path, text);
-          for (const f of [...findTokens(text), ...(throwaway(node.file) ? [] : findUrlPasswords(text))]) {
-            once(node.file, innerRange(node, f.start, f.end), `${label} contains ${f.what} (${redactSecret(text.slice(f.start, f.end))}); pass it in through a variable or a Compose secret`);
+        // 2. Token shapes and passwords in URLs, anywhere in the files.
+        for (const doc of project.files) {
+          for (const { node, path } of scalarsWithPath(doc.root)) {
+            if (node.value === null || typeof node.value !== 'string') continue;
+            const text = node.value;
+            const label = labelOf(path, text);
+            for (const f of [...findTokens(text), ...(throwaway(node.file) ? [] : findUrlPasswords(text))]) {
+              once(node.file, innerRange(node, f.start, f.end), `${label} contains ${f.what} (${redactSecret(text.slice(f.start, f.end))}); pass it in through a variable or a Compose secret`);
+            }
           }
         }
-      }
 
-      // 3. Secrets on command lines: --password=…, and secret values repeated there.
-      for (const { service, node: mapping } of written) {
-        const hc = mapping.get('healthcheck');
-        if (throwaway(mapping.file)) continue;
-        const lines: YNode[] = [mapping.get('command'), mapping.get('entrypoint'), isMap(hc) ? hc.get('test') : undefined].filter((n): n is YNode => n !== undefined);
-        for (const line of lines) {
-          const args = argumentsOf(line);
-          for (const flag of findSecretFlags(args.map((a) => a.text))) {
-            const arg = args[flag.index]!;
-            const value = arg.text.slice(flag.start, flag.end);
-            once(arg.node.file, innerRange(arg.node, arg.start + flag.start, arg.start + flag.end), `${svc(service.name)} passes ${flag.flag} a literal value on its command line (${redactSecret(value)}), where process lists and logs show it`);
-          }
-          for (const found of findCommandSecrets(args.map((a) => a.text))) {
-            const arg = args[found.index]!;
-            const value = arg.text.slice(found.start, found.end);
-            once(arg.node.file, innerRange(arg.node, arg.start + found.start, arg.start + found.end), `${svc(service.name)} puts ${found.what} on its command line (${found.option} ${redactSecret(value)}), where process lists and logs show it`);
-          }
-          for (const [i, arg] of args.entries()) {
-            const key = literals.get(arg.text);
-            // The same word is also a user or database name: on a command line it is that, not the password.
-            if (key === undefined || plain.has(arg.text) || NAME_FLAGS.has(args[i - 1]?.text ?? '')) continue;
-            once(arg.node.file, innerRange(arg.node, arg.start, arg.start + arg.text.length), `${svc(service.name)} repeats the literal value of ${key} on its command line (${redactSecret(arg.text)})`);
+        // 3. Secrets on command lines: --password=…, and secret values repeated there.
+        for (const { service, node: mapping } of written) {
+          const hc = mapping.get('healthcheck');
+          if (throwaway(mapping.file)) continue;
+          const lines: YNode[] = [mapping.get('command'), mapping.get('entrypoint'), isMap(hc) ? hc.get('test') : undefined].filter((n): n is YNode => n !== undefined);
+          for (const line of lines) {
+            const args = argumentsOf(line);
+            for (const flag of findSecretFlags(args.map((a) => a.text))) {
+              const arg = args[flag.index]!;
+              const value = arg.text.slice(flag.start, flag.end);
+              once(arg.node.file, innerRange(arg.node, arg.start + flag.start, arg.start + flag.end), `${svc(service.name)} passes ${flag.flag} a literal value on its command line (${redactSecret(value)}), where process lists and logs show it`);
+            }
+            for (const found of findCommandSecrets(args.map((a) => a.text))) {
+              const arg = args[found.index]!;
+              const value = arg.text.slice(found.start, found.end);
+              once(arg.node.file, innerRange(arg.node, arg.start + found.start, arg.start + found.end), `${svc(service.name)} puts ${found.what} on its command line (${found.option} ${redactSecret(value)}), where process lists and logs show it`);
+            }
+            for (const [i, arg] of args.entries()) {
+              const key = literals.get(arg.text);
+              // The same word is also a user or database name: on a command line it is that, not the password.
+              if (key === undefined || plain.has(arg.text) || NAME_FLAGS.has(args[i - 1]?.text ?? '')) continue;
+              once(arg.node.file, innerRange(arg.node, arg.start, arg.start + arg.text.length), `${svc(service.name)} repeats the literal value of ${key} on its command line (${redactSecret(arg.text)})`);
+            }
           }
         }
-      }
-    }, ['compose/no-plaintext-secrets', ctx.options, ctx.settings]);
-
-    // 4. The env_file files services name (not the .env used for interpolation), unless git ignores them: per file, as the parse stage read them.
-    if (!ctx.options.envFiles) return;
-    const doc = ctx.compose;
-    if (throwaway(doc.file)) return;
-    const seenFiles = new Set<string>();
-    for (const service of doc.services) {
-      for (const ref of envFileRefs(doc, service.get('env_file'))) {
-        const envFile = doc.envFiles.get(doc.resolvePath(ref.path));
-        // A template's values are placeholders for users to replace, not secrets.
-        if (envFile && isEnvTemplate(envFile.path)) continue;
-        // Ignored by git and not tracked: the recommended place for a stack's secrets (compose/env-file-ignored checks that it stays there).
-        if (envFile?.git?.ignored === true && envFile.git.tracked !== true) continue;
-        if (!envFile?.source || seenFiles.has(envFile.path)) continue;
-        seenFiles.add(envFile.path);
-        for (const e of secretEntries(envFile)) {
-          ctx.report({
-            range: e.valueSpan,
-            secrets: [e.valueSpan],
-            file: envFile.source,
-            // Not naming the service: several compose files may read the file, and the finding is one.
-            message: `${e.key} in ${envFile.source.relPath} (an env_file of the stack) is a literal value (${redactSecret(e.value)}); keep the file out of version control or use a Compose secret`,
-          });
+      },
+    },
+    {
+      check(ctx) {
+        const throwaway = (file: SourceFile): boolean => isThrowaway(file, ctx.settings);
+        // 4. The env_file files services name (not the .env used for interpolation), unless git ignores them: per file, as the parse stage read them.
+        if (!ctx.options.envFiles) return;
+        const doc = ctx.compose;
+        if (throwaway(doc.file)) return;
+        const seenFiles = new Set<string>();
+        for (const service of doc.services) {
+          for (const ref of envFileRefs(doc, service.get('env_file'))) {
+            const envFile = doc.envFiles.get(doc.resolvePath(ref.path));
+            // A template's values are placeholders for users to replace, not secrets.
+            if (envFile && isEnvTemplate(envFile.path)) continue;
+            // Ignored by git and not tracked: the recommended place for a stack's secrets (compose/env-file-ignored checks that it stays there).
+            if (envFile?.git?.ignored === true && envFile.git.tracked !== true) continue;
+            if (!envFile?.source || seenFiles.has(envFile.path)) continue;
+            seenFiles.add(envFile.path);
+            for (const e of secretEntries(envFile)) {
+              ctx.report({
+                range: e.valueSpan,
+                secrets: [e.valueSpan],
+                file: envFile.source,
+                // Not naming the service: several compose files may read the file, and the finding is one.
+                message: `${e.key} in ${envFile.source.relPath} (an env_file of the stack) is a literal value (${redactSecret(e.value)}); keep the file out of version control or use a Compose secret`,
+              });
+            }
+          }
         }
-      }
-    }
-  },
+      },
+    },
+  ],
 });
+
+/**
+ * The literal passwords of a development, test or CI file are throwaway values made up for it (a token or a
+ * private key is real anywhere: those are reported in every file).
+ */
+function isThrowaway(file: SourceFile, settings: Readonly<Record<string, unknown>>): boolean {
+  return isNonProductionFile(file, settings);
+}
 
 /** Spans already reported, by file and 512-character bucket, so overlap checks stay cheap on big files. */
 class SpanIndex {

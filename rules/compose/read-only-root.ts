@@ -1,6 +1,5 @@
 import {
   boolOf,
-  checkEnvironments,
   dataServiceImages,
   dataServiceOf,
   defineRule,

@@ -1,5 +1,4 @@
 import {
-  checkEnvironments,
   defineRule,
   didYouMean,
   isMap,
@@ -9,12 +8,13 @@ import {
   relativeTo,
   splitVolume,
   suggest,
+  type ComposeContext,
   type ComposeProject,
   type ProjectService,
   type YNode,
 } from '../kit/index.js';
 
-type Report = Parameters<Parameters<typeof checkEnvironments>[2]>[1];
+type Report = ComposeContext['report'];
 
 interface Edge {
   from: ProjectService;

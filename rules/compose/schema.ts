@@ -9,6 +9,7 @@ export default defineRule<'compose', Record<string, never>>({
     fix: 'none',
     summary: 'The file is valid against the Compose Specification schema',
     compat: { dclint: ['invalid-schema'] },
+    timingPhase: 'schema',
   },
   check(ctx) {
     for (const issue of validateComposeDocument(ctx.compose)) ctx.report({ node: issue.node, message: issue.message });

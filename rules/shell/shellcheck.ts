@@ -1,7 +1,7 @@
 import { defineRule } from '../kit/index.js';
 
 /**
- * The ShellCheck bridge. The rule has no `check`: rules stay pure, so the
+ * The ShellCheck bridge. The rule has no `check` (`meta.bridge`): rules stay pure, so the
  * engine runs the `shellcheck` binary once per batch before the rules run
  * (src/engine/shellcheck.ts) and reports each finding as `shellcheck/SC<code>`.
  * This rule turns the bridge on (it is off in `recommended`), carries its
@@ -17,6 +17,7 @@ export default defineRule<'shell'>({
     summary: 'ShellCheck, when installed, finds no problem in scripts and RUN bodies',
     recommended: false,
     runBodies: true,
+    bridge: 'shellcheck',
     options: {
       type: 'object',
       properties: {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkEnvironments, defineRule, didYouMean, type ServiceBuild } from '../kit/index.js';
+import { defineRule, didYouMean, type ServiceBuild } from '../kit/index.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {
@@ -10,9 +10,11 @@ export default defineRule<'stack', Record<string, never>>({
     fix: 'none',
     summary: 'A service build names a context and a Dockerfile that exist, and a `target` that is a stage of that Dockerfile',
   },
-  check(ctx) {
-    for (const group of ctx.stack.projectGroups()) {
-      checkEnvironments(group[0]!, ctx.report, (project, report) => {
+  parts: [
+    {
+      scope: 'environment',
+      check(ctx) {
+        const { project, report } = ctx;
         for (const service of project.services) {
           const build = ctx.stack.serviceBuild(service, project);
           if (!build || build.remote) continue;
@@ -45,9 +47,9 @@ export default defineRule<'stack', Record<string, never>>({
             message: `${where} builds the target "${build.target}", which is not a stage of ${file} (${names.length ? `its stages: ${names.join(', ')}` : 'it names no stages'})${didYouMean(build.target, names)}`,
           });
         }
-      });
-    }
-  },
+      },
+    },
+  ],
 });
 
 /** A path as the project shows it: relative to the project folder, `/`-separated. */

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import {
-  checkEnvironments,
   debuggerPorts,
   defineRule,
   exposedPortsOf,
@@ -25,9 +24,11 @@ export default defineRule<'stack', Record<string, never>>({
     fix: 'none',
     summary: 'The container ports a service publishes or healthchecks are ports its image `EXPOSE`s',
   },
-  check(ctx) {
-    for (const group of ctx.stack.projectGroups()) {
-      checkEnvironments(group[0]!, ctx.report, (project, report) => {
+  parts: [
+    {
+      scope: 'environment',
+      check(ctx) {
+        const { project, report } = ctx;
         for (const service of project.services) {
           if (project.valueOf(service.get('network_mode'))?.trim() === 'host') continue;
           const image = ctx.stack.serviceImage(service, project);
@@ -63,9 +64,9 @@ export default defineRule<'stack', Record<string, never>>({
             });
           }
         }
-      });
-    }
-  },
+      },
+    },
+  ],
 });
 
 function describe(ports: readonly ExposedPort[]): string {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { baseImageFacts, checkEnvironments, cudaIn, defineRule, gpuRequest, isScalar } from '../kit/index.js';
+import { baseImageFacts, cudaIn, defineRule, gpuRequest, isScalar } from '../kit/index.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {
@@ -10,9 +10,11 @@ export default defineRule<'stack', Record<string, never>>({
     fix: 'none',
     summary: 'A service that reserves GPUs runs an image that ships CUDA',
   },
-  check(ctx) {
-    for (const group of ctx.stack.projectGroups()) {
-      checkEnvironments(group[0]!, ctx.report, (project, report) => {
+  parts: [
+    {
+      scope: 'environment',
+      check(ctx) {
+        const { project, report } = ctx;
         for (const service of project.services) {
           const request = gpuRequest(project, service);
           if (!request) continue;
@@ -39,7 +41,7 @@ export default defineRule<'stack', Record<string, never>>({
             message: `${where} reserves a GPU, but runs ${r.value.trim()}, which ships no CUDA runtime; use a CUDA image (nvidia/cuda:…-runtime, a framework's -cuda/-gpu image) or build one`,
           });
         }
-      });
-    }
-  },
+      },
+    },
+  ],
 });

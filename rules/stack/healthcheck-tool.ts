@@ -1,7 +1,6 @@
 import path from 'node:path';
 import {
   baseImageFacts,
-  checkEnvironments,
   defineRule,
   healthcheckTest,
   isScalar,
@@ -23,9 +22,11 @@ export default defineRule<'stack', Record<string, never>>({
     fix: 'none',
     summary: 'A healthcheck runs programs the image has: `curl`, `wget`, `nc`, `bash`, a shell for `CMD-SHELL`, and any program of an image whose programs are all known',
   },
-  check(ctx) {
-    for (const group of ctx.stack.projectGroups()) {
-      checkEnvironments(group[0]!, ctx.report, (project, report) => {
+  parts: [
+    {
+      scope: 'environment',
+      check(ctx) {
+        const { project, report } = ctx;
         for (const service of project.services) {
           const test = healthcheckTest(project, service);
           if (!test) continue;
@@ -52,9 +53,9 @@ export default defineRule<'stack', Record<string, never>>({
             });
           }
         }
-      });
-    }
-  },
+      },
+    },
+  ],
 });
 
 interface Lack {

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import {
   addedByLaterFile,
-  checkEnvironments,
   defineRule,
   didYouMean,
   isScalar,
+  type ComposeCall,
   type ComposeProject,
   type ReportDescriptor,
+  type StackModel,
   type YNode,
 } from '../kit/index.js';
 
@@ -19,32 +20,55 @@ export default defineRule<'stack', Record<string, never>>({
     fix: 'none',
     summary: 'An override file configures only services its base files define (or adds complete ones)',
   },
-  check(ctx) {
-    // The files scripts layer with `-f a -f b` (base + test + ci…) form projects of their own, and say
-    // how a file is really layered: an environment found by file names that no script runs is not checked.
-    const scripted = ctx.stack.composeCalls().filter((c) => c.project && !c.partial && c.files.length > 1);
-    const layeredBy = new Map<string, Set<string>>(); // file → the files scripts put before it
-    for (const call of scripted) {
-      const paths = call.project!.files.map((f) => f.file.path);
-      paths.forEach((p, i) => i > 0 && (layeredBy.get(p) ?? layeredBy.set(p, new Set()).get(p)!).add(paths.slice(0, i).join('\u0000')));
-    }
-    const layeredAsScriptsDo = (project: ComposeProject): boolean => {
-      if (project.declared) return true;
-      const paths = project.files.map((f) => f.file.path);
-      const before = layeredBy.get(paths.at(-1)!);
-      return !before || before.has(paths.slice(0, -1).join('\u0000'));
-    };
-    for (const group of ctx.stack.projectGroups()) {
-      checkEnvironments(group[0]!, ctx.report, (project, report) => layeredAsScriptsDo(project) && overridesOfMissing(project, report));
-    }
-    const seen = new Set<ComposeProject>();
-    for (const call of scripted) {
-      if (seen.has(call.project!)) continue;
-      seen.add(call.project!);
-      overridesOfMissing(call.project!, ctx.report);
-    }
-  },
+  parts: [
+    {
+      // Each environment, except one found by file names that no script layers that way.
+      scope: 'environment',
+      check(ctx) {
+        if (layeredAsScriptsDo(ctx.stack, ctx.project)) overridesOfMissing(ctx.project, ctx.report);
+      },
+    },
+    {
+      // The projects scripts layer themselves, each once.
+      check(ctx) {
+        const seen = new Set<ComposeProject>();
+        for (const call of scriptedLayers(ctx.stack).scripted) {
+          if (seen.has(call.project!)) continue;
+          seen.add(call.project!);
+          overridesOfMissing(call.project!, ctx.report);
+        }
+      },
+    },
+  ],
 });
+
+/**
+ * The files scripts layer with `-f a -f b` (base + test + ci…) form projects of their own, and say
+ * how a file is really layered: an environment found by file names that no script runs is not checked.
+ */
+function layeredAsScriptsDo(stack: StackModel, project: ComposeProject): boolean {
+  if (project.declared) return true;
+  const paths = project.files.map((f) => f.file.path);
+  const before = scriptedLayers(stack).layeredBy.get(paths.at(-1)!);
+  return !before || before.has(paths.slice(0, -1).join('\u0000'));
+}
+
+const layersOf = new WeakMap<StackModel, { scripted: ComposeCall[]; layeredBy: Map<string, Set<string>> }>();
+
+/** The compose calls of scripts that layer files, and for each file the files they put before it. */
+function scriptedLayers(stack: StackModel): { scripted: ComposeCall[]; layeredBy: Map<string, Set<string>> } {
+  const known = layersOf.get(stack);
+  if (known) return known;
+  const scripted = stack.composeCalls().filter((c) => c.project && !c.partial && c.files.length > 1);
+  const layeredBy = new Map<string, Set<string>>(); // file → the files scripts put before it
+  for (const call of scripted) {
+    const paths = call.project!.files.map((f) => f.file.path);
+    paths.forEach((p, i) => i > 0 && (layeredBy.get(p) ?? layeredBy.set(p, new Set()).get(p)!).add(paths.slice(0, i).join('\u0000')));
+  }
+  const out = { scripted, layeredBy };
+  layersOf.set(stack, out);
+  return out;
+}
 
 const present = (n: YNode | undefined): boolean => n !== undefined && !(isScalar(n) && n.value === null);
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkEnvironments, defineRule, isScalar, lastUser, svc } from '../kit/index.js';
+import { defineRule, isScalar, lastUser, svc } from '../kit/index.js';
 
 export default defineRule<'stack', Record<string, never>>({
   meta: {
@@ -12,9 +12,11 @@ export default defineRule<'stack', Record<string, never>>({
     tags: ['security'],
     securitySeverity: 6.0,
   },
-  check(ctx) {
-    for (const group of ctx.stack.projectGroups()) {
-      checkEnvironments(group[0]!, ctx.report, (project, report) => {
+  parts: [
+    {
+      scope: 'environment',
+      check(ctx) {
+        const { project, report } = ctx;
         for (const service of project.services) {
           const user = service.get('user');
           if (!isScalar(user) || user.value === null) continue;
@@ -31,9 +33,9 @@ export default defineRule<'stack', Record<string, never>>({
             message: `${svc(service.name)} runs as root (user: "${r.value}"), overriding the unprivileged USER "${set}" its image sets (${where}); a process that is broken into then owns the container, so drop user: or give the non-root user the access it lacks`,
           });
         }
-      }, ['stack/root-user-override', ctx.stack]);
-    }
-  },
+      },
+    },
+  ],
 });
 
 /** `root`, `0`, `root:root`, `0:0`, `0:1000`: the user part is root (a group does not lower it). */

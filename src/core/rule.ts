@@ -1,8 +1,9 @@
 import type { Span } from './location.js';
-import type { SourceFile } from './source.js';
+import type { FileKind, SourceFile } from './source.js';
 import type { Severity, TextEdit } from './diagnostic.js';
 
-export type RuleKind = 'compose' | 'dockerfile' | 'shell' | 'stack';
+/** A kind of file a rule checks, or `stack`: once per run, over the whole stack. */
+export type RuleKind = FileKind | 'stack';
 export type FixKind = 'none' | 'safe' | 'unsafe';
 
 /** Codes of the peer tools a rule stands in for; they work in suppressions, config and `--rule`. */
@@ -49,6 +50,18 @@ export interface RuleMeta<K extends RuleKind = RuleKind> {
    * for rules about running there.
    */
   environments?: 'all' | 'production';
+  /**
+   * The rule has no `check`: the engine's bridge of this name to a peer tool
+   * (`shellcheck`, see src/engine/bridges.ts) does its work, batched over the
+   * run before the rules run; the rule's setting turns it on and carries its
+   * options.
+   */
+  bridge?: string;
+  /**
+   * With `STACK_LINT_TIMING`, report the rule's time as this phase of its own
+   * (the compose schema rule: `schema`) instead of inside `rules:<kind>`.
+   */
+  timingPhase?: string;
   /** Extra tags (SARIF `properties.tags`), e.g. `security`. */
   tags?: string[];
   /** SARIF `security-severity` (0.0–10.0) for security rules. */
@@ -99,6 +112,22 @@ export type RuleOptions = Record<string, unknown>;
 export interface AnyRule {
   readonly meta: RuleMeta;
   check?(ctx: never): void;
+  /** Instead of `check`: checks that each run in the scope they declare (see `RulePart`). */
+  readonly parts?: readonly AnyRulePart[];
+}
+
+/**
+ * One check of a rule made of parts: `file` (the default) runs as a rule's
+ * `check` does; `environment` runs once per environment, as `meta.scope:
+ * 'environment'` does, for a compose rule on each environment of the linted
+ * file's project, for a stack rule on each environment of each compose
+ * project of the stack. A rule with a file part and environment parts, or
+ * environment parts keeping to different environments, has parts.
+ */
+export interface AnyRulePart {
+  readonly scope?: 'file' | 'environment';
+  readonly environments?: 'all' | 'production';
+  check(ctx: never): void;
 }
 
 export interface RulePackMeta {

@@ -1,5 +1,6 @@
 import { LineIndex, type Range, type Span } from './location.js';
 
+/** The kinds of linted file: each is a plug-in folder under src/kinds/, registered in src/kinds/index.ts. */
 export type FileKind = 'compose' | 'dockerfile' | 'shell';
 
 /** A file as every stage after `discover` sees it: its text, kind and line index. */

@@ -13,7 +13,7 @@ import { ProjectRoot } from '../core/project-root.js';
 import type { BuildRun, RepositoryEvidence } from '../stack/evidence/index.js';
 import type { ConfigProject } from '../config/types.js';
 import { CORE_RULES } from './core-rules.js';
-import type { AnyRule } from '../core/rule.js';
+import type { AnyRule, AnyRulePart } from '../core/rule.js';
 import type { Diagnostic, SeveritySetting } from '../core/diagnostic.js';
 import { ComposeLoader, confirmShellSyntaxError, dialectFromShellcheckName, parseSource, type ParsedFile } from '../stack/parse-files.js';
 import { configuredProjects } from '../parse/compose/layers.js';
@@ -25,21 +25,20 @@ import type { LintResult, LintedFile } from '../core/result.js';
 import type { ReportDescriptor, RuleMeta } from '../core/rule.js';
 import { readSource, type ReadOutcome } from '../parse/sources.js';
 import { directiveSource, lintParsedFile } from './kinds.js';
+import { FILE_KINDS } from '../kinds/index.js';
 import { applySuppressions, parseDirectives, unusedSuppressions, type Suppression } from './suppressions.js';
-import { runShellcheck, SHELLCHECK_RULE_ID } from './shellcheck.js';
+import { bridgesOf } from './bridges.js';
 import type { PlannedProject } from '../parse/compose/layers.js';
 import { planGroups } from './plan.js';
 import { collectBeforeReport, collectIfGrown } from './memory.js';
 import { lintInPool } from './workers.js';
 import { type WorkerPool } from './types.js';
 import { turnEventLoop } from './event-loop.js';
-import { addPhase, addRuleTime, phaseTotal, RULE_TIMING, timed, timedAsync, TIMING } from './timing.js';
+import { observeRules, timed, timedAsync, timedRules } from './timing.js';
 
 /** How long a run may keep the event loop from turning (see `lintFiles`). */
 const EVENT_LOOP_TURN_MS = 50;
 
-/** The rule whose time `STACK_LINT_TIMING` reports as the `schema` phase: it validates compose files against the schema. */
-const SCHEMA_RULE = 'compose/schema';
 
 
 
@@ -158,12 +157,15 @@ async function planRun(
       declared.push({ project: p, by: f.path });
     }
   }
-  // The ShellCheck bridge batches over the whole run: when it is on, the run is one stack.
+  // A bridge to a peer tool (the ShellCheck bridge) batches over the whole run: when one is on, the run is one stack.
   let single = false;
-  for (const f of files) {
-    if ((f.kind !== 'shell' && f.kind !== 'dockerfile') || (options.reportOn && !options.reportOn.has(f.path))) continue;
-    const setting = (await options.config.forFile(f.path)).rules.get(SHELLCHECK_RULE_ID);
-    if (setting && setting.severity !== 'off') {
+  const bridges = bridgesOf(options.rules);
+  for (const f of bridges.length ? files : []) {
+    if (options.reportOn && !options.reportOn.has(f.path)) continue;
+    const on = bridges.filter((b) => b.bridge.kinds.includes(f.kind));
+    if (!on.length) continue;
+    const config = await options.config.forFile(f.path);
+    if (on.some((b) => (config.rules.get(b.rule.meta.id)?.severity ?? 'off') !== 'off')) {
       single = true;
       break;
     }
@@ -206,15 +208,14 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     linted: gctx.lintedCompose,
     ...root,
     ...(options.overlay ? { overlay: options.overlay } : {}),
+    ...(options.overlayModes ? { overlayModes: options.overlayModes } : {}),
     ...(options.evidence ? { evidence: options.evidence } : {}),
   });
   for (const r of reads) {
     if (r.ok) {
-      const t = TIMING ? performance.now() : 0;
       const peer = r.source.kind === 'shell' ? (await options.config.forFile(r.source.path)).peer : undefined;
       const rcDialect = peer?.kind === 'shellcheckrc' ? dialectFromShellcheckName(peer.shell) : undefined;
-      parsed.push(await parseSource(r.source, options.overlay, composeLoader, rcDialect ? { defaultShellDialect: rcDialect } : {}));
-      if (TIMING) addPhase(`parse:${r.source.kind}`, performance.now() - t);
+      parsed.push(await timedAsync(`parse:${r.source.kind}`, () => parseSource(r.source, options.overlay, composeLoader, rcDialect ? { defaultShellDialect: rcDialect } : {})));
       continue;
     }
     const meta = r.problem === 'unreadable' ? CORE_RULES.unreadableFile : r.problem === 'too-large' ? CORE_RULES.tooComplex : syntaxMeta(registry, r.kind);
@@ -247,10 +248,15 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   const { model: stack, resources } = await timedAsync('stack-resources', () => loadStack(parts, { cwd, ...root, ...(options.overlay ? { overlay: options.overlay } : {}) }));
   result.consulted = [...new Set([...(resources.consulted ?? []), ...composeLoader.consulted(), ...(options.evidence?.read ?? [])])].sort();
   let rootConfig: FileConfig | undefined;
-  // ShellCheck bridge (shell/shellcheck, off by default): one batched run before the rules; see ./shellcheck.ts
+  // Bridges to peer tools (the ShellCheck bridge, off by default): one batched run each before the rules; see ./bridges.ts
   const untrusted = options.codeConfig === false && gctx.projectRoot ? { untrusted: gctx.projectRoot } : {};
-  const shellcheck = await timedAsync('shellcheck', () => runShellcheck({ parsed, config: options.config, rules: options.rules, ...untrusted, ...(options.reportOn ? { reportOn: options.reportOn } : {}) }));
-  for (const meta of shellcheck.metas) enabledRules.set(meta.id, meta);
+  const bridged = new Map<string, Diagnostic[]>();
+  for (const { rule, bridge } of bridgesOf(options.rules)) {
+    const args = { rule, parsed, config: options.config, rules: options.rules, ...untrusted, ...(options.reportOn ? { reportOn: options.reportOn } : {}) };
+    const found = await timedAsync(rule.meta.bridge!, () => bridge.run(args));
+    for (const meta of found.metas) enabledRules.set(meta.id, meta);
+    for (const [file, list] of found.byFile) bridged.set(file, [...(bridged.get(file) ?? []), ...list]);
+  }
 
   for (const file of parsed) {
     const config = await options.config.forFile(file.source.path);
@@ -269,17 +275,16 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
         for (const p of syntaxProblems) found.push(toDiagnostic(meta, severity, { range: p, message: p.message }, file.source));
       }
     }
-    const t = TIMING ? performance.now() : 0;
-    const schemaBefore = TIMING ? phaseTotal('schema') : 0;
-    await lintParsedFile(file, {
-      rules: byKind,
-      runRule: (rule, extra) => runRule(rule, file.source, extra),
-      tooComplex: (tc) => noteTooComplex(tc, file.source, found, enabledRules),
-      shellSyntax: (script) => noteShellSyntax(script, file.source, severityOf, registry, found, enabledRules),
-      projectFor: (p) => compose.projectFor(p),
-    });
-    if (TIMING) addPhase(`rules:${file.kind}`, performance.now() - t - (phaseTotal('schema') - schemaBefore));
-    for (const d of shellcheck.byFile.get(file.source.path) ?? []) found.push(d); // ShellCheck bridge findings, suppressed like any other
+    await timedRules(`rules:${file.kind}`, () =>
+      lintParsedFile(file, {
+        rules: byKind,
+        runRule: (rule, extra) => runRule(rule, file.source, extra),
+        tooComplex: (tc) => noteTooComplex(tc, file.source, found, enabledRules),
+        shellSyntax: (script) => noteShellSyntax(script, file.source, severityOf, registry, found, enabledRules),
+        projectFor: (p) => compose.projectFor(p),
+      }),
+    );
+    for (const d of bridged.get(file.source.path) ?? []) found.push(d); // bridge findings, suppressed like any other
 
     // Loops, not push(...found): a huge file's hundreds of thousands of findings would overflow the stack as arguments.
     for (const d of found) diagnostics.push(d);
@@ -287,12 +292,12 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   }
 
   if (byKind.stack.length && parsed.length) {
-    const t = TIMING ? performance.now() : 0;
     const found: Diagnostic[] = [];
     const runRule = makeRunner(found, rootConfig!, stack, enabledRules);
-    for (const rule of byKind.stack) runRule(rule, parsed[0]!.source, {});
+    await timedRules('rules:stack', () => {
+      for (const rule of byKind.stack) runRule(rule, parsed[0]!.source, {});
+    });
     for (const d of found) diagnostics.push(d);
-    if (TIMING) addPhase('rules:stack', performance.now() - t);
   }
 
   // Findings in compose files read only for context (a layer or an `extends` file not being linted) are not reported.
@@ -389,7 +394,7 @@ function makeRunner(
 ): (rule: AnyRule, file: SourceFile, extra: Extra) => void {
   return (rule, file, extra) => {
     const setting = config.rules.get(rule.meta.id);
-    if (!setting || !rule.check) return;
+    if (!setting || (!rule.check && !rule.parts)) return;
     const { severity, codes } = setting;
     if (severity === 'off' && ![...(codes?.values() ?? [])].some((s) => s !== 'off')) return;
     enabledRules.set(rule.meta.id, rule.meta);
@@ -406,15 +411,8 @@ function makeRunner(
         if (level !== 'off') found.push(toDiagnostic(rule.meta, level, d, file));
       },
     };
-    const timeIt = TIMING && (RULE_TIMING || rule.meta.id === SCHEMA_RULE);
-    const t = timeIt ? performance.now() : 0;
     try {
-      checkInScope(rule, ctx as never);
-      if (timeIt) {
-        const ms = performance.now() - t;
-        addRuleTime(rule.meta.id, ms);
-        if (rule.meta.id === SCHEMA_RULE) addPhase('schema', ms);
-      }
+      execute(rule, ctx as never);
     } catch (e) {
       const err = e as Error;
       const origin = { line: 1, column: 1, offset: 0 };
@@ -432,18 +430,33 @@ function makeRunner(
   };
 }
 
+/** Runs one rule's check in its scope; with `STACK_LINT_TIMING`, observed by the timer (./timing.ts), else `checkInScope` itself. */
+const execute = observeRules(checkInScope);
+
 /**
- * Runs a rule's check over the scope it declares (`RuleMeta.scope`): the file
- * itself, or each environment of the file's compose project, with findings
- * the environments share merged and the result shared by every file of the
- * project that is linted with the same options, settings and stack.
+ * Runs a rule's check over the scope it declares (`RuleMeta.scope`), or each
+ * of its parts over theirs (`AnyRule.parts`): the file itself, or each
+ * environment (of the file's compose project; for a stack rule, of each
+ * compose project of the stack), with findings the environments share merged
+ * and the result shared by every file of the project that is linted with the
+ * same options, settings and stack.
  */
 function checkInScope(rule: AnyRule, ctx: ComposeContext): void {
-  const check = rule.check as (ctx: ComposeContext) => void;
-  if (rule.meta.scope !== 'environment' || !ctx.project) return check(ctx);
-  const only = rule.meta.environments === 'production' ? (env: ComposeProject) => mayRunInProduction(env, ctx.settings) : undefined;
-  const memo = [rule.meta.id, ctx.options, ctx.settings, ctx.stack] as const;
-  checkEnvironments(ctx.project, ctx.report, (project, report) => check({ ...ctx, project, report }), memo, only);
+  if (!rule.parts) return checkPart(rule.meta, rule.meta.id, rule.meta, rule.check as (ctx: ComposeContext) => void, ctx);
+  rule.parts.forEach((part, i) => checkPart(rule.meta, `${rule.meta.id}#${i}`, part, part.check as (ctx: ComposeContext) => void, ctx));
+}
+
+function checkPart(meta: RuleMeta, key: string, scope: Pick<AnyRulePart, 'scope' | 'environments'>, check: (ctx: ComposeContext) => void, ctx: ComposeContext): void {
+  if (scope.scope !== 'environment') return check(ctx);
+  const only = scope.environments === 'production' ? (env: ComposeProject) => mayRunInProduction(env, ctx.settings) : undefined;
+  const memo = [key, ctx.options, ctx.settings, ctx.stack] as const;
+  const inEnvironments = (head: ComposeProject) => checkEnvironments(head, ctx.report, (project, report) => check({ ...ctx, project, report }), memo, only);
+  if (meta.kind === 'stack') {
+    for (const group of ctx.stack.projectGroups()) inEnvironments(group[0]!);
+    return;
+  }
+  if (!ctx.project) return check(ctx);
+  inEnvironments(ctx.project);
 }
 
 /** A text too deep or too large to lint: one finding where it is too much (the rules saw nothing of it). */
@@ -472,7 +485,7 @@ async function noteShellSyntax(
 }
 
 function groupRules(rules: readonly AnyRule[]): RulesByKind {
-  const out: RulesByKind = { compose: [] as AnyRule[], dockerfile: [] as AnyRule[], shell: [] as AnyRule[], runBodies: [] as AnyRule[], stack: [] as AnyRule[] };
+  const out = Object.fromEntries([...FILE_KINDS.map((k) => k.name), 'stack', 'runBodies'].map((k) => [k, [] as AnyRule[]])) as unknown as RulesByKind;
   for (const rule of rules) {
     out[rule.meta.kind].push(rule);
     if (rule.meta.kind === 'shell' && rule.meta.runBodies) out.runBodies.push(rule);

@@ -195,7 +195,19 @@ function checkPack(value: unknown, source: string, toolVersion: string): RulePac
     if (m.environments !== undefined && (m.scope !== 'environment' || !(m.environments === 'all' || m.environments === 'production'))) {
       return fail(`${where}: meta.environments must be all or production, with scope environment`);
     }
-    if (typeof (rule as AnyRule).check !== 'function') return fail(`${where}: check must be a function`);
+    const parts = (rule as AnyRule).parts;
+    if (parts !== undefined) {
+      if (!Array.isArray(parts) || !parts.length) return fail(`${where}: parts must be a list of checks`);
+      for (const [j, part] of parts.entries()) {
+        if (typeof part?.check !== 'function') return fail(`${where}: parts[${j}].check must be a function`);
+        if (part.scope !== undefined && !(part.scope === 'file' || (part.scope === 'environment' && (m.kind === 'compose' || m.kind === 'stack')))) {
+          return fail(`${where}: parts[${j}].scope must be file, or environment for a compose or stack rule`);
+        }
+        if (part.environments !== undefined && (part.scope !== 'environment' || !(part.environments === 'all' || part.environments === 'production'))) {
+          return fail(`${where}: parts[${j}].environments must be all or production, with scope environment`);
+        }
+      }
+    } else if (typeof (rule as AnyRule).check !== 'function') return fail(`${where}: check must be a function`);
   }
   for (const [presetName, rules] of Object.entries(pack.presets ?? {})) {
     if (typeof rules !== 'object' || rules === null) return fail(`presets.${presetName} must map rule ids to settings`);

@@ -36,8 +36,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { confirmShellSyntaxError, type ParsedFile } from '../stack/parse-files.js';
-import type { ConfigSource } from './types.js';
-import type { AnyRule } from '../core/rule.js';
+import type { BridgeRun } from './types.js';
 import type { ProjectRoot } from '../core/project-root.js';
 import type { Diagnostic, Severity, SeveritySetting } from '../core/diagnostic.js';
 import { shellcheckMeta } from '../core/shellcheck-family.js';
@@ -47,7 +46,6 @@ import type { DfInstruction, DfStage, DockerfileDocument } from '../parse/docker
 import type { ShellDialect, ShellDocument } from '../parse/shell/types.js';
 import type { SourceFile } from '../core/source.js';
 
-export const SHELLCHECK_RULE_ID = 'shell/shellcheck';
 /** Files per ShellCheck process. */
 const BATCH = 200;
 
@@ -97,15 +95,11 @@ interface Json1Comment {
 const LEVEL_SEVERITY: Record<Json1Comment['level'], Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-/** Runs ShellCheck where `shell/shellcheck` is enabled. Cheap when it is enabled nowhere. */
-export async function runShellcheck(args: {
-  parsed: readonly ParsedFile[];
-  config: ConfigSource;
-  rules: readonly AnyRule[];
-  reportOn?: ReadonlySet<string>;
-  /** `--no-code-config`: a shellcheck program inside this project (its `node_modules/.bin`, which npx puts on PATH) is not run. */
-  untrusted?: ProjectRoot;
-}): Promise<ShellcheckResult> {
+/**
+ * Runs ShellCheck where its rule (`args.rule`, `shell/shellcheck`) is enabled. Cheap when it is enabled nowhere.
+ * With `untrusted`, a shellcheck program inside that project (its `node_modules/.bin`, which npx puts on PATH) is not run.
+ */
+export async function runShellcheck(args: BridgeRun): Promise<ShellcheckResult> {
   const result: ShellcheckResult = { byFile: new Map(), metas: [] };
   const candidates = args.parsed.filter((p) => (p.kind === 'shell' || p.kind === 'dockerfile') && p.doc && (!args.reportOn || args.reportOn.has(p.source.path)));
   const jobs: Job[] = [];
@@ -113,9 +107,9 @@ export async function runShellcheck(args: {
   let ruleMeta: RuleMeta | undefined;
   for (const p of candidates) {
     const config = await args.config.forFile(p.source.path);
-    const setting = config.rules.get(SHELLCHECK_RULE_ID);
+    const setting = config.rules.get(args.rule.meta.id);
     if (!setting || setting.severity === 'off') continue;
-    ruleMeta ??= args.rules.find((r) => r.meta.id === SHELLCHECK_RULE_ID)?.meta;
+    ruleMeta ??= args.rule.meta;
     const options = readOptions(setting.options);
     const ruleSettings = (id: string) => config.rules.get(id)?.severity;
     const base = { cap: setting.severity, options, ruleSettings };

@@ -2,11 +2,9 @@ import type { Span } from '../core/location.js';
 import type { FileKind, SourceFile } from '../core/source.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { RuleRegistry } from '../core/registry.js';
+import type { CommentInfo } from '../kinds/index.js';
 
-/** A comment that may hold a directive; `text` is everything after the `#`. */
-export interface CommentInfo extends Span {
-  text: string;
-}
+export type { CommentInfo };
 
 export interface Suppression {
   /** `all` or a set of rule ids (peer codes already mapped to ours). */

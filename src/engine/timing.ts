@@ -3,13 +3,14 @@
  * how long each phase of the run took (wall time, summed over files) to
  * standard error; `STACK_LINT_TIMING=rules` adds the slowest rules
  * (`STACK_LINT_TIMING=all` lists every rule). Off, it costs one boolean test
- * per phase.
+ * per phase, and nothing per rule (`observeRules`).
  *
  * Phases: `startup` (node and module loading, up to the start of the run),
  * `discover`, `read`, `parse:<kind>`, `compose-projects` (layers, `extends`,
  * `include`), `stack-resources` (what the stack model reads beyond the run's
  * files: build contexts, Dockerfiles elsewhere, `.dockerignore`s), `schema`
- * (the compose schema rule), `rules:<kind>`, `suppressions`, `report` (from
+ * (the compose schema rule; a rule names such a phase of its own in
+ * `meta.timingPhase`), `rules:<kind>`, `suppressions`, `report` (from
  * the end of the run to the exit: formatting and writing the output). Parse
  * times of `RUN` bodies are in `parse:dockerfile`.
  */
@@ -40,10 +41,8 @@ export function addPhase(name: string, ms: number): void {
   if (TIMING) bump(phases, name, ms);
 }
 
-/** The time recorded so far for a phase. */
-export function phaseTotal(name: string): number {
-  return phases.get(name)?.ms ?? 0;
-}
+/** Time recorded by rules that are timed as a phase of their own (`meta.timingPhase`), for `timedRules` to leave out. */
+let ownPhaseMs = 0;
 
 /** Times a synchronous step. */
 export function timed<T>(name: string, fn: () => T): T {
@@ -67,13 +66,46 @@ export async function timedAsync<T>(name: string, fn: () => Promise<T>): Promise
   }
 }
 
-/** Records one rule's run on one file (only with `STACK_LINT_TIMING=rules|all`). */
-export function addRuleTime(id: string, ms: number): void {
-  if (RULES) bump(rules, id, ms);
+/**
+ * Times a stretch of rule runs as the phase `name` (`rules:<kind>`), less the
+ * time of rules that are a phase of their own (`meta.timingPhase`).
+ */
+export async function timedRules<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+  if (!TIMING) return fn();
+  const t = performance.now();
+  const own = ownPhaseMs;
+  try {
+    return await fn();
+  } finally {
+    bump(phases, name, performance.now() - t - (ownPhaseMs - own));
+  }
 }
 
-/** Whether per-rule times are wanted (the engine then times each `check`). */
-export const RULE_TIMING = RULES;
+/**
+ * An observer around the function that runs one rule's check: with timing on,
+ * the returned function records each run, per rule with
+ * `STACK_LINT_TIMING=rules|all`, and as a phase of its own for a rule that
+ * declares `meta.timingPhase` (`compose/schema`: `schema`). A check that
+ * throws is not recorded. Off, `execute` itself is returned, so the lint loop
+ * pays nothing for timing.
+ */
+export function observeRules<R extends { readonly meta: { readonly id: string; readonly timingPhase?: string } }, C>(
+  execute: (rule: R, ctx: C) => void,
+): (rule: R, ctx: C) => void {
+  if (!TIMING) return execute;
+  return (rule, ctx) => {
+    const phase = rule.meta.timingPhase;
+    if (!RULES && !phase) return execute(rule, ctx);
+    const t = performance.now();
+    execute(rule, ctx);
+    const ms = performance.now() - t;
+    if (RULES) bump(rules, rule.meta.id, ms);
+    if (phase) {
+      bump(phases, phase, ms);
+      ownPhaseMs += ms;
+    }
+  };
+}
 
 /** Marks the start of a run (`run()`); the first mark counts, so nested runs do not reset it. */
 export function markRunStart(): void {

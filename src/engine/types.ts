@@ -1,6 +1,6 @@
 /**
  * What the lint loop is given and gives back, shared by the loop (./lint.ts),
- * its worker threads (./workers.ts) and the ShellCheck bridge (./shellcheck.ts).
+ * its worker threads (./workers.ts) and the bridges to peer tools (./bridges.ts).
  */
 import type { ConfigProject } from '../config/types.js';
 import type { Diagnostic, SeveritySetting } from '../core/diagnostic.js';
@@ -10,16 +10,10 @@ import type { LintedFile, LintResult } from '../core/result.js';
 import type { AnyRule, RuleMeta } from '../core/rule.js';
 import type { FileKind } from '../core/source.js';
 import type { RepositoryEvidence } from '../stack/evidence/index.js';
+import type { ParsedFile, RulesByKind } from '../kinds/index.js';
 import type { Suppression } from './suppressions.js';
 
-/** The run's rules by the kind of file they check (`runBodies`: shell rules that also check Dockerfile `RUN` bodies). */
-export interface RulesByKind {
-  readonly compose: AnyRule[];
-  readonly dockerfile: AnyRule[];
-  readonly shell: AnyRule[];
-  readonly runBodies: AnyRule[];
-  readonly stack: AnyRule[];
-}
+export type { RulesByKind };
 
 export interface ResolvedRuleSetting {
   severity: SeveritySetting;
@@ -56,6 +50,8 @@ export interface LintFilesOptions {
   reportOn?: ReadonlySet<string>;
   /** Texts to use instead of the disk (standard input, tests), by absolute path. */
   overlay?: ReadonlyMap<string, string>;
+  /** Permission bits of `overlay` texts (the RuleTester's `modes`); without, an overlay text has no known mode. */
+  overlayModes?: ReadonlyMap<string, number>;
   /** How the repository runs compose and docker build, from its scripts, Makefiles, CI files and docs. */
   evidence?: RepositoryEvidence;
   /** Lint stacks in worker threads too (see ./workers.ts); never with `overlay`. */
@@ -121,4 +117,25 @@ export interface WorkerSetup {
   run: Record<string, unknown>;
   /** Every file of the run, in order: a worker asks the config of each, as discovery did, so that it loads the same packs. */
   files: string[];
+}
+
+/** What a bridge to a peer tool (./bridges.ts) gets for one stack. */
+export interface BridgeRun {
+  /** The bridge's rule (its setting turns it on and carries its options). */
+  rule: AnyRule;
+  parsed: readonly ParsedFile[];
+  config: ConfigSource;
+  /** Every rule of the run (the bridge leaves out what a rule already reports). */
+  rules: readonly AnyRule[];
+  reportOn?: ReadonlySet<string>;
+  /** `--no-code-config`: no program inside this project is run. */
+  untrusted?: ProjectRoot;
+}
+
+/** What a bridge finds in one stack. */
+export interface BridgeResult {
+  /** Findings per absolute file path. */
+  byFile: Map<string, Diagnostic[]>;
+  /** Metadata of the rule ids reported, for the run's rule list. */
+  metas: RuleMeta[];
 }

@@ -5,7 +5,8 @@
  * the output is the same as one thread's (and it is sorted anyway). Each
  * worker loads the CLI bundle once (through the code cache, see
  * ./cli-loader.ts), its own configs and packs, and initialises tree-sitter
- * once; it reads and parses the files of the stacks it is given and sends back
+ * once; the repository's evidence it gets from the main thread, as read
+ * there; it reads and parses the files of the stacks it is given and sends back
  * plain results (findings, texts, suppression comments).
  *
  * Only the built CLI starts workers (it registers its entry with
@@ -21,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { PlannedProject } from '../parse/compose/layers.js';
 import type { FileKind } from '../core/source.js';
+import type { RepositoryEvidence } from '../stack/evidence/index.js';
 import type { GroupContext, GroupResult, WorkerPool, WorkerSetup } from './types.js';
 import { collectIfGrown } from './memory.js';
 import { addPhase, TIMING } from './timing.js';
@@ -34,6 +36,8 @@ interface WorkerInit {
   stackLintWorker: WorkerSetup;
   lintedCompose: string[];
   reportOn?: string[];
+  /** The main thread's evidence (plain data): a worker does not read the repository again. */
+  evidence?: RepositoryEvidence;
 }
 
 type Job = { id: number; files: { path: string; kind: FileKind }[]; declared: PlannedProject[] };
@@ -76,6 +80,7 @@ export async function lintInPool<G extends readonly { path: string; kind: FileKi
     stackLintWorker: pool.setup,
     lintedCompose: [...ctx.lintedCompose],
     ...(ctx.options.reportOn ? { reportOn: [...ctx.options.reportOn] } : {}),
+    ...(ctx.options.evidence ? { evidence: ctx.options.evidence } : {}),
   };
   const threads = Math.min(pool.count, groups.length);
   const workers = Array.from({ length: threads - 1 }, () => new PoolWorker(pool.entry, init));
@@ -168,12 +173,12 @@ class PoolWorker {
  * ./run.ts, passed in to keep this module free of the engine's imports).
  */
 export async function serveStacks(
-  setUp: (setup: WorkerSetup, lintedCompose: Set<string>, reportOn: Set<string> | undefined) => Promise<GroupContext>,
+  setUp: (setup: WorkerSetup, lintedCompose: Set<string>, reportOn: Set<string> | undefined, evidence: RepositoryEvidence | undefined) => Promise<GroupContext>,
   lintStack: (ctx: GroupContext, files: Job['files'], declared: PlannedProject[]) => Promise<GroupResult>,
 ): Promise<void> {
   const init = workerData as WorkerInit;
   const port = parentPort!;
-  const ctx = await setUp(init.stackLintWorker, new Set(init.lintedCompose), init.reportOn ? new Set(init.reportOn) : undefined);
+  const ctx = await setUp(init.stackLintWorker, new Set(init.lintedCompose), init.reportOn ? new Set(init.reportOn) : undefined, init.evidence);
   port.on('message', (job: Job) => {
     lintStack(ctx, job.files, job.declared).then(
       (result) => {

@@ -1,6 +1,6 @@
 import { compilePolicies } from '../../rules/kit/policies.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { collectEvidence } from '../stack/evidence/index.js';
+import { collectEvidence, type RepositoryEvidence } from '../stack/evidence/index.js';
 import { kindsFromEvidence } from '../stack/evidence/plan.js';
 import { ConfigLoader } from '../config/index.js';
 import path from 'node:path';
@@ -185,14 +185,18 @@ export function evidenceRoots(options: Pick<RunOptions, 'cwd' | 'patterns'>): st
 }
 
 /** A worker thread's side of `prepare`: the run's configs and packs, loaded as the main thread loaded them. */
-export async function workerContext(setup: WorkerSetup, lintedCompose: Set<string>, reportOn: Set<string> | undefined): Promise<GroupContext> {
+export async function workerContext(
+  setup: WorkerSetup,
+  lintedCompose: Set<string>,
+  reportOn: Set<string> | undefined,
+  evidence: RepositoryEvidence | undefined,
+): Promise<GroupContext> {
   const options = setup.run as unknown as RunOptions;
   const packs = createPackSet();
   const config = createConfigLoader(options, packs);
   for (const file of setup.files) await config.forFile(file);
   const dropTexts = options.keepTexts === false && !options.cacheFile;
-  // `projectRoot` is the one the main thread found (see `prepare`).
-  const evidence = options.stdin ? undefined : collectEvidence(evidenceRoots(options));
+  // `projectRoot` is the one the main thread found (see `prepare`), `evidence` the one it read.
   const lintOptions: LintFilesOptions = {
     cwd: options.cwd,
     files: [],

@@ -37,6 +37,8 @@ import { MAX_FILE_BYTES, relativePath } from '../parse/sources.js';
 export interface ComposeLoaderOptions {
   cwd: string;
   overlay?: ReadonlyMap<string, string>;
+  /** Permission bits of texts of the overlay, as a test gives them; a text without one has no known mode. */
+  overlayModes?: ReadonlyMap<string, number>;
   /**
    * The compose files the run lints, when the run is linted a stack at a time
    * with one loader per stack: a file another stack lints is not context only.
@@ -404,9 +406,10 @@ export class ComposeLoader {
     return hit;
   }
 
-  /** Permission bits of a file on disk (env files: who may read their secrets); undefined for the overlay's texts and on Windows, where they mean nothing. */
+  /** Permission bits of a file on disk (env files: who may read their secrets); undefined on Windows, where they mean nothing, and for the overlay's texts unless given in `overlayModes`. */
   private modeOf(abs: string): number | undefined {
-    if (this.options.overlay?.has(abs) || process.platform === 'win32') return undefined;
+    if (this.options.overlay?.has(abs)) return this.options.overlayModes?.get(abs);
+    if (process.platform === 'win32') return undefined;
     try {
       return statSync(abs).mode & 0o777;
     } catch {

@@ -1,8 +1,6 @@
 import { readTextIfRegular } from '../parse/read-file.js';
 import path from 'node:path';
-import type { ComposeDocument, ComposeParse, SyntaxProblem } from '../parse/compose/document.js';
-import { parseDockerfile } from '../parse/dockerfile/document.js';
-import type { DockerfileDocument } from '../parse/dockerfile/types.js';
+import { fileKind, type ParsedFile, type ParseIO } from '../kinds/index.js';
 import type { ShellParser } from '../parse/shell/index.js';
 import type { ShellDialect, ShellDocument } from '../parse/shell/types.js';
 import type { SourceFile } from '../core/source.js';
@@ -10,13 +8,7 @@ import { ComposeLoader } from './compose-loader.js';
 
 export { ComposeLoader };
 
-export type ParsedFile =
-  | { kind: 'compose'; source: SourceFile; doc?: ComposeDocument; problems: SyntaxProblem[] }
-  | { kind: 'dockerfile'; source: SourceFile; doc?: DockerfileDocument; problems: SyntaxProblem[] }
-  | { kind: 'shell'; source: SourceFile; doc?: ShellDocument; problems: SyntaxProblem[] };
-
-/** `RUN` in shell form somewhere (also `ONBUILD RUN`): only then is tree-sitter needed for a Dockerfile. */
-const HAS_RUN = /^[ \t]*(?:ONBUILD[ \t]+)?RUN[ \t]/im;
+export type { ParsedFile };
 
 let shellParserPromise: Promise<ShellParser> | undefined;
 
@@ -27,37 +19,20 @@ function shellParser(): Promise<ShellParser> {
 }
 
 /**
- * Parses one file. Compose files go through `compose` (one loader per run, which
- * also reads what they pull in: `.env`, `env_file`s, `extends` and `include`
- * files, layered siblings); without one, a private loader reads the `.env`,
- * `.env.example` and `env_file`s.
+ * Parses one file with its kind's parser (src/kinds/). Compose files go through
+ * `compose` (one loader per run, which also reads what they pull in: `.env`,
+ * `env_file`s, `extends` and `include` files, layered siblings); without one, a
+ * private loader reads the `.env`, `.env.example` and `env_file`s.
  */
 export async function parseSource(source: SourceFile, overlay?: ReadonlyMap<string, string>, compose?: ComposeLoader, options: ParseSourceOptions = {}): Promise<ParsedFile> {
-  switch (source.kind) {
-    case 'compose': {
-      const parsed: ComposeParse = await (compose ?? new ComposeLoader({ cwd: path.dirname(source.path), ...(overlay ? { overlay } : {}) })).parseLinted(source);
-      return parsed.ok
-        ? { kind: 'compose', source, doc: parsed.doc, problems: [] }
-        : { kind: 'compose', source, problems: parsed.problems };
-    }
-    case 'dockerfile': {
-      if (source.text.trim() === '') {
-        return { kind: 'dockerfile', source, problems: [{ message: 'the Dockerfile is empty (a build needs at least a FROM)', start: 0, end: 0 }] };
-      }
-      const shell = HAS_RUN.test(source.text) ? await shellParser() : undefined;
-      const own = `${path.basename(source.path)}.dockerignore`;
-      const ignoreName = (await readSibling(source.path, own, overlay, compose)) !== undefined ? own : '.dockerignore';
-      const ignoreText = await readSibling(source.path, ignoreName, overlay, compose);
-      const dockerignore = ignoreText === undefined ? undefined : { path: path.join(path.dirname(source.path), ignoreName), text: ignoreText };
-      return { kind: 'dockerfile', source, doc: parseDockerfile(source, shell, dockerignore), problems: [] };
-    }
-    case 'shell': {
-      const parser = await shellParser();
-      // a shebang always decides; without one, the .shellcheckrc's shell= does, as in ShellCheck
-      const dialect = options.defaultShellDialect && !source.text.startsWith('#!') ? { dialect: options.defaultShellDialect } : {};
-      return { kind: 'shell', source, doc: parser.parse({ file: source, ...dialect }), problems: [] };
-    }
-  }
+  const io: ParseIO = {
+    compose: (s) => (compose ?? new ComposeLoader({ cwd: path.dirname(s.path), ...(overlay ? { overlay } : {}) })).parseLinted(s),
+    readSibling: (name) => readSibling(source.path, name, overlay, compose),
+    shellParser,
+    ...(options.defaultShellDialect ? { defaultShellDialect: options.defaultShellDialect } : {}),
+  };
+  const parsed = await fileKind(source.kind).parse(source, io);
+  return { kind: source.kind, source, ...(parsed.doc ? { doc: parsed.doc } : {}), problems: parsed.problems } as ParsedFile;
 }
 
 export interface ParseSourceOptions {

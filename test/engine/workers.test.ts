@@ -1,4 +1,6 @@
 import os from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUTO_MIN_FILES, setWorkerEntry, workerPool } from '../../src/engine/workers.js';
 
@@ -36,5 +38,19 @@ describe('worker threads', () => {
 
   it('without the built CLI to start workers with (the library API), every run stays in the calling thread', () => {
     expect(threadsWith(8, 4, 5_000)).toBe(1);
+  });
+});
+
+describe('a worker thread’s context', () => {
+  it('takes the main thread’s evidence instead of reading the repository again', async () => {
+    const { workerContext } = await import('../../src/runner/run.js');
+    const evidence = { items: [], yamlFiles: [], read: ['/repo/Makefile'], roots: ['/repo'] };
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-worker-'));
+    try {
+      const ctx = await workerContext({ run: { cwd, patterns: ['.'] }, files: [] }, new Set(), undefined, evidence);
+      expect(ctx.options.evidence).toBe(evidence);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });

@@ -29,7 +29,8 @@ export interface EnvFile {
   readonly entries: readonly EnvEntry[];
   /** Its permission bits (`0o644`) as the parse stage found them on disk; undefined when unknown (not on disk, Windows). */
   readonly mode?: number;
-<<<<<<< HEAD
+  /** Not there, but the repository's tooling makes it (a Makefile rule for it): where that is written. */
+  readonly generatedBy?: { readonly file: string; readonly line: number };
   /** What git makes of it (see stack/git.ts); undefined when not looked at (the file is missing or empty, or outside the project). */
   readonly git?: GitState;
 }
@@ -45,10 +46,6 @@ export interface GitState {
    * `info/exclude`) ignore it; undefined when unknown: no repository and no `.gitignore` at all.
    */
   readonly ignored?: boolean;
-=======
-  /** Not there, but the repository's tooling makes it (a Makefile rule for it): where that is written. */
-  readonly generatedBy?: { readonly file: string; readonly line: number };
->>>>>>> prec
 }
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;

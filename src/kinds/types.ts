@@ -1,0 +1,76 @@
+/**
+ * What a kind of linted file is, as a plug-in (one folder per kind under
+ * src/kinds/, listed in ./index.ts): how a file is recognised, parsed, linted
+ * (which rules run on it, with what in their context) and where its
+ * suppression comments are. The stages that handle files (discover, the parse
+ * stage, the engine, the rule kit) read this table and name no kind.
+ */
+import type { Span } from '../core/location.js';
+import type { AnyRule, RuleKind } from '../core/rule.js';
+import type { FileKind, SourceFile } from '../core/source.js';
+import type { ComposeParse, SyntaxProblem } from '../parse/compose/document.js';
+import type { ComposeProject } from '../parse/compose/project.js';
+import type { ShellDialect, ShellDocument, ShellParser, TooComplex } from '../parse/shell/types.js';
+
+/** A comment that may hold a directive; `text` is everything after the `#`. */
+export interface CommentInfo extends Span {
+  text: string;
+}
+
+/** The comments that may hold suppression directives, and how far "the next line" and "the file" reach. */
+export interface DirectiveSource {
+  comments: CommentInfo[];
+  nextSpan?: (line: number) => [number, number];
+  /** `# check=skip=…` values of a Dockerfile's parser directives. */
+  buildkitSkips?: { value: string; span: Span }[];
+  /** Line of a script's first command: a `# shellcheck disable=` above it covers the file. */
+  firstCommandLine?: number;
+}
+
+/** What the parse stage lends a kind's parser: the run's shared readers. */
+export interface ParseIO {
+  /** Parses a compose file with the run's compose loader (which also reads what it pulls in). */
+  compose(source: SourceFile): Promise<ComposeParse>;
+  /** The text of a file beside the parsed one, through the overlay; undefined when there is none. */
+  readSibling(name: string): Promise<string | undefined>;
+  /** tree-sitter's shell parser, loaded once per process. */
+  shellParser(): Promise<ShellParser>;
+  /** The dialect of a script without a shebang (a `.shellcheckrc`'s `shell=`); by default its file name decides. */
+  defaultShellDialect?: ShellDialect;
+}
+
+/** The run's rules by the kind they check (`runBodies`: shell rules that also check Dockerfile `RUN` bodies). */
+export type RulesByKind = { readonly [K in RuleKind]: AnyRule[] } & { readonly runBodies: AnyRule[] };
+
+/** What the lint loop lends a kind for linting one file. */
+export interface FileRun {
+  readonly rules: RulesByKind;
+  /** Runs one rule on the file, its context holding `extra` (the kind's context fields) besides the common fields. */
+  runRule(rule: AnyRule, extra: Record<string, unknown>): void;
+  /** A text too deep or too large for the rules: one finding where it is too much. */
+  tooComplex(tc: TooComplex): void;
+  /** `shell/syntax` when the script does not parse (confirmed by a second parser). */
+  shellSyntax(script: ShellDocument): Promise<void>;
+  /** The compose project a compose file is linted in. */
+  projectFor(path: string): ComposeProject | undefined;
+}
+
+/**
+ * One kind of linted file. `D` is its parsed document, `C` the fields its
+ * rules' context has besides the common ones (`file`, `options`, `settings`,
+ * `stack`, `report`); `context` is never set, it carries `C` for the types.
+ */
+export interface FileKindPlugin<K extends FileKind = FileKind, D = unknown, C = unknown> {
+  readonly name: K;
+  /** Whether a base name is this kind's (checked in the order of ./index.ts). */
+  fromName(basename: string): boolean;
+  /** For an extension-less file: whether its first line makes it this kind's. */
+  fromShebang?(firstLine: string): boolean;
+  /** The document, or the problems that kept the text from parsing. */
+  parse(source: SourceFile, io: ParseIO): Promise<{ doc?: D; problems: SyntaxProblem[] }>;
+  /** Runs the kind's rules (and any other per-file check) on a file that parsed. */
+  lint(file: { source: SourceFile; doc: D }, run: FileRun): Promise<void>;
+  /** Where the file's suppression directives are, as its kind writes comments. */
+  directives(source: SourceFile, doc: D | undefined): DirectiveSource;
+  readonly context?: C;
+}
