@@ -535,7 +535,7 @@ export class ConfigLoader {
     prepared.overrideMatchers.forEach((m, i) => {
       if (m.matches(file)) matched.push(i);
     });
-    const peer = this.peerFor(file);
+    const peer = this.peerFor(file, prepared.kinds.kindOf(file));
     const key = `${matched.join(',')}|${peer?.file ?? ''}`;
     let effective = prepared.effective.get(key);
     if (!effective) {
@@ -572,10 +572,11 @@ export class ConfigLoader {
   /**
    * The peer config that applies to a file: `.hadolint.yaml` for a Dockerfile,
    * `.shellcheckrc` for a script (a file whose name says neither may be a
-   * script by its shebang), each found upwards from the file's folder.
+   * script by its shebang), each found upwards from the file's folder. The
+   * config's `kinds:` decides before the file name does.
    */
-  private peerFor(file: string): HadolintConfig | ShellcheckRc | undefined {
-    const kind = kindFromName(path.basename(file));
+  private peerFor(file: string, configuredKind?: string): HadolintConfig | ShellcheckRc | undefined {
+    const kind = configuredKind ?? kindFromName(path.basename(file));
     if (kind === 'compose') return undefined;
     return kind === 'dockerfile' ? this.hadolintConfigAt(path.dirname(file)) : this.shellcheckRcAt(path.dirname(file));
   }

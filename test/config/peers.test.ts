@@ -302,3 +302,11 @@ describe('# shellcheck disable= comments', () => {
     expect(await findings(project({ ...STRICT, 'run.sh': script.replace('SC2046', 'SC2046,SC2086') }))).toEqual([]);
   });
 });
+
+describe('the kind a config gives a file', () => {
+  it('decides which peer config applies: a kinds: Dockerfile gets .hadolint.yaml', async () => {
+    const files = { 'app.df': 'FROM ubuntu:latest\nUSER 1000\nCMD ["true"]\n', '.stackpolicyrc.yaml': 'kinds:\n  "*.df": dockerfile\n' };
+    expect((await findings(project(files))).map((f) => f.split(' ').slice(0, 3).join(' '))).toEqual(['app.df:1:6 error dockerfile/pinned-base-image']);
+    expect(await findings(project({ ...files, '.hadolint.yaml': 'ignored: [DL3007]\n' }))).toEqual([]);
+  });
+});
