@@ -35,7 +35,8 @@ export interface TestCase {
   options?: Record<string, unknown>;
   /**
    * Severities as a config's `rules:` sets them: the rule under test's own (default: its meta severity), and ids
-   * that are settings rather than rules of their own, such as the ShellCheck bridge's `shellcheck/SC2162`.
+   * that are settings rather than rules of their own, such as the ShellCheck bridge's `shellcheck/SC2162`. A peer
+   * code (`DL3061`) stands for the rules that claim it, as in a config.
    */
   severities?: Record<string, SeveritySetting>;
   settings?: Record<string, unknown>;
@@ -167,9 +168,15 @@ export class RuleTester {
     const options = validateRuleOptions(meta, { ...defaultOptions(meta), ...(tc.options ?? {}) }, (why) => {
       throw new RuleTesterError(`${meta.id}${label(tc)}: bad options: ${why}`);
     });
-    const rules = new Map<string, ResolvedRuleSetting>([[meta.id, { severity: tc.severities?.[meta.id] ?? meta.severity, options }]]);
+    const others = builtins.rules.filter((r) => r.meta.id !== meta.id);
+    const registry = createRegistry([meta, ...others.map((r) => r.meta), ...CORE_RULE_METAS]);
+    // A key of `severities` is a rule id or, as in a config's `rules:`, a peer code standing for the rules that claim it.
+    const idsOf = (key: string): readonly string[] => (registry.get(key) ? [key] : registry.byCompatCode(key).length ? registry.byCompatCode(key) : [key]);
+    const rules = new Map<string, ResolvedRuleSetting>([[meta.id, { severity: meta.severity, options }]]);
     for (const syntax of ['compose/syntax', 'dockerfile/syntax', 'shell/syntax']) if (syntax !== meta.id) rules.set(syntax, { severity: 'error', options: {} });
-    for (const [id, severity] of Object.entries(tc.severities ?? {})) if (id !== meta.id) rules.set(id, { severity, options: {} });
+    for (const [key, severity] of Object.entries(tc.severities ?? {})) {
+      for (const id of idsOf(key)) rules.set(id, { severity, options: id === meta.id ? options : {} });
+    }
     const dir = path.dirname(main);
     const projects = (tc.projects ?? []).map((p) => ({
       ...(p.name !== undefined ? { name: p.name } : {}),
@@ -185,7 +192,6 @@ export class RuleTester {
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       ...(projects.length ? { projects, configPath: path.join(ROOT, '.stackpolicyrc.yaml') } : {}),
     };
-    const others = builtins.rules.filter((r) => r.meta.id !== meta.id);
     const modes = Object.entries(tc.modes ?? {}).map(([rel, mode]) => [path.join(dir, rel), mode] as const);
     return {
       cwd: ROOT,
@@ -195,7 +201,7 @@ export class RuleTester {
       // The built-in rules that cover ShellCheck codes are loaded too (off): the ShellCheck bridge then leaves those
       // codes to them, as in a real run, rather than reporting them as shellcheck/SC<code>.
       rules: [this.rule, ...others.filter((r) => r.meta.compat?.shellcheck?.length)],
-      registry: createRegistry([meta, ...others.map((r) => r.meta), ...CORE_RULE_METAS]),
+      registry,
       config: { forFile: async () => config },
       tool: TOOL,
       evidence,
