@@ -42,6 +42,11 @@ export interface TestCase {
   settings?: Record<string, unknown>;
   /** Other files of the stack, by path relative to `filename`'s folder (for stack rules). */
   files?: Record<string, string>;
+  /**
+   * The files whose findings are reported, by path relative to `filename`'s folder (`filename` by its base name):
+   * as when only they are named on the command line and the rest of the stack is read for context. Default: all.
+   */
+  reportOn?: string[];
   /** Permission bits of files of `files` (`{ '.env': 0o644 }`), as on disk; without, a file's mode is unknown, as in memory. */
   modes?: Record<string, number>;
   /**
@@ -198,6 +203,7 @@ export class RuleTester {
       files,
       overlay,
       ...(modes.length ? { overlayModes: new Map(modes) } : {}),
+      ...(tc.reportOn ? { reportOn: new Set(tc.reportOn.map((rel) => path.join(dir, rel))) } : {}),
       // The built-in rules that cover ShellCheck codes are loaded too (off): the ShellCheck bridge then leaves those
       // codes to them, as in a real run, rather than reporting them as shellcheck/SC<code>.
       rules: [this.rule, ...others.filter((r) => r.meta.compat?.shellcheck?.length)],
