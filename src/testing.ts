@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { validateRuleOptions, defaultOptions } from './config/validate.js';
+import { validateRuleOptions, defaultOptions, isPartialCode } from './config/validate.js';
 import { kindFromName, kindFromShebang } from './discover/classify.js';
 import { CORE_RULE_METAS } from './engine/core-rules.js';
 import type { AnyRule } from './core/rule.js';
@@ -36,7 +36,8 @@ export interface TestCase {
   options?: Record<string, unknown>;
   /**
    * Severities as a config's `rules:` sets them: the rule under test's own (default: its meta severity), and ids
-   * that are settings rather than rules of their own, such as the ShellCheck bridge's `shellcheck/SC2162`.
+   * that are settings rather than rules of their own, such as the ShellCheck bridge's `shellcheck/SC2162`. A peer
+   * code (`DL3061`) stands for the rules that claim it, as in a config.
    */
   severities?: Record<string, SeveritySetting>;
   settings?: Record<string, unknown>;
@@ -45,6 +46,11 @@ export interface TestCase {
    * `.gitignore`s, and a git index as `gitIndex` writes it (`'.git/index': gitIndex(['.env'])`).
    */
   files?: Record<string, string>;
+  /**
+   * The files whose findings are reported, by path relative to `filename`'s folder (`filename` by its base name):
+   * as when only they are named on the command line and the rest of the stack is read for context. Default: all.
+   */
+  reportOn?: string[];
   /** Permission bits of files of `files` (`{ '.env': 0o644 }`), as on disk; without, a file's mode is unknown, as in memory. */
   modes?: Record<string, number>;
   /**
@@ -171,9 +177,21 @@ export class RuleTester {
     const options = validateRuleOptions(meta, { ...defaultOptions(meta), ...(tc.options ?? {}) }, (why) => {
       throw new RuleTesterError(`${meta.id}${label(tc)}: bad options: ${why}`);
     });
-    const rules = new Map<string, ResolvedRuleSetting>([[meta.id, { severity: tc.severities?.[meta.id] ?? meta.severity, options }]]);
+    const others = builtins.rules.filter((r) => r.meta.id !== meta.id);
+    const registry = createRegistry([meta, ...others.map((r) => r.meta), ...CORE_RULE_METAS]);
+    // A key of `severities` is a rule id or, as in a config's `rules:`, a peer code standing for the rules that claim it.
+    const idsOf = (key: string): readonly string[] => (registry.get(key) ? [key] : registry.byCompatCode(key).length ? registry.byCompatCode(key) : [key]);
+    const rules = new Map<string, ResolvedRuleSetting>([[meta.id, { severity: meta.severity, options }]]);
     for (const syntax of ['compose/syntax', 'dockerfile/syntax', 'shell/syntax']) if (syntax !== meta.id) rules.set(syntax, { severity: 'error', options: {} });
-    for (const [id, severity] of Object.entries(tc.severities ?? {})) if (id !== meta.id) rules.set(id, { severity, options: {} });
+    for (const [key, severity] of Object.entries(tc.severities ?? {})) {
+      for (const id of idsOf(key)) {
+        const prev = rules.get(id);
+        const own = id === meta.id ? options : {};
+        // A code of a rule that stands for several sets that code's findings only, as in a config.
+        if (isPartialCode(key, registry.get(id))) rules.set(id, { severity: prev?.severity ?? 'off', options: prev?.options ?? own, codes: new Map([...(prev?.codes ?? []), [key, severity]]) });
+        else rules.set(id, { severity, options: own });
+      }
+    }
     const dir = path.dirname(main);
     const projects = (tc.projects ?? []).map((p) => ({
       ...(p.name !== undefined ? { name: p.name } : {}),
@@ -189,17 +207,17 @@ export class RuleTester {
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       ...(projects.length ? { projects, configPath: path.join(ROOT, '.stackpolicyrc.yaml') } : {}),
     };
-    const others = builtins.rules.filter((r) => r.meta.id !== meta.id);
     const modes = Object.entries(tc.modes ?? {}).map(([rel, mode]) => [path.join(dir, rel), mode] as const);
     return {
       cwd: ROOT,
       files,
       overlay,
       ...(modes.length ? { overlayModes: new Map(modes) } : {}),
+      ...(tc.reportOn ? { reportOn: new Set(tc.reportOn.map((rel) => path.join(dir, rel))) } : {}),
       // The built-in rules that cover ShellCheck codes are loaded too (off): the ShellCheck bridge then leaves those
       // codes to them, as in a real run, rather than reporting them as shellcheck/SC<code>.
       rules: [this.rule, ...others.filter((r) => r.meta.compat?.shellcheck?.length)],
-      registry: createRegistry([meta, ...others.map((r) => r.meta), ...CORE_RULE_METAS]),
+      registry,
       config: { forFile: async () => config },
       tool: TOOL,
       evidence,

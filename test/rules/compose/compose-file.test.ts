@@ -5,8 +5,6 @@ import references from '../../../rules/compose/references.js';
 import layeredEnvironments from '../../../rules/stack/layered-environments.js';
 import { RuleTester } from '../../../src/testing.js';
 import { stackOf } from '../../stack/helpers.js';
-import { brief, lintFixtures } from '../../helpers/lint.js';
-import type { Diagnostic } from '../../../src/core/diagnostic.js';
 
 /**
  * COMPOSE_FILE and COMPOSE_PROFILES in the `.env` beside the compose files:
@@ -22,8 +20,6 @@ const layers = {
   'compose.local.yaml': 'services:\n  api:\n    image: shop/api:1.8.0\n  mailhog:\n    image: mailhog/mailhog:v1.0.1\n',
 };
 const { 'compose.yaml': layersBase, ...layersRest } = layers;
-const at = 'compose/compose-file';
-const line = (d: Diagnostic) => `${brief(d)} ${d.message}`;
 
 describe('COMPOSE_FILE from the .env', () => {
   it('makes the files it names, in order, the default project of the folder', async () => {
@@ -44,11 +40,15 @@ describe('COMPOSE_FILE from the .env', () => {
     });
   });
 
-  // On disk: which files of the folder are linted is the command line's choice; in memory every file given is linted.
-  it('reports the same findings whichever file of the project is linted', async () => {
-    const found = await lintFixtures([`${at}/layers`]);
-    const alone = await lintFixtures([`${at}/layers/compose.local.yaml`]);
-    expect(alone.map(line)).toEqual(found.filter((d) => d.relPath.endsWith('compose.local.yaml')).map(line));
+  it('judges the same project whichever file of it is linted, the others read for context', async () => {
+    for (const rule of [buildOrImage, references, layeredEnvironments]) {
+      await new RuleTester(rule).run({
+        valid: [
+          { filename: 'compose.yaml', code: layersBase, files: layersRest, reportOn: ['compose.yaml'], name: 'the base alone' },
+          { filename: 'compose.yaml', code: layersBase, files: layersRest, reportOn: ['compose.local.yaml'], name: 'the local layer alone' },
+        ],
+      });
+    }
   });
 
   it('reports a relative file it names that does not exist, in the .env at the name', async () => {

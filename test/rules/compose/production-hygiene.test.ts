@@ -101,14 +101,16 @@ describe('production-hygiene rules and non-production compose files', () => {
 
 /** The rule with its fixes left out: here only where it reports matters (each rule's fixes are tested in its own file). */
 function findingsOnly(rule: AnyRule): AnyRule {
-  return {
-    meta: { ...rule.meta, fix: 'none' },
-    check: (ctx: ComposeContext) =>
-      rule.check!(
+  const withoutFixes =
+    (check: (ctx: never) => void) =>
+    (ctx: ComposeContext): void =>
+      check(
         new Proxy(ctx, {
           get: (target, key) =>
             key === 'report' ? (d: Parameters<typeof target.report>[0]) => target.report({ ...d, fix: undefined }) : Reflect.get(target, key),
         }) as never,
-      ),
-  };
+      );
+  const meta = { ...rule.meta, fix: 'none' as const };
+  if (rule.parts) return { meta, parts: rule.parts.map((part) => ({ ...part, check: withoutFixes(part.check as (ctx: never) => void) })) } as AnyRule;
+  return { meta, check: withoutFixes(rule.check as (ctx: never) => void) } as AnyRule;
 }
