@@ -90,6 +90,28 @@ describe('projects from the repository\'s evidence', () => {
     expect(result.diagnostics.filter((d) => d.ruleId === 'compose/env-interpolation')).toEqual([]);
   });
 
+  it('include and extends.file: the files they reach are compose and are checked in the project that pulls them in', async () => {
+    const found = await explainProjects({ cwd: at('include'), patterns: ['.'], noConfigLookup: true });
+    expect(found.map((p) => ({ files: p.files, source: p.source, pulledIn: p.pulledIn }))).toEqual([
+      {
+        files: ['compose.yaml'],
+        source: 'convention',
+        pulledIn: [
+          { file: 'services/db.yaml', by: 'include', evidence: 'compose.yaml:2' },
+          { file: 'ci/common.yml', by: 'extends', evidence: 'compose.yaml:6' },
+        ],
+      },
+    ]);
+    const result = await run({ cwd: at('include'), patterns: ['.'], noConfigLookup: true });
+    expect(result.files.map((f) => `${f.relPath} ${f.kind}`).sort()).toEqual(['ci/common.yml compose', 'compose.yaml compose', 'services/db.yaml compose']);
+    // The template "base" of ci/common.yml is not a service of its own: what it gives "web" is reported where it is written.
+    expect(result.diagnostics.map((d) => `${d.relPath}:${d.range.start.line} ${d.ruleId} ${d.message.slice(0, 22)}`).filter((d) => /privileged|references|build-or-image|unplaced/.test(d))).toEqual([
+      'ci/common.yml:3 compose/no-privileged service "web" runs pri',
+      'ci/common.yml:5 compose/references service "web" uses net',
+      'services/db.yaml:4 compose/no-privileged service "db" runs priv',
+    ]);
+  });
+
   it('classifies what commands pass with -f: a compose file and a Dockerfile whatever their names', async () => {
     const result = await run({ cwd: at('classified'), patterns: ['.'], noConfigLookup: true });
     expect(result.files.map((f) => `${f.relPath} ${f.kind}`).sort()).toEqual(['deploy.sh shell', 'docker/app.df dockerfile', 'stack.yml compose']);
