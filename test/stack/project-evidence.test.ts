@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainProjects } from '../../src/runner/explain.js';
 import { run } from '../../src/runner/run.js';
 import { FIXTURES } from '../helpers/lint.js';
+import { collectEvidence } from '../../src/stack/evidence/index.js';
 
 /**
  * One small stack per source of evidence (fixtures/stacks/evidence/<source>): the project the
@@ -54,6 +55,30 @@ describe('projects from the repository\'s evidence', () => {
   it('a README shell block', async () => {
     expect(await projects('readme')).toEqual([{ files: ['compose.yaml', 'compose.monitoring.yaml'], source: 'invocation', evidence: ['README.md:6'] }]);
     expect(await completeness('readme')).toEqual([]);
+  });
+
+  it('a justfile recipe, {{variable}} expanded', async () => {
+    expect(await projects('justfile')).toEqual([{ files: ['compose.yaml', 'dev.yaml'], source: 'invocation', evidence: ['justfile:4'] }]);
+    expect(await completeness('justfile')).toEqual([]);
+  });
+
+  it('a Taskfile task in its dir:', async () => {
+    expect(await projects('taskfile')).toEqual([{ files: ['deploy/compose.yaml', 'deploy/prod.yaml'], source: 'invocation', evidence: ['Taskfile.yml:7'], name: 'deploy' }]);
+    expect(await completeness('taskfile')).toEqual([]);
+  });
+
+  it('a CI step\'s array, extended by the script it sources with DIR set to the script\'s folder', async () => {
+    expect(await projects('sourced')).toEqual([{ files: ['compose.yaml', 'ci/smoke/compose.yaml', 'ci/smoke/extra.yaml'], source: 'invocation', evidence: ['ci/smoke/test.sh:3'] }]);
+    expect(await completeness('sourced')).toEqual([]);
+  });
+
+  it('a bake target: the Dockerfile, built from the root context, follows the root .dockerignore', async () => {
+    const evidence = collectEvidence([at('bake')]);
+    expect(evidence.items.map((i) => (i.kind === 'build' ? `${path.relative(at('bake'), i.dockerfile!)} @ ${path.relative(at('bake'), i.context!) || '.'} ${path.relative(at('bake'), i.at.file)}:${i.at.line}` : i.kind))).toEqual([
+      'app/Dockerfile @ . docker-bake.hcl:5',
+    ]);
+    const result = await run({ cwd: at('bake'), patterns: ['.'], noConfigLookup: true });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'dockerfile/dockerignore')).toEqual([]);
   });
 
   it('COMPOSE_FILE in .env', async () => {
