@@ -20,6 +20,8 @@ const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|oci:)/i;
 
 /** The `include` and `extends.file` paths of one compose file, resolved against its folder. */
 export function composeReferences(file: string, text: string): ComposeReference[] {
+  // Most files have neither key: they are not parsed a second time.
+  if (!/(?:^|\n)["']?include["']?\s*:|["']?extends["']?\s*:/.test(text)) return [];
   const lines = new LineCounter();
   let root: unknown;
   try {
