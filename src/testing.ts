@@ -26,6 +26,7 @@ import { applyEdits } from './fix/apply.js';
 import { fixFiles } from './fix/loop.js';
 import { collectEvidence } from './stack/evidence/index.js';
 import { kindsFromEvidence } from './stack/evidence/plan.js';
+import { reachedComposeFiles } from './parse/compose/references.js';
 import type { FileKind } from './core/source.js';
 import builtins from '../rules/index.js';
 
@@ -172,6 +173,12 @@ export class RuleTester {
     const known = new Set(files.map((f) => f.path));
     for (const [file, kind] of kindsFromEvidence(evidence.items, { exists: (p) => overlay.has(p), yamlFiles: evidence.yamlFiles })) {
       if (!known.has(file)) files.push({ path: file, kind });
+      known.add(file);
+    }
+    // What a compose file pulls in with `include:` or `extends.file` is a compose file whatever its name.
+    for (const file of reachedComposeFiles(files.filter((f) => f.kind === 'compose').map((f) => f.path), (p) => overlay.get(p)).keys()) {
+      if (!known.has(file)) files.push({ path: file, kind: 'compose' });
+      known.add(file);
     }
     const meta = this.rule.meta;
     const options = validateRuleOptions(meta, { ...defaultOptions(meta), ...(tc.options ?? {}) }, (why) => {

@@ -44,13 +44,27 @@ describe.skipIf(!existsSync(root))('the real projects of the shared corpus', () 
     const deploy = find(projects, 'compose.yaml + compose.override.yaml.example');
     expect(deploy.source).toBe('convention');
     expect(builds(deploy)).toEqual(['zulip: Dockerfile @ .']);
-    const scenarios = projects.filter((p) => p.files[1] === 'ci/base.yaml');
+    const scenarios = projects.filter((p) => p.files[1] === 'ci/base.yaml' && p.files.length === 3);
     expect(scenarios.map((p) => p.files[2])).toEqual([
       'ci/backup-restore-volume/compose.yaml', 'ci/backup-restore/compose.yaml', 'ci/basic/compose.yaml', 'ci/certbot/compose.yaml', 'ci/config/compose.yaml',
       'ci/http-only/compose.yaml', 'ci/legacy-env/compose.yaml', 'ci/manual_configuration/compose.yaml', 'ci/memory/compose.yaml', 'ci/settings/compose.yaml',
     ]);
     for (const p of scenarios) expect(p).toMatchObject({ envFiles: ['ci/base.env'], evidence: expect.arrayContaining(['.github/workflows/dockerfile.yaml:251']) });
-    expect(projects).toHaveLength(11);
+    // The layers scenario scripts add to the CI step's array (sourced with DIR set to their folder).
+    const extra = projects.filter((p) => p.files.length > 3).map((p) => `${p.files.slice(2).join(' + ')} ${p.evidence[0]}`);
+    expect(extra).toEqual([
+      'ci/certbot/compose.yaml + ci/certbot/self-signed.yaml ci/certbot/test.sh:93',
+      'ci/http-only/compose.yaml + ci/http-only/with-loadbalancer-ips.yaml ci/http-only/test.sh:22',
+      'ci/manual_configuration/compose.yaml + ci/manual_configuration/no-envs.yaml ci/manual_configuration/test.sh:34',
+      'ci/manual_configuration/compose.yaml + ci/manual_configuration/no-envs.yaml + ci/manual_configuration/new-hostname.yaml ci/manual_configuration/test.sh:44',
+      'ci/manual_configuration/compose.yaml + ci/manual_configuration/link-settings.yaml ci/manual_configuration/test.sh:54',
+      'ci/manual_configuration/compose.yaml + ci/manual_configuration/link-settings.yaml + ci/manual_configuration/new-hostname.yaml ci/manual_configuration/test.sh:62',
+      'ci/memory/compose.yaml + ci/memory/low-memory.yaml ci/memory/test.sh:20',
+      'ci/memory/compose.yaml + ci/memory/low-memory.yaml + ci/memory/multiprocess.yaml ci/memory/test.sh:27',
+      'ci/memory/compose.yaml + ci/memory/multithreaded.yaml ci/memory/test.sh:34',
+    ]);
+    for (const p of projects.filter((p) => p.files.length > 3)) expect(p).toMatchObject({ envFiles: ['ci/base.env'] });
+    expect(projects).toHaveLength(20);
   });
 
   it('healthchecks: docker/docker-compose.yml run from docker/, built from the repository root with docker/Dockerfile', async () => {

@@ -13,7 +13,8 @@ describe.skipIf(!existsSync(corpus))('the shared corpus', () => {
   it('lints every file with no crash, no internal error and no syntax false alarm', async () => {
     const result = await run({ cwd: corpus, patterns: ['.'], noConfigLookup: true });
     const kinds = result.files.reduce<Record<string, number>>((acc, f) => ({ ...acc, [f.kind]: (acc[f.kind] ?? 0) + 1 }), {});
-    expect(kinds).toEqual({ compose: 74, dockerfile: 91, shell: 122 });
+    // 85 compose files: 11 of them are named by no compose name but reached by include: (wger's services/*.yaml) or added by a sourced CI script with -f (zulip's ci/*/ extra layers).
+    expect(kinds).toEqual({ compose: 85, dockerfile: 91, shell: 122 });
     expect(result.diagnostics.filter((d) => d.internal)).toEqual([]);
     // Every file of the corpus is valid YAML, Dockerfile or shell.
     expect(result.diagnostics.filter((d) => d.ruleId.endsWith('/syntax')).map((d) => `${d.relPath}:${d.range.start.line} ${d.message}`)).toEqual([]);

@@ -1,4 +1,4 @@
-import { defineRule, type DfArgument, type DfInstruction } from '../kit/index.js';
+import { cleanPath, defineRule, parseDockerIgnore, type DfArgument, type DfInstruction } from '../kit/index.js';
 
 /** File names that hold credentials, and what they are. */
 const SECRET_NAMES: { re: RegExp; what: string }[] = [
@@ -27,13 +27,22 @@ export default defineRule<'dockerfile'>({
     securitySeverity: 7.5,
   },
   check(ctx) {
+    // The .dockerignore of every context the repository builds it from (else the one beside it): a file each of
+    // them excludes never reaches the build, so it cannot reach the image (the COPY fails: dockerfile/copy-ignored-file).
+    const contexts = ctx.stack.buildContextsOf(ctx.dockerfile.file.path);
+    const ignores = (contexts.length ? contexts.map((c) => c.dockerignore) : [ctx.dockerfile.dockerignore]).map((d) => (d ? parseDockerIgnore(d.text) : undefined));
+    const excludedEverywhere = (source: string) => {
+      const clean = cleanPath(source);
+      return clean !== '.' && ignores.every((i) => i !== undefined && i.ignores(clean) && !i.mayReinclude(clean));
+    };
     for (const written of ctx.dockerfile.instructions) {
       const ins = written.trigger ?? written;
       if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+      const fromContext = !written.trigger && !ins.flags.some((f) => f.name.toLowerCase() === 'from');
       const { sources, dest } = split(ins);
       for (const src of sources) {
         const what = secretKind(src.value, dest);
-        if (!what) continue;
+        if (!what || (fromContext && excludedEverywhere(src.value))) continue;
         ctx.report({
           node: src,
           message: `${ins.keyword} ${src.value} puts ${what} into an image layer, where anyone who can pull the image can read it, even if a later step deletes it; use RUN --mount=type=secret (or --mount=type=ssh), or provide it at run time`,

@@ -26,6 +26,7 @@ export function formatExplained(projects: readonly ExplainedProject[], format: '
     if (p.envFiles.length) out.push(`  env files:  ${p.envFiles.join(', ')}`);
     if (p.profiles.length) out.push(`  profiles:   ${p.profiles.join(', ')}`);
     if (p.variables.length) out.push(`  variables:  ${p.variables.join(', ')} (set by the environment that runs it)`);
+    for (const f of p.pulledIn ?? []) out.push(`  ${f.by === 'include' ? 'includes:  ' : 'extends:   '} ${f.file} (${f.evidence})`);
     if (p.unplacedFragment) out.push(`  fragment:   nothing places it on a base (${p.unplacedFragment[0]}); declare it under projects: in .stackpolicyrc`);
     const built = p.services.filter((s) => s.dockerfile || s.context);
     for (const s of built) {

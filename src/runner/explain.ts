@@ -13,6 +13,8 @@ import { loadStack } from '../stack/load.js';
 import { ComposeLoader } from '../stack/compose-loader.js';
 import { prepare, type RunOptions } from './run.js';
 import { readSource } from '../parse/sources.js';
+import { reachedComposeFiles } from '../parse/compose/references.js';
+import { readText } from '../stack/resources.js';
 
 export interface ExplainedService {
   readonly name: string;
@@ -37,6 +39,8 @@ export interface ExplainedProject {
   readonly profiles: readonly string[];
   /** Variables the invoking environment sets (CI `env:`). */
   readonly variables: readonly string[];
+  /** Compose files the project's files pull in with `include:` or `extends.file` (linted in this project), with where each is named. */
+  readonly pulledIn?: readonly { readonly file: string; readonly by: 'include' | 'extends'; readonly evidence: string }[];
   /** Set when the project is a fragment no evidence places on a base: why it cannot stand alone. */
   readonly unplacedFragment?: readonly string[];
   readonly services: readonly ExplainedService[];
@@ -77,6 +81,7 @@ export async function explainProjects(options: RunOptions): Promise<ExplainedPro
         evidence: `${rel(node.file.path)}:${line}`,
       };
     });
+    const pulledIn = [...reachedComposeFiles(project.files.map((f) => f.file.path), (p) => readText(p, overlay))].map(([file, ref]) => ({ file: rel(file), by: ref.kind, evidence: at(ref.at) }));
     return {
       name: project.name,
       environment: project.environment,
@@ -87,6 +92,7 @@ export async function explainProjects(options: RunOptions): Promise<ExplainedPro
       envFiles: [...new Set([...(origin?.envTemplates ?? []), ...(origin?.envFiles ?? [])])].map(rel),
       profiles: [...(origin?.profiles ?? [])],
       variables: [...(origin?.variables ?? [])],
+      ...(pulledIn.length ? { pulledIn } : {}),
       ...(origin?.unplacedFragment ? { unplacedFragment: origin.unplacedFragment.reasons } : {}),
       services,
     };

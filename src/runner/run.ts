@@ -2,6 +2,8 @@ import { compilePolicies } from '../../rules/kit/policies.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { collectEvidence, type RepositoryEvidence } from '../stack/evidence/index.js';
 import { kindsFromEvidence } from '../stack/evidence/plan.js';
+import { reachedComposeFiles } from '../parse/compose/references.js';
+import { readText } from '../stack/resources.js';
 import { ConfigLoader } from '../config/index.js';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
@@ -134,6 +136,18 @@ export async function prepare(options: RunOptions, hooks: RunHooks = {}): Promis
   for (const [file, kind] of kindsFromEvidence(evidence.items, env)) {
     if (known.has(file) || !inRoots(file) || !inLinted(file) || (await config.forFile(file)).ignores.matches(file)) continue;
     files.push({ path: file, kind, explicit: false });
+    known.add(file);
+  }
+  // What a compose file pulls in with `include:` or `extends: {file: …}` is a compose file too, whatever its name.
+  const texts = new Map<string, string | undefined>();
+  const readCompose = (p: string) => {
+    if (!texts.has(p)) texts.set(p, inRoots(p) || known.has(p) ? readText(p) : undefined);
+    return texts.get(p);
+  };
+  for (const file of reachedComposeFiles(files.filter((f) => f.kind === 'compose').map((f) => f.path), readCompose).keys()) {
+    if (known.has(file) || !inLinted(file) || (await config.forFile(file)).ignores.matches(file)) continue;
+    files.push({ path: file, kind: 'compose', explicit: false });
+    known.add(file);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const projectRoot = findProjectRoot(options.cwd, files.map((f) => f.path), options.projectRoot);

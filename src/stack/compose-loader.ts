@@ -21,6 +21,7 @@ import {
 } from '../parse/compose/document.js';
 import { isEnvTemplate } from '../parse/compose/env-templates.js';
 import { fragmentReasons } from '../parse/compose/fragment.js';
+import { composeReferences, type ComposeReference } from '../parse/compose/references.js';
 import { parseDotenv } from '../parse/compose/interpolate.js';
 import { BASE_NAMES, layerRole, planFolder, type PlannedProject } from '../parse/compose/layers.js';
 import { linkGroups, ProjectBuilder, type ComposeProject, type LoadedCompose, type ProjectOrigin, type ProjectProblem } from '../parse/compose/project.js';
@@ -154,6 +155,15 @@ export class ComposeLoader {
     const evidencePlans = this.evidencePlans(lintedFiles, declaredFolders);
     const covered = new Set(evidencePlans.flatMap((p) => p.files).filter((f) => lintedFiles.has(f)));
     for (const p of evidencePlans) plans.push(fromEvidence(p));
+    // Linted files another linted compose file pulls in with `include:` or `extends.file`, and where.
+    const reached = new Map<string, ComposeReference>();
+    // The nearest file first (the repository's root compose file before a subfolder's).
+    const depth = (f: string) => f.split(path.sep).length;
+    for (const doc of [...linted].sort((a, b) => depth(a.file.path) - depth(b.file.path) || (a.file.path < b.file.path ? -1 : 1))) {
+      for (const ref of composeReferences(doc.file.path, doc.file.text)) {
+        if (ref.file !== doc.file.path && lintedFiles.has(ref.file) && !covered.has(ref.file) && !reached.has(ref.file)) reached.set(ref.file, ref);
+      }
+    }
     const folders = new Map<string, Set<string>>();
     for (const doc of linted) {
       const dir = path.dirname(doc.file.path);
@@ -171,7 +181,11 @@ export class ComposeLoader {
       const all = [...new Set([...layered, ...files])];
       const setting = await this.composeFileVar(dir);
       const chosen = setting?.entries.map((e) => e.path);
-      for (const plan of planFolder(all, chosen)) {
+      // A file pulled in by `include`/`extends` is not a layer because of its name: it is linted on its own, as compose loads it.
+      const named = planFolder(all, chosen);
+      const folderPlans = named.filter((p) => !p.files.slice(1).some((f) => reached.has(f)));
+      for (const f of files) if (reached.has(f) && !folderPlans.some((p) => p.files.length === 1 && p.files[0] === f)) folderPlans.push({ files: [f], environment: 'default', declared: false });
+      for (const plan of folderPlans) {
         const isComposeFile = chosen && plan.environment === 'default' && plan.files.length === chosen.length && plan.files.every((f, i) => f === chosen[i]);
         if (isComposeFile) composeFilePlans.push({ dir, setting: setting!, plan });
         // Only the projects a linted file takes part in, and of those none that evidence contradicts: every
@@ -179,7 +193,8 @@ export class ComposeLoader {
         const mine = plan.files.filter((f) => files.has(f));
         if (!mine.length) continue;
         if (!isComposeFile && (mine.every((f) => covered.has(f)) || plan.files.slice(1).some((f) => covered.has(f)))) continue;
-        plans.push({ ...plan, origin: isComposeFile ? composeFileOrigin(setting!) : nameOrigin(plan.files) });
+        const ref = plan.files.length === 1 ? reached.get(plan.files[0]!) : undefined;
+        plans.push({ ...plan, origin: isComposeFile ? composeFileOrigin(setting!) : ref ? reachedOrigin(ref) : nameOrigin(plan.files) });
       }
     }
 
@@ -231,6 +246,9 @@ export class ComposeLoader {
       if (origin?.source === 'name' && plan.files.length === 1 && !isBaseName(plan.files[0]!)) {
         const reasons = fragmentReasons(project);
         if (reasons.length) project = builder.build({ ...input, partial: true, origin: { ...origin, unplacedFragment: { reasons } } });
+      } else if (origin?.reachedBy && fragmentReasons(project).length) {
+        // Included or extended, and incomplete alone: the file using it completes it (its findings are made there).
+        project = builder.build({ ...input, partial: true });
       }
       projects.push(project);
     }
@@ -244,6 +262,22 @@ export class ComposeLoader {
     for (const p of projects) pick(p.file.path, p);
     for (const p of projects) if (p.environment === 'default') pick(p.files[0]!.file.path, p);
     for (const p of projects) for (const d of p.files) pick(d.file.path, p);
+    // A file reached only by `include` or `extends` is checked in the project of the file pulling it in, as compose
+    // loads it: an `extends` file holds templates, not services that run, and an included file's services run
+    // beside the includer's (its `depends_on` may name them). Its own stand-in project goes.
+    const standIns = new Set<ComposeProject>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [file, ref] of reached) {
+        const own = chosen.get(file);
+        const user = chosen.get(ref.at.file);
+        if (!own?.origin?.reachedBy || !user || own === user || user.origin?.reachedBy || own.files.length !== 1) continue;
+        standIns.add(own);
+        chosen.set(file, user);
+        changed = true;
+      }
+    }
+    for (const p of standIns) projects.splice(projects.indexOf(p), 1);
     return {
       projects,
       projectFor: (file) => chosen.get(file),
@@ -525,6 +559,10 @@ function nameOrigin(files: readonly string[]): ProjectOrigin {
   const roles = files.map((f) => layerRole(f).role);
   const source = roles.every((r) => r === 'base' || r === 'override') ? 'convention' : 'name';
   return { source, evidence: [], envFiles: [], profiles: [], variables: [] };
+}
+
+function reachedOrigin(ref: ComposeReference): ProjectOrigin {
+  return { source: 'convention', evidence: [ref.at], envFiles: [], profiles: [], variables: [], reachedBy: ref.kind };
 }
 
 function composeFileOrigin(setting: ComposeFileVar): ProjectOrigin {

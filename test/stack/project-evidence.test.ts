@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainProjects } from '../../src/runner/explain.js';
 import { run } from '../../src/runner/run.js';
 import { FIXTURES } from '../helpers/lint.js';
+import { collectEvidence } from '../../src/stack/evidence/index.js';
 
 /**
  * One small stack per source of evidence (fixtures/stacks/evidence/<source>): the project the
@@ -56,6 +57,30 @@ describe('projects from the repository\'s evidence', () => {
     expect(await completeness('readme')).toEqual([]);
   });
 
+  it('a justfile recipe, {{variable}} expanded', async () => {
+    expect(await projects('justfile')).toEqual([{ files: ['compose.yaml', 'dev.yaml'], source: 'invocation', evidence: ['justfile:4'] }]);
+    expect(await completeness('justfile')).toEqual([]);
+  });
+
+  it('a Taskfile task in its dir:', async () => {
+    expect(await projects('taskfile')).toEqual([{ files: ['deploy/compose.yaml', 'deploy/prod.yaml'], source: 'invocation', evidence: ['Taskfile.yml:7'], name: 'deploy' }]);
+    expect(await completeness('taskfile')).toEqual([]);
+  });
+
+  it('a CI step\'s array, extended by the script it sources with DIR set to the script\'s folder', async () => {
+    expect(await projects('sourced')).toEqual([{ files: ['compose.yaml', 'ci/smoke/compose.yaml', 'ci/smoke/extra.yaml'], source: 'invocation', evidence: ['ci/smoke/test.sh:3'] }]);
+    expect(await completeness('sourced')).toEqual([]);
+  });
+
+  it('a bake target: the Dockerfile, built from the root context, follows the root .dockerignore', async () => {
+    const evidence = collectEvidence([at('bake')]);
+    expect(evidence.items.map((i) => (i.kind === 'build' ? `${path.relative(at('bake'), i.dockerfile!)} @ ${path.relative(at('bake'), i.context!) || '.'} ${path.relative(at('bake'), i.at.file)}:${i.at.line}` : i.kind))).toEqual([
+      'app/Dockerfile @ . docker-bake.hcl:5',
+    ]);
+    const result = await run({ cwd: at('bake'), patterns: ['.'], noConfigLookup: true });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'dockerfile/dockerignore')).toEqual([]);
+  });
+
   it('COMPOSE_FILE in .env', async () => {
     expect(await projects('compose-file')).toEqual([{ files: ['compose.yaml', 'compose.worker.yaml'], source: 'COMPOSE_FILE', evidence: ['.env:1'], envFiles: ['.env'] }]);
     expect(await completeness('compose-file')).toEqual([]);
@@ -88,6 +113,28 @@ describe('projects from the repository\'s evidence', () => {
   it('a file only CI jobs run takes its variables from the job environment', async () => {
     const result = await run({ cwd: at('github'), patterns: ['.'], noConfigLookup: true, cliRules: ['compose/env-interpolation: warning'] });
     expect(result.diagnostics.filter((d) => d.ruleId === 'compose/env-interpolation')).toEqual([]);
+  });
+
+  it('include and extends.file: the files they reach are compose and are checked in the project that pulls them in', async () => {
+    const found = await explainProjects({ cwd: at('include'), patterns: ['.'], noConfigLookup: true });
+    expect(found.map((p) => ({ files: p.files, source: p.source, pulledIn: p.pulledIn }))).toEqual([
+      {
+        files: ['compose.yaml'],
+        source: 'convention',
+        pulledIn: [
+          { file: 'services/db.yaml', by: 'include', evidence: 'compose.yaml:2' },
+          { file: 'ci/common.yml', by: 'extends', evidence: 'compose.yaml:6' },
+        ],
+      },
+    ]);
+    const result = await run({ cwd: at('include'), patterns: ['.'], noConfigLookup: true });
+    expect(result.files.map((f) => `${f.relPath} ${f.kind}`).sort()).toEqual(['ci/common.yml compose', 'compose.yaml compose', 'services/db.yaml compose']);
+    // The template "base" of ci/common.yml is not a service of its own: what it gives "web" is reported where it is written.
+    expect(result.diagnostics.map((d) => `${d.relPath}:${d.range.start.line} ${d.ruleId} ${d.message.slice(0, 22)}`).filter((d) => /privileged|references|build-or-image|unplaced/.test(d))).toEqual([
+      'ci/common.yml:3 compose/no-privileged service "web" runs pri',
+      'ci/common.yml:5 compose/references service "web" uses net',
+      'services/db.yaml:4 compose/no-privileged service "db" runs priv',
+    ]);
   });
 
   it('classifies what commands pass with -f: a compose file and a Dockerfile whatever their names', async () => {

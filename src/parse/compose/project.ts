@@ -155,6 +155,12 @@ export interface ProjectOrigin {
   readonly envTemplates?: readonly string[];
   /** A file that cannot stand alone, linted alone because no evidence places it on a base. */
   readonly unplacedFragment?: { readonly reasons: readonly string[] };
+  /**
+   * A file linted on its own because another compose file pulls it in with
+   * `include:` or `extends: {file: …}` (the evidence names where). When it
+   * cannot stand alone, the file that uses it completes it: the project is partial.
+   */
+  readonly reachedBy?: 'include' | 'extends';
 }
 
 export interface ProjectInput {

@@ -6,7 +6,7 @@
  * `inherits` are not evaluated; a value using them is left out.
  */
 import path from 'node:path';
-import type { EvidenceItem, EvidenceReader } from './types.js';
+import type { EvidenceItem, EvidenceReader, SourceRun } from './types.js';
 
 interface BakeTarget {
   name: string;
@@ -22,7 +22,7 @@ export const bakeReader: EvidenceReader = {
   read(file) {
     const targets = file.path.endsWith('.json') ? jsonTargets(file.text) : hclTargets(file.text);
     const cwd = path.dirname(file.path);
-    const out: EvidenceItem[] = [];
+    const out: (EvidenceItem | SourceRun)[] = [];
     for (const t of targets) {
       const context = path.resolve(cwd, t.context ?? '.');
       const dockerfile = t.dockerfile !== undefined ? path.resolve(context, t.dockerfile) : undefined;

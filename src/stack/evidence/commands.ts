@@ -10,12 +10,14 @@
  * in a CI matrix names every `ci/<scenario>/compose.yaml`).
  */
 import path from 'node:path';
-import type { BuildRun, ComposeRun } from './types.js';
+import type { BuildRun, ComposeRun, SourceRun } from './types.js';
 
 /** A line of command text and its 1-based line in the file. */
 export interface CommandLine {
   readonly text: string;
   readonly line: number;
+  /** The file the line is written in, when not the evidence file (a sourcing script's lines, read before the sourced one's). */
+  readonly file?: string;
 }
 
 export interface CommandOptions {
@@ -48,18 +50,44 @@ const BUILD_VALUE_FLAGS = new Set([
 const COMPOSE_VALUE_FLAGS = new Set(['--ansi', '--parallel', '--progress']);
 /** A word that stands for text the evidence cannot know. */
 export const UNKNOWN = '*';
+/** Between the words of an array (`"${args[@]}"`) or a function's output, inside one expansion. */
+const SEP = '\u0001';
+const ARRAY_ASSIGNMENT = /^\s*(?:(?:local|declare|typeset|readonly)(?:\s+-[A-Za-z]+)*\s+)?([A-Za-z_][A-Za-z0-9_]*)(\+?)=\(/;
+const FUNCTION_START = /^\s*(?:function\s+)?([A-Za-z_][\w-]*)\s*\(\)\s*\{?\s*$/;
 
 /** Every invocation in the lines, in order. */
-export function invocationsIn(lines: readonly CommandLine[], options: CommandOptions): (ComposeRun | BuildRun)[] {
+export function invocationsIn(lines: readonly CommandLine[], options: CommandOptions): (ComposeRun | BuildRun | SourceRun)[] {
   const vars = new Map(options.variables ?? []);
-  const out: (ComposeRun | BuildRun)[] = [];
+  const out: (ComposeRun | BuildRun | SourceRun)[] = [];
   let cwd = options.cwd;
   // `$0`'s folder: what `cd "$(dirname "$0")"` and `${0%/*}` stand for in a script.
   vars.set('0', path.join(options.cwd, 'x'));
   const cds: string[] = [];
+  const dialect = options.dialect ?? 'shell';
+  let fn: { name: string; body: string[] } | undefined;
   for (const logical of joinContinuations(lines)) {
     if (options.lineIsShell) cwd = options.cwd;
-    for (const words of commandsOf(logical.text, vars, options.dialect ?? 'shell')) {
+    // A function whose body is one `echo`: what `$(name arg)` stands for (`with() { echo "--file=ci/$1.yaml"; }`).
+    const start = FUNCTION_START.exec(logical.text);
+    if (start) fn = { name: start[1]!, body: [] };
+    else if (fn && logical.text.trim() === '}') {
+      const body = fn.body.filter((b) => b.trim() && !b.trim().startsWith('#'));
+      const echo = body.length === 1 ? /^\s*echo\s+(.*)$/.exec(body[0]!) : null;
+      if (echo) vars.set(`${fn.name}()`, echo[1]!);
+      fn = undefined;
+    } else if (fn) fn.body.push(logical.text);
+    // Arrays: `args=(-f a.yml)`, `args+=(-f b.yml)`, then `docker compose "${args[@]}"`.
+    let text = logical.text;
+    for (let m = ARRAY_ASSIGNMENT.exec(text); m; m = ARRAY_ASSIGNMENT.exec(text)) {
+      const open = m[0].length - 1;
+      const close = closingParen(text, open);
+      if (close < 0) break;
+      const words = commandsOf(text.slice(open + 1, close), vars, dialect).flat();
+      const before = m[2] === '+' ? (vars.get(`${m[1]}[@]`)?.split(SEP).filter(Boolean) ?? []) : [];
+      vars.set(`${m[1]}[@]`, [...before, ...words].join(SEP));
+      text = text.slice(close + 1).replace(/^\s*(?:;|&&)?/, '');
+    }
+    for (const words of commandsOf(text, vars, dialect)) {
       let w = words;
       const env: string[] = [];
       // Leading assignments: the shell's own (no command), or the command's environment.
@@ -85,8 +113,20 @@ export function invocationsIn(lines: readonly CommandLine[], options: CommandOpt
       for (const [k] of assigned) env.push(k);
       while (w.length && WRAPPERS.has(w[0]!)) w = w.slice(1).filter((x, j) => !(j === 0 && x.startsWith('-')));
       if (!w.length) continue;
-      const at = { file: options.file, line: logical.line };
-      if (w[0] === 'cd' && w[1] !== undefined && !w[1].startsWith('-')) {
+      const at = { file: logical.file ?? options.file, line: logical.line };
+      if ((w[0] === 'source' || w[0] === '.') && w[1] !== undefined && !options.lineIsShell) {
+        // The sourced script runs in this shell, with its arrays and variables: read again from there (see index.ts).
+        const variable = /^\s*(?:source|\.)\s+"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/.exec(text)?.[1];
+        out.push({
+          kind: 'source',
+          path: path.resolve(cwd, w[1]),
+          ...(variable && w[1].startsWith(UNKNOWN) ? { variable } : {}),
+          cwd,
+          prelude: lines.filter((l) => l.line < logical.line && (l.file ?? options.file) === options.file).map((l) => ({ ...l, file: l.file ?? options.file })),
+          options: { ...(options.variables ? { variables: options.variables } : {}), ...(options.exported ? { exported: true } : {}), ...(options.ci ? { ci: true } : {}), dialect },
+          at,
+        });
+      } else if (w[0] === 'cd' && w[1] !== undefined && !w[1].startsWith('-')) {
         if (!w[1].includes(UNKNOWN)) {
           cwd = path.resolve(cwd, w[1]);
           cds.push(cwd);
@@ -185,14 +225,33 @@ function joinContinuations(lines: readonly CommandLine[]): CommandLine[] {
   for (const l of lines) {
     const text = pending ? `${pending.text} ${l.text}` : l.text;
     const start = pending?.line ?? l.line;
-    if (/(^|[^\\])\\\s*$/.test(text)) pending = { text: text.replace(/\\\s*$/, ''), line: start };
+    const file = pending?.file ?? l.file;
+    const m = ARRAY_ASSIGNMENT.exec(text);
+    if (/(^|[^\\])\\\s*$/.test(text)) pending = { text: text.replace(/\\\s*$/, ''), line: start, ...(file ? { file } : {}) };
+    else if (m && closingParen(text, m[0].length - 1) < 0) pending = { text, line: start, ...(file ? { file } : {}) };
     else {
-      out.push({ text, line: start });
+      out.push({ text, line: start, ...(file ? { file } : {}) });
       pending = undefined;
     }
   }
   if (pending) out.push(pending);
   return out;
+}
+
+/** Where the parenthesis at `open` closes, outside quotes; -1 when it does not on this text. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') i++;
+    else if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += text[j] === '\\' && c === '"' ? 2 : 1;
+      i = j;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** The simple commands of one line, as words (quotes removed, variables expanded or made `*`). */
@@ -224,6 +283,8 @@ export function commandsOf(text: string, vars: ReadonlyMap<string, string>, dial
       const end = s.indexOf(close, i + 2);
       if (end < 0) return [UNKNOWN, s.length];
       const inner = s.slice(i + 2, end);
+      const array = /^([A-Za-z_][A-Za-z0-9_]*)\[[@*]\](?::?[-?+=].*)?$/.exec(inner);
+      if (array) return [vars.get(`${array[1]}[@]`) ?? UNKNOWN, end + 1];
       const zero = vars.get('0');
       if (inner === '0%/*' && zero) return [path.dirname(zero), end + 1];
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?::?-(.*))?$/.exec(inner);
@@ -233,6 +294,14 @@ export function commandsOf(text: string, vars: ReadonlyMap<string, string>, dial
     }
     const dirnameOf0 = /^\$\(\s*dirname\s+"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)/.exec(s.slice(i));
     if (dirnameOf0 && vars.get('0')) return [path.dirname(vars.get('0')!), i + dirnameOf0[0].length];
+    const call = /^\$\(\s*([A-Za-z_][\w-]*)((?:\s+[^\s()$`'"]+)*)\s*\)/.exec(s.slice(i));
+    const template = call ? vars.get(`${call[1]}()`) : undefined;
+    if (call && template !== undefined) {
+      // A function that echoes words: its output, with its arguments as $1 …
+      const local = new Map(vars);
+      call[2]!.trim().split(/\s+/).filter(Boolean).forEach((a, k) => local.set(String(k + 1), a));
+      return [commandsOf(template, local, dialect).flat().join(SEP), i + call[0].length];
+    }
     if (s[i + 1] === '(') {
       // command substitution: unknown, skipped to its closing parenthesis
       let depth = 0;
@@ -264,7 +333,12 @@ export function commandsOf(text: string, vars: ReadonlyMap<string, string>, dial
           j += 2;
         } else if (text[j] === '$') {
           const [v, next] = expand(text, j);
-          word += v;
+          const parts = v.split(SEP);
+          word += parts[0];
+          for (const p of parts.slice(1)) {
+            words.push(word);
+            word = p;
+          }
           j = next;
         } else word += text[j++];
       }
@@ -276,7 +350,7 @@ export function commandsOf(text: string, vars: ReadonlyMap<string, string>, dial
     } else if (c === '$') {
       // Unquoted, an expansion splits into words.
       const [v, next] = expand(text, i);
-      const parts = v.split(/\s+/);
+      const parts = v.split(/[\s\u0001]+/);
       word += parts[0];
       inWord = true;
       if (parts.length > 1) {

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { invocationsIn, UNKNOWN } from './commands.js';
-import type { EvidenceItem, EvidenceReader } from './types.js';
+import type { EvidenceItem, EvidenceReader, SourceRun } from './types.js';
 import { entries, get, readYaml, scalarLines, str, variablesOf as yamlVariables } from './yaml-steps.js';
 
 const GITHUB_ENV_LINE = /^\s*echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*"?\$\{?GITHUB_ENV\}?"?/;
@@ -25,7 +25,7 @@ export const githubWorkflowReader: EvidenceReader = {
     if (!yaml) return [];
     // .github/workflows/x.yml → the repository root
     const root = path.dirname(path.dirname(path.dirname(file.path)));
-    const out: EvidenceItem[] = [];
+    const out: (EvidenceItem | SourceRun)[] = [];
     const workflowEnv = variablesOf(get(yaml.root, 'env'));
     const workflowDir = str(get(get(get(yaml.root, 'defaults'), 'run'), 'working-directory'));
     for (const [, job] of entries(get(yaml.root, 'jobs'))) {

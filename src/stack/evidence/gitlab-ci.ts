@@ -1,7 +1,7 @@
 /** GitLab CI: each job's `before_script`, `script` and `after_script`, run in the repository root with the `variables` in effect. */
 import path from 'node:path';
 import { invocationsIn } from './commands.js';
-import type { EvidenceItem, EvidenceReader } from './types.js';
+import type { EvidenceItem, EvidenceReader, SourceRun } from './types.js';
 import { entries, get, readYaml, scriptLines, variablesOf } from './yaml-steps.js';
 
 const NOT_JOBS = new Set(['variables', 'stages', 'default', 'include', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script']);
@@ -14,7 +14,7 @@ export const gitlabCiReader: EvidenceReader = {
     if (!yaml) return [];
     const cwd = path.dirname(file.path);
     const global = variablesOf(get(yaml.root, 'variables'));
-    const out: EvidenceItem[] = [];
+    const out: (EvidenceItem | SourceRun)[] = [];
     for (const [name, job] of entries(yaml.root)) {
       if (NOT_JOBS.has(name)) continue;
       const variables = new Map([...global, ...variablesOf(get(job, 'variables'))]);

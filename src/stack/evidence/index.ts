@@ -18,7 +18,9 @@ import { markdownReader } from './markdown.js';
 import { packageJsonReader } from './package-json.js';
 import { shellScriptReader } from './shell-script.js';
 import { taskfileReader } from './taskfile.js';
-import type { EvidenceItem, EvidenceReader } from './types.js';
+import { invocationsIn } from './commands.js';
+import { numberedLines } from './lines.js';
+import type { EvidenceItem, EvidenceReader, SourceRun } from './types.js';
 
 export type { BuildRun, ComposeRun, EvidenceAt, EvidenceItem, EvidenceReader, GeneratedFile } from './types.js';
 
@@ -58,6 +60,8 @@ export function collectEvidence(roots: readonly string[], options: { overlay?: R
   const hit = options.overlay ? undefined : cache.get(key);
   if (hit) return hit;
   const items: EvidenceItem[] = [];
+  const sources: SourceRun[] = [];
+  const texts = new Map<string, string>();
   const yamlFiles = new Set<string>();
   const read: string[] = [];
   const seen = new Set<string>();
@@ -84,9 +88,11 @@ export function collectEvidence(roots: readonly string[], options: { overlay?: R
       const text = readText(abs, options.overlay);
       if (text === undefined) continue;
       read.push(abs);
-      for (const reader of readers) items.push(...reader.read({ path: abs, text }));
+      texts.set(abs, text);
+      for (const reader of readers) for (const item of reader.read({ path: abs, text })) (item.kind === 'source' ? sources : items).push(item as never);
     }
   }
+  items.push(...sourcedInvocations(sources, texts));
   const out = { items, yamlFiles: [...yamlFiles].sort(), read, roots: [...roots] };
   if (!options.overlay) cache.set(key, out);
   return out;
@@ -94,3 +100,30 @@ export function collectEvidence(roots: readonly string[], options: { overlay?: R
 
 /** Each reader's globs as one matcher. */
 const matchers = new Map<EvidenceReader, (rel: string) => boolean>(EVIDENCE_READERS.map((r) => [r, picomatch([...r.globs], { dot: true })]));
+
+/**
+ * The commands of scripts other text `source`s, read in the sourcing shell: after
+ * the lines before the `source` (their arrays, functions and variables), in its
+ * folder. `source "$DIR/test.sh"` with `DIR` unknown reads every `* /test.sh`
+ * read for evidence, with `DIR` set to the folder it was found in: a CI step's
+ * `docker=(docker compose -f compose.yaml -f "$DIR/compose.yaml")` and the
+ * script's `"${docker[@]}" -f "$DIR/extra.yaml" up` make one command.
+ */
+function sourcedInvocations(sources: readonly SourceRun[], texts: ReadonlyMap<string, string>): EvidenceItem[] {
+  const out: EvidenceItem[] = [];
+  for (const src of sources) {
+    const parts = src.path.split('*');
+    const pattern = new RegExp(`^${parts.map((p) => p.replace(/[.+?^$()|[\]\\{}]/g, '\\$&')).join('(.*)')}$`);
+    for (const [script, text] of texts) {
+      if (!/\.(?:sh|bash)$/.test(script) || script === src.at.file) continue;
+      const m = pattern.exec(script);
+      if (!m) continue;
+      const variables = new Map(src.options.variables ?? []);
+      if (src.variable && parts.length === 2) variables.set(src.variable, path.relative(src.cwd, path.resolve(src.cwd, m[1]!.replace(/\/$/, ''))) || '.');
+      const lines = [...src.prelude, ...numberedLines(text).map((l) => ({ ...l, file: script }))];
+      const found = invocationsIn(lines, { file: script, cwd: src.cwd, variables, ...(src.options.exported ? { exported: true } : {}), ...(src.options.ci ? { ci: true } : {}), dialect: src.options.dialect });
+      for (const item of found) if (item.kind !== 'source' && item.at.file === script) out.push(item);
+    }
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { invocationsIn, UNKNOWN, type CommandLine } from './commands.js';
-import type { EvidenceItem, EvidenceReader } from './types.js';
+import type { EvidenceItem, EvidenceReader, SourceRun } from './types.js';
 
 const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_-]*)\s*:=\s*(.*)$/;
 const RECIPE = /^@?[A-Za-z_][A-Za-z0-9_-]*(?:\s[^:]*)?:(?!=)/;
@@ -29,7 +29,7 @@ export const justfileReader: EvidenceReader = {
       if (assignment) variables.set(assignment[1]!, unquote(assignment[2]!.trim()));
       else if (RECIPE.test(text)) recipes.push((recipe = []));
     });
-    const out: EvidenceItem[] = [];
+    const out: (EvidenceItem | SourceRun)[] = [];
     for (const lines of recipes) {
       const script = lines[0]?.text.startsWith('#!') === true;
       const commands = lines

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { invocationsIn, type CommandLine } from './commands.js';
-import type { EvidenceItem, EvidenceReader } from './types.js';
+import type { EvidenceItem, EvidenceReader, SourceRun } from './types.js';
 
 const FENCE = /^\s*(```+|~~~+)\s*([A-Za-z0-9_-]*)/;
 const SHELLS = new Set(['', 'sh', 'bash', 'shell', 'console', 'zsh', 'shell-session', 'shellsession']);
@@ -17,7 +17,7 @@ export const markdownReader: EvidenceReader = {
   name: 'documentation',
   globs: ['**/*.md'],
   read(file) {
-    const out: EvidenceItem[] = [];
+    const out: (EvidenceItem | SourceRun)[] = [];
     let block: { fence: string; shell: boolean; console: boolean; lines: CommandLine[] } | undefined;
     const flush = () => {
       if (block?.shell && block.lines.length) out.push(...invocationsIn(block.lines, { file: file.path, cwd: path.dirname(file.path), otherCwds: ancestors(path.dirname(file.path)) }));

@@ -1,7 +1,7 @@
 /** `package.json` scripts: each runs in the package's folder. */
 import path from 'node:path';
 import { invocationsIn } from './commands.js';
-import type { EvidenceItem, EvidenceReader } from './types.js';
+import type { EvidenceItem, EvidenceReader, SourceRun } from './types.js';
 
 export const packageJsonReader: EvidenceReader = {
   name: 'package.json',
@@ -14,7 +14,7 @@ export const packageJsonReader: EvidenceReader = {
       return [];
     }
     if (!scripts || typeof scripts !== 'object') return [];
-    const out: EvidenceItem[] = [];
+    const out: (EvidenceItem | SourceRun)[] = [];
     const lines = file.text.split(/\r?\n/);
     for (const [name, command] of Object.entries(scripts as Record<string, unknown>)) {
       if (typeof command !== 'string') continue;

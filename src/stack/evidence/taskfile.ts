@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { invocationsIn, UNKNOWN } from './commands.js';
-import type { EvidenceItem, EvidenceReader } from './types.js';
+import type { EvidenceItem, EvidenceReader, SourceRun } from './types.js';
 import { entries, get, readYaml, scalarLines, str, variablesOf } from './yaml-steps.js';
 
 const TEMPLATE = /\{\{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}|\{\{[^}]*\}\}/g;
@@ -19,7 +19,7 @@ export const taskfileReader: EvidenceReader = {
     if (!yaml) return [];
     const fileVars = scalarVars(get(yaml.root, 'vars'));
     const fileEnv = variablesOf(get(yaml.root, 'env'));
-    const out: EvidenceItem[] = [];
+    const out: (EvidenceItem | SourceRun)[] = [];
     for (const [, task] of entries(get(yaml.root, 'tasks'))) {
       const vars = new Map([...fileVars, ...scalarVars(get(task, 'vars'))]);
       const env = new Map([...fileEnv, ...variablesOf(get(task, 'env'))]);

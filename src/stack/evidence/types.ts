@@ -70,6 +70,24 @@ export interface GeneratedFile {
   readonly at: EvidenceAt;
 }
 
+/**
+ * `source path` / `. path` in command text: the sourced script runs in the
+ * same shell, with the arrays and variables set before it. The evidence
+ * collector reads that script again after `prelude` (see index.ts).
+ */
+export interface SourceRun {
+  readonly kind: 'source';
+  /** Absolute; `*` for what a variable the text does not set stands for (`source "$DIR/test.sh"`). */
+  readonly path: string;
+  /** The variable the path starts with, when it is unknown: set to what `*` matches for each script found. */
+  readonly variable?: string;
+  readonly cwd: string;
+  /** The lines before the `source`, in the sourcing file. */
+  readonly prelude: readonly { readonly text: string; readonly line: number; readonly file?: string }[];
+  readonly options: { readonly variables?: ReadonlyMap<string, string>; readonly exported?: boolean; readonly ci?: boolean; readonly dialect: 'shell' | 'make' | 'github' };
+  readonly at: EvidenceAt;
+}
+
 export type EvidenceItem = ComposeRun | BuildRun | GeneratedFile;
 
 /** A file of the repository that evidence readers look at. */
@@ -87,5 +105,5 @@ export interface EvidenceReader {
   readonly name: string;
   /** Globs (relative to a scanned root) of the files this reader reads. */
   readonly globs: readonly string[];
-  read(file: EvidenceFile): EvidenceItem[];
+  read(file: EvidenceFile): (EvidenceItem | SourceRun)[];
 }

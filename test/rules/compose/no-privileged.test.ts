@@ -79,4 +79,32 @@ describe('compose/no-privileged', () => {
       ],
     });
   });
+  it('reports what a service inherits through extends.file in the file that says it, whatever that file is named', async () => {
+    await new RuleTester(noPrivileged).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: `services:
+  web:
+    extends:
+      file: ci/common.yml
+      service: base
+    image: acme/web:1.0.0
+`,
+          // ci/common.yml is compose because compose.yaml extends it; its template "base" never runs on its own.
+          files: { 'ci/common.yml': 'services:\n  base:\n    privileged: true\n' },
+          errors: [
+            {
+              file: 'ci/common.yml',
+              line: 3,
+              column: 17,
+              endLine: 3,
+              endColumn: 21,
+              message: 'service "web" runs privileged: every device and capability of the host, no seccomp or AppArmor; add only the capabilities or devices it needs',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });

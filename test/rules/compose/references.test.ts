@@ -185,4 +185,20 @@ secrets:
       ],
     });
   });
+  it('checks a file pulled in by include in the includer\'s project: its depends_on may name the includer\'s services', async () => {
+    await new RuleTester(references).run({
+      valid: [
+        {
+          filename: 'compose.yaml',
+          code: `include:
+  - services/worker.yaml
+services:
+  db:
+    image: postgres:16.4
+`,
+          files: { 'services/worker.yaml': 'services:\n  worker:\n    image: acme/worker:1.0.0\n    depends_on: [db]\n' },
+        },
+      ],
+    });
+  });
 });

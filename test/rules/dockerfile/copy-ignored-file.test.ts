@@ -76,4 +76,29 @@ describe('dockerfile/copy-ignored-file', () => {
       ],
     });
   });
+  it('checks against the .dockerignore of the context the repository builds it from, not the one beside it', async () => {
+    const compose = 'services:\n  api:\n    build:\n      context: .\n      dockerfile: api/Dockerfile\n';
+    await tester.run({
+      invalid: [
+        {
+          filename: 'api/Dockerfile',
+          code: 'FROM alpine:3.20\nCOPY config/app.conf /etc/app.conf\n',
+          files: { '../compose.yaml': compose, '../.dockerignore': 'config\n' },
+          errors: [
+            {
+              line: 2,
+              column: 6,
+              endLine: 2,
+              endColumn: 21,
+              message: '"config/app.conf" is excluded from the build context (., as compose.yaml:4 builds it) by .dockerignore line 1 ("config"), so COPY cannot find it',
+            },
+          ],
+        },
+      ],
+      valid: [
+        // The root context excludes nothing it copies; the .dockerignore beside the Dockerfile is not the one that build follows.
+        { filename: 'api/Dockerfile', code: 'FROM alpine:3.20\nCOPY config/app.conf /etc/app.conf\n', files: { '../compose.yaml': compose, '../.dockerignore': '.git\n', '.dockerignore': 'config\n' } },
+      ],
+    });
+  });
 });

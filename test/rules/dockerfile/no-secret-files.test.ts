@@ -3,6 +3,8 @@ import noSecretFiles from '../../../rules/dockerfile/no-secret-files.js';
 import { RuleTester } from '../../../src/testing.js';
 
 const tester = new RuleTester(noSecretFiles);
+const NO_SECRET_ENV =
+  'COPY .env puts an environment file (usually secrets) into an image layer, where anyone who can pull the image can read it, even if a later step deletes it; use RUN --mount=type=secret (or --mount=type=ssh), or provide it at run time';
 
 describe('dockerfile/no-secret-files', () => {
   it('reports keys, .env files and credential files at their source argument', async () => {
@@ -52,6 +54,21 @@ describe('dockerfile/no-secret-files', () => {
           'COPY KEYS.asc /tmp/',
           '',
         ].join('\n'),
+      ],
+    });
+  });
+  it('stays silent on a file every context it is built from excludes (it never reaches the build), and uses that context, not the Dockerfile\'s folder', async () => {
+    const compose = 'services:\n  api:\n    build:\n      context: .\n      dockerfile: api/Dockerfile\n';
+    await new RuleTester(noSecretFiles).run({
+      valid: [{ filename: 'api/Dockerfile', code: 'FROM alpine:3.20\nCOPY .env /app/.env\n', files: { '../compose.yaml': compose, '../.dockerignore': '.env\n' } }],
+      invalid: [
+        {
+          filename: 'api/Dockerfile',
+          code: 'FROM alpine:3.20\nCOPY .env /app/.env\n',
+          // Excluded beside the Dockerfile, but the build runs from the root, whose .dockerignore lets it in.
+          files: { '../compose.yaml': compose, '../.dockerignore': '.git\n', '.dockerignore': '.env\n' },
+          errors: [{ line: 2, column: 6, endLine: 2, endColumn: 10, message: NO_SECRET_ENV }],
+        },
       ],
     });
   });

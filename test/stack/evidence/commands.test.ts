@@ -72,4 +72,21 @@ describe('invocationsIn', () => {
     const runs = invocationsIn([{ text: 'docker compose -f $(FILE) -f $${HOME}/x.yaml up', line: 4 }], { file: '/repo/Makefile', cwd: '/repo', dialect: 'make', variables: new Map([['FILE', 'dev.yaml']]) });
     expect(runs[0]).toMatchObject({ files: ['dev.yaml', '*/x.yaml'], at: { line: 4 } });
   });
+  it('resolves arrays: assignments (also over several lines), += appends and "${name[@]}" in a compose command', () => {
+    const runs = read('args=(-f a.yml -f b.yml); docker compose "${args[@]}" up\nlayers=(\n  -f base.yml\n)\nlayers+=("-f" "extra one.yml")\ndocker compose "${layers[@]:?}" --env-file ci.env config');
+    expect(runs.map((r) => [r.at.line, r.kind === 'compose' && r.files, r.kind === 'compose' && r.envFiles])).toEqual([
+      [1, ['a.yml', 'b.yml'], []],
+      [6, ['base.yml', 'extra one.yml'], ['ci.env']],
+    ]);
+  });
+
+  it('resolves $(f arg) of a function whose body is one echo', () => {
+    const runs = read('with() {\n    echo "--file=./ci/$1.yaml"\n}\ndocker=(docker compose -f compose.yaml)\n"${docker[@]}" "$(with no-envs)" "$(with new-hostname)" up zulip --wait');
+    expect(runs.map((r) => [r.at.line, r.kind === 'compose' && r.files])).toEqual([[5, ['compose.yaml', './ci/no-envs.yaml', './ci/new-hostname.yaml']]]);
+  });
+
+  it('records a sourced script with the lines before it', () => {
+    const items = read('docker=(docker compose -f compose.yaml -f "$DIR/compose.yaml")\nsource "$DIR/test.sh"');
+    expect(items.map((i) => (i.kind === 'source' ? [i.path, i.variable, i.prelude.map((l) => l.line)] : i.kind))).toEqual([['/repo/*/test.sh', 'DIR', [1]]]);
+  });
 });

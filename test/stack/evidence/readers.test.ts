@@ -10,7 +10,7 @@ import { shellScriptReader } from '../../../src/stack/evidence/shell-script.js';
 import { taskfileReader } from '../../../src/stack/evidence/taskfile.js';
 
 const brief = (items: ReturnType<typeof makefileReader.read>) =>
-  items.flatMap((i) => (i.kind === 'generates' ? [] : [i])).map((i) => (i.kind === 'compose' ? `${i.at.line} compose ${i.cwd} [${i.files.join(' ')}]${i.envFiles.length ? ` env=${i.envFiles.join(',')}` : ''}${i.variables.length ? ` vars=${i.variables.join(',')}` : ''}` : `${i.at.line} build ${i.context} ${i.dockerfile ?? '-'}${i.target ? ` ${i.target}` : ''}`));
+  items.flatMap((i) => (i.kind === 'generates' ? [] : [i])).map((i) => (i.kind === 'compose' ? `${i.at.line} compose ${i.cwd} [${i.files.join(' ')}]${i.envFiles.length ? ` env=${i.envFiles.join(',')}` : ''}${i.variables.length ? ` vars=${i.variables.join(',')}` : ''}` : i.kind === 'source' ? `${i.at.line} source ${i.path}` : `${i.at.line} build ${i.context} ${i.dockerfile ?? '-'}${i.target ? ` ${i.target}` : ''}`));
 
 describe('evidence readers', () => {
   it('shell scripts: every line, cd carrying on', () => {
