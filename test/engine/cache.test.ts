@@ -1,6 +1,7 @@
 import { chmodSync, promises as fsp, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
 
@@ -53,11 +54,12 @@ afterEach(() => vi.restoreAllMocks());
 /** Marks every cached message, so a reused result is told apart from a fresh one. */
 function markCache(dir: string): void {
   const file = path.join(dir, CACHE);
-  const cache = JSON.parse(readFileSync(file, 'utf8'));
-  for (const entry of Object.values(cache.entries) as { diagnostics: { message: string }[] }[]) {
-    for (const d of entry.diagnostics) d.message = `CACHED ${d.message}`;
+  const cache = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
+  // A stored finding is [ruleId, severity, message, file, range, extra?].
+  for (const entry of Object.values(cache.entries) as { diagnostics: [string, number, string][] }[]) {
+    for (const d of entry.diagnostics) d[2] = `CACHED ${d[2]}`;
   }
-  writeFileSync(file, JSON.stringify(cache));
+  writeFileSync(file, gzipSync(JSON.stringify(cache)));
 }
 
 async function messages(dir: string, args: string[] = [], paths = ['.']): Promise<Record<string, string[]>> {
