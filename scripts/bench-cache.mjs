@@ -23,7 +23,7 @@ const runs = Number(value('--runs', 3));
 const copies = Number(value('--copies', 26));
 const corpus = path.resolve(value('--corpus', path.join(root, '../shared/corpus')));
 const cli = path.resolve(value('--cli', path.join(root, 'dist/cli.js')));
-const work = path.join(os.tmpdir(), 'stack-lint-bench-cache');
+const work = path.join(os.tmpdir(), `stack-lint-bench-cache-${process.pid}`);
 const time = '/usr/bin/time';
 if (!existsSync(cli)) {
   console.error(`${cli} is missing: run \`npm run build\` first`);
@@ -66,8 +66,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kinds = { none: [], cold: [], warm: [] };
 let identical = true;
 let warnings = '';
-// One warm-up run, not counted: the code cache and the page cache are then warm for all.
-lint(tree, false);
+// One warm-up run on one copy, not counted: the code cache and the page cache are then warm for all.
+lint(path.join(tree, 'copy0'), false);
 for (let i = 0; i < runs; i++) {
   const none = lint(tree, false);
   rmSync(cacheFile, { force: true });

@@ -8,6 +8,7 @@ import { readSource, relativePath } from '../parse/sources.js';
 import type { Diagnostic, Fix, Severity } from '../core/diagnostic.js';
 import { maskValues } from '../core/redact.js';
 import { lintFiles } from './lint.js';
+import { addPhase, TIMING, timedAsync } from './timing.js';
 import { type FileConfig, type LintFilesOptions } from './types.js';
 import type { LintedFile, LintResult } from '../core/result.js';
 import type { FileKind } from '../core/source.js';
@@ -91,10 +92,11 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
   const started = performance.now();
   const now = Date.now();
   const base = options.projectRoot ?? options.cwd;
-  const rel = (abs: string): string => path.relative(base, abs).split(path.sep).join('/');
+  const rel = (abs: string): string => relTo(base, abs);
   const abs = (relPath: string): string => path.resolve(base, relPath);
   const fingerprint = hashOf(`${CACHE_FORMAT}\0${options.tool.version}\0${options.rules.map((r) => r.meta.id).join(',')}\0${rel(options.cwd)}`);
-  let cache = await readCache(cacheFile, options.tool.version, warn);
+  let cache = await timedAsync('cache:read', () => readCache(cacheFile, options.tool.version, warn));
+  let t = TIMING ? performance.now() : 0;
   const writable = cache !== undefined;
   if (!cache || cache.fingerprint !== fingerprint) cache = emptyCache(options.tool.version, fingerprint);
   const stateReader = new StateReader(options.overlay, now);
@@ -142,12 +144,14 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
     else delete cache.entries[rel(root)];
   }
 
+  if (TIMING) addPhase('cache:check', performance.now() - t);
   const stacks: { files: readonly string[]; consulted: readonly string[]; rules: readonly string[] }[] = [];
   const onStack = (s: (typeof stacks)[number]): void => {
     stacks.push(s);
     options.onStack?.(s);
   };
   const result = fresh.length ? await lintFiles({ ...options, files: fresh, onStack }) : undefined;
+  t = TIMING ? performance.now() : 0;
   if (result) {
     const ownerOf = findingOwners(result, groups, stacks);
     const inGroupOf = new Map<string, string>();
@@ -163,7 +167,9 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
     const stacksOf = new Map<string, (typeof stacks)[number][]>();
     for (const s of stacks) for (const f of s.files) (stacksOf.get(f) ?? stacksOf.set(f, []).get(f)!).push(s);
     const evidenceFiles = new Set(options.evidence?.read ?? []);
-    const made: { root: string; key: string; files: Record<string, FileState>; read: Set<string>; outside: string[]; rules: number; diagnostics: Diagnostic[] }[] = [];
+    const made: { root: string; key: string; files: Record<string, FileState>; outside: string[]; rules: number; diagnostics: Diagnostic[] }[] = [];
+    // What every stack of this run read (the files the repository's evidence names, looked at by each) is kept once.
+    let common: Set<string> | undefined;
     for (const [root, { key, files }] of freshGroups) {
       const inGroup = new Set(groups.get(root)!.map((f) => f.path));
       // The planned stacks this group was linted in (see ./plan.ts): their other files, whatever they consulted, the rules they ran.
@@ -183,10 +189,11 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
         delete cache.entries[rel(root)];
         continue;
       }
-      made.push({ root, key, files, read, outside, rules: intern(cache.ruleSets, [...ruleIds].sort()), diagnostics });
+      if (common) for (const p of common) if (!read.has(p)) common.delete(p);
+      common ??= read;
+      made.push({ root, key, files, outside, rules: intern(cache.ruleSets, [...ruleIds].sort()), diagnostics });
     }
-    // What every stack of this run read (the files the repository's evidence names, looked at by each) is kept once.
-    const common = made.length ? made.map((m) => m.read).reduce((a, b) => new Set([...a].filter((p) => b.has(p)))) : new Set<string>();
+    common ??= new Set();
     let shared = -1;
     if (common.size) {
       const states: Record<string, FileState> = {};
@@ -199,8 +206,9 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
       cache.entries[rel(m.root)] = { usedAt: now, key: m.key, files: m.files, consulted, shared, rules: m.rules, diagnostics: m.diagnostics.map((d) => storeDiagnostic(d, m.root)) };
     }
   }
+  if (TIMING) addPhase('cache:store', performance.now() - t);
   // The findings are complete either way: a cache that cannot be written costs the next run time, not this run its report.
-  if (writable) await writeCache(cacheFile, cache).catch((e: Error) => warn(`cannot write the cache ${cacheFile}: ${e.message}; results were not cached`));
+  if (writable) await timedAsync('cache:write', () => writeCache(cacheFile, cache).catch((e: Error) => warn(`cannot write the cache ${cacheFile}: ${e.message}; results were not cached`)));
   return merge(result, reused, cache, options, started);
 }
 
@@ -301,9 +309,10 @@ class StateReader {
   }
 }
 
-/** A path relative to a folder, `/`-separated. */
+/** A path relative to a folder, `/`-separated (a path below it without `path.relative`, which costs when called for every path every stack read). */
 function relTo(dir: string, file: string): string {
-  return path.relative(dir, file).split(path.sep).join('/');
+  const below = file.length > dir.length + 1 && file.startsWith(dir) && file[dir.length] === path.sep ? file.slice(dir.length + 1) : path.relative(dir, file);
+  return path.sep === '/' ? below : below.split(path.sep).join('/');
 }
 
 function hashOf(data: string | Buffer): string {
