@@ -20,6 +20,8 @@ import type { RuleMeta } from '../core/rule.js';
 const CACHE_FORMAT = 4;
 /** Entries kept, the most recently used first (one per stack). */
 const MAX_ENTRIES = 20_000;
+/** How stale an entry's `usedAt` may be before a run that reuses it writes it anew (ms). */
+const USED_AT_STEP_MS = 24 * 3600 * 1000;
 /** A file changed this close to the run (ms) is hashed again next time whatever its mtime says (an edit in the same clock tick). */
 const RACY_MS = 2000;
 /** Pieces of a secret shorter than this are not looked for in fix texts (as reports mask them: src/report/secrets.ts). */
@@ -98,6 +100,8 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
   let cache = await timedAsync('cache:read', () => readCache(cacheFile, options.tool.version, warn));
   let t = TIMING ? performance.now() : 0;
   const writable = cache !== undefined;
+  // Whether the cache file needs writing: not after a run that changed nothing in it (the common warm run).
+  let changed = !cache || cache.fingerprint !== fingerprint;
   if (!cache || cache.fingerprint !== fingerprint) cache = emptyCache(options.tool.version, fingerprint);
   const stateReader = new StateReader(options.overlay, now);
 
@@ -106,7 +110,10 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
   for (const file of [...(options.evidence?.read ?? [])].sort()) evidence[rel(file)] = stateReader.of(file, cache.evidence[rel(file)]);
   const evidenceHolds = sameStates(evidence, cache.evidence);
   cache.evidence = evidence;
-  if (!evidenceHolds) cache.entries = {};
+  if (!evidenceHolds) {
+    cache.entries = {};
+    changed = true;
+  }
 
   const groups = groupByStack(options.files);
   // Whether the files of a shared set of consulted paths are as they were, each set looked at once.
@@ -133,7 +140,11 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
     const current = key === undefined ? undefined : fileStates(root, files, stateReader, hit?.files);
     if (hit && key === hit.key && current && sameStates(current, hit.files) && unchanged(hit.consulted, stateReader, abs) && sharedHolds(hit.shared)) {
       // As they are now: a file touched but not changed (a checkout elsewhere) is not read again next time.
-      hit.usedAt = now;
+      // Marked as used once a day: a run that only reads the cache leaves the file alone.
+      if (now - hit.usedAt > USED_AT_STEP_MS) {
+        hit.usedAt = now;
+        changed = true;
+      }
       hit.files = current;
       for (const p of Object.keys(hit.consulted)) hit.consulted[p] = stateReader.of(abs(p));
       reused.push({ root, entry: hit, files });
@@ -208,7 +219,8 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
   }
   if (TIMING) addPhase('cache:store', performance.now() - t);
   // The findings are complete either way: a cache that cannot be written costs the next run time, not this run its report.
-  if (writable) await timedAsync('cache:write', () => writeCache(cacheFile, cache).catch((e: Error) => warn(`cannot write the cache ${cacheFile}: ${e.message}; results were not cached`)));
+  if (fresh.length || stateReader.hashed) changed = true;
+  if (writable && changed) await timedAsync('cache:write', () => writeCache(cacheFile, cache).catch((e: Error) => warn(`cannot write the cache ${cacheFile}: ${e.message}; results were not cached`)));
   return merge(result, reused, cache, options, started);
 }
 
@@ -269,6 +281,8 @@ function unchanged(consulted: CacheEntry['consulted'], states: StateReader, abs:
 /** Files' states, each taken once a run; a file whose size and mtime are as before is not read again. */
 class StateReader {
   private readonly seen = new Map<string, FileState>();
+  /** Files read to be hashed: their sizes or mtimes were not as before, so the cache file has news. */
+  hashed = 0;
 
   constructor(
     private readonly overlay: LintFilesOptions['overlay'],
@@ -302,6 +316,7 @@ class StateReader {
     let bytes: Buffer | undefined;
     try {
       bytes = readRegularFileSync(file);
+      this.hashed++;
     } catch {
       return 'other';
     }

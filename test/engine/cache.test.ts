@@ -251,6 +251,20 @@ describe('what the cache keeps', () => {
     expect(cached(second['other/run.sh'])).toBe(true);
   });
 
+  it('leaves the cache file alone after a run that changed nothing in it', async () => {
+    const dir = project();
+    await messages(dir);
+    // Older than the time that makes a file's mtime untrustworthy: the next run takes the files by size and mtime.
+    const past = new Date(Date.now() - 60_000);
+    for (const f of ['compose.yaml', 'api/Dockerfile', 'other/run.sh']) utimesSync(path.join(dir, f), past, past);
+    await messages(dir);
+    const before = readFileSync(path.join(dir, CACHE));
+    const mtime = statSync(path.join(dir, CACHE)).mtimeMs;
+    await messages(dir);
+    expect(statSync(path.join(dir, CACHE)).mtimeMs).toBe(mtime);
+    expect(readFileSync(path.join(dir, CACHE)).equals(before)).toBe(true);
+  });
+
   it('notices an env file edited to the same size', async () => {
     const dir = project();
     const on = ['--rule', 'compose/env-file-exists: error'];
