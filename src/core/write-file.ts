@@ -9,7 +9,7 @@ import { removeStaleTemps, tempPathFor } from './temp-files.js';
  * it already exists. Temporary files that a killed run left beside it are
  * removed first (see ./temp-files.ts).
  */
-export async function writeFileAtomic(file: string, text: string | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(file: string, text: string | Uint8Array | Iterable<string>): Promise<void> {
   const dir = path.dirname(file);
   await makeFolders(dir);
   removeStaleTemps(dir);

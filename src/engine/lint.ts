@@ -65,7 +65,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   const done = (group: (typeof groups)[number], r: GroupResult): void => {
     absorb(run, r);
     // A run made one stack for the ShellCheck bridge still has parts that do not look into each other: tell them apart.
-    for (const unit of units ?? [group]) options.onStack?.({ files: unit.map((f) => f.path), consulted: r.consulted });
+    for (const unit of units ?? [group]) options.onStack?.({ files: unit.map((f) => f.path), consulted: r.consulted, rules: r.rules.map((m) => m.id) });
   };
   const pool = options.workers && !options.overlay && groups.length > 1 ? options.workers : undefined;
   if (pool) {

@@ -58,9 +58,10 @@ export interface LintFilesOptions {
   workers?: WorkerPool;
   /**
    * Told, for each planned stack, its files and the paths read beyond them
-   * (`GroupResult.consulted`): its findings depend on nothing else (`--cache` keys on them).
+   * (`GroupResult.consulted`): its findings depend on nothing else (`--cache` keys on them);
+   * and the ids of the rules enabled for it.
    */
-  onStack?: (stack: { files: readonly string[]; consulted: readonly string[] }) => void;
+  onStack?: (stack: { files: readonly string[]; consulted: readonly string[]; rules: readonly string[] }) => void;
   /**
    * Leave `LintedFile.text` empty in the result: for a report that never reads
    * it (the CLI's json, github, junit, checkstyle), texts need not be held

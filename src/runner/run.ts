@@ -44,7 +44,7 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   /** `--concurrency`: threads to lint with (1: the calling thread only); default: by the size of the run (see ./workers.ts). */
   concurrency?: number | 'auto';
-  /** `false`: the result's `LintedFile.text`s are left empty (see `LintFilesOptions.dropTexts`); never with `cacheFile`, which keeps them. */
+  /** `false`: the result's `LintedFile.text`s are left empty (see `LintFilesOptions.dropTexts`); a cached file's text is read only if a report asks for it. */
   keepTexts?: boolean;
   /** `--project-root` (relative to `cwd`): nothing outside this folder is read (default: the repository root; see ./project-root.ts). */
   projectRoot?: string;
@@ -164,7 +164,7 @@ export async function prepare(options: RunOptions, hooks: RunHooks = {}): Promis
   // Discovery asked the config of every file, which loaded every pack they name.
   const { stdin: _stdin, ...forWorkers } = options;
   const workers = workerPool(options.concurrency, context.files.length, { run: { ...forWorkers, projectRoot } as Record<string, unknown>, files: context.files.map((f) => f.path) });
-  const dropTexts = options.keepTexts === false && !options.cacheFile;
+  const dropTexts = options.keepTexts === false;
   return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, evidence, ...untrusted(options), ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
 }
 
@@ -209,7 +209,7 @@ export async function workerContext(
   const packs = createPackSet();
   const config = createConfigLoader(options, packs);
   for (const file of setup.files) await config.forFile(file);
-  const dropTexts = options.keepTexts === false && !options.cacheFile;
+  const dropTexts = options.keepTexts === false;
   // `projectRoot` is the one the main thread found (see `prepare`), `evidence` the one it read.
   const lintOptions: LintFilesOptions = {
     cwd: options.cwd,

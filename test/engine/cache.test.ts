@@ -1,6 +1,7 @@
-import { chmodSync, promises as fsp, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, promises as fsp, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
 
@@ -53,11 +54,12 @@ afterEach(() => vi.restoreAllMocks());
 /** Marks every cached message, so a reused result is told apart from a fresh one. */
 function markCache(dir: string): void {
   const file = path.join(dir, CACHE);
-  const cache = JSON.parse(readFileSync(file, 'utf8'));
-  for (const entry of Object.values(cache.entries) as { diagnostics: { message: string }[] }[]) {
-    for (const d of entry.diagnostics) d.message = `CACHED ${d.message}`;
+  const cache = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
+  // A stored finding is [ruleId, severity, message, file, range, extra?].
+  for (const entry of Object.values(cache.entries) as { diagnostics: [string, number, string][] }[]) {
+    for (const d of entry.diagnostics) d[2] = `CACHED ${d[2]}`;
   }
-  writeFileSync(file, JSON.stringify(cache));
+  writeFileSync(file, gzipSync(JSON.stringify(cache)));
 }
 
 async function messages(dir: string, args: string[] = [], paths = ['.']): Promise<Record<string, string[]>> {
@@ -232,5 +234,126 @@ describe('a cache that cannot be read or written', () => {
     expect(run.stderr).toBe(`stack-lint: warning: cannot read the cache ${file}: is a folder, not a regular file; linting without it\n`);
     expect(run.stdout).toBe(expected.stdout);
     expect(run.code).toBe(1);
+  });
+});
+
+describe('what the cache keeps', () => {
+  it('hits in a copy of the checkout at another path (a CI cache restored elsewhere)', async () => {
+    const dir = project();
+    const first = await messages(dir);
+    markCache(dir);
+    const moved = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-cache-moved-'));
+    // A copy has new mtimes: the files are hashed, found unchanged, and the findings reused.
+    cpSync(dir, moved, { recursive: true });
+    const second = await messages(moved);
+    expect(Object.keys(second)).toEqual(Object.keys(first));
+    expect(cached(second['compose.yaml'])).toBe(true);
+    expect(cached(second['other/run.sh'])).toBe(true);
+  });
+
+  it('leaves the cache file alone after a run that changed nothing in it', async () => {
+    const dir = project();
+    await messages(dir);
+    // Older than the time that makes a file's mtime untrustworthy: the next run takes the files by size and mtime.
+    const past = new Date(Date.now() - 60_000);
+    for (const f of ['compose.yaml', 'api/Dockerfile', 'other/run.sh']) utimesSync(path.join(dir, f), past, past);
+    await messages(dir);
+    const before = readFileSync(path.join(dir, CACHE));
+    const mtime = statSync(path.join(dir, CACHE)).mtimeMs;
+    await messages(dir);
+    expect(statSync(path.join(dir, CACHE)).mtimeMs).toBe(mtime);
+    expect(readFileSync(path.join(dir, CACHE)).equals(before)).toBe(true);
+  });
+
+  it('notices an env file edited to the same size', async () => {
+    const dir = project();
+    const on = ['--rule', 'compose/env-file-exists: error'];
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  api:\n    image: shop/api:1.0.0\n    env_file: .env.app\n');
+    writeFileSync(path.join(dir, '.env.app'), 'LEVEL=info\n');
+    await messages(dir, on);
+    markCache(dir);
+    writeFileSync(path.join(dir, '.env.app'), 'LEVEL=warn\n');
+    // mtime moves on, the size does not: the content is hashed again.
+    utimesSync(path.join(dir, '.env.app'), new Date(), new Date(Date.now() + 5000));
+    expect(freshList((await messages(dir, on))['compose.yaml'])).toBe(true);
+  });
+
+  it('keeps no file text and no secret value, and the paths relative to the project', async () => {
+    const dir = project();
+    const secret = 'Zq8vR2mK9xLp4Tn7';
+    writeFileSync(path.join(dir, 'compose.yaml'), `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${secret}\n`);
+    const first = await messages(dir);
+    expect(first['compose.yaml']!.some((m) => m.includes('POSTGRES_PASSWORD'))).toBe(true);
+    const text = gunzipSync(readFileSync(path.join(dir, CACHE))).toString('utf8');
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain('echo bye');
+    expect(text).not.toContain(dir);
+  });
+
+  it('gives reports that quote the source (code frames) the texts on a cached run', async () => {
+    const dir = project();
+    const pretty = async () => (await cli([...ON, '--cache', '-f', 'pretty', '--no-color', '.'], dir)).stdout.replace(/\d+ ms|\d+(\.\d+)?s\b/g, 'T');
+    const first = await pretty();
+    expect(first).toContain('> 5 |     image: postgres');
+    expect(first).toContain('> 1 | FROM python:3.12-slim');
+    markCache(dir);
+    const second = await pretty();
+    expect(second).toContain('CACHED ');
+    expect(second.replaceAll('CACHED ', '')).toBe(first);
+  });
+
+  it('does not take a run that reported only the files it was given for one that reports all', async () => {
+    const dir = project();
+    const named = await messages(dir, [], ['api/Dockerfile']);
+    expect(Object.keys(named)).toEqual(['api/Dockerfile']);
+    const all = await messages(dir);
+    expect(Object.keys(all).sort()).toEqual(['api/Dockerfile', 'compose.yaml', 'other/run.sh']);
+  });
+
+  it('stays within a tenth of the size of what it linted', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'stack-lint-cache-size-'));
+    mkdirSync(path.join(dir, '.git'));
+    let input = 0;
+    const write = (file: string, text: string): void => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+      input += Buffer.byteLength(text);
+    };
+    for (let i = 0; i < 40; i++) {
+      const services = Array.from({ length: 6 }, (_, s) => `  svc${s}:\n    build: ./svc${s}\n    restart: unless-stopped\n    environment:\n      LEVEL: \${LEVEL:-info}\n      PORT: "80${s}"\n    ports:\n      - "80${s}:80"\n`).join('');
+      write(`app${i}/compose.yaml`, `services:\n${services}`);
+      for (let s = 0; s < 6; s++) {
+        write(`app${i}/svc${s}/Dockerfile`, `FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nUSER 1000\nEXPOSE 80\nCMD ["python", "-m", "app${s}"]\n`);
+        write(`app${i}/svc${s}/entrypoint.sh`, `#!/bin/sh\nset -eu\nif [ -n "\${MIGRATE:-}" ]; then\n  python manage.py migrate --noinput\nfi\nexec "$@"\n`);
+      }
+    }
+    const run = await cli([...ON, '--cache', '-f', 'json', '.'], dir);
+    expect(JSON.parse(run.stdout).files).toHaveLength(40 * 13);
+    const size = statSync(path.join(dir, CACHE)).size;
+    expect(size).toBeLessThan(input / 10);
+  });
+});
+
+describe('a cache that cannot be used', () => {
+  it('that is damaged: one warning, the complete report, and a sound cache written in its place', async () => {
+    const dir = project();
+    const expected = await cli([...ON, '-f', 'json', '.'], dir);
+    writeFileSync(path.join(dir, CACHE), '{"format": 4, "entr');
+    const run = await cli([...ON, '--cache', '-f', 'json', '.'], dir);
+    expect(run.stderr).toBe(`stack-lint: warning: the cache ${path.join(dir, CACHE)} is damaged; linting without it\n`);
+    expect(run.stdout).toBe(expected.stdout);
+    markCache(dir);
+    const again = await cli([...ON, '--cache', '-f', 'json', '.'], dir);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toContain('CACHED ');
+  });
+
+  it('written by another version: one warning, the complete report', async () => {
+    const dir = project();
+    const expected = await cli([...ON, '-f', 'json', '.'], dir);
+    writeFileSync(path.join(dir, CACHE), gzipSync(JSON.stringify({ format: 3, tool: '0.0.1', entries: {} })));
+    const run = await cli([...ON, '--cache', '-f', 'json', '.'], dir);
+    expect(run.stderr).toBe(`stack-lint: warning: the cache ${path.join(dir, CACHE)} was written by stack-lint 0.0.1 in an older or newer format; linting without it\n`);
+    expect(run.stdout).toBe(expected.stdout);
   });
 });
