@@ -11,7 +11,8 @@
 // runs with no config file, every native shell rule that declares a
 // ShellCheck code turned on, and the ShellCheck bridge off.
 //
-// Attribution: a finding of ours counts for the code of its rule that
+// Attribution: a finding that names its code (`compat`) counts for that code;
+// any other finding of ours counts for the code of its rule that
 // ShellCheck reported at the same line, when there is one; otherwise it is an
 // extra of the rule's first declared code. Only findings in shell scripts
 // count (not RUN bodies in Dockerfiles, which ShellCheck does not read).
@@ -67,7 +68,7 @@ for (const d of result.diagnostics) {
   if (!codes || d.suppressed || !scriptSet.has(d.file)) continue;
   const key = `${d.file}:${d.range.start.line}`;
   const there = theirs.get(key) ?? new Set();
-  const code = codes.find((c) => there.has(c)) ?? codes[0];
+  const code = d.compat && codes.includes(d.compat) ? d.compat : (codes.find((c) => there.has(c)) ?? codes[0]);
   if (seen.has(`${key}:${code}`)) continue;
   seen.add(`${key}:${code}`);
   count(ourCount, code);

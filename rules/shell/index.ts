@@ -1,4 +1,5 @@
 import { type AnyRule } from '../kit/index.js';
+import assignmentSpace from './assignment-space.js';
 import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';
@@ -12,6 +13,7 @@ import noCurlPipeShell from './no-curl-pipe-shell.js';
 import noPasswordArgument from './no-password-argument.js';
 import noPrivilegedRun from './no-privileged-run.js';
 import noSleepForReadiness from './no-sleep-for-readiness.js';
+import prefixAssignmentScope from './prefix-assignment-scope.js';
 import quoteExpansions from './quote-expansions.js';
 import rmUnsetVar from './rm-unset-var.js';
 import shebang from './shebang.js';
@@ -41,5 +43,7 @@ export const shellRules: AnyRule[] = [
   unusedVariable,
   noBackticks,
   declareMasksStatus,
+  assignmentSpace,
+  prefixAssignmentScope,
   shellcheck,
 ];
