@@ -1,5 +1,6 @@
 import { type AnyRule } from '../kit/index.js';
 import assignmentSpace from './assignment-space.js';
+import arrayWithoutIndex from './array-without-index.js';
 import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';
@@ -45,5 +46,6 @@ export const shellRules: AnyRule[] = [
   declareMasksStatus,
   assignmentSpace,
   prefixAssignmentScope,
+  arrayWithoutIndex,
   shellcheck,
 ];

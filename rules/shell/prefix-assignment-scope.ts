@@ -31,13 +31,14 @@ export default defineRule<'shell'>({
         ctx.report({
           node: assignment,
           compat: 'SC2097',
-          message: `${short(assignment.text)} is set only for ${short(command)}, but the same command line expands ${reads.map((r) => r.text).join(', ')}, which the shell does before the assignment; if the new value is meant there, assign ${name.text} on a line of its own first`,
+          message: `${short(assignment.text)} is set only for ${short(command)}, but the same command line expands ${reads.map((r) => r.text.trim()).join(', ')}, which the shell does before the assignment; if the new value is meant there, assign ${name.text} on a line of its own first`,
         });
         for (const read of reads) {
+          // tree-sitter-bash starts an expansion that follows blanks in a string at the blanks
           ctx.report({
-            node: read,
+            range: { start: read.start + read.text.indexOf('$'), end: read.end },
             compat: 'SC2098',
-            message: `${read.text} is expanded before the command runs, so it has ${name.text}'s outer value, not the one set by ${short(assignment.text)} for this command`,
+            message: `${read.text.trim()} is expanded before the command runs, so it has ${name.text}'s outer value, not the one set by ${short(assignment.text)} for this command`,
           });
         }
       });

@@ -10,7 +10,7 @@ describe('shell/prefix-assignment-scope', () => {
       invalid: [
         {
           filename: 'init.sh',
-          code: '#!/bin/sh\nDB_NAME=app psql --set db="$DB_NAME" -f init.sql\nX=1 Y=$X cmd "${X:-0}" ${#X}\n',
+          code: '#!/bin/sh\nDB_NAME=app psql --set db="$DB_NAME" -f init.sql\nX=1 Y=$X cmd "${X:-0}" ${#X}\nX=1 cmd "a $X"\n',
           errors: [
             {
               line: 2,
@@ -32,6 +32,8 @@ describe('shell/prefix-assignment-scope', () => {
             { line: 3, column: 7, endLine: 3, endColumn: 9, compat: 'SC2098' },
             { line: 3, column: 15, endLine: 3, endColumn: 22, compat: 'SC2098' },
             { line: 3, column: 24, endLine: 3, endColumn: 29, compat: 'SC2098' },
+            { line: 4, column: 1, endLine: 4, endColumn: 4, compat: 'SC2097', message: /expands \$X, which/ },
+            { line: 4, column: 12, endLine: 4, endColumn: 14, compat: 'SC2098', message: /^\$X is expanded/ },
           ],
         },
       ],
