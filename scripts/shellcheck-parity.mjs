@@ -4,7 +4,7 @@
 // line, and our extras (lines ShellCheck does not flag with that code).
 // A script, not a test; it needs dist/ (npm run build).
 //
-//   node scripts/shellcheck-parity.mjs [folder] [--extras SC2066,…]
+//   node scripts/shellcheck-parity.mjs [folder] [--extras SC2066,…] [--misses SC2086,…]
 //
 // ShellCheck runs with `-f json1` and its default severity; it is installed
 // from Debian's package when missing (root or sudo needed then). stack-lint
@@ -24,6 +24,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const extrasAt = args.indexOf('--extras');
 const showExtras = extrasAt >= 0 ? new Set(args.splice(extrasAt, 2)[1].split(',')) : new Set();
+const missesAt = args.indexOf('--misses');
+const showMisses = missesAt >= 0 ? new Set(args.splice(missesAt, 2)[1].split(',')) : new Set();
 const folder = path.resolve(args[0] ?? path.join(root, '../shared/corpus'));
 
 ensureShellCheck();
@@ -98,6 +100,11 @@ for (const code of codes) {
 }
 console.log(`| all | ${sum.t} | ${sum.o} | ${sum.b} | ${pct(sum.b, sum.t)} | ${sum.e} | |`);
 if (extraLines.length) console.log(`\n${extraLines.join('\n')}`);
+const missLines = [];
+for (const [key, codes] of theirs) {
+  for (const code of codes) if (showMisses.has(code) && !seen.has(`${key}:${code}`)) missLines.push(`missed ${code} ${path.relative(folder, key)}`);
+}
+if (missLines.length) console.log(`\n${missLines.join('\n')}`);
 
 function ensureShellCheck() {
   if (spawnSync('shellcheck', ['--version']).status === 0) return;

@@ -1,6 +1,10 @@
 import { type AnyRule } from '../kit/index.js';
 import assignmentSpace from './assignment-space.js';
 import arrayWithoutIndex from './array-without-index.js';
+import arraySplitAssignment from './array-split-assignment.js';
+import arrayToString from './array-to-string.js';
+import selfAssignment from './self-assignment.js';
+import xPrefixComparison from './x-prefix-comparison.js';
 import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';
@@ -47,5 +51,9 @@ export const shellRules: AnyRule[] = [
   assignmentSpace,
   prefixAssignmentScope,
   arrayWithoutIndex,
+  arraySplitAssignment,
+  arrayToString,
+  selfAssignment,
+  xPrefixComparison,
   shellcheck,
 ];
