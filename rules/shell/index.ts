@@ -5,6 +5,10 @@ import arraySplitAssignment from './array-split-assignment.js';
 import arrayToString from './array-to-string.js';
 import selfAssignment from './self-assignment.js';
 import xPrefixComparison from './x-prefix-comparison.js';
+import uselessEcho from './useless-echo.js';
+import findPath from './find-path.js';
+import exitStatusCheck from './exit-status-check.js';
+import uselessCat from './useless-cat.js';
 import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';
@@ -55,5 +59,9 @@ export const shellRules: AnyRule[] = [
   arrayToString,
   selfAssignment,
   xPrefixComparison,
+  uselessEcho,
+  findPath,
+  exitStatusCheck,
+  uselessCat,
   shellcheck,
 ];
