@@ -191,8 +191,8 @@ export class RuleTester {
       cwd: ROOT,
       files,
       overlay,
-      // The built-in rules that cover ShellCheck codes are loaded too (off): the ShellCheck bridge then leaves those
-      // codes to them, as in a real run, rather than reporting them as shellcheck/SC<code>.
+      // The built-in rules that cover ShellCheck codes are loaded too (off unless `severities` turns them on): as in a
+      // real run, the ShellCheck bridge leaves a code to its rule when the rule is on, and reports it itself otherwise.
       rules: [this.rule, ...others.filter((r) => r.meta.compat?.shellcheck?.length)],
       registry: createRegistry([meta, ...others.map((r) => r.meta), ...CORE_RULE_METAS]),
       config: { forFile: async () => config },
