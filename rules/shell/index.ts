@@ -9,6 +9,7 @@ import uselessEcho from './useless-echo.js';
 import findPath from './find-path.js';
 import exitStatusCheck from './exit-status-check.js';
 import uselessCat from './useless-cat.js';
+import singleQuotedExpansion from './single-quoted-expansion.js';
 import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';
@@ -63,5 +64,6 @@ export const shellRules: AnyRule[] = [
   findPath,
   exitStatusCheck,
   uselessCat,
+  singleQuotedExpansion,
   shellcheck,
 ];
