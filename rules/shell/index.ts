@@ -10,6 +10,7 @@ import findPath from './find-path.js';
 import exitStatusCheck from './exit-status-check.js';
 import uselessCat from './useless-cat.js';
 import singleQuotedExpansion from './single-quoted-expansion.js';
+import patternExpansionQuoted from './pattern-expansion-quoted.js';
 import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';
@@ -65,5 +66,6 @@ export const shellRules: AnyRule[] = [
   exitStatusCheck,
   uselessCat,
   singleQuotedExpansion,
+  patternExpansionQuoted,
   shellcheck,
 ];
