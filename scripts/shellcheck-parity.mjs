@@ -4,14 +4,15 @@
 // line, and our extras (lines ShellCheck does not flag with that code).
 // A script, not a test; it needs dist/ (npm run build).
 //
-//   node scripts/shellcheck-parity.mjs [folder] [--extras SC2066,…]
+//   node scripts/shellcheck-parity.mjs [folder] [--extras SC2066,…] [--misses SC2086,…]
 //
 // ShellCheck runs with `-f json1` and its default severity; it is installed
 // from Debian's package when missing (root or sudo needed then). stack-lint
 // runs with no config file, every native shell rule that declares a
 // ShellCheck code turned on, and the ShellCheck bridge off.
 //
-// Attribution: a finding of ours counts for the code of its rule that
+// Attribution: a finding that names its code (`compat`) counts for that code;
+// any other finding of ours counts for the code of its rule that
 // ShellCheck reported at the same line, when there is one; otherwise it is an
 // extra of the rule's first declared code. Only findings in shell scripts
 // count (not RUN bodies in Dockerfiles, which ShellCheck does not read).
@@ -23,6 +24,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const extrasAt = args.indexOf('--extras');
 const showExtras = extrasAt >= 0 ? new Set(args.splice(extrasAt, 2)[1].split(',')) : new Set();
+const missesAt = args.indexOf('--misses');
+const showMisses = missesAt >= 0 ? new Set(args.splice(missesAt, 2)[1].split(',')) : new Set();
 const folder = path.resolve(args[0] ?? path.join(root, '../shared/corpus'));
 
 ensureShellCheck();
@@ -67,7 +70,7 @@ for (const d of result.diagnostics) {
   if (!codes || d.suppressed || !scriptSet.has(d.file)) continue;
   const key = `${d.file}:${d.range.start.line}`;
   const there = theirs.get(key) ?? new Set();
-  const code = codes.find((c) => there.has(c)) ?? codes[0];
+  const code = d.compat && codes.includes(d.compat) ? d.compat : (codes.find((c) => there.has(c)) ?? codes[0]);
   if (seen.has(`${key}:${code}`)) continue;
   seen.add(`${key}:${code}`);
   count(ourCount, code);
@@ -97,6 +100,11 @@ for (const code of codes) {
 }
 console.log(`| all | ${sum.t} | ${sum.o} | ${sum.b} | ${pct(sum.b, sum.t)} | ${sum.e} | |`);
 if (extraLines.length) console.log(`\n${extraLines.join('\n')}`);
+const missLines = [];
+for (const [key, codes] of theirs) {
+  for (const code of codes) if (showMisses.has(code) && !seen.has(`${key}:${code}`)) missLines.push(`missed ${code} ${path.relative(folder, key)}`);
+}
+if (missLines.length) console.log(`\n${missLines.join('\n')}`);
 
 function ensureShellCheck() {
   if (spawnSync('shellcheck', ['--version']).status === 0) return;

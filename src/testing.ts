@@ -76,6 +76,8 @@ export interface ExpectedError {
   file?: string;
   /** Defaults to not checked; the rule's own severity unless `options` or the finding say otherwise. */
   severity?: 'error' | 'warning' | 'info';
+  /** Defaults to not checked; the peer code the finding stands for (`compat`), for a rule that covers several. */
+  compat?: string;
   /** The description of each suggestion the finding offers, in order (suggestions are never applied by `--fix`). */
   suggestions?: string[];
   /** The text of the finding's file after applying each suggestion on its own, in order. */
@@ -131,6 +133,7 @@ export class RuleTester {
       if (typeof e.message === 'string' && d.message !== e.message) problems.push(`${where}: message ${JSON.stringify(d.message)}, expected ${JSON.stringify(e.message)}`);
       if (e.message instanceof RegExp && !e.message.test(d.message)) problems.push(`${where}: message ${JSON.stringify(d.message)} does not match ${e.message}`);
       if (e.severity !== undefined && d.severity !== e.severity) problems.push(`${where}: severity ${d.severity}, expected ${e.severity}`);
+      if (e.compat !== undefined && d.compat !== e.compat) problems.push(`${where}: compat ${d.compat ?? 'none'}, expected ${e.compat}`);
       if (e.suggestions !== undefined) {
         const got = (d.suggestions ?? []).map((s) => s.description);
         if (JSON.stringify(got) !== JSON.stringify(e.suggestions)) problems.push(`${where}: suggestions ${JSON.stringify(got)}, expected ${JSON.stringify(e.suggestions)}`);
@@ -221,8 +224,8 @@ export class RuleTester {
       overlay,
       ...(modes.length ? { overlayModes: new Map(modes) } : {}),
       ...(tc.reportOn ? { reportOn: new Set(tc.reportOn.map((rel) => path.join(dir, rel))) } : {}),
-      // The built-in rules that cover ShellCheck codes are loaded too (off): the ShellCheck bridge then leaves those
-      // codes to them, as in a real run, rather than reporting them as shellcheck/SC<code>.
+      // The built-in rules that cover ShellCheck codes are loaded too (off unless `severities` turns them on): as in a
+      // real run, the ShellCheck bridge leaves a code to its rule when the rule is on, and reports it itself otherwise.
       rules: [this.rule, ...others.filter((r) => r.meta.compat?.shellcheck?.length)],
       registry,
       config: { forFile: async () => config },

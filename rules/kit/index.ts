@@ -57,7 +57,7 @@ export type { DfProperty, VarRef } from '../../src/parse/dockerfile/words.js';
 // Shell: scripts, RUN bodies, commands and flags
 export { GLOB_CHARS, shadowedCasePatterns } from '../../src/parse/shell/analysis/case-patterns.js';
 export { replacesShell, statementsAfter } from '../../src/parse/shell/analysis/flow.js';
-export { variableUse } from '../../src/parse/shell/analysis/variables.js';
+export { arrayVariables, variableUse } from '../../src/parse/shell/analysis/variables.js';
 export { findBashisms } from '../../src/parse/shell/bashisms.js';
 export { flattenCommands } from '../../src/parse/shell/commands.js';
 export { enclosingControls } from '../../src/parse/shell/control.js';

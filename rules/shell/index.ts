@@ -1,4 +1,16 @@
 import { type AnyRule } from '../kit/index.js';
+import assignmentSpace from './assignment-space.js';
+import arrayWithoutIndex from './array-without-index.js';
+import arraySplitAssignment from './array-split-assignment.js';
+import arrayToString from './array-to-string.js';
+import selfAssignment from './self-assignment.js';
+import xPrefixComparison from './x-prefix-comparison.js';
+import uselessEcho from './useless-echo.js';
+import findPath from './find-path.js';
+import exitStatusCheck from './exit-status-check.js';
+import uselessCat from './useless-cat.js';
+import singleQuotedExpansion from './single-quoted-expansion.js';
+import patternExpansionQuoted from './pattern-expansion-quoted.js';
 import casePatternShadowed from './case-pattern-shadowed.js';
 import cdChecked from './cd-checked.js';
 import composeV2 from './compose-v2.js';
@@ -12,6 +24,7 @@ import noCurlPipeShell from './no-curl-pipe-shell.js';
 import noPasswordArgument from './no-password-argument.js';
 import noPrivilegedRun from './no-privileged-run.js';
 import noSleepForReadiness from './no-sleep-for-readiness.js';
+import prefixAssignmentScope from './prefix-assignment-scope.js';
 import quoteExpansions from './quote-expansions.js';
 import rmUnsetVar from './rm-unset-var.js';
 import shebang from './shebang.js';
@@ -41,5 +54,18 @@ export const shellRules: AnyRule[] = [
   unusedVariable,
   noBackticks,
   declareMasksStatus,
+  assignmentSpace,
+  prefixAssignmentScope,
+  arrayWithoutIndex,
+  arraySplitAssignment,
+  arrayToString,
+  selfAssignment,
+  xPrefixComparison,
+  uselessEcho,
+  findPath,
+  exitStatusCheck,
+  uselessCat,
+  singleQuotedExpansion,
+  patternExpansionQuoted,
   shellcheck,
 ];

@@ -28,8 +28,11 @@
  * written and checked once; each group is checked by one process per 200
  * files; processes run in parallel (up to the number of CPUs).
  *
- * Findings a built-in rule already makes are not repeated: every SC code in
- * some rule's `meta.compat.shellcheck` is passed to `--exclude`.
+ * Findings a built-in rule already makes are not repeated: the SC codes in
+ * `meta.compat.shellcheck` of every rule that is on for the file (and, for a
+ * `RUN` body, checks bodies) are passed to `--exclude`, and so are those of a
+ * `recommended` rule the config turned off. A rule outside `recommended` that
+ * is off leaves its codes to ShellCheck.
  */
 import { execFile } from 'node:child_process';
 import { constants as fsConstants, promises as fs } from 'node:fs';
@@ -41,7 +44,7 @@ import type { ProjectRoot } from '../core/project-root.js';
 import type { Diagnostic, Severity, SeveritySetting } from '../core/diagnostic.js';
 import { shellcheckMeta } from '../core/shellcheck-family.js';
 import { toDiagnostic } from './report.js';
-import type { RuleMeta } from '../core/rule.js';
+import type { AnyRule, RuleMeta } from '../core/rule.js';
 import type { DfInstruction, DfStage, DockerfileDocument } from '../parse/dockerfile/types.js';
 import type { ShellDialect, ShellDocument } from '../parse/shell/types.js';
 import type { SourceFile } from '../core/source.js';
@@ -67,6 +70,8 @@ interface Job {
   cap: Severity;
   options: BridgeOptions;
   ruleSettings: (id: string) => SeveritySetting | undefined;
+  /** ShellCheck codes (digits only) that a built-in rule switched on for this file reports itself: left out of ShellCheck's run. */
+  claimed: ReadonlySet<string>;
   /** The parsed script, to tell whether `shell/syntax` already reports it as broken. */
   doc: ShellDocument;
   /** Set when our own syntax check confirmed an error: ShellCheck's parse errors would repeat `shell/syntax`. */
@@ -112,14 +117,15 @@ export async function runShellcheck(args: BridgeRun): Promise<ShellcheckResult> 
     ruleMeta ??= args.rule.meta;
     const options = readOptions(setting.options);
     const ruleSettings = (id: string) => config.rules.get(id)?.severity;
-    const base = { cap: setting.severity, options, ruleSettings };
+    const claimedBy = (runBodies: boolean) => claimedCodes(args.rules, ruleSettings, runBodies);
     if (p.kind === 'shell' && p.doc) {
+      const base = { cap: setting.severity, options, ruleSettings, claimed: claimedBy(false) };
       const rcShell = config.peer?.shell;
       const job = scriptJob(p.doc, base, rcShell);
       if (job) jobs.push(job);
       firstFile ??= p.source;
     } else if (p.kind === 'dockerfile' && p.doc && options.dockerfiles) {
-      const runJobs = dockerfileJobs(p.doc, base);
+      const runJobs = dockerfileJobs(p.doc, { cap: setting.severity, options, ruleSettings, claimed: claimedBy(true) });
       jobs.push(...runJobs);
       if (runJobs.length) firstFile ??= p.source;
     }
@@ -150,9 +156,6 @@ export async function runShellcheck(args: BridgeRun): Promise<ShellcheckResult> 
   const version = await shellcheckVersion(binary);
   for (const job of jobs) if (job.doc.hasErrors) job.broken = (await confirmShellSyntaxError(job.doc)) !== undefined;
 
-  const claimed = new Set<string>();
-  for (const r of args.rules) for (const code of r.meta.compat?.shellcheck ?? []) claimed.add(code.replace(/^SC/i, ''));
-
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'stack-lint-shellcheck-'));
   const metas = new Map<string, RuleMeta>();
   const failures: string[] = [];
@@ -162,7 +165,7 @@ export async function runShellcheck(args: BridgeRun): Promise<ShellcheckResult> 
     let n = 0;
     for (const job of jobs) {
       const shell = job.shell === 'busybox' && !atLeast(version, [0, 10]) ? 'dash' : job.shell;
-      const exclude = [...new Set([...claimed, ...job.options.exclude.map((c) => c.replace(/^SC/i, ''))])].sort();
+      const exclude = [...new Set([...job.claimed, ...job.options.exclude.map((c) => c.replace(/^SC/i, ''))])].sort();
       const argv = ['-f', 'json1', '--norc', `--shell=${shell}`, `--severity=${job.options.minLevel}`];
       if (exclude.length) argv.push(`--exclude=${exclude.join(',')}`);
       if (job.options.enable.length) argv.push(`--enable=${job.options.enable.join(',')}`);
@@ -214,7 +217,25 @@ function readOptions(raw: Record<string, unknown>): BridgeOptions {
   };
 }
 
-type JobBase = Pick<Job, 'cap' | 'options' | 'ruleSettings'>;
+type JobBase = Pick<Job, 'cap' | 'options' | 'ruleSettings' | 'claimed'>;
+
+/**
+ * The ShellCheck codes that built-in rules answer for in this file (for `RUN` bodies, only rules that check them):
+ * a rule that is on reports them itself, once; a rule of `recommended` that is off was turned off, which silences
+ * them. A rule outside `recommended` that is off (its default) leaves its codes to ShellCheck.
+ */
+function claimedCodes(rules: readonly AnyRule[], severityOf: (id: string) => SeveritySetting | undefined, runBodies: boolean): Set<string> {
+  const claimed = new Set<string>();
+  for (const r of rules) {
+    if (r.meta.bridge || !r.meta.compat?.shellcheck?.length) continue;
+    if (runBodies && !r.meta.runBodies) continue;
+    // a rule of `recommended` that is off was turned off by the user, which silences its codes; one outside it is off by default
+    const severity = severityOf(r.meta.id);
+    if ((!severity || severity === 'off') && r.meta.recommended === false) continue;
+    for (const code of r.meta.compat.shellcheck) claimed.add(code.replace(/^SC/i, ''));
+  }
+  return claimed;
+}
 
 /** ShellCheck's `--shell` for a dialect; undefined when ShellCheck cannot check it. */
 function shellcheckShell(dialect: ShellDialect): string | undefined {

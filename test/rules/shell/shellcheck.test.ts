@@ -108,9 +108,33 @@ describe.skipIf(!HAVE_SHELLCHECK)('shell/shellcheck with ShellCheck installed', 
         {
           filename: 'Dockerfile',
           code: BAD_DOCKERFILE,
+          severities: { 'shell/quote-expansions': 'warning' },
+          output: BAD_DOCKERFILE.replace('echo $undefined_thing', 'echo "$undefined_thing"'),
           errors: [
             { ruleId: 'shellcheck/SC2043', line: 5, column: 11, endLine: 5, endColumn: 16, message: 'this loop will only ever run once. Bad quoting or missing glob/expansion?' },
+            // SC2086 once, from the built-in rule: ShellCheck's is left out
+            { ruleId: 'shell/quote-expansions', line: 6, column: 10, message: /^unquoted \$undefined_thing/ },
             { ruleId: 'shellcheck/SC2154', line: 6, column: 10, endLine: 6, endColumn: 26, message: 'undefined_thing is referenced but not assigned' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('keeps a code silent when a recommended rule that claims it is turned off (shell/cd-checked, SC2164)', async () => {
+    await tester.run({ valid: [{ filename: 'go.sh', code: '#!/bin/sh\ncd /srv/app\necho ok\n', severities: { 'shell/cd-checked': 'off' } }] });
+  });
+
+  it('leaves a code to ShellCheck when the built-in rule that claims it is off (shell/quote-expansions is not in recommended)', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: BAD_DOCKERFILE,
+          errors: [
+            { ruleId: 'shellcheck/SC2043', line: 5, column: 11 },
+            { ruleId: 'shellcheck/SC2086', line: 6, column: 10, endLine: 6, endColumn: 26, message: 'double quote to prevent globbing and word splitting' },
+            { ruleId: 'shellcheck/SC2154', line: 6, column: 10 },
           ],
         },
       ],

@@ -101,3 +101,87 @@ function isWriteTarget(n: ShNode): boolean {
   if (parent.type === 'for_statement' && n.field === 'variable') return true;
   return parent.type === 'declaration_command';
 }
+
+/** bash's own array variables. */
+const BUILTIN_ARRAYS = ['BASH_SOURCE', 'FUNCNAME', 'BASH_LINENO', 'BASH_ARGV', 'BASH_ARGC', 'PIPESTATUS', 'GROUPS', 'DIRSTACK', 'BASH_REMATCH', 'BASH_VERSINFO', 'COMP_WORDS'];
+/** `read` options that take a value (the array of `-a` is handled on its own). */
+const READ_VALUE_OPTIONS = new Set(['d', 'i', 'n', 'N', 'p', 't', 'u']);
+/** `mapfile`/`readarray` options that take a value. */
+const MAPFILE_VALUE_OPTIONS = new Set(['d', 'n', 'O', 's', 'u', 'C', 'c']);
+
+/**
+ * Names that hold arrays somewhere in the script, by name (per file, like
+ * `variableUse`): bash's own arrays, `x=(…)`, `x+=(…)`, `x[i]=…`,
+ * `declare`/`local`/`typeset -a`/`-A x`, `read -a x`, `mapfile x` /
+ * `readarray x` (`MAPFILE` without a name).
+ */
+export function arrayVariables(shell: ShellDocument): Set<string> {
+  const arrays = new Set<string>(BUILTIN_ARRAYS);
+  walkNodes(shell.root, (n) => {
+    switch (n.type) {
+      case 'variable_assignment': {
+        const name = n.children.find((c) => c.field === 'name');
+        const value = n.children.find((c) => c.field === 'value');
+        if (name?.type === 'subscript') {
+          const base = name.children.find((c) => c.field === 'name');
+          if (base) arrays.add(base.text);
+        } else if (name?.type === 'variable_name' && value?.type === 'array') arrays.add(name.text);
+        return;
+      }
+      case 'declaration_command': {
+        const keyword = n.children[0]?.text;
+        if (keyword === 'export' || keyword === 'readonly') return;
+        const flags = n.children.filter((c) => c.type === 'word' && c.text.startsWith('-')).map((c) => c.text);
+        if (!flags.some((f) => /[aA]/.test(f))) return;
+        for (const c of n.children) {
+          const name = c.type === 'variable_name' ? c.text : c.type === 'variable_assignment' ? c.children.find((d) => d.field === 'name')?.text : undefined;
+          if (name) arrays.add(name);
+        }
+        return;
+      }
+      case 'command': {
+        const name = n.children.find((c) => c.field === 'name')?.text;
+        const args = n.children.filter((c) => c.field === 'argument').map((c) => c.text);
+        if (name === 'read') {
+          const array = optionValue(args, 'a', READ_VALUE_OPTIONS);
+          if (array) arrays.add(array);
+        } else if (name === 'mapfile' || name === 'readarray') {
+          arrays.add(firstOperand(args, MAPFILE_VALUE_OPTIONS) ?? 'MAPFILE');
+        }
+        return;
+      }
+    }
+  });
+  return arrays;
+}
+
+/** The value of option `-x` in clustered short options (`-ra name`, `-a name`, `-aname`), up to the first operand. */
+function optionValue(args: readonly string[], option: string, others: ReadonlySet<string>): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--' || !/^-[A-Za-z]/.test(a)) return undefined;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]!;
+      if (c !== option && !others.has(c)) continue;
+      const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
+      if (c === option) return value;
+      break;
+    }
+  }
+  return undefined;
+}
+
+/** The first argument that is not an option or an option's value. */
+function firstOperand(args: readonly string[], valued: ReadonlySet<string>): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return args[i + 1];
+    if (!/^-[A-Za-z]/.test(a)) return a;
+    for (let j = 1; j < a.length; j++) {
+      if (!valued.has(a[j]!)) continue;
+      if (j + 1 === a.length) i++;
+      break;
+    }
+  }
+  return undefined;
+}
