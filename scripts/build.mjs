@@ -170,7 +170,9 @@ const buildBundle = (shared, write) =>
         "import { workerContext } from './src/runner/run.ts';",
         "import { serveStacks, setWorkerEntry } from './src/engine/workers.ts';",
         '/** The modules the parts share with the bundle, each required on first use. */',
-        `(globalThis as { __stackLintShared?: unknown }).__stackLintShared = {${shared.map((f) => `\n  ${JSON.stringify(f)}: () => require(${JSON.stringify(`./${f}`)}),`).join('')}\n};`,
+        // An ES module as its namespace object, a CommonJS one as its exports.
+        ...shared.map((f, i) => (esm(f) ? `import * as shared${i} from ${JSON.stringify(`./${f}`)};` : '')),
+        `(globalThis as { __stackLintShared?: unknown }).__stackLintShared = {${shared.map((f, i) => `\n  ${JSON.stringify(f)}: () => ${esm(f) ? `shared${i}` : `require(${JSON.stringify(`./${f}`)})`},`).join('')}\n};`,
         '/** The command line; `workerEntry` is the loader, which worker threads of large runs start again. */',
         'export function start(argv: string[], workerEntry: string): Promise<number> {',
         '  setWorkerEntry(workerEntry);',
@@ -190,7 +192,30 @@ const buildBundle = (shared, write) =>
     metafile: true,
   });
 // What the bundle holds, then each part with everything else taken from it, then the bundle with what they take.
-const inBundle = new Set(Object.keys((await buildBundle([], false)).metafile.inputs));
+const bundleMeta = (await buildBundle([], false)).metafile.inputs;
+const inBundle = new Set(Object.keys(bundleMeta));
+const esm = (file) => bundleMeta[file]?.format === 'esm';
+// The export names of each ES module a part may take from the bundle: the part binds them once, by name
+// (taking a namespace as CommonJS exports would copy every export again for each module that imports it).
+const exportNames = new Map();
+async function namesOf(file) {
+  if (!exportNames.has(file)) {
+    const r = await build({
+      entryPoints: [path.join(root, file)],
+      outdir: path.join(dist, '.exports'),
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      packages: 'external',
+      write: false,
+      metafile: true,
+      plugins: [composeSchemaAheadOfTime],
+      logLevel: 'error',
+    });
+    exportNames.set(file, Object.values(r.metafile.outputs).find((o) => o.entryPoint)?.exports ?? []);
+  }
+  return exportNames.get(file);
+}
 const shared = new Set();
 const partInputs = {};
 for (const [part, p] of Object.entries(PARTS)) {
@@ -206,7 +231,13 @@ for (const [part, p] of Object.entries(PARTS)) {
         shared.add(file);
         return { path: file, namespace: 'bundle' };
       });
-      b.onLoad({ filter: /.*/, namespace: 'bundle' }, (args) => ({ contents: `module.exports = globalThis.__stackLintShared[${JSON.stringify(args.path)}]();`, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: 'bundle' }, async (args) => {
+        const take = `globalThis.__stackLintShared[${JSON.stringify(args.path)}]()`;
+        if (!esm(args.path)) return { contents: `module.exports = ${take};`, loader: 'js' };
+        const names = await namesOf(args.path);
+        const named = names.filter((n) => n !== 'default');
+        return { contents: `const m = ${take};\nexport const { ${named.join(', ')} } = m;\n${names.includes('default') ? 'export default m.default;\n' : ''}`, loader: 'js' };
+      });
     },
   };
   const r = await build({
