@@ -20,7 +20,10 @@ import type { RulesByKind } from './types.js';
 /** What the loop lends a kind for linting one file. */
 export interface FileRun {
   readonly rules: RulesByKind;
-  /** Runs one rule on the file, its context holding `extra` besides the common fields. */
+  /**
+   * Runs one rule on the file, its context holding `extra` besides the common
+   * fields. Rules given the same `extra` object share one context object.
+   */
   runRule(rule: AnyRule, extra: Record<string, unknown>): void;
   /** A text too deep or too large for the rules: one finding where it is too much. */
   tooComplex(tc: TooComplex): void;
@@ -52,19 +55,23 @@ const KINDS: Handlers = {
   compose: {
     async lint(file, run) {
       const project = run.projectFor(file.source.path);
-      for (const rule of run.rules.compose) run.runRule(rule, { compose: file.doc, project });
+      // One context for the file's rules: the same `extra` object each time (see FileRun.runRule).
+      const extra = { compose: file.doc, project };
+      for (const rule of run.rules.compose) run.runRule(rule, extra);
     },
     directives: (file) => ({ comments: file.doc ? yamlDirectiveComments(file.source.text, file.doc.root) : [] }),
   },
   dockerfile: {
     async lint(file, run) {
       const doc = file.doc;
-      for (const rule of run.rules.dockerfile) run.runRule(rule, { dockerfile: doc });
+      const extra = { dockerfile: doc };
+      for (const rule of run.rules.dockerfile) run.runRule(rule, extra);
       // `RUN` bodies are scripts too: the shell rules that ask for them (`meta.runBodies`) see them with the instruction.
       for (const { instruction, script } of runScripts(doc)) {
         if (script.tooComplex) run.tooComplex(script.tooComplex);
         await run.shellSyntax(script);
-        for (const rule of run.rules.runBodies) run.runRule(rule, { shell: script, run: { dockerfile: doc, instruction } });
+        const body = { shell: script, run: { dockerfile: doc, instruction } };
+        for (const rule of run.rules.runBodies) run.runRule(rule, body);
       }
     },
     directives: (file) => ({
@@ -76,7 +83,8 @@ const KINDS: Handlers = {
     async lint(file, run) {
       if (file.doc.tooComplex) run.tooComplex(file.doc.tooComplex);
       await run.shellSyntax(file.doc);
-      for (const rule of run.rules.shell) run.runRule(rule, { shell: file.doc });
+      const extra = { shell: file.doc };
+      for (const rule of run.rules.shell) run.runRule(rule, extra);
     },
     directives: (file) => ({
       comments: shellComments(file.doc),

@@ -14,7 +14,7 @@ import type { BuildRun, RepositoryEvidence } from '../stack/evidence/index.js';
 import type { ConfigProject } from '../config/types.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule } from '../core/rule.js';
-import type { Diagnostic, SeveritySetting } from '../core/diagnostic.js';
+import type { Diagnostic, Severity, SeveritySetting } from '../core/diagnostic.js';
 import { ComposeLoader, confirmShellSyntaxError, parseSource, type ParsedFile } from '../stack/parse-files.js';
 import { configuredProjects } from '../parse/compose/layers.js';
 import path from 'node:path';
@@ -287,7 +287,8 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     const t = TIMING ? performance.now() : 0;
     const found: Diagnostic[] = [];
     const runRule = makeRunner(found, rootConfig!, stack, enabledRules);
-    for (const rule of byKind.stack) runRule(rule, parsed[0]!.source, {});
+    const extra = {};
+    for (const rule of byKind.stack) runRule(rule, parsed[0]!.source, extra);
     for (const d of found) diagnostics.push(d);
     if (TIMING) addPhase('rules:stack', performance.now() - t);
   }
@@ -366,26 +367,41 @@ async function finishSuppressions(run: RunState): Promise<void> {
 
 type Extra = Record<string, unknown>;
 
-/** Runs one rule on one file with a fresh context; a crash becomes an internal diagnostic. */
+/**
+ * Runs one rule on one file; a crash becomes an internal diagnostic. The rules
+ * of a file share one context (the kind passes the same `extra` to each), of
+ * which only `options` and `report` change from rule to rule: a context per
+ * rule per file was a large share of what a run allocates.
+ */
 function makeRunner(
   found: Diagnostic[],
   config: FileConfig,
   stack: StackModel,
   enabledRules: Map<string, RuleMeta>,
 ): (rule: AnyRule, file: SourceFile, extra: Extra) => void {
+  let ctx: Record<string, unknown> = {};
+  let ctxFile: SourceFile | undefined;
+  let ctxExtra: Extra | undefined;
+  // The rule running now: `report` is one function for every rule of the file (rules report synchronously).
+  let meta: RuleMeta;
+  let severity: Severity;
+  let reportFile: SourceFile;
+  const report = (d: ReportDescriptor): void => {
+    found.push(toDiagnostic(meta, severity, d, reportFile));
+  };
   return (rule, file, extra) => {
     const setting = config.rules.get(rule.meta.id);
     if (!setting || setting.severity === 'off' || !rule.check) return;
-    const severity = setting.severity;
     enabledRules.set(rule.meta.id, rule.meta);
-    const ctx = {
-      file,
-      options: setting.options,
-      settings: config.settings,
-      stack,
-      ...extra,
-      report: (d: ReportDescriptor) => found.push(toDiagnostic(rule.meta, severity, d, file)),
-    };
+    if (ctxFile !== file || ctxExtra !== extra) {
+      ctx = { file, options: undefined, settings: config.settings, stack, ...extra, report };
+      ctxFile = file;
+      ctxExtra = extra;
+    }
+    ctx.options = setting.options;
+    meta = rule.meta;
+    severity = setting.severity;
+    reportFile = file;
     const timeIt = TIMING && (RULE_TIMING || rule.meta.id === SCHEMA_RULE);
     const t = timeIt ? performance.now() : 0;
     try {
