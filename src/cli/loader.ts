@@ -27,7 +27,7 @@
  * Two constraints of code caches on Node 20, and how they are met:
  * - V8 takes a cache only in a process with the same flags: the flags the run
  *   sets anyway (`--liftoff-only` for tree-sitter, see parse/shell/tree-sitter.ts;
- *   `--expose-gc` for ./memory.ts; the memory flags below) are set here, before compiling.
+ *   `--expose-gc` for ./memory.ts) are set here, before compiling.
  * - Code from a cache cannot `import()` (Node 20 loses the callback): the
  *   bundle's few dynamic imports of outside modules (rule packs, formatters,
  *   JS config files) call `globalThis.__stackLintImport`, set here.
@@ -61,12 +61,6 @@ async function start(): Promise<void> {
   const tiering = process.env.STACK_LINT_WASM_TIERING === '1';
   if (!tiering) setFlagsFromString('--liftoff-only');
   setFlagsFromString('--expose-gc');
-  // Less peak memory at no CPU cost (see docs/performance.md, Memory): without V8's concurrent optimising
-  // compiler its threads' malloc arenas are not there, and nothing is left compiling in the background at exit.
-  // Set here, after node started, they take only part of their effect: 970 files peaked 13 % lower, against
-  // 23 % with the same flags on node's command line (`--max-semi-space-size` is read when the heap is made).
-  setFlagsFromString('--no-concurrent-recompilation');
-  setFlagsFromString('--max-semi-space-size=4');
   const useCache = process.env.STACK_LINT_CODE_CACHE !== '0';
   const places = useCache ? cacheFolders(dir) : [];
   const suffix = `node${process.version}-${process.arch}${tiering ? '-tiering' : ''}.bin`;
