@@ -1,12 +1,14 @@
 // Benchmark harness (a script, not a test). Measures stack-lint on the shared
 // corpus, on 200 and 1,000 compose files, on generated trees of ~1,000, ~2,500 and
-// ~5,000 files, and on single generated files of 1, 5 and 10 MB: cold start, wall time, files per second, peak memory and the
+// ~5,000 files, and on single generated files of 1, 5 and 10 MB (generated here, never committed): cold start,
+// CPU time (user + system, GNU time; the figure compared: on a shared machine wall time also measures the other
+// processes) beside wall time, files per CPU second, peak memory and the
 // time of each phase (the engine's own STACK_LINT_TIMING=1 table, from one
 // extra run), medians of several runs. Every section prints the load average
 // it ran under: numbers taken with a load above the number of cores are not
 // worth comparing. With --peers it also times the single-kind peers on the
 // same files (dclint, dockerfilelint from npm, installed on first use under
-// .bench/; shellcheck from PATH) and prints the ratios.
+// .bench/; shellcheck from PATH), one file of each kind first, and prints the ratios of CPU time.
 //
 //   npm run build && node scripts/bench.mjs [--runs 5] [--peers] [--no-large] [--sizes]
 //     [--concurrency n] [--wait-idle] [--only cold,corpus,compose,trees,huge,peers] [--out file]
@@ -48,30 +50,39 @@ function commit() {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (n) => `${n.toFixed(0)} ms`;
 const load = () => `load ${os.loadavg()[0].toFixed(2)}`;
+/** CPU time first (what the figures are compared on), then wall time. */
+const cw = (r) => `cpu ${ms(r.cpu)}, wall ${ms(r.wall)}`;
 
 if (flag('--wait-idle')) {
   const until = Date.now() + 10 * 60_000;
   while (os.loadavg()[0] >= 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 5000));
 }
 
-/** Runs a command `runs` times; medians of wall time, and the peak RSS (KB) from GNU time when present. */
+/**
+ * Runs a command `runs` times: medians of wall time and of CPU time (user +
+ * system, from GNU time: on a loaded machine wall time measures the other
+ * processes), and the peak RSS of the runs. Without GNU time, `cpu` is the wall time.
+ */
 function measure(cmd, argv, opts = {}) {
   const walls = [];
+  const cpus = [];
   let rss = 0;
-  const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   for (let i = 0; i < (opts.runs ?? runs); i++) {
     const started = process.hrtime.bigint();
     const env = { ...process.env, ...opts.env };
     const child = time
-      ? spawnSync(time, ['-f', '%M', cmd, ...argv], { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 1 << 28, env })
+      ? spawnSync(time, ['-f', '%U %S %M', cmd, ...argv], { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 1 << 28, env })
       : spawnSync(cmd, argv, { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 1 << 28, env });
-    walls.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const wall = Number(process.hrtime.bigint() - started) / 1e6;
+    walls.push(wall);
     if (child.status !== 0 && child.status !== 1 && !opts.anyExit) throw new Error(`${cmd} ${argv.join(' ')} exited ${child.status}: ${child.stderr.slice(-500)}`);
-    const rssLine = time ? child.stderr.trim().split('\n').pop() : '';
-    rss = Math.max(rss, Number(rssLine) || 0);
+    const [user, system, rssKb] = time ? child.stderr.trim().split('\n').pop().split(' ').map(Number) : [];
+    cpus.push(time ? (user + system) * 1000 : wall);
+    rss = Math.max(rss, rssKb || 0);
   }
-  return { wall: median(walls), min: Math.min(...walls), rssMb: rss / 1024 };
+  return { wall: median(walls), min: Math.min(...walls), cpu: median(cpus), cpuMin: Math.min(...cpus), rssMb: rss / 1024 };
 }
+const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 function listFiles(dir, pred) {
   const out = [];
@@ -124,11 +135,11 @@ if (want('cold')) {
   const noCache = stackLint([path.join(small, 'compose.yaml')], [], { env: { STACK_LINT_CODE_CACHE: '0' } });
   const bare = measure(process.execPath, ['-e', '0']);
   print(`cold start (${load()})`);
-  print(`  node -e 0                     ${ms(bare.wall)}`);
-  print(`  --version                     ${ms(version.wall)}`);
-  print(`  one compose file              ${ms(oneCompose.wall)}  (min ${ms(oneCompose.min)}; its folder's script is read too)`);
-  print(`  one shell script              ${ms(oneScript.wall)}  (min ${ms(oneScript.min)})`);
-  print(`  one compose file, no cache    ${ms(noCache.wall)}  (STACK_LINT_CODE_CACHE=0: the first run's cost)`);
+  print(`  node -e 0                     ${cw(bare)}`);
+  print(`  --version                     ${cw(version)}`);
+  print(`  one compose file              ${cw(oneCompose)}  (its folder's script is read too)`);
+  print(`  one shell script              ${cw(oneScript)}`);
+  print(`  one compose file, no cache    ${cw(noCache)}  (STACK_LINT_CODE_CACHE=0: the first run's cost)`);
   print();
 }
 
@@ -140,14 +151,14 @@ const total = composeFiles.length + dockerfiles.length + scripts.length;
 if (want('corpus')) {
   const whole = stackLint([corpus]);
   print(`shared corpus: ${total} files (${composeFiles.length} compose, ${dockerfiles.length} Dockerfiles, ${scripts.length} scripts) (${load()})`);
-  print(`  wall                          ${ms(whole.wall)}  (${(total / (whole.wall / 1000)).toFixed(0)} files/s, peak ${whole.rssMb.toFixed(0)} MB)`);
+  print(`  run                           ${cw(whole)}  (${(total / (whole.cpu / 1000)).toFixed(0)} files per CPU second, peak ${whole.rssMb.toFixed(0)} MB)`);
   const looked = stackLint([corpus], [], { lookup: true });
-  print(`  with config lookup (default)  ${ms(looked.wall)}  (min ${ms(looked.min)})`);
+  print(`  with config lookup (default)  ${cw(looked)}`);
   const cacheFile = path.join(work, 'corpus.cache');
   rmSync(cacheFile, { force: true });
   stackLint([corpus], ['--cache-location', cacheFile], { runs: 1 });
   const cached = stackLint([corpus], ['--cache-location', cacheFile]);
-  print(`  cached rerun (unchanged)      ${ms(cached.wall)}  (${((cached.wall / whole.wall) * 100).toFixed(0)}% of the first run)`);
+  print(`  cached rerun (unchanged)      ${cw(cached)}  (${((cached.cpu / whole.cpu) * 100).toFixed(0)}% of the first run's CPU)`);
   print('  phases (STACK_LINT_TIMING=1, one run)');
   for (const l of phases([corpus])) print(l);
   print();
@@ -170,12 +181,12 @@ const many1000 = composeCopies(1000);
 if (want('compose')) {
   const compose200 = stackLint([many]);
   print(`200 copies of a medium compose file (${path.relative(corpus, medium)}, ${statSync(medium).size} bytes) (${load()})`);
-  print(`  wall                          ${ms(compose200.wall)}  (min ${ms(compose200.min)}, ${(200 / (compose200.wall / 1000)).toFixed(0)} files/s, peak ${compose200.rssMb.toFixed(0)} MB)`);
+  print(`  run                           ${cw(compose200)}  (${(200 / (compose200.cpu / 1000)).toFixed(0)} files per CPU second, peak ${compose200.rssMb.toFixed(0)} MB)`);
   const compose1000 = stackLint([many1000]);
   const compose1000Lookup = stackLint([many1000], [], { lookup: true });
   print(`1,000 copies of the same file (${load()})`);
-  print(`  wall                          ${ms(compose1000.wall)}  (min ${ms(compose1000.min)}, ${(1000 / (compose1000.wall / 1000)).toFixed(0)} files/s, peak ${compose1000.rssMb.toFixed(0)} MB)`);
-  print(`  with config lookup (default)  ${ms(compose1000Lookup.wall)}  (min ${ms(compose1000Lookup.min)})`);
+  print(`  run                           ${cw(compose1000)}  (${(1000 / (compose1000.cpu / 1000)).toFixed(0)} files per CPU second, peak ${compose1000.rssMb.toFixed(0)} MB)`);
+  print(`  with config lookup (default)  ${cw(compose1000Lookup)}`);
   print();
 }
 
@@ -193,7 +204,7 @@ if (!flag('--no-large') && want('trees')) {
     const r = stackLint([dir], [], { runs: copies === 26 ? Math.min(runs, 3) : runs });
     const n = total * copies;
     print(`generated tree: ${n} files (the corpus ${copies} times) (${load()})`);
-    print(`  wall                          ${ms(r.wall)}  (min ${ms(r.min)}, ${(n / (r.wall / 1000)).toFixed(0)} files/s, peak ${r.rssMb.toFixed(0)} MB)`);
+    print(`  run                           ${cw(r)}  (${(n / (r.cpu / 1000)).toFixed(0)} files per CPU second, peak ${r.rssMb.toFixed(0)} MB)`);
     if (copies === 26) {
       print('  phases (STACK_LINT_TIMING=1, one run)');
       for (const l of phases([dir])) print(l);
@@ -235,7 +246,7 @@ if (!flag('--no-large') && want('huge')) {
     const row = [];
     for (const mb of [1, 5, 10]) {
       const r = stackLint([hugeFile(kind, mb)], [], { runs: Math.min(runs, 3) });
-      row.push(`${mb} MB ${ms(r.wall)}`);
+      row.push(`${mb} MB cpu ${ms(r.cpu)} (wall ${ms(r.wall)}, peak ${r.rssMb.toFixed(0)} MB)`);
     }
     print(`  ${kind.padEnd(28)}  ${row.join(', ')}`);
   }
@@ -251,7 +262,7 @@ if (flag('--peers') && want('peers')) {
     execFileSync('npm', ['install', '--no-audit', '--no-fund', 'dclint@3', 'dockerfilelint@1'], { cwd: peers, stdio: 'ignore' });
   }
   const bin = (name) => path.join(peers, 'node_modules/.bin', name);
-  print(`peers on the same files (stack-lint with all its rules for that kind; the two runs alternate, so both see the same machine) (${load()})`);
+  print(`peers on the same files, CPU time (stack-lint with all its rules for that kind; the two runs alternate, so both see the same machine) (${load()})`);
   const row = (label, ourTargets, peer, peerArgs, n = runs) => {
     const ours = [];
     const theirs = [];
@@ -259,17 +270,26 @@ if (flag('--peers') && want('peers')) {
       ours.push(stackLint(ourTargets, [], { runs: 1 }));
       theirs.push(measure(peer, peerArgs, { anyExit: true, runs: 1 }));
     }
-    const a = median(ours.map((r) => r.wall));
-    const b = median(theirs.map((r) => r.wall));
-    print(`  ${label.padEnd(30)} stack-lint ${ms(a).padStart(8)}   peer ${ms(b).padStart(8)}   ${(b / a).toFixed(1)}× faster`);
+    const a = median(ours.map((r) => r.cpu));
+    const b = median(theirs.map((r) => r.cpu));
+    const ratio = b >= a ? `${(b / a).toFixed(1)}× faster` : `${(a / b).toFixed(1)}× slower`;
+    print(`  ${label.padEnd(40)} stack-lint cpu ${ms(a).padStart(8)}   peer cpu ${ms(b).padStart(8)}   ${ratio}`);
   };
+  // One file of each kind, as a pre-commit hook lints it: start-up included (the issue's Dockerfile of 218 lines and script of 382).
+  const lineCount = (f) => readFileSync(f, 'utf8').split('\n').length;
+  const nearest = (files, lines) => files.map((f) => [f, Math.abs(lineCount(f) - lines)]).sort((x, y) => x[1] - y[1])[0][0];
+  const oneDockerfile = nearest(dockerfiles, 218);
+  const oneScript = nearest(scripts, 382);
+  row(`dclint, one compose file (${lineCount(medium)} lines)`, [medium], bin('dclint'), [medium]);
+  row(`dockerfilelint, one Dockerfile (${lineCount(oneDockerfile)} lines)`, [oneDockerfile], bin('dockerfilelint'), [oneDockerfile]);
+  const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
+  if (hasShellcheck) row(`shellcheck, one script (${lineCount(oneScript)} lines)`, [oneScript], 'shellcheck', ['-f', 'json1', oneScript]);
   // Named one by one, stack-lint also reads each file's stack for context (its Dockerfiles and scripts): more work than dclint's.
   row(`dclint, ${composeFiles.length} compose files`, composeFiles, bin('dclint'), composeFiles);
   row(`dclint, 200 compose files`, [many], bin('dclint'), [many, '-r'], Math.min(runs, 3));
   row(`dclint, 1,000 compose files`, [many1000], bin('dclint'), [many1000, '-r'], 1);
   row(`dockerfilelint, ${dockerfiles.length} Dockerfiles`, dockerfiles, bin('dockerfilelint'), dockerfiles);
-  const shellcheck = spawnSync('shellcheck', ['--version']).status === 0;
-  if (shellcheck) row(`shellcheck, ${scripts.length} scripts`, scripts, 'shellcheck', ['-f', 'json1', ...scripts]);
+  if (hasShellcheck) row(`shellcheck, ${scripts.length} scripts`, scripts, 'shellcheck', ['-f', 'json1', ...scripts]);
   else print('  shellcheck not on PATH (apt-get install shellcheck): skipped');
   print();
 }

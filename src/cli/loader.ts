@@ -18,6 +18,12 @@
  *   then compiles as usual and writes a new one).
  * `STACK_LINT_CODE_CACHE=0` turns it off. Measured: see docs/performance.md.
  *
+ * The code of each kind of file (the Dockerfile parser, each kind's rules) is
+ * a part of its own, `dist/part-<kind>.cjs`, run the same way (with a code
+ * cache of its own) the first time the bundle reads one of its exports: a run
+ * on a compose file never reads or compiles the Dockerfile or shell code
+ * (`STACK_LINT_DEBUG_PARTS=1` prints each part as it is loaded).
+ *
  * Two constraints of code caches on Node 20, and how they are met:
  * - V8 takes a cache only in a process with the same flags: the flags the run
  *   sets anyway (`--liftoff-only` for tree-sitter, see parse/shell/tree-sitter.ts;
@@ -38,6 +44,8 @@ import { isMainThread, workerData } from 'node:worker_threads';
 declare const STACK_LINT_VERSION: string;
 /** Hash of dist/cli.cjs, computed by the build. */
 declare const STACK_LINT_BUNDLE_HASH: string;
+/** Hash of each part (`dist/part-<name>.cjs`: the code of one kind of file), computed by the build. */
+declare const STACK_LINT_PART_HASHES: Record<string, string>;
 
 type Bundle = { start(argv: string[], workerEntry: string): Promise<number>; worker(): Promise<void> };
 
@@ -50,29 +58,42 @@ else void start();
 
 async function start(): Promise<void> {
   const dir = path.dirname(fileURLToPath(import.meta.url));
-  const file = path.join(dir, 'cli.cjs');
   const tiering = process.env.STACK_LINT_WASM_TIERING === '1';
   if (!tiering) setFlagsFromString('--liftoff-only');
   setFlagsFromString('--expose-gc');
   const useCache = process.env.STACK_LINT_CODE_CACHE !== '0';
-  const name = `${STACK_LINT_VERSION}-${STACK_LINT_BUNDLE_HASH}-node${process.version}-${process.arch}${tiering ? '-tiering' : ''}.bin`;
   const places = useCache ? cacheFolders(dir) : [];
-  let cachedData: Buffer | undefined;
-  for (const folder of places) {
-    try {
-      cachedData = readFileSync(path.join(folder, name));
-      break;
-    } catch {
-      // not there: the next place, or none
+  const suffix = `node${process.version}-${process.arch}${tiering ? '-tiering' : ''}.bin`;
+  /** Scripts run from a cache that was missing or rejected: their compiled code is saved at exit. */
+  const unsaved: { script: Script; name: string }[] = [];
+  const run = (file: string, name: string): unknown => {
+    const cachedData = useCache ? readCache(places, name) : undefined;
+    const script = compile(file, cachedData);
+    if (useCache && (!cachedData || script.cachedDataRejected)) {
+      if (!unsaved.length) process.once('exit', () => unsaved.forEach((u) => save(u.script, places, u.name)));
+      unsaved.push({ script, name });
     }
-  }
-  const script = compile(file, cachedData);
+    const mod = { exports: {} as unknown };
+    (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, createRequire(file), mod, file, path.dirname(file));
+    return mod.exports;
+  };
   (globalThis as { __stackLintImport?: (specifier: string) => Promise<unknown> }).__stackLintImport = (specifier) => import(specifier);
-  const mod = { exports: {} as Partial<Bundle> };
-  (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, createRequire(file), mod, file, dir);
-  const bundle = mod.exports as Bundle;
+  // The code of one kind of file (its parser and rules) is a part of its own, run on first use (see scripts/build.mjs):
+  // a run on compose files never reads or compiles the Dockerfile or shell rules.
+  const parts = new Map<string, unknown>();
+  (globalThis as { __stackLintPart?: (name: string) => unknown }).__stackLintPart = (part) => {
+    let exports = parts.get(part);
+    if (exports === undefined) {
+      const hash = STACK_LINT_PART_HASHES[part];
+      if (!hash) throw new Error(`stack-lint: no part named ${part}`);
+      exports = run(path.join(dir, `part-${part}.cjs`), `${STACK_LINT_VERSION}-part-${part}-${hash}-${suffix}`);
+      parts.set(part, exports);
+      if (process.env.STACK_LINT_DEBUG_PARTS === '1') process.stderr.write(`stack-lint: loaded part ${part}\n`);
+    }
+    return exports;
+  };
+  const bundle = run(path.join(dir, 'cli.cjs'), `${STACK_LINT_VERSION}-${STACK_LINT_BUNDLE_HASH}-${suffix}`) as Bundle;
   if (worker) return bundle.worker();
-  if (useCache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => save(script, places, name));
   // A reader that stops early (`stack-lint . | head`) closes the pipe: the rest of the report has nowhere to go,
   // which is no failure of the run, whose exit code still tells what it found.
   for (const stream of [process.stdout, process.stderr]) {
@@ -98,8 +119,20 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
+/** The first saved compiled code of that name found. */
+function readCache(places: readonly string[], name: string): Buffer | undefined {
+  for (const folder of places) {
+    try {
+      return readFileSync(path.join(folder, name));
+    } catch {
+      // not there: the next place, or none
+    }
+  }
+  return undefined;
+}
+
 /**
- * Reads and compiles the bundle. Apart, so that the text read does not stay
+ * Reads and compiles the bundle or a part. Apart, so that the text read does not stay
  * alive in `start`'s suspended frame for the whole run: the Script keeps its
  * own copy, and the bundle is megabytes.
  */
@@ -177,14 +210,17 @@ function save(script: Script, places: readonly string[], name: string): void {
   }
 }
 
-/** Caches kept besides the one just written: other versions or builds used lately (several installs may share the temporary folder). */
+/** Caches kept besides the one just written, of the bundle or of each part: other versions or builds used lately (several installs may share the temporary folder). */
 const OTHER_CACHES_KEPT = 3;
+
+/** The bundle, or which part: caches of one are pruned apart from those of another. */
+const role = (name: string): string => /-part-([a-z]+)-/.exec(name)?.[1] ?? 'bundle';
 
 /** Removes the oldest caches of other builds: each is megabytes, and every upgrade or build writes a new one. */
 function pruneOldCaches(folder: string, keep: string): void {
   try {
     const others = readdirSync(folder)
-      .filter((n) => n.endsWith('.bin') && n !== keep)
+      .filter((n) => n.endsWith('.bin') && n !== keep && role(n) === role(keep))
       .map((n) => ({ file: path.join(folder, n), used: statSync(path.join(folder, n)).mtimeMs }))
       .sort((a, b) => b.used - a.used);
     for (const old of others.slice(OTHER_CACHES_KEPT)) unlinkSync(old.file);

@@ -18,7 +18,7 @@ function newestSource(): number {
   return Math.max(...sources.map((f) => statSync(f).mtimeMs));
 }
 function oldestOutput(): number {
-  const outputs = ['cli.js', 'cli.cjs', 'index.js', 'kit.js', 'testing.js'].map((f) => path.join(ROOT, 'dist', f));
+  const outputs = ['cli.js', 'cli.cjs', 'part-compose.cjs', 'part-dockerfile.cjs', 'part-shell.cjs', 'index.js', 'kit.js', 'testing.js'].map((f) => path.join(ROOT, 'dist', f));
   return Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
 }
 
@@ -112,6 +112,26 @@ describe('the end of a run', () => {
   }, 60_000);
 });
 
+describe('the parts of the bundle', () => {
+  it('loads the code of a kind of file only when a file of that kind is linted', () => {
+    const parts = (target: string) => {
+      const out = spawnSync(process.execPath, [cli, '-f', 'json', '--no-config-lookup', target], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STACK_LINT_DEBUG_PARTS: '1' } });
+      expect(out.status).toBeLessThan(2);
+      return [...out.stderr.matchAll(/loaded part (\w+)/g)].map((m) => m[1]).sort();
+    };
+    expect(parts('fixtures/compose/restart-policy/bad')).toEqual(['compose']);
+    // A Dockerfile's RUN bodies are scripts: the shell rules that read them come with it.
+    expect(parts('fixtures/dockerfile/apk-no-cache/bad')).toEqual(['dockerfile', 'shell']);
+    expect(parts('fixtures/shell/strict-mode/good')).toEqual(['shell']);
+  }, 60_000);
+
+  it('runs the rules of a part that give parts (file and environment checks) instead of one check', () => {
+    const out = spawnSync(process.execPath, [cli, '-f', 'json', '--no-config-lookup', 'fixtures/compose/no-plaintext-secrets/bad'], { cwd: ROOT, encoding: 'utf8' });
+    const ids = (JSON.parse(out.stdout) as { files: { diagnostics: { ruleId: string }[] }[] }).files.flatMap((f) => f.diagnostics.map((d) => d.ruleId));
+    expect(ids).toContain('compose/no-plaintext-secrets');
+  }, 60_000);
+});
+
 describe('worker threads and the code cache', () => {
   it('gives the same report with worker threads as in one thread, and with or without the code cache', () => {
     const lint = (extra: string[], env: Record<string, string> = {}) => {
@@ -166,7 +186,8 @@ describe('worker threads and the code cache', () => {
     for (const n of old) rmSync(path.join(folder, n), { force: true });
     expect(out.status).toBe(0);
     expect(left.filter((n) => old.includes(n))).toEqual(old.slice(2).sort());
-    expect(left.filter((n) => !old.includes(n))).toHaveLength(1); // this build's, written by the run
+    // this build's, written by the run: the bundle's and the shell part's (the only part a script needs)
+    expect(left.filter((n) => !old.includes(n)).map((n) => (n.includes('-part-') ? n.replace(/^.*-part-([a-z]+)-.*$/, 'part $1') : 'bundle'))).toEqual(['bundle', 'part shell']);
   }, 60_000);
 });
 
