@@ -48,6 +48,8 @@ describe('compose/include', () => {
               endColumn: 5,
               message: 'service "db" is also defined by the included file db/compose.yaml (line 2); compose does not merge the two and reports a conflict',
             },
+            // loop.yaml is compose because compose.yaml includes it: its half of the cycle is reported where it is written.
+            { file: 'loop.yaml', line: 2, column: 5, endLine: 2, endColumn: 19, message: 'include forms a cycle: compose.yaml → loop.yaml → compose.yaml' },
           ],
         },
       ],
