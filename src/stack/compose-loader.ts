@@ -161,7 +161,8 @@ export class ComposeLoader {
     const depth = (f: string) => f.split(path.sep).length;
     for (const doc of [...linted].sort((a, b) => depth(a.file.path) - depth(b.file.path) || (a.file.path < b.file.path ? -1 : 1))) {
       for (const ref of composeReferences(doc.file.path, doc.file.text)) {
-        if (ref.file !== doc.file.path && lintedFiles.has(ref.file) && !covered.has(ref.file) && !reached.has(ref.file)) reached.set(ref.file, ref);
+        // A base-named file (compose.yaml) is a project of its own by compose's convention, whoever includes it.
+        if (ref.file !== doc.file.path && lintedFiles.has(ref.file) && !covered.has(ref.file) && !reached.has(ref.file) && !isBaseName(ref.file)) reached.set(ref.file, ref);
       }
     }
     const folders = new Map<string, Set<string>>();
