@@ -10,11 +10,12 @@
 //   npm run build && node scripts/bench-cache.mjs [--runs 3] [--copies 26] [--corpus dir] [--cli dist/cli.js]
 //
 // --cli   another build to measure (e.g. one kept aside before a change)
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commitOf, median } from './bench-common.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -34,13 +35,7 @@ if (!existsSync(time)) {
   process.exit(2);
 }
 
-function commit() {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return 'an unknown commit';
-  }
-}
+const commit = () => commitOf(root);
 
 // The tree: the corpus copied `copies` times, as scripts/bench.mjs builds its largest tree.
 // The checkout is the folder the runs start in (the project root, with no repository above it).
@@ -62,7 +57,6 @@ function lint(dir, cache) {
   return { report: child.stdout, warnings: lines.join('\n'), cpu: (user + system) * 1000, wall, rss: rssKb / 1024 };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kinds = { none: [], cold: [], warm: [] };
 let identical = true;
 let warnings = '';
