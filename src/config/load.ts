@@ -341,7 +341,7 @@ function mergeSettings(base: Record<string, unknown>, over: Record<string, unkno
  * findings (codes set before included); one naming a code of a rule that
  * stands for several sets that code's findings only.
  */
-function applyChanges(rules: Map<string, ResolvedRule>, changes: readonly RuleChange[]): void {
+export function applyChanges(rules: Map<string, ResolvedRule>, changes: readonly RuleChange[]): void {
   for (const change of changes) {
     const prev = rules.get(change.id);
     // A bare severity keeps the options set before (or the defaults).

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { defaultOptions } from '../../src/config/validate.js';
+import { hadolintChanges, parseHadolintConfig } from '../../src/config/peers.js';
+import { applyChanges } from '../../src/config/load.js';
 import { CORE_RULE_METAS } from '../../src/engine/core-rules.js';
 import type { AnyRule } from '../../src/core/rule.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
@@ -26,6 +28,12 @@ export interface ParityCase {
   not?: string[];
   /** Where hadolint's behaviour comes from (wiki page, issue). */
   source: string;
+  /**
+   * A `.hadolint.yaml` the case runs under (a label schema, trusted
+   * registries), as YAML text; without one, the rules that need a
+   * configuration stay off, as hadolint's counterparts say nothing.
+   */
+  hadolint?: string;
 }
 
 export interface CodeScore {
@@ -64,7 +72,8 @@ export function readCases(file = CASES_FILE): ParityCases {
 }
 
 const ROOT = path.resolve('/__stack_lint_hadolint_parity__');
-const rules: AnyRule[] = builtins.rules.filter((r) => r.meta.kind === 'dockerfile' && r.meta.compat?.hadolint?.length && !NEEDS_CONFIG.has(r.meta.id));
+const peerRules: AnyRule[] = builtins.rules.filter((r) => r.meta.kind === 'dockerfile' && r.meta.compat?.hadolint?.length);
+const rules: AnyRule[] = peerRules.filter((r) => !NEEDS_CONFIG.has(r.meta.id));
 const config: FileConfig = {
   rules: new Map(rules.map((r) => [r.meta.id, { severity: r.meta.severity, options: defaultOptions(r.meta) }])),
   settings: {},
@@ -85,23 +94,33 @@ export function codeOf(d: Diagnostic): string | undefined {
   return codes.length === 1 ? codes[0] : undefined;
 }
 
-/** The findings of the rules that stand in for DL codes on `dockerfile`, with their default options. */
-export async function lintDockerfile(dockerfile: string): Promise<Diagnostic[]> {
+/** The configuration a case runs under: the defaults, changed by its `.hadolint.yaml` as the CLI changes them. */
+function configFor(hadolint: string | undefined): FileConfig {
+  if (hadolint === undefined) return config;
+  const changes = hadolintChanges(parseHadolintConfig(path.join(ROOT, '.hadolint.yaml'), hadolint), registry, config.rules);
+  const changed = new Map(config.rules);
+  applyChanges(changed, changes);
+  return { ...config, rules: changed };
+}
+
+/** The findings of the rules that stand in for DL codes on `dockerfile`, with their default options or those of `hadolint` (a `.hadolint.yaml`). */
+export async function lintDockerfile(dockerfile: string, hadolint?: string): Promise<Diagnostic[]> {
   const file = path.join(ROOT, 'Dockerfile');
+  const caseConfig = configFor(hadolint);
   const result = await lintFiles({
     cwd: ROOT,
     files: [{ path: file, kind: 'dockerfile' }],
     overlay: new Map([[file, dockerfile]]),
-    rules,
+    rules: hadolint === undefined ? rules : peerRules,
     registry,
-    config: { forFile: async () => config },
+    config: { forFile: async () => caseConfig },
     tool: TOOL,
   });
   return result.diagnostics.filter((d) => !d.suppressed && !d.internal);
 }
 
-export async function reportedCodes(dockerfile: string): Promise<Set<string>> {
-  return new Set((await lintDockerfile(dockerfile)).flatMap((d) => codeOf(d) ?? []));
+export async function reportedCodes(dockerfile: string, hadolint?: string): Promise<Set<string>> {
+  return new Set((await lintDockerfile(dockerfile, hadolint)).flatMap((d) => codeOf(d) ?? []));
 }
 
 /** Scores every (case, code) pair the case is about: the codes expected, the codes named in `not`, and the codes reported. */
@@ -109,7 +128,7 @@ export async function runParity({ cases, scoped }: ParityCases): Promise<ParityR
   const scores = new Map<string, CodeScore>();
   const disagreements: Disagreement[] = [];
   for (const [index, c] of cases.entries()) {
-    const got = await reportedCodes(c.dockerfile);
+    const got = await reportedCodes(c.dockerfile, c.hadolint);
     const named = [...c.expect, ...(c.not ?? [])];
     const about = new Set([...named, ...[...got].filter((code) => !scoped.includes(code) || named.includes(code))]);
     for (const code of about) {
