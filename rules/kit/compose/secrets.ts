@@ -26,6 +26,9 @@ const NOT_THE_SECRET = new Set([
   'AUDIENCE', 'VERSION', 'REGION', 'COUNT', 'ROTATION', 'REQUIRED', 'MIN', 'MAX', 'STRENGTH', 'HINT', 'RESET',
 ]);
 
+/** Words before KEY that say the key is meant to be seen: `JWT_PUBLIC_KEY`, `STRIPE_PUBLISHABLE_KEY`. */
+const PUBLISHED = new Set(['PUBLIC', 'PUB', 'PUBLISHABLE']);
+
 /** The variable name names a secret (`POSTGRES_PASSWORD`, `OPENAI_API_KEY`, `WEBPASSWORD`), not a setting about one (`PASSWORD_FILE`, `TOKEN_TTL`). */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
@@ -34,6 +37,8 @@ export function isSecretName(name: string): boolean {
   if (words.some((w) => SECRET_PARTS.some((p) => w.includes(p)))) return true;
   if (words.length > 1 && words.some((w) => SECRET_WORDS.has(w))) return true;
   const last = words[words.length - 1]!;
+  // The public half of a key pair, or a key made to be published (Stripe's publishable key), is no secret.
+  if (last === 'PUBKEY' || (last === 'KEY' && PUBLISHED.has(words[words.length - 2] ?? ''))) return false;
   if (last === 'KEY' && words.length > 1) return true;
   return words.some((w, i) => w === 'KEY' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!));
 }

@@ -62,7 +62,7 @@ describe('units', () => {
 describe('secrets', () => {
   it('tells secret names from names about secrets', () => {
     const secret = ['POSTGRES_PASSWORD', 'WEBPASSWORD', 'DB_PASSWD', 'OPENAI_API_KEY', 'SECRET_KEY', 'SUPABASE_KEY', 'apiKey', 'GITHUB_TOKEN', 'POSTGRES_PW', 'AWS_SECRET_ACCESS_KEY'];
-    const not = ['POSTGRES_PASSWORD_FILE', 'AWS_ACCESS_KEY_ID', 'TOKEN_TTL', 'PASSWORD_MIN_LENGTH', 'POSTGRES_USER', 'KEY', 'SSH_PRIVATE_KEY_PATH', 'PWD', 'SORT_ORDER'];
+    const not = ['POSTGRES_PASSWORD_FILE', 'AWS_ACCESS_KEY_ID', 'TOKEN_TTL', 'PASSWORD_MIN_LENGTH', 'POSTGRES_USER', 'KEY', 'SSH_PRIVATE_KEY_PATH', 'PWD', 'SORT_ORDER', 'JWT_PUBLIC_KEY', 'VAPID_PUBLIC_KEY', 'STRIPE_PUBLISHABLE_KEY', 'SSH_PUBKEY'];
     expect(secret.filter((n) => !isSecretName(n))).toEqual([]);
     expect(not.filter(isSecretName)).toEqual([]);
   });
