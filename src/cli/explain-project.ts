@@ -3,7 +3,7 @@
  * the compose projects (see engine/explain.ts), so a user can see, and
  * correct with `projects:` in config, how files were combined.
  */
-import type { ExplainedProject } from '../runner/explain.js';
+import type { ExplainedRepository } from '../runner/explain.js';
 
 const SOURCE_WORDS: Record<string, string> = {
   config: 'declared in config',
@@ -13,9 +13,9 @@ const SOURCE_WORDS: Record<string, string> = {
   name: 'file names only',
 };
 
-export function formatExplained(projects: readonly ExplainedProject[], format: 'pretty' | 'json'): string {
-  if (format === 'json') return `${JSON.stringify({ projects }, null, 2)}\n`;
-  if (!projects.length) return 'no compose projects found\n';
+export function formatExplained({ projects, builds }: ExplainedRepository, format: 'pretty' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify({ projects, builds }, null, 2)}\n`;
+  if (!projects.length && !builds.length) return 'no compose projects found\n';
   const out: string[] = [];
   for (const p of projects) {
     const why = SOURCE_WORDS[p.source] ?? p.source;
@@ -32,6 +32,14 @@ export function formatExplained(projects: readonly ExplainedProject[], format: '
     for (const s of built) {
       const what = [s.dockerfile ? `Dockerfile ${s.dockerfile}` : 'inline Dockerfile', s.target ? `target ${s.target}` : '', s.context ? `context ${s.context}` : ''].filter(Boolean).join(', ');
       out.push(`  service ${s.name}: ${what}${s.evidence ? ` (${s.evidence})` : ''}`);
+    }
+    out.push('');
+  }
+  if (builds.length) {
+    out.push('built by command (outside compose)');
+    for (const b of builds) {
+      const what = [`Dockerfile ${b.dockerfile}`, b.target ? `target ${b.target}` : '', b.context ? `context ${b.context}` : ''].filter(Boolean).join(', ');
+      out.push(`  ${what} (${b.evidence})`);
     }
     out.push('');
   }

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { explainProjects } from '../runner/explain.js';
+import { explainRepository } from '../runner/explain.js';
 import { formatExplained } from './explain-project.js';
 import path from 'node:path';
 import { ConfigError, type ConfigLoader } from '../config/index.js';
@@ -92,8 +92,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return offerSuppressions({ ...runOptions, patterns: [] }, args, io);
     }
     if (args.patterns[0] === 'explain-project' && args.patterns.length <= 2 && !existsSync(path.join(io.cwd, 'explain-project'))) {
-      const projects = await explainProjects({ ...runOptions, patterns: args.patterns.slice(1) });
-      io.stdout.write(formatExplained(projects, args.format === 'json' ? 'json' : 'pretty'));
+      const explained = await explainRepository({ ...runOptions, patterns: args.patterns.slice(1) });
+      io.stdout.write(formatExplained(explained, args.format === 'json' ? 'json' : 'pretty'));
       return EXIT.clean;
     }
     if (args.patterns[0] === 'rule' && args.patterns.length === 2) {

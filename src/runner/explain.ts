@@ -46,8 +46,29 @@ export interface ExplainedProject {
   readonly services: readonly ExplainedService[];
 }
 
+/** A Dockerfile the repository builds by command (a script, a Makefile, a CI step, a bake target), outside compose. */
+export interface ExplainedBuild {
+  /** Relative to the run's folder; the context's own `Dockerfile` when the command names none. */
+  readonly dockerfile: string;
+  readonly context?: string;
+  readonly target?: string;
+  /** Where the command is written (`file:line`). */
+  readonly evidence: string;
+}
+
+export interface ExplainedRepository {
+  readonly projects: readonly ExplainedProject[];
+  /** Builds the repository runs by command; a compose service's build is listed under its project. */
+  readonly builds: readonly ExplainedBuild[];
+}
+
 /** The projects of the compose files a run would lint, as the linter sees them. */
 export async function explainProjects(options: RunOptions): Promise<ExplainedProject[]> {
+  return [...(await explainRepository(options)).projects];
+}
+
+/** The projects, and the builds the repository runs by command, as the linter sees them. */
+export async function explainRepository(options: RunOptions): Promise<ExplainedRepository> {
   const prepared = await prepare({ ...options, keepTexts: true });
   const { cwd, overlay } = prepared;
   const rel = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || '.';
@@ -66,7 +87,18 @@ export async function explainProjects(options: RunOptions): Promise<ExplainedPro
   }
   const compose = await loader.projects(docs, declared);
   const { model } = await loadStack({ composeFiles: docs, composeProjects: compose.projects, composeProjectOf: compose.projectFor, dockerfiles: [], scripts: [] }, { cwd, ...(overlay ? { overlay } : {}) });
-  return compose.projects.map((project) => {
+  const builds: ExplainedBuild[] = [];
+  for (const item of prepared.evidence?.items ?? []) {
+    if (item.kind !== 'build' || (!item.dockerfile && !item.context)) continue;
+    const dockerfile = item.dockerfile ?? path.join(item.context!, 'Dockerfile');
+    builds.push({
+      dockerfile: rel(dockerfile),
+      ...(item.context ? { context: rel(item.context) } : {}),
+      ...(item.target ? { target: item.target } : {}),
+      evidence: at(item.at),
+    });
+  }
+  const projects = compose.projects.map((project): ExplainedProject => {
     const origin = project.origin;
     const services = project.services.map((service): ExplainedService => {
       const build = model.serviceBuild(service, project);
@@ -97,4 +129,5 @@ export async function explainProjects(options: RunOptions): Promise<ExplainedPro
       services,
     };
   });
+  return { projects, builds };
 }

@@ -31,4 +31,12 @@ describe('stack-lint explain-project', () => {
       evidence: 'stacks/deadtrees/docker-compose.api.yaml:6',
     });
   });
+
+  it('lists the Dockerfiles the repository builds by command, with the context and where the command is', async () => {
+    const bake = await cli(['explain-project', '-f', 'json'], path.join(FIXTURES, 'stacks/evidence/bake'));
+    expect(bake.code).toBe(0);
+    expect(JSON.parse(bake.stdout).builds).toEqual([{ dockerfile: 'app/Dockerfile', context: '.', evidence: 'docker-bake.hcl:5' }]);
+    const pretty = await cli(['explain-project'], path.join(FIXTURES, 'stacks/evidence/bake'));
+    expect(pretty.stdout).toBe(['built by command (outside compose)', '  Dockerfile app/Dockerfile, context . (docker-bake.hcl:5)', ''].join('\n'));
+  });
 });
