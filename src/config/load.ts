@@ -483,9 +483,14 @@ export class ConfigLoader {
     return out;
   }
 
-  /** The configuration of one file (absolute, or relative to `cwd`). */
-  async forFile(absPath: string): Promise<EffectiveConfig> {
-    return (await this.resolve(absPath)).effective;
+  /**
+   * The configuration of one file (absolute, or relative to `cwd`). `kind`: the
+   * file's kind when the run knows it (a Dockerfile the repository's
+   * `docker build -f` names, whatever its name), which decides the peer config
+   * that applies; otherwise the config's `kinds:` and the file name decide.
+   */
+  async forFile(absPath: string, kind?: FileKind): Promise<EffectiveConfig> {
+    return (await this.resolve(absPath, kind)).effective;
   }
 
   /**
@@ -528,14 +533,14 @@ export class ConfigLoader {
     };
   }
 
-  private async resolve(absPath: string): Promise<{ prepared: Prepared; effective: EffectiveConfig }> {
+  private async resolve(absPath: string, kind?: FileKind): Promise<{ prepared: Prepared; effective: EffectiveConfig }> {
     const file = path.resolve(this.cwd, absPath);
     const prepared = await this.preparedFor(path.dirname(file));
     const matched: number[] = [];
     prepared.overrideMatchers.forEach((m, i) => {
       if (m.matches(file)) matched.push(i);
     });
-    const peer = this.peerFor(file, prepared.kinds.kindOf(file));
+    const peer = this.peerFor(file, kind ?? prepared.kinds.kindOf(file));
     const key = `${matched.join(',')}|${peer?.file ?? ''}`;
     let effective = prepared.effective.get(key);
     if (!effective) {

@@ -50,6 +50,8 @@ export function parseDirectives(args: {
   buildkitSkips?: { value: string; span: Span }[];
   /** Line of a script's first command: a `# shellcheck disable=` above it covers the file. */
   firstCommandLine?: number;
+  /** `false` when `# hadolint ignore=` comments are not to be honoured (`.hadolint.yaml`'s `disable-ignore-pragma`). */
+  hadolintPragmas?: boolean;
 }): ParsedDirectives {
   const { file, registry } = args;
   const lastLine = file.lines.lineCount;
@@ -116,6 +118,7 @@ export function parseDirectives(args: {
       continue;
     }
     const hadolint = file.kind === 'dockerfile' ? HADOLINT.exec(c.text) : null;
+    if (hadolint && args.hadolintPragmas === false) continue;
     if (hadolint) {
       const written = hadolint[2]!.split(',').filter(Boolean);
       const rules = new Set(written.flatMap((w) => registry.byCompatCode(w)));
