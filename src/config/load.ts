@@ -9,6 +9,7 @@ import type { RuleMeta } from '../core/rule.js';
 import type { FileKind } from '../core/source.js';
 import { ConfigError } from './errors.js';
 import { kindFromName } from '../discover/classify.js';
+import { fileKind } from '../kinds/index.js';
 import { HADOLINT_FILES, SHELLCHECKRC_FILES, findUpwards, hadolintChanges, readHadolintConfig, readShellcheckRc, shellcheckRcChanges } from './peers.js';
 import type { HadolintConfig, ShellcheckRc } from './types.js';
 import { describeValue } from './schema.js';
@@ -575,15 +576,17 @@ export class ConfigLoader {
   }
 
   /**
-   * The peer config that applies to a file: `.hadolint.yaml` for a Dockerfile,
-   * `.shellcheckrc` for a script (a file whose name says neither may be a
-   * script by its shebang), each found upwards from the file's folder. The
-   * config's `kinds:` decides before the file name does.
+   * The peer config that applies to a file: that of its kind's peer linter
+   * (`.hadolint.yaml` for a Dockerfile, `.shellcheckrc` for a script; a file
+   * whose name says no kind may be a script by its shebang), found upwards
+   * from the file's folder. The kind the run found, then the config's
+   * `kinds:`, decide before the file name does.
    */
-  private peerFor(file: string, configuredKind?: string): HadolintConfig | ShellcheckRc | undefined {
+  private peerFor(file: string, configuredKind?: FileKind): HadolintConfig | ShellcheckRc | undefined {
     const kind = configuredKind ?? kindFromName(path.basename(file));
-    if (kind === 'compose') return undefined;
-    return kind === 'dockerfile' ? this.hadolintConfigAt(path.dirname(file)) : this.shellcheckRcAt(path.dirname(file));
+    const peer = kind === undefined ? 'shellcheck' : fileKind(kind).peer;
+    if (peer === undefined) return undefined;
+    return peer === 'hadolint' ? this.hadolintConfigAt(path.dirname(file)) : this.shellcheckRcAt(path.dirname(file));
   }
 
   /**

@@ -25,7 +25,7 @@ import type { LintResult, LintedFile } from '../core/result.js';
 import type { ReportDescriptor, RuleMeta } from '../core/rule.js';
 import { readSource, type ReadOutcome } from '../parse/sources.js';
 import { directiveSource, lintParsedFile } from './kinds.js';
-import { FILE_KINDS } from '../kinds/index.js';
+import { FILE_KINDS, fileKind } from '../kinds/index.js';
 import { applySuppressions, parseDirectives, unusedSuppressions, type Suppression } from './suppressions.js';
 import { bridgesOf } from './bridges.js';
 import type { PlannedProject } from '../parse/compose/layers.js';
@@ -50,9 +50,9 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   const ctx = groupContext(options, new Set());
   const run: RunState = { options, diagnostics: [], enabledRules: new Map(), linted: [], pending: [], directiveFindings: [] };
 
-  // Planning the stacks looks at the texts of compose files and scripts: those are read up front. Dockerfiles
-  // are read with their stack, so that the buffers of a whole run's reads are never all alive at once.
-  const early = options.files.filter((f) => f.kind !== 'dockerfile');
+  // Planning the stacks looks at the texts of some kinds (compose files, scripts): those are read up front. The
+  // others (Dockerfiles) are read with their stack, so that the buffers of a whole run's reads are never all alive at once.
+  const early = options.files.filter((f) => fileKind(f.kind).readForPlanning);
   const reads = timed('read', () => early.map((f) => readSource(f.path, f.kind, cwd, options.overlay)));
   const readOf = new Map<string, ReadOutcome>();
   reads.forEach((r, i) => readOf.set(early[i]!.path, r));
