@@ -28,6 +28,7 @@ import { collectEvidence } from './stack/evidence/index.js';
 import { kindsFromEvidence } from './stack/evidence/plan.js';
 import { reachedComposeFiles } from './parse/compose/references.js';
 import type { FileKind } from './core/source.js';
+import { fileKind } from './kinds/index.js';
 import builtins from '../rules/index.js';
 
 export interface TestCase {
@@ -281,7 +282,8 @@ function kindOf(filename: string, code: string): FileKind {
 }
 
 function defaultName(rule: AnyRule): string {
-  return rule.meta.kind === 'dockerfile' ? 'Dockerfile' : rule.meta.kind === 'shell' ? 'script.sh' : 'compose.yaml';
+  // a stack rule's cases start from a compose file
+  return fileKind(rule.meta.kind === 'stack' ? 'compose' : rule.meta.kind).exampleName;
 }
 
 function label(tc: TestCase): string {

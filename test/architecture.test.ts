@@ -9,6 +9,7 @@ import fg from 'fast-glob';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/lint.js';
+import { FILE_KIND_NAMES } from '../src/kinds/index.js';
 
 /** Bottom first. A module may import its own layer and the layers before it. */
 const LAYERS = [
@@ -122,5 +123,38 @@ describe('architecture', () => {
 
   it('has no import cycle between modules', () => {
     expect(cycles(edges)).toEqual([]);
+  });
+});
+
+/**
+ * A kind and its properties are declared in its folder under src/kinds/ (its
+ * comments, its peer linter, whether planning reads it, its example name);
+ * the stages that handle files of any kind read them there. What remains
+ * outside names a kind for what that kind means to the stack (compose
+ * projects, scripts that source each other, the ShellCheck bridge), not to
+ * declare one. `FileKind` in src/core/source.ts is the one other place a name
+ * is written (core is below src/kinds; src/kinds/index.ts checks the two agree).
+ */
+describe('file kinds are declared in src/kinds only', () => {
+  const sources = fg.sync(['src/**/*.ts'], { cwd: ROOT }).sort().filter((f) => !f.startsWith('src/kinds/') && f !== 'src/core/source.ts');
+  const text = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
+
+  it('no other module lists the kinds’ names', () => {
+    const quoted = FILE_KIND_NAMES.map((k) => `'${k}'`);
+    const lists = sources.flatMap((f) =>
+      text(f)
+        .split('\n')
+        .map((line, i) => ({ line, at: `${f}:${i + 1}` }))
+        .filter(({ line }) => quoted.every((q) => line.includes(q)))
+        .map(({ at }) => at),
+    );
+    expect(lists).toEqual([]);
+  });
+
+  it('the stages that handle files of any kind (discover, config, fix, report, suppressions, the language server) ask the kind, never compare its name', () => {
+    const generic = sources.filter((f) => /^src\/(discover|config|fix|report|lsp)\//.test(f) || f === 'src/engine/suppressions.ts' || f === 'src/engine/kinds.ts');
+    expect(generic.length).toBeGreaterThan(20);
+    const byName = new RegExp(`kind\\s*[!=]==?\\s*'(?:${FILE_KIND_NAMES.join('|')})'`);
+    expect(generic.filter((f) => byName.test(text(f)))).toEqual([]);
   });
 });

@@ -18,6 +18,8 @@ const THRESHOLDS: Record<string, FailureThreshold> = { error: 'error', warning: 
 
 /** The threshold a `.hadolint.yaml` sets, if any (read by the run's config loader, see `ConfigLoader.hadolintConfigAt`). */
 export function hadolintThreshold(config: HadolintConfig | undefined): FailureThreshold | undefined {
+  // `no-fail`: hadolint exits 0 whatever it found
+  if (config?.noFail) return 'none';
   const written = config?.failureThreshold;
   return written === undefined ? undefined : THRESHOLDS[written];
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { discover } from '../discover/discover.js';
+import { FILE_KINDS } from '../kinds/index.js';
 import { SEARCH_PLACES } from '../config/index.js';
 import { writeFileAtomic } from '../core/write-file.js';
 import type { RuleRegistry } from '../core/registry.js';
@@ -32,7 +33,7 @@ export async function init(cwd: string, registry: RuleRegistry): Promise<{ writt
   const lines = [
     '# stack-lint configuration (https://github.com/stack-lint/stack-lint)',
     '# yaml-language-server: $schema=./node_modules/stack-lint/schemas/stackpolicyrc.schema.json',
-    `# Found: ${count('compose')} compose file(s), ${count('dockerfile')} Dockerfile(s), ${count('shell')} shell script(s).`,
+    `# Found: ${FILE_KINDS.map((k) => `${count(k.name)} ${k.noun}(s)`).join(', ')}.`,
     '',
     '# Presets applied in order; later wins. Org packs add theirs (e.g. "@acme/stack-policy:strict").',
     'extends: [stack-lint:recommended]',

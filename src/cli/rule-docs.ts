@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { RulePack } from '../core/rule.js';
 import type { RuleMeta } from '../core/rule.js';
 import { createRegistry } from '../core/registry.js';
+import { FILE_KIND_NAMES } from '../kinds/index.js';
 
 /** `docs/rules` of the installed package: beside `dist/` once built, two levels up from the sources. */
 function docsRoot(): string | undefined {
@@ -39,7 +40,7 @@ export function explainRule(packs: readonly RulePack[], query: string): string |
 
 /** The rule index page (`docs/rules/index.md`), generated from metadata. */
 export function ruleIndexMarkdown(metas: readonly RuleMeta[]): string {
-  const kinds = ['compose', 'dockerfile', 'shell', 'stack'] as const;
+  const kinds = [...FILE_KIND_NAMES, 'stack'];
   const out = [
     '# Rules',
     '',

@@ -9,6 +9,7 @@ import type { RuleMeta } from '../core/rule.js';
 import type { FileKind } from '../core/source.js';
 import { ConfigError } from './errors.js';
 import { kindFromName } from '../discover/classify.js';
+import { fileKind } from '../kinds/index.js';
 import { HADOLINT_FILES, SHELLCHECKRC_FILES, findUpwards, hadolintChanges, readHadolintConfig, readShellcheckRc, shellcheckRcChanges } from './peers.js';
 import type { HadolintConfig, ShellcheckRc } from './types.js';
 import { describeValue } from './schema.js';
@@ -483,9 +484,14 @@ export class ConfigLoader {
     return out;
   }
 
-  /** The configuration of one file (absolute, or relative to `cwd`). */
-  async forFile(absPath: string): Promise<EffectiveConfig> {
-    return (await this.resolve(absPath)).effective;
+  /**
+   * The configuration of one file (absolute, or relative to `cwd`). `kind`: the
+   * file's kind when the run knows it (a Dockerfile the repository's
+   * `docker build -f` names, whatever its name), which decides the peer config
+   * that applies; otherwise the config's `kinds:` and the file name decide.
+   */
+  async forFile(absPath: string, kind?: FileKind): Promise<EffectiveConfig> {
+    return (await this.resolve(absPath, kind)).effective;
   }
 
   /**
@@ -528,14 +534,14 @@ export class ConfigLoader {
     };
   }
 
-  private async resolve(absPath: string): Promise<{ prepared: Prepared; effective: EffectiveConfig }> {
+  private async resolve(absPath: string, kind?: FileKind): Promise<{ prepared: Prepared; effective: EffectiveConfig }> {
     const file = path.resolve(this.cwd, absPath);
     const prepared = await this.preparedFor(path.dirname(file));
     const matched: number[] = [];
     prepared.overrideMatchers.forEach((m, i) => {
       if (m.matches(file)) matched.push(i);
     });
-    const peer = this.peerFor(file, prepared.kinds.kindOf(file));
+    const peer = this.peerFor(file, kind ?? prepared.kinds.kindOf(file));
     const key = `${matched.join(',')}|${peer?.file ?? ''}`;
     let effective = prepared.effective.get(key);
     if (!effective) {
@@ -570,15 +576,17 @@ export class ConfigLoader {
   }
 
   /**
-   * The peer config that applies to a file: `.hadolint.yaml` for a Dockerfile,
-   * `.shellcheckrc` for a script (a file whose name says neither may be a
-   * script by its shebang), each found upwards from the file's folder. The
-   * config's `kinds:` decides before the file name does.
+   * The peer config that applies to a file: that of its kind's peer linter
+   * (`.hadolint.yaml` for a Dockerfile, `.shellcheckrc` for a script; a file
+   * whose name says no kind may be a script by its shebang), found upwards
+   * from the file's folder. The kind the run found, then the config's
+   * `kinds:`, decide before the file name does.
    */
-  private peerFor(file: string, configuredKind?: string): HadolintConfig | ShellcheckRc | undefined {
+  private peerFor(file: string, configuredKind?: FileKind): HadolintConfig | ShellcheckRc | undefined {
     const kind = configuredKind ?? kindFromName(path.basename(file));
-    if (kind === 'compose') return undefined;
-    return kind === 'dockerfile' ? this.hadolintConfigAt(path.dirname(file)) : this.shellcheckRcAt(path.dirname(file));
+    const peer = kind === undefined ? 'shellcheck' : fileKind(kind).peer;
+    if (peer === undefined) return undefined;
+    return peer === 'hadolint' ? this.hadolintConfigAt(path.dirname(file)) : this.shellcheckRcAt(path.dirname(file));
   }
 
   /**

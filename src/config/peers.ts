@@ -34,6 +34,11 @@ function asStringList(value: unknown, file: string, keyPath: string): string[] {
   return value as string[];
 }
 
+/** A string stands for a list of one. */
+function oneOrList(value: unknown): unknown {
+  return typeof value === 'string' ? [value] : value;
+}
+
 /** Reads a `.hadolint.yaml`; keys hadolint has that mean nothing here (`format`, `no-color`…) are skipped. */
 export function parseHadolintConfig(file: string, text: string): HadolintConfig {
   const data = loadYaml(file, text);
@@ -58,17 +63,22 @@ export function parseHadolintConfig(file: string, text: string): HadolintConfig 
   if (threshold !== undefined && (typeof threshold !== 'string' || !['error', 'warning', 'info', 'style', 'ignore', 'none'].includes(threshold))) {
     throw new ConfigError('expected one of error, warning, info, style, ignore, none', { file, keyPath: 'failure-threshold' });
   }
+  for (const key of ['strict-labels', 'no-fail', 'disable-ignore-pragma', 'no-color']) {
+    if (raw[key] !== undefined && typeof raw[key] !== 'boolean') throw new ConfigError('expected true or false', { file, keyPath: key });
+  }
   const config: HadolintConfig = {
     kind: 'hadolint',
     file,
     ignored: asStringList(raw.ignored, file, 'ignored'),
     override,
-    // hadolint reads both spellings of the registries key
-    trustedRegistries: asStringList(raw.trustedRegistries ?? raw['trusted-registries'], file, 'trustedRegistries'),
+    // hadolint reads both spellings of the registries key, and one registry written as a string
+    trustedRegistries: asStringList(oneOrList(raw.trustedRegistries ?? raw['trusted-registries']), file, 'trustedRegistries'),
     labelSchema: labelSchema as Record<string, string>,
     strictLabels: raw['strict-labels'] === true,
   };
   if (threshold !== undefined) config.failureThreshold = threshold as string;
+  if (raw['no-fail'] === true) config.noFail = true;
+  if (raw['disable-ignore-pragma'] === true) config.disableIgnorePragma = true;
   return config;
 }
 

@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { didYouMean } from '../core/suggest.js';
+import { FILE_KIND_NAMES } from '../kinds/index.js';
 
 const SEVERITY_NAMES = ['off', 'info', 'warning', 'error'];
 
@@ -129,7 +130,7 @@ export const CONFIG_SCHEMA = {
       enum: SEVERITY_NAMES,
       description: 'One of off, info, warning, error (numbers such as 0/1/2 are not accepted).',
     },
-    kind: { enum: ['compose', 'dockerfile', 'shell'] },
+    kind: { enum: [...FILE_KIND_NAMES] },
     ruleSetting: {
       description: 'A severity, or [severity, options].',
       anyOf: [

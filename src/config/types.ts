@@ -180,6 +180,10 @@ export interface HadolintConfig {
   strictLabels: boolean;
   /** `failure-threshold` as written (`error|warning|info|style|ignore|none`). */
   failureThreshold?: string;
+  /** `no-fail: true`: Dockerfile findings never fail the run. */
+  noFail?: true;
+  /** `disable-ignore-pragma: true`: `# hadolint ignore=` comments silence nothing. */
+  disableIgnorePragma?: true;
 }
 
 /** A `.shellcheckrc` read into the settings it maps to (see ./peers.ts). */

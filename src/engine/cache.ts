@@ -233,7 +233,7 @@ export async function lintWithCache(options: LintFilesOptions, cacheFile: string
 async function groupKey(root: string, files: readonly RunFile[], options: LintFilesOptions, lintable: ReadonlySet<string>, rel: (abs: string) => string): Promise<string | undefined> {
   const hash = createHash('sha1');
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const config = await options.config.forFile(f.path);
+    const config = await options.config.forFile(f.path, f.kind);
     const reported = !options.reportOn || options.reportOn.has(f.path);
     hash.update(`${path.relative(root, f.path)}\0${f.kind}\0${configSignature(config, rel)}\0${reported ? 1 : 0}\0`);
   }

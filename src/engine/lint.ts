@@ -25,7 +25,7 @@ import type { LintResult, LintedFile } from '../core/result.js';
 import type { ReportDescriptor, RuleMeta } from '../core/rule.js';
 import { readSource, type ReadOutcome } from '../parse/sources.js';
 import { directiveSource, lintParsedFile } from './kinds.js';
-import { FILE_KINDS } from '../kinds/index.js';
+import { FILE_KINDS, fileKind } from '../kinds/index.js';
 import { applySuppressions, parseDirectives, unusedSuppressions, type Suppression } from './suppressions.js';
 import { bridgesOf } from './bridges.js';
 import type { PlannedProject } from '../parse/compose/layers.js';
@@ -50,9 +50,9 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   const ctx = groupContext(options, new Set());
   const run: RunState = { options, diagnostics: [], enabledRules: new Map(), linted: [], pending: [], directiveFindings: [] };
 
-  // Planning the stacks looks at the texts of compose files and scripts: those are read up front. Dockerfiles
-  // are read with their stack, so that the buffers of a whole run's reads are never all alive at once.
-  const early = options.files.filter((f) => f.kind !== 'dockerfile');
+  // Planning the stacks looks at the texts of some kinds (compose files, scripts): those are read up front. The
+  // others (Dockerfiles) are read with their stack, so that the buffers of a whole run's reads are never all alive at once.
+  const early = options.files.filter((f) => fileKind(f.kind).readForPlanning);
   const reads = timed('read', () => early.map((f) => readSource(f.path, f.kind, cwd, options.overlay)));
   const readOf = new Map<string, ReadOutcome>();
   reads.forEach((r, i) => readOf.set(early[i]!.path, r));
@@ -149,7 +149,7 @@ async function planRun(
   for (const f of files) {
     const r = readOf.get(f.path);
     if (f.kind !== 'compose' || !r?.ok) continue;
-    const config = await options.config.forFile(f.path);
+    const config = await options.config.forFile(f.path, f.kind);
     for (const p of configuredProjects(config, cwd)) {
       const key = `${p.files.join('\u0000')}\u0001${p.environment}`;
       if (seen.has(key)) continue;
@@ -164,7 +164,7 @@ async function planRun(
     if (options.reportOn && !options.reportOn.has(f.path)) continue;
     const on = bridges.filter((b) => b.bridge.kinds.includes(f.kind));
     if (!on.length) continue;
-    const config = await options.config.forFile(f.path);
+    const config = await options.config.forFile(f.path, f.kind);
     if (on.some((b) => (config.rules.get(b.rule.meta.id)?.severity ?? 'off') !== 'off')) {
       single = true;
       break;
@@ -213,7 +213,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   });
   for (const r of reads) {
     if (r.ok) {
-      const peer = r.source.kind === 'shell' ? (await options.config.forFile(r.source.path)).peer : undefined;
+      const peer = r.source.kind === 'shell' ? (await options.config.forFile(r.source.path, r.source.kind)).peer : undefined;
       const rcDialect = peer?.kind === 'shellcheckrc' ? dialectFromShellcheckName(peer.shell) : undefined;
       parsed.push(await timedAsync(`parse:${r.source.kind}`, () => parseSource(r.source, options.overlay, composeLoader, rcDialect ? { defaultShellDialect: rcDialect } : {})));
       continue;
@@ -259,7 +259,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   }
 
   for (const file of parsed) {
-    const config = await options.config.forFile(file.source.path);
+    const config = await options.config.forFile(file.source.path, file.source.kind);
     rootConfig ??= config;
     const found: Diagnostic[] = [];
     const severityOf = (id: string): SeveritySetting => config.rules.get(id)?.severity ?? 'off';
@@ -321,9 +321,10 @@ async function collectSuppressions(gctx: GroupContext, parsed: readonly ParsedFi
   for (const file of parsed) {
     const source = directiveSource(file);
     if (!source.comments.length && !source.buildkitSkips?.length) continue;
-    const config = await configs.forFile(file.source.path);
+    const config = await configs.forFile(file.source.path, file.source.kind);
     if (config.linterOptions?.noInlineConfig) continue;
-    const directives = parseDirectives({ file: file.source, registry, ...source });
+    const hadolintPragmas = !(config.peer?.kind === 'hadolint' && config.peer.disableIgnorePragma);
+    const directives = parseDirectives({ file: file.source, registry, ...source, ...(hadolintPragmas ? {} : { hadolintPragmas }) });
     const report = (span: Span, message: string): void => {
       enabledRules.set(CORE_RULES.invalidDisable.id, CORE_RULES.invalidDisable);
       result.directiveFindings.push(toDiagnostic(CORE_RULES.invalidDisable, 'warning', { range: span, message }, file.source));
@@ -357,7 +358,7 @@ async function finishSuppressions(run: RunState): Promise<void> {
   const texts = new Map(run.linted.filter((f) => wanted.has(f.path)).map((f) => [f.path, f]));
   for (const { path: file, suppressions } of run.pending) {
     applySuppressions(byFile.get(file) ?? [], suppressions);
-    const config = await run.options.config.forFile(file);
+    const config = await run.options.config.forFile(file, texts.get(file)?.kind);
     const unusedSeverity = config.linterOptions?.reportUnusedDisableDirectives ?? 'warning';
     if (unusedSeverity === 'off') continue;
     const severityOf = (id: string): SeveritySetting => config.rules.get(id)?.severity ?? 'off';
@@ -377,7 +378,7 @@ async function shellcheckSourcePaths(parsed: readonly ParsedFile[], config: Lint
   const out = new Map<string, readonly string[]>();
   for (const p of parsed) {
     if (p.kind !== 'shell') continue;
-    const peer = (await config.forFile(p.source.path)).peer;
+    const peer = (await config.forFile(p.source.path, p.source.kind)).peer;
     if (peer?.kind === 'shellcheckrc' && peer.sourcePath?.length) out.set(p.source.path, peer.sourcePath);
   }
   return out;

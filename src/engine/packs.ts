@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import semver from 'semver';
+import { FILE_KIND_NAMES } from '../kinds/index.js';
 import type { AnyRule, RulePack } from '../core/rule.js';
 import type { RuleRegistry } from '../core/registry.js';
 import { createRegistry } from '../core/registry.js';
@@ -10,7 +11,8 @@ import type { RuleMeta } from '../core/rule.js';
 /** A pack that cannot be used: not found, fails to load, bad metadata, id collision, wrong stack-lint version. */
 export class PackError extends Error {}
 
-const KINDS = new Set(['compose', 'dockerfile', 'shell', 'stack']);
+/** What a rule's `meta.kind` may be: a file kind, or `stack` (a rule that looks at the whole stack). */
+const KINDS = new Set<string>([...FILE_KIND_NAMES, 'stack']);
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 const FIXES = new Set(['none', 'safe', 'unsafe']);
 
@@ -184,7 +186,7 @@ function checkPack(value: unknown, source: string, toolVersion: string): RulePac
     }
     if (ids.has(m.id)) return fail(`${where}: the id is used twice`);
     ids.add(m.id);
-    if (!KINDS.has(m.kind)) return fail(`${where}: meta.kind must be compose, dockerfile, shell or stack`);
+    if (!KINDS.has(m.kind)) return fail(`${where}: meta.kind must be ${[...KINDS].slice(0, -1).join(', ')} or stack`);
     if (!SEVERITIES.has(m.severity)) return fail(`${where}: meta.severity must be error, warning or info`);
     if (!FIXES.has(m.fix)) return fail(`${where}: meta.fix must be none, safe or unsafe`);
     if (typeof m.summary !== 'string' || !m.summary) return fail(`${where}: meta.summary is missing`);

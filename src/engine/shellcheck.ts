@@ -111,7 +111,7 @@ export async function runShellcheck(args: BridgeRun): Promise<ShellcheckResult> 
   let firstFile: SourceFile | undefined;
   let ruleMeta: RuleMeta | undefined;
   for (const p of candidates) {
-    const config = await args.config.forFile(p.source.path);
+    const config = await args.config.forFile(p.source.path, p.source.kind);
     const setting = config.rules.get(args.rule.meta.id);
     if (!setting || setting.severity === 'off') continue;
     ruleMeta ??= args.rule.meta;

@@ -1,8 +1,8 @@
 import type { Span } from '../core/location.js';
-import type { FileKind, SourceFile } from '../core/source.js';
+import type { SourceFile } from '../core/source.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { RuleRegistry } from '../core/registry.js';
-import type { CommentInfo } from '../kinds/index.js';
+import { fileKind, type CommentInfo } from '../kinds/index.js';
 
 export type { CommentInfo };
 
@@ -50,6 +50,8 @@ export function parseDirectives(args: {
   buildkitSkips?: { value: string; span: Span }[];
   /** Line of a script's first command: a `# shellcheck disable=` above it covers the file. */
   firstCommandLine?: number;
+  /** `false` when `# hadolint ignore=` comments are not to be honoured (`.hadolint.yaml`'s `disable-ignore-pragma`). */
+  hadolintPragmas?: boolean;
 }): ParsedDirectives {
   const { file, registry } = args;
   const lastLine = file.lines.lineCount;
@@ -98,7 +100,7 @@ export function parseDirectives(args: {
         const [from, to] = nextSpan(line);
         suppressions.push({ ...base, rules, fromLine: from, toLine: to });
       } else if (verb === 'disable-line') {
-        if (file.kind === 'dockerfile') {
+        if (!fileKind(file.kind).inlineComments) {
           problems.push({
             message: 'stack-lint-disable-line cannot work in a Dockerfile (a comment takes a whole line); use stack-lint-disable-next-line',
             ...comment,
@@ -115,7 +117,8 @@ export function parseDirectives(args: {
       }
       continue;
     }
-    const hadolint = file.kind === 'dockerfile' ? HADOLINT.exec(c.text) : null;
+    const hadolint = fileKind(file.kind).peer === 'hadolint' ? HADOLINT.exec(c.text) : null;
+    if (hadolint && args.hadolintPragmas === false) continue;
     if (hadolint) {
       const written = hadolint[2]!.split(',').filter(Boolean);
       const rules = new Set(written.flatMap((w) => registry.byCompatCode(w)));
@@ -188,6 +191,3 @@ export function unusedSuppressions(
   }
   return out;
 }
-
-/** File kinds whose `#` comments may follow code on the same line. */
-export const INLINE_COMMENT_KINDS: readonly FileKind[] = ['compose', 'shell'];

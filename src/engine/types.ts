@@ -32,11 +32,12 @@ export interface FileConfig {
   /** `projects:` of the config file, paths absolute. */
   projects?: readonly ConfigProject[];
   /** A `.shellcheckrc` that applies: its `shell=` is the dialect ShellCheck gets for a script without a shebang; `sourcePath` where `source`d files are looked for. */
-  peer?: { kind: string; shell?: string; sourcePath?: readonly string[] };
+  peer?: { kind: string; shell?: string; sourcePath?: readonly string[]; disableIgnorePragma?: boolean };
 }
 
 export interface ConfigSource {
-  forFile(path: string): Promise<FileConfig>;
+  /** `kind`: the file's kind as the run found it (it decides which peer config applies). */
+  forFile(path: string, kind?: FileKind): Promise<FileConfig>;
 }
 
 export interface LintFilesOptions {

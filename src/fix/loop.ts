@@ -6,6 +6,7 @@ import { confirmShellSyntaxError, parseSource } from '../stack/parse-files.js';
 import type { LintedFile, LintResult } from '../core/result.js';
 import { createSourceFile, type FileKind } from '../core/source.js';
 import { relativePath } from '../parse/sources.js';
+import { fileKind } from '../kinds/index.js';
 import { applyEdits, selectFixes } from './apply.js';
 
 /** Passes of lint → fix → re-lint before giving up on fixes that keep producing fixes. */
@@ -149,12 +150,11 @@ async function keepParsable(
 async function syntaxError(file: string, kind: FileKind, text: string, cwd: string): Promise<string | undefined> {
   const parsed = await parseSource(createSourceFile({ path: file, relPath: relativePath(cwd, file), kind, text }));
   if (parsed.problems.length) return parsed.problems[0]!.message;
-  if (parsed.kind === 'shell' && parsed.doc) return (await confirmShellSyntaxError(parsed.doc))?.message;
-  if (parsed.kind === 'dockerfile' && parsed.doc) {
-    for (const script of parsed.doc.scripts) {
-      const err = await confirmShellSyntaxError(script);
-      if (err) return err.message;
-    }
+  if (!parsed.doc) return undefined;
+  // the scripts the file holds (a script itself, a Dockerfile's RUN bodies), as its kind says
+  for (const script of fileKind(parsed.kind).shellScripts?.(parsed.doc) ?? []) {
+    const err = await confirmShellSyntaxError(script);
+    if (err) return err.message;
   }
   return undefined;
 }

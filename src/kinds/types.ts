@@ -66,10 +66,38 @@ export interface FileKindPlugin<K extends FileKind = FileKind, D = unknown, C = 
   fromName(basename: string): boolean;
   /** For an extension-less file: whether its first line makes it this kind's. */
   fromShebang?(firstLine: string): boolean;
+  /** What a message calls a file of the kind (`compose file`, `Dockerfile`, `shell script`). */
+  readonly noun: string;
+  /** A file name of this kind, for an in-memory test case that names none (`RuleTester`). */
+  readonly exampleName: string;
+  /**
+   * Whether a `#` comment may follow code on the same line, so that
+   * `# stack-lint-disable-line` can work (not in a Dockerfile, where a comment
+   * takes a whole line).
+   */
+  readonly inlineComments: boolean;
+  /**
+   * The peer linter of the kind: its config file applies to files of the kind
+   * (`.hadolint.yaml` to Dockerfiles, `.shellcheckrc` to scripts), and for
+   * hadolint, its `# hadolint ignore=` comments in them.
+   */
+  readonly peer?: 'hadolint' | 'shellcheck';
+  /**
+   * Whether planning the run's stacks looks at the text (how files name each
+   * other), so it is read up front; otherwise it is read with its stack, and
+   * a run's reads are never all in memory at once.
+   */
+  readonly readForPlanning: boolean;
   /** The document, or the problems that kept the text from parsing. */
   parse(source: SourceFile, io: ParseIO): Promise<{ doc?: D; problems: SyntaxProblem[] }>;
   /** Runs the kind's rules (and any other per-file check) on a file that parsed. */
   lint(file: { source: SourceFile; doc: D }, run: FileRun): Promise<void>;
+  /**
+   * The shell scripts the document holds (a script itself, a Dockerfile's
+   * `RUN` bodies): before a fix is applied, a second parser confirms that
+   * none of them stopped parsing.
+   */
+  shellScripts?(doc: D): readonly ShellDocument[];
   /** Where the file's suppression directives are, as its kind writes comments. */
   directives(source: SourceFile, doc: D | undefined): DirectiveSource;
   readonly context?: C;

@@ -8,6 +8,8 @@
  * may add fields (never remove or change them).
  */
 
+import { FILE_KIND_NAMES } from '../kinds/index.js';
+
 const position = { type: 'integer', minimum: 1 } as const;
 const offset = { type: 'integer', minimum: 0 } as const;
 
@@ -57,7 +59,7 @@ export const JSON_REPORT_SCHEMA = {
       required: ['path', 'kind', 'diagnostics'],
       properties: {
         path: { type: 'string', minLength: 1, description: 'Relative to the working directory, `/`-separated.' },
-        kind: { enum: ['compose', 'dockerfile', 'shell', null] },
+        kind: { enum: [...FILE_KIND_NAMES, null] },
         diagnostics: { type: 'array', items: { $ref: '#/$defs/diagnostic' } },
       },
     },

@@ -82,7 +82,7 @@ export async function explainRepository(options: RunOptions): Promise<ExplainedR
     if (!read.ok) continue;
     const parsed = await loader.parseLinted(read.source);
     if (parsed.ok) docs.push(parsed.doc);
-    const config = await prepared.config.forFile(f.path);
+    const config = await prepared.config.forFile(f.path, f.kind);
     for (const p of configuredProjects(config, cwd)) if (!declared.some((d) => d.files.join('\0') === p.files.join('\0'))) declared.push(p);
   }
   const compose = await loader.projects(docs, declared);

@@ -310,3 +310,69 @@ describe('the kind a config gives a file', () => {
     expect(await findings(project({ ...files, '.hadolint.yaml': 'ignored: [DL3007]\n' }))).toEqual([]);
   });
 });
+
+describe('each .hadolint.yaml key, through the CLI', () => {
+  const short = async (root: string, ...flags: string[]) => (await findings(root, ...flags)).map((f) => f.split(' ').slice(0, 3).join(' '));
+  const LATEST = 'FROM ubuntu:latest\nUSER 1000\nCMD ["true"]\n';
+
+  it('override.error makes the findings of that code errors', async () => {
+    const files = { ...STRICT, Dockerfile: 'FROM ubuntu:24.04\nRUN echo one\nRUN echo two\nUSER 1000\nCMD ["true"]\nHEALTHCHECK CMD true\n' };
+    expect(await short(project(files))).toEqual(['Dockerfile:3:1 info dockerfile/consecutive-run']);
+    expect(await short(project({ ...files, '.hadolint.yaml': 'override:\n  error: [DL3059]\n' }))).toEqual(['Dockerfile:3:1 error dockerfile/consecutive-run']);
+  });
+
+  it('trustedRegistries may be one registry written as a string, as hadolint reads it', async () => {
+    const root = project({ Dockerfile: 'FROM ghcr.io/acme/base:1.2\nFROM ubuntu:24.04\nUSER 1000\nCMD ["true"]\n', '.hadolint.yaml': 'trustedRegistries: ghcr.io\n' });
+    expect(await short(root)).toEqual(['Dockerfile:2:6 error dockerfile/trusted-registries']);
+  });
+
+  it('no-fail: Dockerfile findings never fail the run (a script’s error still does)', async () => {
+    const code = async (files: Record<string, string>) => (await cli(['.'], project(files))).code;
+    expect(await code({ Dockerfile: LATEST })).toBe(1);
+    expect(await code({ Dockerfile: LATEST, '.hadolint.yaml': 'no-fail: true\n' })).toBe(0);
+    expect(await code({ Dockerfile: LATEST, '.hadolint.yaml': 'no-fail: false\n' })).toBe(1);
+    expect(await code({ Dockerfile: LATEST, 'clean.sh': '#!/bin/sh\nset -eu\nrm -rf $DIR/\n', '.hadolint.yaml': 'no-fail: true\n' })).toBe(1);
+  });
+
+  it('disable-ignore-pragma: `# hadolint ignore=` comments silence nothing; stack-lint’s own comments still do', async () => {
+    const pragma = { Dockerfile: `# hadolint ignore=DL3007\n${LATEST}` };
+    expect(await short(project(pragma))).toEqual([]);
+    expect(await short(project({ ...pragma, '.hadolint.yaml': 'disable-ignore-pragma: true\n' }))).toEqual(['Dockerfile:2:6 error dockerfile/pinned-base-image']);
+    const global = { Dockerfile: `# hadolint global ignore=DL3007\n${LATEST}`, '.hadolint.yaml': 'disable-ignore-pragma: true\n' };
+    expect(await short(project(global))).toEqual(['Dockerfile:2:6 error dockerfile/pinned-base-image']);
+    const ours = { Dockerfile: `# stack-lint-disable-next-line DL3007\n${LATEST}`, '.hadolint.yaml': 'disable-ignore-pragma: true\n' };
+    expect(await short(project(ours))).toEqual([]);
+  });
+
+  it('a boolean key written as something else is a config error naming it', async () => {
+    const run = await cli(['.'], project({ Dockerfile: LATEST, '.hadolint.yaml': 'no-fail: yes please\n' }));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no-fail');
+    expect(run.stderr).toContain('expected true or false');
+  });
+
+  it('applies to a Dockerfile known only from the repository’s `docker build -f` (its name says nothing)', async () => {
+    const files = { 'build/app.docker': LATEST, Makefile: 'image:\n\tdocker build -f build/app.docker -t app .\n' };
+    expect(await short(project(files))).toEqual(['build/app.docker:1:6 error dockerfile/pinned-base-image']);
+    expect(await short(project({ ...files, '.hadolint.yaml': 'ignored: [DL3007]\n' }))).toEqual([]);
+    // and a .shellcheckrc never applies to it
+    expect(await short(project({ ...files, '.shellcheckrc': 'disable=all\n' }))).toEqual(['build/app.docker:1:6 error dockerfile/pinned-base-image']);
+  });
+});
+
+describe('each .shellcheckrc key, through the CLI', () => {
+  const short = async (root: string) => (await findings(root)).map((f) => f.split(' ').slice(0, 3).join(' '));
+
+  it.skipIf(!HAVE_SHELLCHECK)('enable= turns on ShellCheck’s optional checks in the ShellCheck bridge', async () => {
+    const files = { '.stackpolicyrc.yaml': 'rules:\n  shell/shellcheck: warning\n', 'run.sh': '#!/bin/sh\nset -eu\necho "$HOME"\n' };
+    expect(await short(project(files))).toEqual([]);
+    expect(await short(project({ ...files, '.shellcheckrc': 'enable=require-variable-braces\n' }))).toEqual(['run.sh:3:7 info shellcheck/SC2250'] /* SC2250 is a style note in ShellCheck */);
+  });
+
+  it('keys that change nothing stack-lint checks (external-sources, extended-analysis) are accepted and change nothing', async () => {
+    const files = { ...STRICT, 'deploy.sh': SCRIPT };
+    const without = await findings(project(files));
+    expect(without).toHaveLength(2);
+    expect(await findings(project({ ...files, '.shellcheckrc': 'external-sources=true\nextended-analysis=false\n' }))).toEqual(without);
+  });
+});

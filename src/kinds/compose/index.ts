@@ -20,6 +20,10 @@ export interface ComposeFields {
 
 export const composeKind: FileKindPlugin<'compose', ComposeDocument, ComposeFields> = {
   name: 'compose',
+  noun: 'compose file',
+  exampleName: 'compose.yaml',
+  inlineComments: true,
+  readForPlanning: true,
   fromName: (basename) => COMPOSE.test(basename) || COMPOSE_TEMPLATE.test(basename),
   async parse(source, io) {
     const parsed = await io.compose(source);

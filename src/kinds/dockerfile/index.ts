@@ -22,6 +22,11 @@ export interface DockerfileFields {
 
 export const dockerfileKind: FileKindPlugin<'dockerfile', DockerfileDocument, DockerfileFields> = {
   name: 'dockerfile',
+  noun: 'Dockerfile',
+  exampleName: 'Dockerfile',
+  inlineComments: false,
+  peer: 'hadolint',
+  readForPlanning: false,
   fromName: (basename) => !/\.dockerignore$/i.test(basename) && DOCKERFILE.test(basename) && !NOT_DOCKERFILE_EXT.test(basename),
   async parse(source, io) {
     if (source.text.trim() === '') {
@@ -44,6 +49,7 @@ export const dockerfileKind: FileKindPlugin<'dockerfile', DockerfileDocument, Do
       for (const rule of run.rules.runBodies) run.runRule(rule, { shell: script, run: { dockerfile: doc, instruction } });
     }
   },
+  shellScripts: (doc) => doc.scripts,
   directives: (_source, doc) => ({
     comments: dockerfileComments(doc),
     ...(doc ? { nextSpan: nextInstructionLines(doc), buildkitSkips: buildkitSkips(doc) } : {}),

@@ -14,6 +14,11 @@ export interface ShellFields {
 
 export const shellKind: FileKindPlugin<'shell', ShellDocument, ShellFields> = {
   name: 'shell',
+  noun: 'shell script',
+  exampleName: 'script.sh',
+  inlineComments: true,
+  peer: 'shellcheck',
+  readForPlanning: true,
   fromName: (basename) => SHELL_EXT.test(basename),
   fromShebang: (firstLine) => SHEBANG.test(firstLine),
   async parse(source, io) {
@@ -27,6 +32,7 @@ export const shellKind: FileKindPlugin<'shell', ShellDocument, ShellFields> = {
     await run.shellSyntax(file.doc);
     for (const rule of run.rules.shell) run.runRule(rule, { shell: file.doc });
   },
+  shellScripts: (doc) => [doc],
   directives: (source, doc) => ({
     comments: shellComments(doc),
     ...(doc ? { firstCommandLine: firstCommandLine(doc) ?? source.lines.lineCount + 1 } : {}),
