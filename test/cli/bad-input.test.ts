@@ -76,7 +76,8 @@ describe('bad input', () => {
     expect(run.stderr).toBe('');
     expect([0, 1]).toContain(run.code);
     expect(run.byFile['compose.yaml']!.filter((d) => d.ruleId.endsWith('/syntax') || d.ruleId.startsWith('stack-lint/'))).toEqual([]);
-  });
+    // What this asserts is that it completes cleanly; how fast is the benchmark's (`bench --only huge`), and a loaded machine may take minutes.
+  }, 300_000);
 
   it('YAML alias bomb: refused with a message, in bounded time and memory', async () => {
     const bomb = [
