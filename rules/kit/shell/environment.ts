@@ -21,6 +21,7 @@
  * A rule asks: `providedEnvironment(ctx).has('DATABASE_URL')`.
  */
 import type { ComposeProject, ProjectService } from '../../../src/parse/compose/project.js';
+import type { YNode } from '../../../src/parse/yaml/nodes.js';
 import { envFileRefs } from '../../../src/parse/compose/document.js';
 import { runEnvironment } from '../../../src/parse/shell/run-env.js';
 import type { ShellDocument } from '../../../src/parse/shell/types.js';
@@ -46,7 +47,7 @@ export type ProvidedSource =
 export interface ProvidedVariable {
   readonly name: string;
   readonly source: ProvidedSource;
-  /** The value when the stack shows it (an `ENV`, an `ARG` default, an `environment:` value). */
+  /** The value when the stack shows it (an `ENV`, an `ARG` default, an `environment:` value written without interpolation). */
   readonly value?: string;
   /** For `TARGETPLATFORM` and the other platform arguments: Docker sets them in a stage only when it declares them with `ARG`. */
   readonly declaredOnly?: true;
@@ -156,7 +157,7 @@ function addService(out: Collected, stack: StackModel, project: ComposeProject, 
     const env = def.node.get('environment');
     if (env?.type === 'map') {
       for (const p of env.pairs) {
-        const value = p.value.type === 'scalar' && p.value.value !== null ? def.doc.valueOf(p.value) : undefined;
+        const value = p.value.type === 'scalar' && p.value.value !== null ? staticValue(def.doc, p.value) : undefined;
         // `KEY:` with no value passes the host's KEY on, when it is set there
         if (value === undefined) out.complete = false;
         out.add({ name: p.key, source: 'environment', ...(value !== undefined ? { value } : {}) });
@@ -167,7 +168,8 @@ function addService(out: Collected, stack: StackModel, project: ComposeProject, 
         if (!text) continue;
         const eq = text.indexOf('=');
         if (eq < 0) out.complete = false;
-        out.add({ name: eq < 0 ? text : text.slice(0, eq), source: 'environment', ...(eq >= 0 ? { value: text.slice(eq + 1) } : {}) });
+        const value = eq >= 0 && item.type === 'scalar' && !String(item.value).includes('$') ? text.slice(eq + 1) : undefined;
+        out.add({ name: eq < 0 ? text : text.slice(0, eq), source: 'environment', ...(value !== undefined ? { value } : {}) });
       }
     } else if (env) out.complete = false;
     for (const ref of envFileRefs(def.doc, def.node.get('env_file'))) {
@@ -192,6 +194,11 @@ function addService(out: Collected, stack: StackModel, project: ComposeProject, 
     if (!builtFromScratch(image.stage)) out.complete = false;
   }
   for (const name of DOCKER_VARS) out.add({ name, source: 'docker' });
+}
+
+/** A scalar's value when it is written out, without compose's interpolation (a `${VAR}` is the host's, unknown here). */
+function staticValue(doc: { valueOf(n: YNode | undefined): string | undefined }, node: YNode): string | undefined {
+  return node.type === 'scalar' && !String(node.value).includes('$') ? doc.valueOf(node) : undefined;
 }
 
 function declarations(ins: DfInstruction): [string, string | undefined][] {

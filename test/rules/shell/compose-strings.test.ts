@@ -114,3 +114,25 @@ describe('shell rules on compose shell strings', () => {
     });
   });
 });
+
+describe('quote-expansions in compose shell strings', () => {
+  it("knows the values the service's environment sets: a file path without blanks needs no quotes", async () => {
+    await new RuleTester(quote).run({
+      valid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  redis:\n    image: redis\n    environment:\n      PASSWORD_FILE: /run/secrets/redis\n    command: ["sh", "-c", "exec redis-server --requirepass \\"$$(cat $$PASSWORD_FILE)\\""]\n',
+        },
+      ],
+      invalid: [
+        {
+          // a value compose interpolates from the host is not known
+          filename: 'compose.yaml',
+          code: 'services:\n  redis:\n    image: redis\n    environment:\n      PASSWORD_FILE: ${FILE}\n    command: ["sh", "-c", "exec redis-server --requirepass \\"$$(cat $$PASSWORD_FILE)\\""]\n',
+          errors: [{ line: 6, column: 69, message: /unquoted \$PASSWORD_FILE/ }],
+          output: 'services:\n  redis:\n    image: redis\n    environment:\n      PASSWORD_FILE: ${FILE}\n    command: ["sh", "-c", "exec redis-server --requirepass \\"$$(cat \\"$$PASSWORD_FILE\\")\\""]\n',
+        },
+      ],
+    });
+  });
+});
