@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { declaresDialect, defineRule, findBashisms, isSourcedByOther, type ShellContext, type ShellDocument } from '../kit/index.js';
+import { baseImageFacts, declaresDialect, defineRule, findBashisms, isSourcedByOther, type ShellContext, type ShellDocument } from '../kit/index.js';
 
 /** Extensions of files that are meant to be run as scripts. */
 const SCRIPT_EXTENSION = /\.(?:sh|bash|ksh|dash|ash)$/i;
@@ -65,7 +65,7 @@ export default defineRule<'shell'>({
   },
   check(ctx) {
     const { shell } = ctx;
-    if (!ctx.run) checkShebangLine(shell, ctx);
+    if (!ctx.run && !ctx.composeScript) checkShebangLine(shell, ctx);
     if (shell.dialect !== 'sh' && shell.dialect !== 'dash') return;
     let where: string;
     let fix: string;
@@ -79,6 +79,14 @@ export default defineRule<'shell'>({
         ? `the heredoc runs under ${shebangText(shell)} (dash on Debian and Ubuntu)`
         : 'RUN runs it with /bin/sh -c (dash on Debian and Ubuntu images)';
       fix = 'write POSIX sh or set SHELL ["/bin/bash", "-c"]';
+    } else if (ctx.composeScript) {
+      // a compose shell string: `sh -c …`, or a healthcheck compose runs with /bin/sh -c
+      // only where the service's image is known to be one whose /bin/sh is not busybox ash (which reads many bashisms)
+      const { string, image } = ctx.composeScript;
+      const facts = image ? baseImageFacts(image) : undefined;
+      if (!facts || facts.complete || /alpine|busybox/.test(facts.label) || ASH_IMAGE.test(image!)) return;
+      where = string.key === 'healthcheck' ? 'the healthcheck runs with /bin/sh -c (dash on Debian and Ubuntu images)' : `the ${string.key} runs it with sh -c (dash on Debian and Ubuntu images)`;
+      fix = 'write POSIX sh or run it with bash -c';
     } else {
       where = `the script runs under ${shebangText(shell)} (dash on Debian and Ubuntu)`;
       fix = 'write POSIX sh or change the shebang to bash';

@@ -26,6 +26,7 @@ import type { ReportDescriptor, RuleMeta } from '../core/rule.js';
 import { readSource, type ReadOutcome } from '../parse/sources.js';
 import { directiveSource, lintParsedFile } from './kinds.js';
 import { FILE_KINDS, fileKind } from '../kinds/index.js';
+import type { Remap } from '../kinds/types.js';
 import { applySuppressions, parseDirectives, unusedSuppressions, type Suppression } from './suppressions.js';
 import { bridgesOf } from './bridges.js';
 import type { PlannedProject } from '../parse/compose/layers.js';
@@ -278,9 +279,9 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     await timedRules(`rules:${file.kind}`, () =>
       lintParsedFile(file, {
         rules: byKind,
-        runRule: (rule, extra) => runRule(rule, file.source, extra),
+        runRule: (rule, extra, remap) => runRule(rule, file.source, extra, remap),
         tooComplex: (tc) => noteTooComplex(tc, file.source, found, enabledRules),
-        shellSyntax: (script) => noteShellSyntax(script, file.source, severityOf, registry, found, enabledRules),
+        shellSyntax: (script, remap) => noteShellSyntax(script, file.source, severityOf, registry, found, enabledRules, remap),
         projectFor: (p) => compose.projectFor(p),
       }),
     );
@@ -392,8 +393,8 @@ function makeRunner(
   config: FileConfig,
   stack: StackModel,
   enabledRules: Map<string, RuleMeta>,
-): (rule: AnyRule, file: SourceFile, extra: Extra) => void {
-  return (rule, file, extra) => {
+): (rule: AnyRule, file: SourceFile, extra: Extra, remap?: Remap) => void {
+  return (rule, file, extra, remap) => {
     const setting = config.rules.get(rule.meta.id);
     if (!setting || (!rule.check && !rule.parts)) return;
     const { severity, codes } = setting;
@@ -405,7 +406,9 @@ function makeRunner(
       settings: config.settings,
       stack,
       ...extra,
-      report: (d: ReportDescriptor) => {
+      report: (reported: ReportDescriptor) => {
+        const d = remap ? remap(reported) : reported;
+        if (!d) return;
         // a peer code set on its own (ResolvedRule.codes) decides for the findings of that code
         const own = d.compat === undefined ? undefined : codes?.get(d.compat);
         const level = own ?? severity;
@@ -474,6 +477,7 @@ async function noteShellSyntax(
   registry: RuleRegistry,
   found: Diagnostic[],
   enabledRules: Map<string, RuleMeta>,
+  remap?: Remap,
 ): Promise<void> {
   const meta = registry.get('shell/syntax');
   if (!meta || !script.hasErrors) return;
@@ -481,8 +485,11 @@ async function noteShellSyntax(
   if (severity === 'off') return;
   const err = await confirmShellSyntaxError(script);
   if (!err) return;
+  const reported: ReportDescriptor = { range: { start: err.offset, end: err.offset }, message: err.message };
+  const d = remap ? remap(reported) : reported;
+  if (!d) return;
   enabledRules.set(meta.id, meta);
-  found.push(toDiagnostic(meta, severity, { range: { start: err.offset, end: err.offset }, message: err.message }, file));
+  found.push(toDiagnostic(meta, severity, d, file));
 }
 
 function groupRules(rules: readonly AnyRule[]): RulesByKind {

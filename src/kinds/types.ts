@@ -6,7 +6,7 @@
  * stage, the engine, the rule kit) read this table and name no kind.
  */
 import type { Span } from '../core/location.js';
-import type { AnyRule, RuleKind } from '../core/rule.js';
+import type { AnyRule, ReportDescriptor, RuleKind } from '../core/rule.js';
 import type { FileKind, SourceFile } from '../core/source.js';
 import type { ComposeParse, SyntaxProblem } from '../parse/compose/document.js';
 import type { ComposeProject } from '../parse/compose/project.js';
@@ -42,15 +42,22 @@ export interface ParseIO {
 /** The run's rules by the kind they check (`runBodies`: shell rules that also check Dockerfile `RUN` bodies). */
 export type RulesByKind = { readonly [K in RuleKind]: AnyRule[] } & { readonly runBodies: AnyRule[] };
 
+/** Maps a finding on an embedded text (a compose file's shell string) into the file that holds it; undefined drops it. */
+export type Remap = (d: ReportDescriptor) => ReportDescriptor | undefined;
+
 /** What the lint loop lends a kind for linting one file. */
 export interface FileRun {
   readonly rules: RulesByKind;
-  /** Runs one rule on the file, its context holding `extra` (the kind's context fields) besides the common fields. */
-  runRule(rule: AnyRule, extra: Record<string, unknown>): void;
+  /**
+   * Runs one rule on the file, its context holding `extra` (the kind's context fields) besides the common fields.
+   * `remap` turns what the rule reports into what is reported (a script embedded in the file: its positions
+   * into the file's); undefined drops the finding.
+   */
+  runRule(rule: AnyRule, extra: Record<string, unknown>, remap?: Remap): void;
   /** A text too deep or too large for the rules: one finding where it is too much. */
   tooComplex(tc: TooComplex): void;
   /** `shell/syntax` when the script does not parse (confirmed by a second parser). */
-  shellSyntax(script: ShellDocument): Promise<void>;
+  shellSyntax(script: ShellDocument, remap?: Remap): Promise<void>;
   /** The compose project a compose file is linted in. */
   projectFor(path: string): ComposeProject | undefined;
 }

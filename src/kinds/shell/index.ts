@@ -1,4 +1,6 @@
 /** Shell scripts: `*.sh`, `*.bash`, and extension-less files with a sh-family shebang. */
+import type { ComposeDocument } from '../../parse/compose/document.js';
+import type { ComposeShellString } from '../../parse/compose/shell-strings.js';
 import type { DfInstruction, DockerfileDocument } from '../../parse/dockerfile/types.js';
 import type { ShellDocument } from '../../parse/shell/types.js';
 import type { CommentInfo, FileKindPlugin } from '../types.js';
@@ -10,6 +12,12 @@ export interface ShellFields {
   readonly shell: ShellDocument;
   /** Set when the script is a Dockerfile `RUN` body (only for rules with `meta.runBodies`). */
   readonly run?: { readonly dockerfile: DockerfileDocument; readonly instruction: DfInstruction };
+  /**
+   * Set when the script is a compose file's shell string (`command: ["sh", "-c", …]`, a `CMD-SHELL`
+   * healthcheck; only for rules with `meta.runBodies`). The script's nodes and `file` are then the
+   * script's own text, as the shell sees it; findings are moved into the compose file by the engine.
+   */
+  readonly composeScript?: { readonly compose: ComposeDocument; readonly string: ComposeShellString; readonly image?: string };
 }
 
 export const shellKind: FileKindPlugin<'shell', ShellDocument, ShellFields> = {
