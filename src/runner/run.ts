@@ -21,6 +21,7 @@ import { lintWithCache } from '../engine/cache.js';
 import { shardFiles } from '../stack/groups.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import type { LintResult } from '../core/result.js';
+import type { FileKind } from '../core/source.js';
 import type { RuleSetting } from '../config/types.js';
 import { findProjectRoot } from '../core/project-root.js';
 import { removeStaleTempFiles, removeStaleTemps } from '../core/temp-files.js';
@@ -166,6 +167,23 @@ export async function prepare(options: RunOptions, hooks: RunHooks = {}): Promis
   const workers = workerPool(options.concurrency, context.files.length, { run: { ...forWorkers, projectRoot } as Record<string, unknown>, files: context.files.map((f) => f.path) });
   const dropTexts = options.keepTexts === false;
   return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, evidence, ...untrusted(options), ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
+}
+
+/**
+ * The kind a run would give one file (for `--print-config`): the config's
+ * `kinds:`, its name, the repository's own commands (a file `docker build -f`
+ * names is a Dockerfile), its shebang. Undefined when none says.
+ */
+export async function kindOfFile(options: Pick<RunOptions, 'cwd'>, config: ConfigLoader, file: string): Promise<FileKind | undefined> {
+  const named = (await config.forFile(file)).kinds.kindOf(file) ?? kindFromName(path.basename(file));
+  if (named) return named;
+  const evidence = collectEvidence(evidenceRoots({ cwd: options.cwd, patterns: [file] }));
+  const inRoots = (p: string) => evidence.roots.some((r) => p.startsWith(r + path.sep));
+  const env = { exists: (p: string) => inRoots(p) && statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
+  const byCommands = kindsFromEvidence(evidence.items, env).get(file);
+  if (byCommands) return byCommands;
+  const text = statOrMissing(file) === 'file' ? readText(file) : undefined;
+  return text === undefined ? undefined : kindFromShebang(text.split('\n')[0] ?? '');
 }
 
 /**

@@ -357,6 +357,9 @@ describe('each .hadolint.yaml key, through the CLI', () => {
     expect(await short(project({ ...files, '.hadolint.yaml': 'ignored: [DL3007]\n' }))).toEqual([]);
     // and a .shellcheckrc never applies to it
     expect(await short(project({ ...files, '.shellcheckrc': 'disable=all\n' }))).toEqual(['build/app.docker:1:6 error dockerfile/pinned-base-image']);
+    // --print-config says so too
+    const printed = await cli(['--print-config', 'build/app.docker'], project({ ...files, '.hadolint.yaml': 'ignored: [DL3007]\n' }));
+    expect(JSON.parse(printed.stdout).codes).toEqual({ 'dockerfile/pinned-base-image': { DL3007: 'off' } });
   });
 });
 
