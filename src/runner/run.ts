@@ -124,19 +124,21 @@ export async function prepare(options: RunOptions, hooks: RunHooks = {}): Promis
   // A path the repository's commands name outside the folders read for evidence is never looked at.
   const inRoots = (p: string) => evidence.roots.some((r) => p.startsWith(r + path.sep));
   const env = { exists: (p: string) => inRoots(p) && statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
-  // Only files inside the folders the run was asked to lint join it (the evidence may name files anywhere in the repository).
-  const lintedDirs = (options.patterns.length ? options.patterns : ['.']).flatMap((pattern) => {
+  // Only files inside the folders the run was asked to lint, or named on the command line, join it (the evidence may
+  // name files anywhere in the repository): `stack-lint build/app.docker` lints the Dockerfile a Makefile builds.
+  const lintedDirs: string[] = [];
+  const namedFiles = new Set<string>();
+  for (const pattern of options.patterns.length ? options.patterns : ['.']) {
     const abs = path.resolve(options.cwd, pattern);
-    try {
-      return statSync(abs).isDirectory() ? [abs] : [];
-    } catch {
-      return [options.cwd]; // a glob: its files are under the folder the run started in
-    }
-  });
-  const inLinted = (p: string) => lintedDirs.some((d) => p.startsWith(d + path.sep));
+    const kind = statOrMissing(abs);
+    if (kind === 'dir') lintedDirs.push(abs);
+    else if (kind === 'file') namedFiles.add(abs);
+    else lintedDirs.push(options.cwd); // a glob: its files are under the folder the run started in
+  }
+  const inLinted = (p: string) => namedFiles.has(p) || lintedDirs.some((d) => p.startsWith(d + path.sep));
   for (const [file, kind] of kindsFromEvidence(evidence.items, env)) {
     if (known.has(file) || !inRoots(file) || !inLinted(file) || (await config.forFile(file)).ignores.matches(file)) continue;
-    files.push({ path: file, kind, explicit: false });
+    files.push({ path: file, kind, explicit: namedFiles.has(file) });
     known.add(file);
   }
   // What a compose file pulls in with `include:` or `extends: {file: …}` is a compose file too, whatever its name.
