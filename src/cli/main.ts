@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConfigError, type ConfigLoader } from '../config/index.js';
 import { UsageError } from '../core/errors.js';
 import type { LintResult } from '../core/result.js';
-import { createConfigLoader, createPackSet, packsFor, run, runFix, TOOL } from '../runner/run.js';
+import { createConfigLoader, createPackSet, kindOfFile, packsFor, run, runFix, TOOL } from '../runner/run.js';
 import { PackError } from '../engine/packs.js';
 import { writeChanges } from '../fix/commit.js';
 import { unifiedDiff } from '../fix/diff.js';
@@ -111,7 +111,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (args.printConfig) {
       const loader = createConfigLoader(runOptions, createPackSet());
-      const printed = await loader.printConfig(path.resolve(io.cwd, args.printConfig));
+      const file = path.resolve(io.cwd, args.printConfig);
+      // the kind decides which peer config (.hadolint.yaml, .shellcheckrc) applies, as in a run
+      const printed = await loader.printConfig(file, await kindOfFile(runOptions, loader, file));
       io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
       return EXIT.clean;
     }

@@ -508,9 +508,9 @@ export class ConfigLoader {
     return (await this.ignoresFor(path.dirname(file))).matches(file);
   }
 
-  /** The resolved configuration of a file as plain JSON, for `--print-config`. */
-  async printConfig(absPath: string): Promise<Record<string, unknown>> {
-    const { prepared, effective } = await this.resolve(absPath);
+  /** The resolved configuration of a file as plain JSON, for `--print-config`; `kind` as for `forFile`. */
+  async printConfig(absPath: string, kind?: FileKind): Promise<Record<string, unknown>> {
+    const { prepared, effective } = await this.resolve(absPath, kind);
     const rules: Record<string, unknown> = {};
     const codes: Record<string, Record<string, string>> = {};
     for (const id of [...effective.rules.keys()].sort()) {

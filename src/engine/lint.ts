@@ -214,7 +214,8 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
   });
   for (const r of reads) {
     if (r.ok) {
-      const peer = r.source.kind === 'shell' ? (await options.config.forFile(r.source.path, r.source.kind)).peer : undefined;
+      // a kind ShellCheck checks is parsed in the dialect its .shellcheckrc's shell= names (when it has no shebang)
+      const peer = fileKind(r.source.kind).peer === 'shellcheck' ? (await options.config.forFile(r.source.path, r.source.kind)).peer : undefined;
       const rcDialect = peer?.kind === 'shellcheckrc' ? dialectFromShellcheckName(peer.shell) : undefined;
       parsed.push(await timedAsync(`parse:${r.source.kind}`, () => parseSource(r.source, options.overlay, composeLoader, rcDialect ? { defaultShellDialect: rcDialect } : {})));
       continue;

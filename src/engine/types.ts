@@ -31,7 +31,11 @@ export interface FileConfig {
   configPath?: string;
   /** `projects:` of the config file, paths absolute. */
   projects?: readonly ConfigProject[];
-  /** A `.shellcheckrc` that applies: its `shell=` is the dialect ShellCheck gets for a script without a shebang; `sourcePath` where `source`d files are looked for. */
+  /**
+   * The peer config that applies: a `.shellcheckrc`'s `shell=` is the dialect ShellCheck gets for a script without
+   * a shebang, `sourcePath` where `source`d files are looked for; a `.hadolint.yaml`'s `disableIgnorePragma` turns
+   * `# hadolint ignore=` comments off.
+   */
   peer?: { kind: string; shell?: string; sourcePath?: readonly string[]; disableIgnorePragma?: boolean };
 }
 

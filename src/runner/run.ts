@@ -21,6 +21,7 @@ import { lintWithCache } from '../engine/cache.js';
 import { shardFiles } from '../stack/groups.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import type { LintResult } from '../core/result.js';
+import type { FileKind } from '../core/source.js';
 import type { RuleSetting } from '../config/types.js';
 import { findProjectRoot } from '../core/project-root.js';
 import { removeStaleTempFiles, removeStaleTemps } from '../core/temp-files.js';
@@ -123,19 +124,21 @@ export async function prepare(options: RunOptions, hooks: RunHooks = {}): Promis
   // A path the repository's commands name outside the folders read for evidence is never looked at.
   const inRoots = (p: string) => evidence.roots.some((r) => p.startsWith(r + path.sep));
   const env = { exists: (p: string) => inRoots(p) && statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
-  // Only files inside the folders the run was asked to lint join it (the evidence may name files anywhere in the repository).
-  const lintedDirs = (options.patterns.length ? options.patterns : ['.']).flatMap((pattern) => {
+  // Only files inside the folders the run was asked to lint, or named on the command line, join it (the evidence may
+  // name files anywhere in the repository): `stack-lint build/app.docker` lints the Dockerfile a Makefile builds.
+  const lintedDirs: string[] = [];
+  const namedFiles = new Set<string>();
+  for (const pattern of options.patterns.length ? options.patterns : ['.']) {
     const abs = path.resolve(options.cwd, pattern);
-    try {
-      return statSync(abs).isDirectory() ? [abs] : [];
-    } catch {
-      return [options.cwd]; // a glob: its files are under the folder the run started in
-    }
-  });
-  const inLinted = (p: string) => lintedDirs.some((d) => p.startsWith(d + path.sep));
+    const kind = statOrMissing(abs);
+    if (kind === 'dir') lintedDirs.push(abs);
+    else if (kind === 'file') namedFiles.add(abs);
+    else lintedDirs.push(options.cwd); // a glob: its files are under the folder the run started in
+  }
+  const inLinted = (p: string) => namedFiles.has(p) || lintedDirs.some((d) => p.startsWith(d + path.sep));
   for (const [file, kind] of kindsFromEvidence(evidence.items, env)) {
     if (known.has(file) || !inRoots(file) || !inLinted(file) || (await config.forFile(file)).ignores.matches(file)) continue;
-    files.push({ path: file, kind, explicit: false });
+    files.push({ path: file, kind, explicit: namedFiles.has(file) });
     known.add(file);
   }
   // What a compose file pulls in with `include:` or `extends: {file: …}` is a compose file too, whatever its name.
@@ -166,6 +169,23 @@ export async function prepare(options: RunOptions, hooks: RunHooks = {}): Promis
   const workers = workerPool(options.concurrency, context.files.length, { run: { ...forWorkers, projectRoot } as Record<string, unknown>, files: context.files.map((f) => f.path) });
   const dropTexts = options.keepTexts === false;
   return { cwd: options.cwd, ...context, rules: packs.rules(), registry: packs, config, tool: TOOL, projectRoot, evidence, ...untrusted(options), ...(workers ? { workers } : {}), ...(dropTexts ? { dropTexts } : {}) };
+}
+
+/**
+ * The kind a run would give one file (for `--print-config`): the config's
+ * `kinds:`, its name, the repository's own commands (a file `docker build -f`
+ * names is a Dockerfile), its shebang. Undefined when none says.
+ */
+export async function kindOfFile(options: Pick<RunOptions, 'cwd'>, config: ConfigLoader, file: string): Promise<FileKind | undefined> {
+  const named = (await config.forFile(file)).kinds.kindOf(file) ?? kindFromName(path.basename(file));
+  if (named) return named;
+  const evidence = collectEvidence(evidenceRoots({ cwd: options.cwd, patterns: [file] }));
+  const inRoots = (p: string) => evidence.roots.some((r) => p.startsWith(r + path.sep));
+  const env = { exists: (p: string) => inRoots(p) && statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
+  const byCommands = kindsFromEvidence(evidence.items, env).get(file);
+  if (byCommands) return byCommands;
+  const text = statOrMissing(file) === 'file' ? readText(file) : undefined;
+  return text === undefined ? undefined : kindFromShebang(text.split('\n')[0] ?? '');
 }
 
 /**

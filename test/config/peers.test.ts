@@ -357,6 +357,16 @@ describe('each .hadolint.yaml key, through the CLI', () => {
     expect(await short(project({ ...files, '.hadolint.yaml': 'ignored: [DL3007]\n' }))).toEqual([]);
     // and a .shellcheckrc never applies to it
     expect(await short(project({ ...files, '.shellcheckrc': 'disable=all\n' }))).toEqual(['build/app.docker:1:6 error dockerfile/pinned-base-image']);
+    // named on the command line (as pre-commit names the files it lints), it is linted as a Dockerfile, with the .hadolint.yaml
+    // (and the other Dockerfile the Makefile builds is not: only what was named is linted)
+    const makefile = `${files.Makefile}\tdocker build -f build/other.docker -t other .\n`;
+    const named = project({ ...files, Makefile: makefile, 'build/other.docker': LATEST, '.hadolint.yaml': 'override:\n  warning: [DL3007]\n' });
+    expect((await short(named)).sort()).toEqual(['build/app.docker:1:6 warning dockerfile/pinned-base-image', 'build/other.docker:1:6 warning dockerfile/pinned-base-image']);
+    const one = JSON.parse((await cli(['--format', 'json', 'build/app.docker'], named)).stdout) as { files: { path: string; diagnostics: { ruleId: string; severity: string }[] }[] };
+    expect(one.files.map((f) => [f.path, f.diagnostics.map((d) => `${d.severity} ${d.ruleId}`)])).toEqual([['build/app.docker', ['warning dockerfile/pinned-base-image']]]);
+    // --print-config says so too
+    const printed = await cli(['--print-config', 'build/app.docker'], project({ ...files, '.hadolint.yaml': 'ignored: [DL3007]\n' }));
+    expect(JSON.parse(printed.stdout).codes).toEqual({ 'dockerfile/pinned-base-image': { DL3007: 'off' } });
   });
 });
 
