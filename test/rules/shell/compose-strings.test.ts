@@ -3,6 +3,7 @@ import backticks from '../../../rules/shell/no-backticks.js';
 import forQuoted from '../../../rules/shell/for-quoted-list.js';
 import quote from '../../../rules/shell/quote-expansions.js';
 import shebang from '../../../rules/shell/shebang.js';
+import afterExec from '../../../rules/shell/no-commands-after-exec.js';
 import { RuleTester } from '../../../src/testing.js';
 
 // Shell rules that read RUN bodies also read a compose file's shell strings, with positions in the compose file.
@@ -131,6 +132,20 @@ describe('quote-expansions in compose shell strings', () => {
           code: 'services:\n  redis:\n    image: redis\n    environment:\n      PASSWORD_FILE: ${FILE}\n    command: ["sh", "-c", "exec redis-server --requirepass \\"$$(cat $$PASSWORD_FILE)\\""]\n',
           errors: [{ line: 6, column: 69, message: /unquoted \$PASSWORD_FILE/ }],
           output: 'services:\n  redis:\n    image: redis\n    environment:\n      PASSWORD_FILE: ${FILE}\n    command: ["sh", "-c", "exec redis-server --requirepass \\"$$(cat \\"$$PASSWORD_FILE\\")\\""]\n',
+        },
+      ],
+    });
+  });
+});
+
+describe('line numbers in messages', () => {
+  it('name the line of the compose file, not of the script', async () => {
+    await new RuleTester(afterExec).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  app:\n    image: debian\n    command:\n      - sh\n      - -c\n      - |\n        exec app\n        rm -f /tmp/lock\n',
+          errors: [{ line: 8, column: 9, message: /from line 9\)/ }],
         },
       ],
     });
