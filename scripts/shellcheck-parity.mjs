@@ -132,7 +132,11 @@ fs.rmSync(work, { recursive: true, force: true });
 function fileLine(b, line, column) {
   const starts = [0];
   for (let i = 0; i < b.text.length; i++) if (b.text[i] === '\n') starts.push(i + 1);
-  const index = Math.min((starts[line - 1] ?? 0) + Math.max(0, column - 1), b.text.length);
+  // ShellCheck counts a tab to the next multiple of 8 columns; stay on the line
+  const lineStart = starts[line - 1] ?? 0;
+  const lineEnd = (starts[line] ?? b.text.length + 1) - 1;
+  let index = lineStart;
+  for (let col = 1; index < lineEnd && col < column; index++) col += b.text[index] === '\t' ? 8 - ((col - 1) % 8) : 1;
   const offset = b.offsets ? b.offsets[index] : b.base + index;
   let n = 1;
   for (let i = 0; i < offset && i < b.fileText.length; i++) if (b.fileText[i] === '\n') n++;

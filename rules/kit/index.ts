@@ -67,7 +67,7 @@ export { findFlag, findSubcommand, flagValue, flagValues, hasFlag, positionalArg
 export type { FlagValue } from '../../src/parse/shell/flags.js';
 export { errexitTracker, firstErrexit } from '../../src/parse/shell/options.js';
 export { runEnvironmentValues } from '../../src/parse/shell/run-env.js';
-export { providedEnvironment } from './shell/environment.js';
+export { knownValues, providedEnvironment } from './shell/environment.js';
 export type { ProvidedEnvironment, ProvidedSource, ProvidedVariable } from './shell/environment.js';
 export { childByField, walkNodes } from '../../src/parse/shell/tree.js';
 export type { ShCommand, ShNode, ShPipeline, ShWord, ShellDocument } from '../../src/parse/shell/types.js';

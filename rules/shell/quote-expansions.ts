@@ -3,13 +3,11 @@ import {
   defineRule,
   flattenCommands,
   makeWord,
-  providedEnvironment,
-  runEnvironmentValues,
+  knownValues,
   safeConstants,
   staticLists,
   walkNodes,
   type ShCommand,
-  type ShellContext,
   type ShNode,
   type ShWord,
   type TextEdit,
@@ -54,7 +52,7 @@ export default defineRule<'shell'>({
     const { shell } = ctx;
     if (shell.dialect === 'zsh') return; // zsh does not split unquoted parameters
     // values the stack sets before the text runs: a RUN body's ARGs and ENVs, a compose string's service environment
-    const known = ctx.run ? runEnvironmentValues(ctx.run.instruction) : ctx.composeScript ? providedValues(ctx) : new Map<string, string | undefined>();
+    const known = knownValues(ctx);
     const safe = safeConstants(shell, known);
     const lists = staticLists(shell, known);
     for (const name of lists) safe.add(name);
@@ -112,11 +110,6 @@ export default defineRule<'shell'>({
     });
   },
 });
-
-/** The values a compose shell string's environment sets (the service's `environment:`, `env_file:`, the image's `ENV`). */
-function providedValues(ctx: ShellContext): Map<string, string | undefined> {
-  return new Map([...providedEnvironment(ctx).variables.values()].filter((v) => v.source !== 'docker').map((v) => [v.name, v.value]));
-}
 
 /** The words of a command that undergo splitting: not the command name, not `NAME=value` arguments of declarations. */
 function argumentWords(cmd: ShCommand): ShWord[] {

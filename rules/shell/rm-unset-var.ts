@@ -4,8 +4,8 @@ import {
   errexitTracker,
   flattenCommands,
   hasFlag,
+  knownValues,
   positionalArgs,
-  runEnvironmentValues,
   surelyNonEmpty,
   variableWrites,
   type VarWrite,
@@ -31,7 +31,7 @@ export default defineRule<'shell'>({
     const { shell } = ctx;
     const writes = new Map<string, VarWrite[]>();
     for (const w of variableWrites(shell)) writes.set(w.name, [...(writes.get(w.name) ?? []), w]);
-    const known = ctx.run ? runEnvironmentValues(ctx.run.instruction) : new Map<string, string | undefined>();
+    const known = knownValues(ctx);
     const errexit = errexitTracker(shell);
     for (const cmd of flattenCommands(shell.commands)) {
       if (!cmd.name || basename(cmd.name) !== 'rm' || !hasFlag(cmd, '-r', '-R', '--recursive')) continue;

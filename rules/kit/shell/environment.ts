@@ -23,7 +23,7 @@
 import type { ComposeProject, ProjectService } from '../../../src/parse/compose/project.js';
 import type { YNode } from '../../../src/parse/yaml/nodes.js';
 import { envFileRefs } from '../../../src/parse/compose/document.js';
-import { runEnvironment } from '../../../src/parse/shell/run-env.js';
+import { runEnvironment, runEnvironmentValues } from '../../../src/parse/shell/run-env.js';
 import type { ShellDocument } from '../../../src/parse/shell/types.js';
 import type { DfInstruction, DfStage } from '../../../src/parse/dockerfile/types.js';
 import type { StackModel } from '../../../src/stack/model.js';
@@ -72,6 +72,18 @@ const PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIAN
 const DOCKER_VARS = ['PATH', 'HOME', 'HOSTNAME'];
 
 const memo = new WeakMap<ShellDocument, ProvidedEnvironment>();
+
+/**
+ * The values a rule may take as set before the text runs (a variable whose value has no blank
+ * needs no quotes, one set to a path is not empty): a `RUN` body's `ARG`s and `ENV`s, a compose
+ * string's `environment:`, `env_file:` and image `ENV`s. Empty for a script: services may start
+ * it with values the stack does not show. An undefined value is set, to something unknown.
+ */
+export function knownValues(ctx: ShellContext): Map<string, string | undefined> {
+  if (ctx.run) return runEnvironmentValues(ctx.run.instruction);
+  if (!ctx.composeScript) return new Map();
+  return new Map([...providedEnvironment(ctx).variables.values()].filter((v) => v.source !== 'docker').map((v) => [v.name, v.value]));
+}
 
 /** The variables the environment provides to the text under lint (see the module comment). */
 export function providedEnvironment(ctx: ShellContext): ProvidedEnvironment {

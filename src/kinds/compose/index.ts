@@ -39,7 +39,7 @@ export const composeKind: FileKindPlugin<'compose', ComposeDocument, ComposeFiel
       shellStrings.set(
         parsed.doc,
         strings.map((string) => {
-          const file = createSourceFile({ path: source.path, relPath: source.relPath, kind: 'shell', text: string.script.text });
+          const file = scriptFile(source, string);
           return { string, script: parser.parse({ file, dialect: string.dialect }) };
         }),
       );
@@ -62,6 +62,18 @@ export const composeKind: FileKindPlugin<'compose', ComposeDocument, ComposeFiel
   },
   directives: (source, doc) => ({ comments: doc ? yamlDirectiveComments(source.text, doc.root) : [] }),
 };
+
+/**
+ * A shell string's script as a file of its own text. Its line index answers with the compose
+ * file's lines and columns, so a message that names a line ("the commands after it, from line 7")
+ * names the line in the compose file.
+ */
+function scriptFile(compose: SourceFile, string: ComposeShellString): SourceFile {
+  const file = createSourceFile({ path: compose.path, relPath: compose.relPath, kind: 'shell', text: string.script.text });
+  const lines = Object.create(file.lines) as SourceFile['lines'];
+  lines.position = (offset: number) => compose.lines.position(composeScriptSpan(string, offset, offset).start);
+  return { ...file, lines };
+}
 
 /** The shell strings of each parsed compose document, parsed as scripts of their own text. */
 const shellStrings = new WeakMap<ComposeDocument, { string: ComposeShellString; script: ShellDocument }[]>();

@@ -3,6 +3,8 @@ import backticks from '../../../rules/shell/no-backticks.js';
 import forQuoted from '../../../rules/shell/for-quoted-list.js';
 import quote from '../../../rules/shell/quote-expansions.js';
 import shebang from '../../../rules/shell/shebang.js';
+import afterExec from '../../../rules/shell/no-commands-after-exec.js';
+import rmUnset from '../../../rules/shell/rm-unset-var.js';
 import { RuleTester } from '../../../src/testing.js';
 
 // Shell rules that read RUN bodies also read a compose file's shell strings, with positions in the compose file.
@@ -131,6 +133,40 @@ describe('quote-expansions in compose shell strings', () => {
           code: 'services:\n  redis:\n    image: redis\n    environment:\n      PASSWORD_FILE: ${FILE}\n    command: ["sh", "-c", "exec redis-server --requirepass \\"$$(cat $$PASSWORD_FILE)\\""]\n',
           errors: [{ line: 6, column: 69, message: /unquoted \$PASSWORD_FILE/ }],
           output: 'services:\n  redis:\n    image: redis\n    environment:\n      PASSWORD_FILE: ${FILE}\n    command: ["sh", "-c", "exec redis-server --requirepass \\"$$(cat \\"$$PASSWORD_FILE\\")\\""]\n',
+        },
+      ],
+    });
+  });
+});
+
+describe('line numbers in messages', () => {
+  it('name the line of the compose file, not of the script', async () => {
+    await new RuleTester(afterExec).run({
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  app:\n    image: debian\n    command:\n      - sh\n      - -c\n      - |\n        exec app\n        rm -f /tmp/lock\n',
+          errors: [{ line: 8, column: 9, message: /from line 9\)/ }],
+        },
+      ],
+    });
+  });
+});
+
+describe('rm-unset-var in compose shell strings', () => {
+  it("knows a variable the service's environment sets is not empty", async () => {
+    await new RuleTester(rmUnset).run({
+      valid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  clean:\n    image: debian\n    environment:\n      CACHE_DIR: /var/cache/app\n    command: ["sh", "-c", "rm -rf $$CACHE_DIR/*"]\n',
+        },
+      ],
+      invalid: [
+        {
+          filename: 'compose.yaml',
+          code: 'services:\n  clean:\n    image: debian\n    command: ["sh", "-c", "rm -rf $$CACHE_DIR/*"]\n',
+          errors: [{ line: 4, column: 35, endLine: 4, endColumn: 46, message: /if CACHE_DIR is empty or unset/ }],
         },
       ],
     });
