@@ -17,12 +17,15 @@ export default defineRule<'shell'>({
     for (const cmd of ctx.shell.commands) {
       const pipeline = cmd.pipeline;
       if (cmd.name !== 'ls' || !cmd.nameWord || !pipeline) continue;
-      const next = pipeline.commands[pipeline.commands.indexOf(cmd) + 1];
-      if (!next) continue;
-      if (next.name === 'grep') {
+      // what `ls` is piped into: a command, or a loop or group (`ls | while read f; do …`)
+      const parts = pipeline.node.children.filter((c) => c.named);
+      const reader = parts[parts.findIndex((p) => p.start <= cmd.start && cmd.end <= p.end) + 1];
+      if (!reader) continue;
+      const next = pipeline.commands.find((c) => c.node === reader || c.node.parent === reader);
+      if (next?.name === 'grep') {
         ctx.report({ node: cmd.nameWord, compat: 'SC2010', message: 'ls | grep splits file names at blanks and newlines; match with a glob (for f in *.log) or find -name instead' });
       } else {
-        ctx.report({ node: cmd.nameWord, compat: 'SC2012', message: `ls | ${next.name ?? '…'} reads file names one per line, which breaks on names with newlines; use find (find . -maxdepth 1 …) or a glob` });
+        ctx.report({ node: cmd.nameWord, compat: 'SC2012', message: `ls | ${next?.name ?? reader.text.split(/\s/)[0]} reads file names one per line, which breaks on names with newlines; use find (find . -maxdepth 1 …) or a glob` });
       }
     }
   },

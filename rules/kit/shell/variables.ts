@@ -128,7 +128,9 @@ function collectAssigned(shell: ShellDocument, stack: StackModel, into: Set<stri
 function references(shell: ShellDocument): VariableReference[] {
   const out: VariableReference[] = [];
   walkNodes(shell.root, (n) => {
-    if (n.type !== 'variable_name' || !NAME.test(n.text)) return;
+    // `for ((i = 0; i < n; i++))` holds its names as plain words
+    if (n.type === 'word' && NAME.test(n.text) && inCStyleFor(n)) out.push({ name: n.text, node: n, guarded: false });
+    if (n.type !== 'variable_name' || !NAME.test(n.text) || inArrayLiteral(n)) return;
     const parent = n.parent;
     if (!parent) return;
     if (parent.type === 'simple_expansion') out.push({ name: n.text, node: parent, guarded: false });
@@ -146,6 +148,21 @@ function references(shell: ShellDocument): VariableReference[] {
     const after = expansion.children.slice(expansion.children.indexOf(nameNode) + 1);
     out.push({ name, node: expansion, guarded: after.some((c) => GUARDS.has(c.type)) });
   }
+}
+
+/** In the `(( … ))` header of `for ((…))`. */
+function inCStyleFor(n: ShNode): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'c_style_for_statement') return true;
+    if (p.type === 'do_group' || p.type === 'command' || p.type === 'expansion' || p.type === 'command_substitution') return false;
+  }
+  return false;
+}
+
+/** Inside `x=( … )`: ShellCheck leaves these reads alone (`( [key]=value )` would read as names). */
+function inArrayLiteral(n: ShNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'array') return true;
+  return false;
 }
 
 /** Inside `$(( … ))`, `(( … ))` or `for (( … ))`, and not inside a nested expansion. */

@@ -10,10 +10,11 @@ describe('shell/parse-ls', () => {
       invalid: [
         {
           filename: 'list.sh',
-          code: '#!/bin/sh\nls | grep .log\nn=$(ls -1 dir | wc -l)\n',
+          code: '#!/bin/sh\nls | grep .log\nn=$(ls -1 dir | wc -l)\nls -1 dir | while read -r f; do echo "$f"; done\n',
           errors: [
             { line: 2, column: 1, endLine: 2, endColumn: 3, message: 'ls | grep splits file names at blanks and newlines; match with a glob (for f in *.log) or find -name instead' },
             { line: 3, column: 5, endColumn: 7, message: 'ls | wc reads file names one per line, which breaks on names with newlines; use find (find . -maxdepth 1 …) or a glob' },
+            { line: 4, column: 1, endColumn: 3, message: /^ls \| while reads file names one per line/ },
           ],
         },
       ],

@@ -21,6 +21,13 @@ describe('shell/unassigned-variable', () => {
     });
   });
 
+  it('reads the names of a for ((…)) header, and leaves array literals alone as ShellCheck does', async () => {
+    await tester.run({
+      valid: [{ filename: 'arr.sh', code: '#!/bin/bash\nargs=(--name "$name_from_caller")\necho "${args[@]}"\n' }],
+      invalid: [{ filename: 'loop.sh', code: '#!/bin/bash\nfor ((i = 0; i < limit; i++)); do echo "$i"; done\n', errors: [{ line: 2, column: 18, endLine: 2, endColumn: 23, message: /^limit is read but never assigned/ }] }],
+    });
+  });
+
   it('knows assignments anywhere in the file, the shells\' own names, upper-case names and guarded reads', async () => {
     await tester.run({
       valid: [
