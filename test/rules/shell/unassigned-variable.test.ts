@@ -116,6 +116,14 @@ describe('shell/unassigned-variable', () => {
     });
   });
 
+  it('honours # shellcheck disable=SC2154', async () => {
+    await tester.run({
+      valid: [
+        { filename: 'a.sh', code: '#!/bin/sh\n# shellcheck disable=SC2154\necho "$from_caller"\n' },
+      ],
+    });
+  });
+
   it('is recommended', () => {
     expect(rule.meta.recommended).not.toBe(false);
   });
