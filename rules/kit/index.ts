@@ -69,6 +69,9 @@ export { errexitTracker, firstErrexit } from '../../src/parse/shell/options.js';
 export { runEnvironmentValues } from '../../src/parse/shell/run-env.js';
 export { knownValues, providedEnvironment } from './shell/environment.js';
 export type { ProvidedEnvironment, ProvidedSource, ProvidedVariable } from './shell/environment.js';
+export { closestName, shellVariableFacts, SHELL_VARIABLES } from './shell/variables.js';
+export type { ShellVariableFacts, VariableReference } from './shell/variables.js';
+export { leadingGlob, unquotedGlob } from './shell/globs.js';
 export { childByField, walkNodes } from '../../src/parse/shell/tree.js';
 export type { ShCommand, ShNode, ShPipeline, ShWord, ShellDocument } from '../../src/parse/shell/types.js';
 export { safeConstants, staticLists, surelyNonEmpty, variableWrites } from '../../src/parse/shell/vars.js';
@@ -84,9 +87,6 @@ export type { ComposeCall, ComposeFileRef, ServiceBuild, StackModel } from '../.
 export { canRunTogether, gpuRequest, healthcheckTest, knownProfiles, runsAsNonRoot } from '../../src/stack/services.js';
 export { declaresDialect, isSourcedByOther, sourceTarget } from '../../src/stack/sourcing.js';
 export type { SourceTarget } from '../../src/stack/sourcing.js';
-export { closestName, shellVariableFacts, SHELL_VARIABLES } from './shell/variables.js';
-export { leadingGlob, unquotedGlob } from './shell/globs.js';
-export type { ShellVariableFacts, VariableReference } from './shell/variables.js';
 
 // Rule helpers shared by the built-in rules
 export { DATA_DIRECTORIES, REDIS_FAMILIES, commandDataDirectories, dataServiceOf, dataServicesOf } from './compose/data-services.js';
