@@ -56,7 +56,7 @@ export type { DfProperty, VarRef } from '../../src/parse/dockerfile/words.js';
 
 // Shell: scripts, RUN bodies, commands and flags
 export { GLOB_CHARS, shadowedCasePatterns } from '../../src/parse/shell/analysis/case-patterns.js';
-export { replacesShell, statementsAfter } from '../../src/parse/shell/analysis/flow.js';
+export { replacesShell, statementsAfter, statementsNotReturned } from '../../src/parse/shell/analysis/flow.js';
 export { arrayVariables, variableUse } from '../../src/parse/shell/analysis/variables.js';
 export { findBashisms } from '../../src/parse/shell/bashisms.js';
 export { flattenCommands } from '../../src/parse/shell/commands.js';
@@ -69,6 +69,9 @@ export { errexitTracker, firstErrexit } from '../../src/parse/shell/options.js';
 export { runEnvironmentValues } from '../../src/parse/shell/run-env.js';
 export { knownValues, providedEnvironment } from './shell/environment.js';
 export type { ProvidedEnvironment, ProvidedSource, ProvidedVariable } from './shell/environment.js';
+export { closestName, shellVariableFacts, SHELL_VARIABLES } from './shell/variables.js';
+export type { ShellVariableFacts, VariableReference } from './shell/variables.js';
+export { leadingGlob, unquotedGlob } from './shell/globs.js';
 export { childByField, walkNodes } from '../../src/parse/shell/tree.js';
 export type { ShCommand, ShNode, ShPipeline, ShWord, ShellDocument } from '../../src/parse/shell/types.js';
 export { safeConstants, staticLists, surelyNonEmpty, variableWrites } from '../../src/parse/shell/vars.js';
@@ -82,7 +85,8 @@ export { cudaIn, exposedPortsOf, lastUser, toolIn } from '../../src/stack/image.
 export type { ExposedPort } from '../../src/stack/image.js';
 export type { ComposeCall, ComposeFileRef, ServiceBuild, StackModel } from '../../src/stack/model.js';
 export { canRunTogether, gpuRequest, healthcheckTest, knownProfiles, runsAsNonRoot } from '../../src/stack/services.js';
-export { declaresDialect, isSourcedByOther } from '../../src/stack/sourcing.js';
+export { declaresDialect, isSourcedByOther, sourceTarget } from '../../src/stack/sourcing.js';
+export type { SourceTarget } from '../../src/stack/sourcing.js';
 
 // Rule helpers shared by the built-in rules
 export { DATA_DIRECTORIES, REDIS_FAMILIES, commandDataDirectories, dataServiceOf, dataServicesOf } from './compose/data-services.js';

@@ -32,6 +32,15 @@ import shellcheck from './shellcheck.js';
 import strictMode from './strict-mode.js';
 import syntax from './syntax.js';
 import unusedVariable from './unused-variable.js';
+import unassignedVariable from './unassigned-variable.js';
+import misspelledVariable from './misspelled-variable.js';
+import grepPatternQuoted from './grep-pattern-quoted.js';
+import negationErrexit from './negation-errexit.js';
+import globAsOption from './glob-as-option.js';
+import andOrTernary from './and-or-ternary.js';
+import parseLs from './parse-ls.js';
+import groupRedirects from './group-redirects.js';
+import unfollowedSource from './unfollowed-source.js';
 
 /** Every `shell/…` rule. */
 export const shellRules: AnyRule[] = [
@@ -67,5 +76,14 @@ export const shellRules: AnyRule[] = [
   uselessCat,
   singleQuotedExpansion,
   patternExpansionQuoted,
+  unassignedVariable,
+  misspelledVariable,
+  grepPatternQuoted,
+  negationErrexit,
+  globAsOption,
+  andOrTernary,
+  parseLs,
+  groupRedirects,
+  unfollowedSource,
   shellcheck,
 ];

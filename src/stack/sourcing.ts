@@ -77,6 +77,8 @@ export function staticSourcePath(raw: string): string | undefined {
 /** Where ShellCheck would look for the file a `source` argument names (absolute paths, first match wins). */
 export function sourceCandidates(file: string, script: string, cwd: string, sourcePath: readonly string[]): string[] {
   const scriptDir = path.dirname(script);
+  // a `# shellcheck source=SCRIPTDIR/…` directive names the file relative to the script
+  if (file === 'SCRIPTDIR' || file.startsWith('SCRIPTDIR/')) return [path.join(scriptDir, file.slice('SCRIPTDIR'.length))];
   const out: string[] = [];
   for (const entry of [...sourcePath].reverse()) {
     const dir = entry === 'SCRIPTDIR' || entry.startsWith('SCRIPTDIR/') ? path.join(scriptDir, entry.slice('SCRIPTDIR'.length)) : path.resolve(cwd, entry);
@@ -98,6 +100,30 @@ function sourceDirective(script: ShellDocument, cmd: ShCommand): string | undefi
   return undefined;
 }
 
+/** What a `source`/`.` command reads, as far as the run shows it. */
+export type SourceTarget =
+  /** A script of the run, found where ShellCheck would look. */
+  | { readonly kind: 'script'; readonly script: ShellDocument }
+  /** A constant path that is no script of the run (`/etc/os-release`, a file the run does not lint). */
+  | { readonly kind: 'missing'; readonly path: string }
+  /** A path known only at run time (`source "$config"`). */
+  | { readonly kind: 'dynamic' }
+  /** `# shellcheck source=/dev/null`: not to be followed. */
+  | { readonly kind: 'ignored' };
+
+/** Where a `source`/`.` command of `script` leads (a `RUN` body or compose string reads the image's files: never a script of the run). */
+export function sourceTarget(stack: StackModel, script: ShellDocument, cmd: ShCommand): SourceTarget {
+  const directive = sourceDirective(script, cmd);
+  if (directive === '/dev/null') return { kind: 'ignored' };
+  const raw = cmd.args[0]?.raw;
+  const file = directive ?? (raw === undefined ? undefined : staticSourcePath(raw));
+  if (file === undefined) return { kind: 'dynamic' };
+  if (script.file.kind !== 'shell') return { kind: 'missing', path: file };
+  const candidates = sourceCandidates(file, script.file.path, stack.cwd ?? path.dirname(script.file.path), stack.sourcePathOf?.(script.file.path) ?? []);
+  const found = candidates.map((p) => stack.scripts.find((s) => s.file.path === p)).find((s) => s !== undefined);
+  return found ? { kind: 'script', script: found } : { kind: 'missing', path: file };
+}
+
 interface Sourced {
   /** Scripts of the run found by path, with the scripts that source them. */
   byPath: Map<string, Set<ShellDocument>>;
@@ -112,20 +138,15 @@ function sourcedIn(stack: StackModel): Sourced {
   let sourced = SOURCED.get(stack);
   if (sourced) return sourced;
   sourced = { byPath: new Map(), byName: new Map() };
-  const scripts = new Set(stack.scripts.map((s) => s.file.path));
   const add = (map: Map<string, Set<ShellDocument>>, key: string, by: ShellDocument) => map.set(key, (map.get(key) ?? new Set()).add(by));
   for (const script of stack.scripts) {
     for (const c of script.commands) {
       if (c.name !== 'source' && c.name !== '.') continue;
-      const directive = sourceDirective(script, c);
-      if (directive === '/dev/null') continue;
-      const raw = directive ?? c.args[0]?.raw;
-      const file = directive ?? (raw === undefined ? undefined : staticSourcePath(raw));
-      const candidates = file === undefined ? [] : sourceCandidates(file, script.file.path, stack.cwd ?? path.dirname(script.file.path), stack.sourcePathOf?.(script.file.path) ?? []);
-      const found = candidates.find((p) => scripts.has(p));
-      if (found) add(sourced.byPath, found, script);
+      const target = sourceTarget(stack, script, c);
+      if (target.kind === 'ignored') continue;
+      if (target.kind === 'script') add(sourced.byPath, target.script.file.path, script);
       else {
-        const name = sourcedName(raw);
+        const name = sourcedName(sourceDirective(script, c) ?? c.args[0]?.raw);
         if (name) add(sourced.byName, name, script);
       }
     }

@@ -139,25 +139,25 @@ describe('RuleTester: stacks in memory', () => {
 
   it.skipIf(spawnSync('shellcheck', ['--version']).status !== 0)('leaves the ShellCheck codes a built-in rule covers to that rule when it is on, as a real run does', async () => {
     const shellcheck = (await import('../../rules/shell/shellcheck.js')).default;
-    // SC2086 is shell/quote-expansions': when that rule is on, only SC2154 is the bridge's; when it is off, SC2086 stays ShellCheck's
+    // SC2086 is shell/quote-expansions': when that rule is on, only SC2162 is the bridge's (SC2154 is shell/unassigned-variable's, in recommended); when it is off, SC2086 stays ShellCheck's
     await new RuleTester(shellcheck).run({
       invalid: [
         {
           filename: 'run.sh',
-          code: '#!/bin/sh\necho $undefined_thing\n',
+          code: '#!/bin/sh\necho $undefined_thing\nread line\n',
           severities: { 'shell/quote-expansions': 'warning' },
-          output: '#!/bin/sh\necho "$undefined_thing"\n',
+          output: '#!/bin/sh\necho "$undefined_thing"\nread line\n',
           errors: [
             { ruleId: 'shell/quote-expansions', line: 2, column: 6 },
-            { ruleId: 'shellcheck/SC2154', line: 2, column: 6 },
+            { ruleId: 'shellcheck/SC2162', line: 3, column: 1 },
           ],
         },
         {
           filename: 'run.sh',
-          code: '#!/bin/sh\necho $undefined_thing\n',
+          code: '#!/bin/sh\necho $undefined_thing\nread line\n',
           errors: [
             { ruleId: 'shellcheck/SC2086', line: 2, column: 6 },
-            { ruleId: 'shellcheck/SC2154', line: 2, column: 6 },
+            { ruleId: 'shellcheck/SC2162', line: 3, column: 1 },
           ],
         },
       ],

@@ -24,6 +24,8 @@ describe('a source argument, as ShellCheck reads it', () => {
     expect(sourceCandidates('lib.sh', '/r/bin/run.sh', '/r', ['SCRIPTDIR/../lib', 'vendor'])).toEqual(['/r/vendor/lib.sh', '/r/lib/lib.sh', '/r/lib.sh', '/r/bin/lib.sh']);
     // an absolute path is rooted in each source-path folder
     expect(sourceCandidates('/etc/app.sh', '/r/bin/run.sh', '/r', ['SCRIPTDIR'])).toEqual(['/r/bin/etc/app.sh', '/etc/app.sh']);
+    // a `# shellcheck source=SCRIPTDIR/…` directive is relative to the script
+    expect(sourceCandidates('SCRIPTDIR/../test-common.sh', '/r/ci/basic/test.sh', '/r', ['vendor'])).toEqual(['/r/ci/test-common.sh']);
   });
 });
 

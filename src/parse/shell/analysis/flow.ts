@@ -45,3 +45,56 @@ export function replacesShell(cmd: ShCommand): boolean {
   const [first, ...rest] = cmd.words;
   return first?.value === 'exec' && rest.some((w) => !w.value?.startsWith('-'));
 }
+
+/** Statements of a list node: its named children without a field that are not clauses, comments or heredoc bodies. */
+function statementsOf(list: ShNode, field?: string): ShNode[] {
+  return list.children.filter((s) => s.named && s.field === field && !NOT_STATEMENTS.has(s.type));
+}
+
+/**
+ * The statements whose exit status nothing uses: every statement of a list
+ * but the one that gives the list its status (the last of the script, of a
+ * function body, of a subshell, of a loop's or an `if`'s condition). Loop
+ * bodies and `if` branches count whole: what comes after them decides the
+ * status that is checked. Statements of `case` branches are left out.
+ */
+export function statementsNotReturned(root: ShNode): ShNode[] {
+  const out: ShNode[] = [];
+  const allButLast = (list: ShNode[]) => out.push(...list.slice(0, -1));
+  const visit = (n: ShNode): void => {
+    switch (n.type) {
+      case 'program':
+      case 'subshell':
+        allButLast(statementsOf(n));
+        break;
+      case 'compound_statement':
+        if (n.children[0]?.type !== '{') break;
+        if (n.parent?.type === 'function_definition') allButLast(statementsOf(n));
+        else out.push(...statementsOf(n));
+        break;
+      case 'do_group':
+        out.push(...statementsOf(n));
+        break;
+      case 'while_statement':
+        allButLast(statementsOf(n, 'condition'));
+        break;
+      case 'if_statement':
+      case 'elif_clause':
+      case 'else_clause': {
+        const then = n.children.findIndex((c) => c.type === 'then');
+        const all = statementsOf(n);
+        if (n.type === 'if_statement') {
+          allButLast(statementsOf(n, 'condition'));
+          out.push(...all);
+        } else if (n.type === 'elif_clause') {
+          allButLast(all.filter((s) => s.start < n.children[then]!.start));
+          out.push(...all.filter((s) => s.start > n.children[then]!.start));
+        } else out.push(...all);
+        break;
+      }
+    }
+    for (const c of n.children) visit(c);
+  };
+  visit(root);
+  return out.sort((a, b) => a.start - b.start);
+}
