@@ -82,7 +82,7 @@ export { cudaIn, exposedPortsOf, lastUser, toolIn } from '../../src/stack/image.
 export type { ExposedPort } from '../../src/stack/image.js';
 export type { ComposeCall, ComposeFileRef, ServiceBuild, StackModel } from '../../src/stack/model.js';
 export { canRunTogether, gpuRequest, healthcheckTest, knownProfiles, runsAsNonRoot } from '../../src/stack/services.js';
-export { declaresDialect, isSourcedByOther } from '../../src/stack/sourcing.js';
+export { declaresDialect, isSourcedByOther, sourcedScript, sourcersOf } from '../../src/stack/sourcing.js';
 
 // Rule helpers shared by the built-in rules
 export { DATA_DIRECTORIES, REDIS_FAMILIES, commandDataDirectories, dataServiceOf, dataServicesOf } from './compose/data-services.js';

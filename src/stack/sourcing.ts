@@ -108,6 +108,19 @@ interface Sourced {
 /** Per run: what the scripts source. */
 const SOURCED = new WeakMap<StackModel, Sourced>();
 
+/** What a `source`/`.` command reads: a script of the run found by path, else the file name it names, or `null` for `source=/dev/null`. */
+type SourceTarget = { found: string } | { name: string | undefined } | null;
+
+function sourceTarget(script: ShellDocument, c: ShCommand, stack: StackModel, scripts: ReadonlySet<string>): SourceTarget {
+  const directive = sourceDirective(script, c);
+  if (directive === '/dev/null') return null;
+  const raw = directive ?? c.args[0]?.raw;
+  const file = directive ?? (raw === undefined ? undefined : staticSourcePath(raw));
+  const candidates = file === undefined ? [] : sourceCandidates(file, script.file.path, stack.cwd ?? path.dirname(script.file.path), stack.sourcePathOf?.(script.file.path) ?? []);
+  const found = candidates.find((p) => scripts.has(p));
+  return found ? { found } : { name: sourcedName(raw) };
+}
+
 function sourcedIn(stack: StackModel): Sourced {
   let sourced = SOURCED.get(stack);
   if (sourced) return sourced;
@@ -117,21 +130,32 @@ function sourcedIn(stack: StackModel): Sourced {
   for (const script of stack.scripts) {
     for (const c of script.commands) {
       if (c.name !== 'source' && c.name !== '.') continue;
-      const directive = sourceDirective(script, c);
-      if (directive === '/dev/null') continue;
-      const raw = directive ?? c.args[0]?.raw;
-      const file = directive ?? (raw === undefined ? undefined : staticSourcePath(raw));
-      const candidates = file === undefined ? [] : sourceCandidates(file, script.file.path, stack.cwd ?? path.dirname(script.file.path), stack.sourcePathOf?.(script.file.path) ?? []);
-      const found = candidates.find((p) => scripts.has(p));
-      if (found) add(sourced.byPath, found, script);
-      else {
-        const name = sourcedName(raw);
-        if (name) add(sourced.byName, name, script);
-      }
+      const target = sourceTarget(script, c, stack, scripts);
+      if (!target) continue;
+      if ('found' in target) add(sourced.byPath, target.found, script);
+      else if (target.name) add(sourced.byName, target.name, script);
     }
   }
   SOURCED.set(stack, sourced);
   return sourced;
+}
+
+/**
+ * The script of the run a `source`/`.` command reads, found by path as
+ * ShellCheck finds it (a file name alone is not enough: another folder may
+ * hold a file of that name). `null` for a `# shellcheck source=/dev/null`
+ * (nothing to read), undefined when the run holds no such script.
+ */
+export function sourcedScript(script: ShellDocument, cmd: ShCommand, stack: StackModel): ShellDocument | null | undefined {
+  const target = sourceTarget(script, cmd, stack, new Set(stack.scripts.map((s) => s.file.path)));
+  if (target === null) return null;
+  return 'found' in target ? stack.scripts.find((s) => s.file.path === target.found) : undefined;
+}
+
+/** The other scripts of the run that source this one (by path, else by file name). */
+export function sourcersOf(doc: ShellDocument, stack: StackModel): ShellDocument[] {
+  const { byPath, byName } = sourcedIn(stack);
+  return [...new Set([...(byPath.get(doc.file.path) ?? []), ...(byName.get(path.basename(doc.file.path)) ?? [])])].filter((s) => s !== doc);
 }
 
 /** Another script of the run sources this one: found by path as ShellCheck finds it, else by file name. */
