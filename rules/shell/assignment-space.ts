@@ -21,7 +21,8 @@ export default defineRule<'shell'>({
   check(ctx) {
     const text = ctx.shell.file.text;
     walkNodes(ctx.shell.root, (n) => {
-      if (n.type !== 'command' && n.type !== 'declaration_command') return;
+      // `variable_assignments`: assignments with no command after them (`ARCH= OPENSSL_ARCH=x && …`)
+      if (n.type !== 'command' && n.type !== 'declaration_command' && n.type !== 'variable_assignments') return;
       const parts = n.children;
       for (let i = 0; i < parts.length - 1; i++) {
         const assignment = parts[i]!;
@@ -31,7 +32,9 @@ export default defineRule<'shell'>({
         const next = parts[i + 1]!;
         if (next.type === 'comment' || !BLANKS.test(text.slice(assignment.end, next.start))) continue;
         const message =
-          n.type === 'command'
+          n.type === 'variable_assignments'
+            ? `${assignment.text} sets ${name.text} to an empty value and ${short(next.text)} is another assignment; if ${short(next.text)} was meant as its value, remove the space after "="; to empty it on purpose, write ${name.text}=''`
+            : n.type === 'command'
             ? `${assignment.text} empties ${name.text} for the command that follows; if ${short(next.text)} was meant as its value, remove the space after "="; to empty it on purpose, write ${name.text}=''`
             : `${assignment.text} sets ${name.text} to an empty value and ${short(next.text)} is a word of its own; if it was meant as the value, remove the space after "="; to empty it on purpose, write ${name.text}=''`;
         ctx.report({ node: assignment, message });

@@ -18,6 +18,7 @@ import declareMasksStatus from './declare-masks-status.js';
 import destructiveDocker from './destructive-docker.js';
 import exitStatusRange from './exit-status-range.js';
 import forQuotedList from './for-quoted-list.js';
+import forSingleItem from './for-single-item.js';
 import noBackticks from './no-backticks.js';
 import noCommandsAfterExec from './no-commands-after-exec.js';
 import noCurlPipeShell from './no-curl-pipe-shell.js';
@@ -57,6 +58,7 @@ export const shellRules: AnyRule[] = [
   rmUnsetVar,
   cdChecked,
   forQuotedList,
+  forSingleItem,
   exitStatusRange,
   noCommandsAfterExec,
   casePatternShadowed,

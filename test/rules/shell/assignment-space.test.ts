@@ -55,6 +55,21 @@ describe('shell/assignment-space', () => {
           code: 'FROM alpine\nRUN set -eu; \\\n    DEBIAN_FRONTEND= apk add curl\n',
           errors: [{ line: 3, column: 5, endLine: 3, endColumn: 21, message: /^DEBIAN_FRONTEND= empties DEBIAN_FRONTEND for the command that follows; if apk was meant/ }],
         },
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian\nRUN ARCH= OPENSSL_ARCH= && dpkgArch="$(dpkg --print-architecture)" \\\n    && A= B=linux C= \\\n      D= && echo "$A$B$C$D"\n',
+          errors: [
+            {
+              line: 2,
+              column: 5,
+              endLine: 2,
+              endColumn: 10,
+              message: `ARCH= sets ARCH to an empty value and OPENSSL_ARCH= is another assignment; if OPENSSL_ARCH= was meant as its value, remove the space after "="; to empty it on purpose, write ARCH=''`,
+            },
+            { line: 3, column: 8, endLine: 3, endColumn: 10, message: /^A= sets A to an empty value and B=linux is another assignment/ },
+            { line: 3, column: 19, endLine: 3, endColumn: 21, message: /^C= sets C to an empty value and D= is another assignment/ },
+          ],
+        },
       ],
     });
   });

@@ -15,7 +15,7 @@ const BAD_DOCKERFILE = [
   'ARG app_home=/opt/app',
   'RUN set -eu; \\',
   '\techo "installing into $app_home"; \\',
-  '\tfor f in "one"; do echo "$f"; done; \\',
+  '\tprintf "$app_home"; \\',
   '    echo $undefined_thing',
   '',
 ].join('\n');
@@ -115,7 +115,7 @@ describe.skipIf(!HAVE_SHELLCHECK)('shell/shellcheck with ShellCheck installed', 
           severities: { 'shell/quote-expansions': 'warning' },
           output: BAD_DOCKERFILE.replace('echo $undefined_thing', 'echo "$undefined_thing"'),
           errors: [
-            { ruleId: 'shellcheck/SC2043', line: 5, column: 11, endLine: 5, endColumn: 16, message: 'this loop will only ever run once. Bad quoting or missing glob/expansion?' },
+            { ruleId: 'shellcheck/SC2059', line: 5, column: 9, endLine: 5, endColumn: 20, message: "don't use variables in the printf format string. Use printf '..%s..' \"$foo\"" },
             // SC2086 once, from the built-in rule: ShellCheck's is left out
             { ruleId: 'shell/quote-expansions', line: 6, column: 10, message: /^unquoted \$undefined_thing/ },
           ],
@@ -135,7 +135,7 @@ describe.skipIf(!HAVE_SHELLCHECK)('shell/shellcheck with ShellCheck installed', 
           filename: 'Dockerfile',
           code: BAD_DOCKERFILE,
           errors: [
-            { ruleId: 'shellcheck/SC2043', line: 5, column: 11 },
+            { ruleId: 'shellcheck/SC2059', line: 5, column: 9 },
             { ruleId: 'shellcheck/SC2086', line: 6, column: 10, endLine: 6, endColumn: 26, message: 'double quote to prevent globbing and word splitting' },
           ],
         },
@@ -184,14 +184,14 @@ describe.skipIf(!HAVE_SHELLCHECK)('shell/shellcheck with ShellCheck installed', 
   it('honours stack-lint, hadolint and ShellCheck suppression comments', async () => {
     await tester.run({
       valid: [
-        { filename: 'Dockerfile', code: 'FROM debian:bookworm-slim\n# hadolint ignore=SC2043\nRUN for f in "one"; do echo "$f"; done\n' },
+        { filename: 'Dockerfile', code: 'FROM debian:bookworm-slim\n# hadolint ignore=SC2059\nRUN printf "$HOME"\n' },
         {
           filename: 'check.sh',
           code: '#!/bin/bash\nset -euo pipefail\n# stack-lint-disable-next-line shellcheck/SC2162 -- hostname has no backslashes\nread line < /etc/hostname\n# shellcheck disable=SC2154\necho "$line $from_env"\n',
         },
       ],
       invalid: [
-        { filename: 'Dockerfile', code: 'FROM debian:bookworm-slim\n# a comment\nRUN for f in "one"; do echo "$f"; done\n', errors: [{ ruleId: 'shellcheck/SC2043', line: 3, column: 14, endLine: 3, endColumn: 19 }] },
+        { filename: 'Dockerfile', code: 'FROM debian:bookworm-slim\n# a comment\nRUN printf "$HOME"\n', errors: [{ ruleId: 'shellcheck/SC2059', line: 3, column: 12, endLine: 3, endColumn: 19 }] },
         {
           filename: 'check.sh',
           code: '#!/bin/bash\nset -euo pipefail\n# a comment\nread line < /etc/hostname\n# a comment\necho "$line $from_env"\n',

@@ -68,4 +68,50 @@ describe('shell/unused-variable', () => {
       ],
     });
   });
+
+  it('reads through eval of data, and stays quiet about an eval that builds a name', async () => {
+    await tester.run({
+      valid: [
+        { filename: 'run.sh', code: '#!/bin/sh\nv=1\nname=v\neval "value=\\$$name"\necho "$value"\n' },
+        { filename: 'run.sh', code: '#!/bin/bash\nv=1\nname=v\neval "value=\\${$name}"\necho "$value"\n' },
+        { filename: 'run.sh', code: "#!/bin/bash\nv=1\nname=v\neval 'value=$'\"$name\"\necho \"$value\"\n" },
+      ],
+      invalid: [
+        {
+          filename: 'apply-templates.sh',
+          code: '#!/usr/bin/env bash\nversions="$(jq -r keys versions.json)"\neval "set -- $versions"\nfor version; do\n  major="$(jq -r .major versions.json)"\n  echo "$version"\ndone\n',
+          errors: [{ line: 5, column: 3, endLine: 5, endColumn: 8, message: 'major is assigned but never read; remove it, or export it if a program the script starts needs it' }],
+        },
+      ],
+    });
+  });
+
+  it('counts what the scripts of the run it sources, and those that source it, read', async () => {
+    await tester.run({
+      valid: [
+        // lib.sh reads name
+        { filename: 'main.sh', code: '#!/bin/sh\nname=app\n. ./lib.sh\n', files: { 'lib.sh': 'echo "deploying $name"\n' } },
+        // main.sh, which sources this one, reads RETRIES
+        { filename: 'settings.sh', code: '#!/bin/sh\nRETRIES=3\n', files: { 'main.sh': '#!/bin/sh\n. "$(dirname "$0")/settings.sh"\necho "$RETRIES"\n' } },
+        // a sourced file the run does not hold may read anything
+        { filename: 'main.sh', code: '#!/bin/sh\nname=app\n. /etc/app/hooks.sh\n' },
+        { filename: 'main.sh', code: '#!/bin/bash\npsql=(docker_process_sql)\nfor f in /docker-entrypoint-initdb.d/*; do . "$f"; done\n' },
+        { filename: 'Dockerfile', code: 'FROM debian\nRUN codename=x; . /etc/os-release; echo "$VERSION_CODENAME"\n' },
+      ],
+      invalid: [
+        {
+          filename: 'main.sh',
+          code: '#!/bin/sh\nname=app\nport=80\n. ./lib.sh\n',
+          files: { 'lib.sh': 'echo "deploying $name"\n' },
+          errors: [{ line: 3, column: 1, message: /^port is assigned but never read/ }],
+        },
+        {
+          filename: 'settings.sh',
+          code: '#!/bin/sh\nRETRIES=3\nTIMEOUT=10\n',
+          files: { 'main.sh': '#!/bin/sh\n. ./settings.sh\necho "$RETRIES"\n' },
+          errors: [{ line: 3, column: 1, message: /^TIMEOUT is assigned but never read/ }],
+        },
+      ],
+    });
+  });
 });

@@ -15,9 +15,12 @@ export interface VariableUse {
   /** Names the script exports (`export x`, `declare -x x`), which programs it starts may read. */
   readonly exported: Set<string>;
   /**
-   * The script reaches variables by computed names or shares them with code
-   * this file does not show (`eval`, `source`, namerefs, `${!prefix*}`,
-   * `set -a`): what looks unused may not be.
+   * The script reaches variables by computed names or hands them all to
+   * programs (an `eval` that builds a name, as in `eval "v=\$$name"`,
+   * namerefs, `${!prefix*}`, `set -a`): what looks unused may not be.
+   * `source`/`.` is not counted: the file it reads may read any variable set
+   * before, so a caller looks the file up (`sourcedScript` in the rule kit)
+   * and counts its reads, or stays quiet when the run does not hold it.
    */
   readonly opaque: boolean;
 }
@@ -30,8 +33,13 @@ const NAME_TOKEN = /[A-Za-z_][A-Za-z0-9_]*/g;
  * template only makes the check quieter.
  */
 const EXPANDED_NAME = /\$\{?[#!]?([A-Za-z_][A-Za-z0-9_]*)/g;
-/** Commands that run code built at run time or from elsewhere, or export everything. */
-const OPAQUE_COMMANDS = new Set(['eval', 'source', '.']);
+/**
+ * An `eval` argument that builds a variable name: an escaped `$` before an
+ * expansion (`"\$$name"`, `"\${$name}"`, `"\${!name}"`) or a single-quoted
+ * `$` or `${` closed right before one (`'$'"$name"`). Other `eval`s read the
+ * names their text shows, which the scan of the text finds.
+ */
+const EVAL_COMPUTED_NAME = /\\\$\{?[$!]|\$\{?'/;
 /** Commands whose operands name variables they read. */
 const NAMES_READ_BY = new Set(['let', 'unset']);
 
@@ -81,7 +89,7 @@ export function variableUse(shell: ShellDocument): VariableUse {
       case 'command': {
         const name = n.children.find((c) => c.field === 'name')?.text;
         const args = n.children.filter((c) => c.field === 'argument').map((c) => c.text);
-        if (name && OPAQUE_COMMANDS.has(name)) opaque = true;
+        if (name === 'eval' && args.some((a) => EVAL_COMPUTED_NAME.test(a))) opaque = true;
         if (name === 'set' && args.some((a) => /^-[a-z]*a/.test(a) || a === 'allexport')) opaque = true;
         if (name && NAMES_READ_BY.has(name)) for (const a of args) for (const m of a.matchAll(NAME_TOKEN)) read.add(m[0]);
         return;
