@@ -290,6 +290,7 @@ function touches(run: DfInstruction, target: string): boolean {
   if (!run.scripts.length) return true;
   for (const doc of run.scripts) {
     for (const c of doc.commands) {
+      if (c.redirects.some((r) => r.target?.raw.includes(name))) return true; // written to
       if (!c.words.some((w) => w.raw.includes(name))) continue;
       if (!c.name || !HARMLESS_ON_SCRIPT.has(path.posix.basename(c.name))) return true;
     }

@@ -100,6 +100,22 @@ describe('stack/unread-service-variable', () => {
           code: ['services:', '  web:', '    build: .', '    environment:', '      LOG_LEVEL: debug', ''].join('\n'),
           files: { Dockerfile: 'FROM nginx:1.27\nCOPY rotate.sh /rotate.sh\nCMD ["/rotate.sh"]\n', 'rotate.sh': ROTATE },
         },
+        // what the path holds is not sure: a named volume over it, a COPY --from, a RUN that rewrites it
+        {
+          filename: 'compose.yaml',
+          code: ['services:', '  rotate:', '    build: .', '    volumes: ["tools:/opt"]', '    environment:', '      LOG_LEVEL: debug', 'volumes:', '  tools: {}', ''].join('\n'),
+          files: { Dockerfile: 'FROM alpine:3.21\nCOPY rotate.sh /opt/rotate.sh\nENTRYPOINT ["/opt/rotate.sh"]\n', 'rotate.sh': ROTATE },
+        },
+        {
+          filename: 'compose.yaml',
+          code: ['services:', '  rotate:', '    build: .', '    environment:', '      LOG_LEVEL: debug', ''].join('\n'),
+          files: { Dockerfile: 'FROM alpine:3.21 AS tools\nFROM alpine:3.21\nCOPY rotate.sh /rotate.sh\nCOPY --from=tools /etc/motd /rotate.sh\nENTRYPOINT ["/rotate.sh"]\n', 'rotate.sh': ROTATE },
+        },
+        {
+          filename: 'compose.yaml',
+          code: ['services:', '  rotate:', '    build: .', '    environment:', '      LOG_LEVEL: debug', ''].join('\n'),
+          files: { Dockerfile: 'FROM alpine:3.21\nCOPY rotate.sh /rotate.sh\nRUN echo "exec crond -f" >> /rotate.sh\nENTRYPOINT ["/rotate.sh"]\n', 'rotate.sh': ROTATE },
+        },
         // an anchor several services share
         {
           filename: 'compose.yaml',
