@@ -130,7 +130,7 @@ function otherReaders(stack: StackModel, project: ComposeProject, service: Proje
   if (healthcheckTest(project, service)) return true;
   if (service.get('post_start') !== undefined || service.get('pre_stop') !== undefined) return true;
   const image = stack.serviceImage(service, project);
-  if (image?.stages.some((s) => s.instructions.some((i) => i.keyword === 'HEALTHCHECK' || i.keyword === 'ONBUILD'))) return true;
+  if (image?.stages.some((s) => s.instructions.some((i) => i.keyword === 'HEALTHCHECK'))) return true;
   return stack.composeCalls().some((c) => (c.subcommand === 'exec' || c.subcommand === 'run') && (!c.services.length || c.services.some((w) => w.value === undefined || w.value === service.name)));
 }
 
