@@ -11,7 +11,7 @@
 // .bench/; shellcheck from PATH), one file of each kind first, and prints the ratios of CPU time.
 //
 //   npm run build && node scripts/bench.mjs [--runs 5] [--peers] [--no-large] [--sizes]
-//     [--concurrency n] [--wait-idle] [--only cold,corpus,compose,trees,huge,peers] [--out file]
+//     [--concurrency n] [--wait-idle] [--only cold,corpus,compose,trees,huge,peers,shell] [--out file]
 //
 // --sizes       also lints trees of ~1,000 and ~2,500 files (memory as the tree grows)
 // --concurrency passed on to stack-lint (worker threads; default: its own choice)
@@ -32,7 +32,7 @@ const corpus = path.resolve(value('--corpus', path.join(root, '../shared/corpus'
 const cli = path.join(root, 'dist/cli.js');
 const work = path.join(os.tmpdir(), 'stack-lint-bench');
 const concurrency = value('--concurrency', undefined);
-// --only cold,corpus,compose,trees,huge,peers: just those sections (the machine's speed drifts; a section can be taken again).
+// --only cold,corpus,compose,trees,huge,peers,shell: just those sections (the machine's speed drifts; a section can be taken again).
 const only = value('--only', undefined)?.split(',');
 const want = (section) => !only || only.includes(section);
 if (!existsSync(cli)) {
@@ -285,6 +285,37 @@ if (flag('--peers') && want('peers')) {
   row(`dockerfilelint, ${dockerfiles.length} Dockerfiles`, dockerfiles, bin('dockerfilelint'), dockerfiles);
   if (hasShellcheck) row(`shellcheck, ${scripts.length} scripts`, scripts, 'shellcheck', ['-f', 'json1', ...scripts]);
   else print('  shellcheck not on PATH (apt-get install shellcheck): skipped');
+  print();
+}
+
+// Shell scripts vs ShellCheck: every shell script of the corpus, the same list to both tools, in alternation
+// (stack-lint, ShellCheck, stack-lint, …) so that both see the same machine; CPU time compared. stack-lint runs
+// its default rules (its shell rules on these files; the ShellCheck bridge is off by default), ShellCheck its own
+// checks (`-f json1`, its default severity). Also one script of about 380 lines, as a pre-commit hook lints it.
+if (want('shell')) {
+  const hasShellcheck = spawnSync('shellcheck', ['--version'], { encoding: 'utf8' });
+  if (hasShellcheck.status !== 0) print('shell scripts vs ShellCheck: shellcheck not on PATH (apt-get install shellcheck): skipped');
+  else {
+    const version = /version: (\S+)/.exec(hasShellcheck.stdout)?.[1] ?? '?';
+    const lineCount = (f) => readFileSync(f, 'utf8').split('\n').length;
+    const totalLines = scripts.reduce((n, f) => n + lineCount(f), 0);
+    print(`shell scripts vs ShellCheck ${version}: CPU time, ${runs} pairs of runs in alternation (${load()})`);
+    const pair = (label, files) => {
+      const ours = [];
+      const theirs = [];
+      for (let i = 0; i < runs; i++) {
+        ours.push(stackLint(files, [], { runs: 1 }));
+        theirs.push(measure('shellcheck', ['-f', 'json1', ...files], { anyExit: true, runs: 1 }));
+      }
+      const a = median(ours.map((r) => r.cpu));
+      const b = median(theirs.map((r) => r.cpu));
+      const ratio = b >= a ? `${(b / a).toFixed(1)}× faster` : `${(a / b).toFixed(1)}× slower`;
+      print(`  ${label.padEnd(36)} stack-lint cpu ${ms(a).padStart(8)} (min ${ms(Math.min(...ours.map((r) => r.cpu)))})   shellcheck cpu ${ms(b).padStart(8)} (min ${ms(Math.min(...theirs.map((r) => r.cpu)))})   ${ratio}`);
+    };
+    const one = scripts.map((f) => [f, Math.abs(lineCount(f) - 382)]).sort((x, y) => x[1] - y[1])[0][0];
+    pair(`one script (${lineCount(one)} lines)`, [one]);
+    pair(`${scripts.length} scripts (${totalLines} lines)`, scripts);
+  }
   print();
 }
 

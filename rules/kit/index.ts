@@ -68,6 +68,8 @@ export type { FlagValue } from '../../src/parse/shell/flags.js';
 export { errexitTracker, firstErrexit } from '../../src/parse/shell/options.js';
 export { runEnvironmentValues } from '../../src/parse/shell/run-env.js';
 export { knownValues, providedEnvironment } from './shell/environment.js';
+export { serviceProgram } from './shell/service-program.js';
+export type { ServiceProgram } from './shell/service-program.js';
 export type { ProvidedEnvironment, ProvidedSource, ProvidedVariable } from './shell/environment.js';
 export { closestName, shellVariableFacts, SHELL_VARIABLES } from './shell/variables.js';
 export type { ShellVariableFacts, VariableReference } from './shell/variables.js';

@@ -12,6 +12,7 @@ export default defineRule<'shell'>({
     compat: { shellcheck: ['SC2006'] },
   },
   check(ctx) {
+    if (!ctx.shell.text.includes('`')) return; // no backtick, no backtick substitution: the tree need not be walked
     walkNodes(ctx.shell.root, (n) => {
       if (n.type !== 'command_substitution' || n.children[0]?.type !== '`') return;
       const body = n.text.slice(1, -1);

@@ -29,17 +29,23 @@ export default defineRule<'shell'>({
   },
   check(ctx) {
     const { shell } = ctx;
-    const writes = new Map<string, VarWrite[]>();
-    for (const w of variableWrites(shell)) writes.set(w.name, [...(writes.get(w.name) ?? []), w]);
-    const known = knownValues(ctx);
-    const errexit = errexitTracker(shell);
+    // The script's writes, values and errexit are read only once an `rm -r "$VAR"/…` is found (most texts have none).
+    let facts: { writes: Map<string, VarWrite[]>; known: ReturnType<typeof knownValues>; errexit: ReturnType<typeof errexitTracker> } | undefined;
+    const factsOf = () => {
+      if (facts) return facts;
+      const writes = new Map<string, VarWrite[]>();
+      for (const w of variableWrites(shell)) writes.set(w.name, [...(writes.get(w.name) ?? []), w]);
+      return (facts = { writes, known: knownValues(ctx), errexit: errexitTracker(shell) });
+    };
     for (const cmd of flattenCommands(shell.commands)) {
       if (!cmd.name || basename(cmd.name) !== 'rm' || !hasFlag(cmd, '-r', '-R', '--recursive')) continue;
       for (const arg of positionalArgs(cmd)) {
         const m = LEADING_VARIABLE.exec(arg.raw);
         if (!m) continue;
         const name = (m[3] ?? m[4])!;
-        if (ALWAYS_SET.has(name) || surelyNonEmpty(writes.get(name) ?? [], name, cmd.start, { known, errexitAt: errexit })) continue;
+        if (ALWAYS_SET.has(name)) continue;
+        const { writes, known, errexit } = factsOf();
+        if (surelyNonEmpty(writes.get(name) ?? [], name, cmd.start, { known, errexitAt: errexit })) continue;
         const start = arg.start + m[1]!.length;
         const end = start + m[2]!.length;
         const rest = arg.raw.slice(m[0].length);

@@ -12,6 +12,8 @@ export default defineRule<'shell'>({
     compat: { shellcheck: ['SC2269'] },
   },
   check(ctx) {
+    // `x=$x`, `x=${x}`, `x="$x"`: a text with no `=$` or `="$` has none, and its tree need not be walked
+    if (!/="?\$/.test(ctx.shell.text)) return;
     walkNodes(ctx.shell.root, (n) => {
       if (n.type !== 'variable_assignment') return;
       // `local x=$x` and `declare x=$x` make a local copy: not a no-op

@@ -268,9 +268,20 @@ export function createStackModel(parts: StackParts): StackModel {
     return groups;
   };
 
+  // Asked for every service at load, and by rules for every script: answered once per service.
+  const runBy = new Map<ComposeProject, Map<string, readonly ShellDocument[]>>();
+  let scriptIndex: ScriptIndex | undefined;
   const serviceScripts = (service: ProjectService | string, project: ComposeProject): readonly ShellDocument[] => {
     const s = serviceOf(service, project);
-    return s ? scriptsRunBy(s, project, parts.scripts, serviceImage(s, project)) : [];
+    if (!s) return [];
+    let cache = runBy.get(project);
+    if (!cache) runBy.set(project, (cache = new Map()));
+    let hit = cache.get(s.name);
+    if (!hit) {
+      scriptIndex ??= indexScripts(parts.scripts);
+      cache.set(s.name, (hit = scriptsRunBy(s, project, scriptIndex, serviceImage(s, project))));
+    }
+    return hit;
   };
 
   return {
@@ -307,8 +318,25 @@ function rootOf(abs: string, rel: string): string {
 
 const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/usr/bin/env']);
 
+/** The run's scripts by path and by file name. */
+interface ScriptIndex {
+  readonly byPath: ReadonlyMap<string, ShellDocument>;
+  readonly byName: ReadonlyMap<string, readonly ShellDocument[]>;
+}
+
+function indexScripts(scripts: readonly ShellDocument[]): ScriptIndex {
+  const byName = new Map<string, ShellDocument[]>();
+  for (const s of scripts) {
+    const name = path.basename(s.file.path);
+    const list = byName.get(name);
+    if (list) list.push(s);
+    else byName.set(name, [s]);
+  }
+  return { byPath: new Map(scripts.map((s) => [s.file.path, s])), byName };
+}
+
 /** The scripts of the run a service starts through its `entrypoint`/`command` (the image's when the service sets none). */
-function scriptsRunBy(service: ProjectService, project: ComposeProject, scripts: readonly ShellDocument[], image: ServiceImage | undefined): ShellDocument[] {
+function scriptsRunBy(service: ProjectService, project: ComposeProject, scripts: ScriptIndex, image: ServiceImage | undefined): ShellDocument[] {
   const programs = new Set<string>();
   const wordsOf = (node: ReturnType<ProjectService['get']>): string[] => {
     if (node === undefined) return [];
@@ -357,7 +385,7 @@ function scriptsRunBy(service: ProjectService, project: ComposeProject, scripts:
     }
   }
   const out = new Set<ShellDocument>();
-  const byPath = new Map(scripts.map((s) => [s.file.path, s]));
+  const { byPath } = scripts;
   for (const program of programs) {
     for (const [target, host] of hostFor) {
       if (program === target) byPath.get(host) && out.add(byPath.get(host)!);
@@ -372,7 +400,7 @@ function scriptsRunBy(service: ProjectService, project: ComposeProject, scripts:
   const root = image?.build.context ?? project.directory;
   for (const program of programs) {
     const name = path.posix.basename(program);
-    for (const s of scripts) if (path.basename(s.file.path) === name && s.file.path.startsWith(root + path.sep)) out.add(s);
+    for (const s of scripts.byName.get(name) ?? []) if (s.file.path.startsWith(root + path.sep)) out.add(s);
   }
   return [...out];
 }

@@ -146,13 +146,31 @@ function composeStringEnvironment(stack: StackModel, composePath: string, servic
   return out;
 }
 
-function serviceScriptEnvironment(stack: StackModel, script: ShellDocument): ProvidedEnvironment {
-  const users: [ComposeProject, ProjectService][] = [];
-  for (const group of stack.projectGroups()) {
-    for (const project of group) {
-      for (const service of project.services) if (stack.serviceScripts(service, project).includes(script)) users.push([project, service]);
+/** Script → the services (of every environment) that run it: built once per stack, not once per script. */
+const usersMemo = new WeakMap<StackModel, Map<ShellDocument, [ComposeProject, ProjectService][]>>();
+
+function scriptUsers(stack: StackModel, script: ShellDocument): readonly [ComposeProject, ProjectService][] {
+  let users = usersMemo.get(stack);
+  if (!users) {
+    users = new Map();
+    for (const group of stack.projectGroups()) {
+      for (const project of group) {
+        for (const service of project.services) {
+          for (const s of stack.serviceScripts(service, project)) {
+            const list = users.get(s);
+            if (list) list.push([project, service]);
+            else users.set(s, [[project, service]]);
+          }
+        }
+      }
     }
+    usersMemo.set(stack, users);
   }
+  return users.get(script) ?? [];
+}
+
+function serviceScriptEnvironment(stack: StackModel, script: ShellDocument): ProvidedEnvironment {
+  const users = scriptUsers(stack, script);
   if (!users.length) {
     const none = new Collected('none');
     none.complete = false;

@@ -16,4 +16,16 @@ describe('shell/array-split-assignment', () => {
   it('reports inside a multi-line RUN at the position in the Dockerfile', async () => {
     await tester.run({ invalid: [{ filename: 'Dockerfile', code: 'FROM debian\nSHELL ["/bin/bash", "-c"]\nRUN set -e; \\\n    pkgs=($PKGS); \\\n    apt-get install -y "${pkgs[@]}"\n', errors: [{ line: 4, column: 11, endLine: 4, endColumn: 16, message: /^unquoted \$PKGS in an array/ }] }] });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN apt-get update && \\\n    pkgs=($PKGS) && \\\n    apt-get install -y \"${pkgs[@]}\"\n',
+          errors: [{ line: 4, column: 11, endLine: 4, endColumn: 16 }],
+        },
+      ],
+    });
+  });
 });

@@ -16,4 +16,16 @@ describe('shell/array-to-string', () => {
   it('reports inside a multi-line RUN at the position in the Dockerfile', async () => {
     await tester.run({ invalid: [{ filename: 'Dockerfile', code: 'FROM debian\nRUN set -e; \\\n    x=$@; \\\n    echo "$x"\n', errors: [{ line: 3, column: 7, endLine: 3, endColumn: 9 }] }] });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN pkgs=(curl git) && \\\n    list=${pkgs[@]} && \\\n    echo \"$list\"\n',
+          errors: [{ line: 4, column: 10, endLine: 4, endColumn: 20 }],
+        },
+      ],
+    });
+  });
 });

@@ -72,4 +72,16 @@ describe('shell/array-without-index', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN pkgs=(curl git) && \\\n    apt-get update && \\\n    echo \"$pkgs\"\n',
+          errors: [{ line: 5, column: 11, endLine: 5, endColumn: 16 }],
+        },
+      ],
+    });
+  });
 });

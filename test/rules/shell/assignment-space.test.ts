@@ -73,4 +73,16 @@ describe('shell/assignment-space', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    VERSION= 1.2 && \\\n    echo done\n',
+          errors: [{ line: 3, column: 5, endLine: 3, endColumn: 13 }],
+        },
+      ],
+    });
+  });
 });

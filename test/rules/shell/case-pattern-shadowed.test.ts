@@ -47,4 +47,16 @@ describe('shell/case-pattern-shadowed', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN arch=\"$(uname -m)\" && \\\n    case \"$arch\" in *) echo any ;; x86_64) echo x ;; esac\n',
+          errors: [{ line: 3, column: 36, endLine: 3, endColumn: 42 }],
+        },
+      ],
+    });
+  });
 });

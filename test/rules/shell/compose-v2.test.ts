@@ -72,4 +72,17 @@ describe('shell/compose-v2', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache docker-cli && \\\n    docker-compose version\n',
+          errors: [{ line: 3, column: 5, endLine: 3, endColumn: 19 }],
+          output: 'FROM alpine:3.21\nRUN apk add --no-cache docker-cli && \\\n    docker compose version\n',
+        },
+      ],
+    });
+  });
 });

@@ -78,4 +78,16 @@ describe('shell/declare-masks-status', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    export V=\"$(cat /etc/alpine-release)\" && \\\n    echo \"$V\"\n',
+          errors: [{ line: 3, column: 12, endLine: 3, endColumn: 13 }],
+        },
+      ],
+    });
+  });
 });

@@ -16,4 +16,16 @@ describe('shell/exit-status-check', () => {
   it('reports inside a multi-line RUN at the position in the Dockerfile', async () => {
     await tester.run({ invalid: [{ filename: 'Dockerfile', code: 'FROM alpine\nRUN make; \\\n    if [ $? -ne 0 ]; then exit 1; fi\n', errors: [{ line: 3, column: 10, endLine: 3, endColumn: 12 }] }] });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache make && \\\n    make -C /src; \\\n    if [ $? -ne 0 ]; then exit 1; fi\n',
+          errors: [{ line: 4, column: 10, endLine: 4, endColumn: 12 }],
+        },
+      ],
+    });
+  });
 });

@@ -41,4 +41,16 @@ describe('shell/exit-status-range', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    test -f /etc/hosts || exit 256\n',
+          errors: [{ line: 3, column: 32, endLine: 3, endColumn: 35 }],
+        },
+      ],
+    });
+  });
 });

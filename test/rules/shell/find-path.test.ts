@@ -16,4 +16,17 @@ describe('shell/find-path', () => {
   it('reports inside a multi-line RUN at the position in the Dockerfile', async () => {
     await tester.run({ invalid: [{ filename: 'Dockerfile', code: 'FROM alpine\nRUN set -e; \\\n    find -name "*.pyc" -delete\n', errors: [{ line: 3, column: 5, endLine: 3, endColumn: 9 }], output: 'FROM alpine\nRUN set -e; \\\n    find . -name "*.pyc" -delete\n' }] });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache python3 && \\\n    find -name \"*.pyc\" -delete\n',
+          errors: [{ line: 3, column: 5, endLine: 3, endColumn: 9 }],
+          output: 'FROM alpine:3.21\nRUN apk add --no-cache python3 && \\\n    find . -name \"*.pyc\" -delete\n',
+        },
+      ],
+    });
+  });
 });

@@ -68,4 +68,16 @@ describe('shell/for-quoted-list', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    for f in \"/etc/*.conf\"; do echo \"$f\"; done\n',
+          errors: [{ line: 3, column: 14, endLine: 3, endColumn: 27 }],
+        },
+      ],
+    });
+  });
 });

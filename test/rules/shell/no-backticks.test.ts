@@ -45,4 +45,17 @@ describe('shell/no-backticks', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    arch=`uname -m` && \\\n    echo \"$arch\"\n',
+          errors: [{ line: 3, column: 10, endLine: 3, endColumn: 20 }],
+          output: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    arch=$(uname -m) && \\\n    echo \"$arch\"\n',
+        },
+      ],
+    });
+  });
 });

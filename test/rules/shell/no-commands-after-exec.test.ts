@@ -51,4 +51,16 @@ describe('shell/no-commands-after-exec', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache make && \\\n    { exec make; \\\n      make install; }\n',
+          errors: [{ line: 3, column: 7, endLine: 3, endColumn: 11 }],
+        },
+      ],
+    });
+  });
 });

@@ -78,4 +78,16 @@ describe('shell/no-curl-pipe-shell', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    curl -fsSL https://example.com/install.sh | sh && \\\n    echo ok\n',
+          errors: [{ line: 3, column: 49, endLine: 3, endColumn: 51 }],
+        },
+      ],
+    });
+  });
 });

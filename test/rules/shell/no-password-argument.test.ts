@@ -132,4 +132,16 @@ describe('shell/no-password-argument', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache mysql-client && \\\n    mysql -uroot -psecret -e \"select 1\"\n',
+          errors: [{ line: 3, column: 18, endLine: 3, endColumn: 26 }],
+        },
+      ],
+    });
+  });
 });

@@ -40,4 +40,16 @@ describe('shell/pattern-expansion-quoted', () => {
       invalid: [{ filename: 'Dockerfile', code: 'FROM alpine\nRUN set -e; \\\n    v="${TAG#$PREFIX}"; echo "$v"\n', errors: [{ line: 3, column: 14, endLine: 3, endColumn: 21 }] }],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN f=/tmp/a.tar.gz && ext=\".gz\" && \\\n    echo \"${f%$ext}\" && \\\n    echo \"${f%\"$ext\"}\"\n',
+          errors: [{ line: 3, column: 15, endLine: 3, endColumn: 19 }],
+        },
+      ],
+    });
+  });
 });

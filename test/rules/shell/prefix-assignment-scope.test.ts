@@ -65,4 +65,16 @@ describe('shell/prefix-assignment-scope', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    V=1 echo \"$V\"\n',
+          errors: [{ line: 3, column: 5, endLine: 3, endColumn: 8 }, { line: 3, column: 15, endLine: 3, endColumn: 17 }],
+        },
+      ],
+    });
+  });
 });

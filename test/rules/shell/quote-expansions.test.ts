@@ -190,4 +190,17 @@ describe('shell/quote-expansions', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    cp $SRC /dst\n',
+          errors: [{ line: 3, column: 8, endLine: 3, endColumn: 12 }],
+          output: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    cp \"$SRC\" /dst\n',
+        },
+      ],
+    });
+  });
 });

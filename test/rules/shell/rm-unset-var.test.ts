@@ -98,4 +98,16 @@ describe('shell/rm-unset-var', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    rm -rf \"$BUILD_DIR\"/*\n',
+          errors: [{ line: 3, column: 13, endLine: 3, endColumn: 23 }],
+        },
+      ],
+    });
+  });
 });

@@ -16,4 +16,16 @@ describe('shell/self-assignment', () => {
   it('reports inside a multi-line RUN at the position in the Dockerfile', async () => {
     await tester.run({ invalid: [{ filename: 'Dockerfile', code: 'FROM alpine\nRUN set -e; \\\n    HOME=$HOME; \\\n    echo ok\n', errors: [{ line: 3, column: 5, endLine: 3, endColumn: 15 }] }] });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    x=$x && \\\n    echo ok\n',
+          errors: [{ line: 3, column: 5, endLine: 3, endColumn: 9 }],
+        },
+      ],
+    });
+  });
 });

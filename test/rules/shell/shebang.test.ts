@@ -164,4 +164,16 @@ describe('shell/shebang', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:12\nRUN apt-get update && \\\n    [[ -f /etc/hosts ]] && \\\n    echo ok\n',
+          errors: [{ line: 3, column: 5, endLine: 3, endColumn: 24 }],
+        },
+      ],
+    });
+  });
 });

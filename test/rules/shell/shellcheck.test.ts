@@ -124,6 +124,18 @@ describe.skipIf(!HAVE_SHELLCHECK)('shell/shellcheck with ShellCheck installed', 
     });
   });
 
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM debian:bookworm-slim\nRUN apt-get update && \\\n    for f in "one"; do echo "$f"; done\n',
+          errors: [{ ruleId: 'shellcheck/SC2043', line: 3, column: 14, endLine: 3, endColumn: 19 }],
+        },
+      ],
+    });
+  });
+
   it('keeps a code silent when a recommended rule that claims it is turned off (shell/cd-checked, SC2164)', async () => {
     await tester.run({ valid: [{ filename: 'go.sh', code: '#!/bin/sh\ncd /srv/app\necho ok\n', severities: { 'shell/cd-checked': 'off' } }] });
   });

@@ -39,4 +39,16 @@ describe('shell/single-quoted-expansion', () => {
       invalid: [{ filename: 'Dockerfile', code: "FROM alpine\nRUN set -e; \\\n    echo 'export PATH=$HOME/bin:$PATH' >> /etc/profile\n", errors: [{ line: 3, column: 10, endLine: 3, endColumn: 39 }] }],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    echo \'home is $HOME\'\n',
+          errors: [{ line: 3, column: 10, endLine: 3, endColumn: 25 }],
+        },
+      ],
+    });
+  });
 });

@@ -114,4 +114,16 @@ describe('shell/unused-variable', () => {
       ],
     });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    unused=1 && \\\n    echo ok\n',
+          errors: [{ line: 3, column: 5, endLine: 3, endColumn: 11 }],
+        },
+      ],
+    });
+  });
 });

@@ -16,4 +16,16 @@ describe('shell/useless-cat', () => {
   it('reports inside a multi-line RUN at the position in the Dockerfile', async () => {
     await tester.run({ invalid: [{ filename: 'Dockerfile', code: 'FROM alpine\nRUN set -e; \\\n    cat /tmp/list | xargs apk add\n', errors: [{ line: 3, column: 9, endLine: 3, endColumn: 18 }] }] });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    cat /tmp/list | xargs apk add\n',
+          errors: [{ line: 3, column: 9, endLine: 3, endColumn: 18 }],
+        },
+      ],
+    });
+  });
 });

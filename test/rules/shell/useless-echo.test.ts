@@ -16,4 +16,16 @@ describe('shell/useless-echo', () => {
   it('reports inside a multi-line RUN at the position in the Dockerfile', async () => {
     await tester.run({ invalid: [{ filename: 'Dockerfile', code: 'FROM alpine\nRUN set -e; \\\n    echo "$(uname -m)" > /arch\n', errors: [{ line: 3, column: 10, endLine: 3, endColumn: 23 }] }] });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    echo $(uname -m)\n',
+          errors: [{ line: 3, column: 10, endLine: 3, endColumn: 21 }],
+        },
+      ],
+    });
+  });
 });

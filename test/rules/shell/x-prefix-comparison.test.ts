@@ -16,4 +16,16 @@ describe('shell/x-prefix-comparison', () => {
   it('reports inside a multi-line RUN at the position in the Dockerfile', async () => {
     await tester.run({ invalid: [{ filename: 'Dockerfile', code: 'FROM alpine\nRUN set -e; \\\n    if [ "x$MODE" = "xdev" ]; then echo dev; fi\n', errors: [{ line: 3, column: 10, endLine: 3, endColumn: 18 }] }] });
   });
+
+  it('reports inside a RUN whose lines continue with && \\ at the exact Dockerfile position', async () => {
+    await tester.run({
+      invalid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM alpine:3.21\nRUN apk add --no-cache curl && \\\n    [ \"x$A\" = \"xyes\" ] && echo y\n',
+          errors: [{ line: 3, column: 7, endLine: 3, endColumn: 12 }],
+        },
+      ],
+    });
+  });
 });
