@@ -129,8 +129,8 @@ describe.skipIf(!HAVE_SHELLCHECK)('shell/shellcheck with ShellCheck installed', 
       invalid: [
         {
           filename: 'Dockerfile',
-          code: 'FROM debian:bookworm-slim\nRUN apt-get update && \\\n    for f in "one"; do echo "$f"; done\n',
-          errors: [{ ruleId: 'shellcheck/SC2043', line: 3, column: 14, endLine: 3, endColumn: 19 }],
+          code: 'FROM debian:bookworm-slim\nRUN fmt=%s && \\\n    printf "$fmt" one\n',
+          errors: [{ ruleId: 'shellcheck/SC2059', line: 3, column: 12, endLine: 3, endColumn: 18 }],
         },
       ],
     });
