@@ -123,7 +123,10 @@ export async function prepare(options: RunOptions, hooks: RunHooks = {}): Promis
   const known = new Set(files.map((f) => f.path));
   // A path the repository's commands name outside the folders read for evidence is never looked at.
   const inRoots = (p: string) => evidence.roots.some((r) => p.startsWith(r + path.sep));
-  const env = { exists: (p: string) => inRoots(p) && statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
+  // Placing the commands' projects asks about the same few names in every folder (compose.yaml, its overrides and templates): once each.
+  const states = new Map<string, ReturnType<typeof statOrMissing>>();
+  const stateOf = (p: string) => states.get(p) ?? states.set(p, statOrMissing(p)).get(p)!;
+  const env = { exists: (p: string) => inRoots(p) && stateOf(p) === 'file', yamlFiles: evidence.yamlFiles };
   // Only files inside the folders the run was asked to lint, or named on the command line, join it (the evidence may
   // name files anywhere in the repository): `stack-lint build/app.docker` lints the Dockerfile a Makefile builds.
   const lintedDirs: string[] = [];
