@@ -16,7 +16,10 @@
  *   `.env` beside the file and from the defaults written in the file
  *   (`${DIR:-../api}`), so the paths of the defaults and of the file's text
  *   interpolated with that `.env` are joined like written ones (a variable
- *   neither sets is unset, and the model then follows no path at all);
+ *   neither sets is unset, and the model then follows no path at all); an
+ *   absolute path at or above the compose file's own folder counts only where
+ *   a host path goes (`namedOnHost`): `target: /tmp`, `working_dir: /app` are
+ *   paths in the container, and would join every group of a run under them;
  * - a script naming a path outside its folder (`docker compose -f ../x.yaml`,
  *   `cd ../deploy`) joins the group that holds that path;
  * - a script without a shebang that no other script of its group sources,
