@@ -11,7 +11,7 @@
 // .bench/; shellcheck from PATH), one file of each kind first, and prints the ratios of CPU time.
 //
 //   npm run build && node scripts/bench.mjs [--runs 5] [--peers] [--no-large] [--sizes]
-//     [--concurrency n] [--wait-idle] [--only cold,corpus,compose,trees,huge,peers,shell] [--out file]
+//     [--concurrency n] [--wait-idle] [--only cold,corpus,compose,trees,huge,peers,shell,one] [--out file]
 //
 // --sizes       also lints trees of ~1,000 and ~2,500 files (memory as the tree grows)
 // --concurrency passed on to stack-lint (worker threads; default: its own choice)
@@ -32,7 +32,7 @@ const corpus = path.resolve(value('--corpus', path.join(root, '../shared/corpus'
 const cli = path.join(root, 'dist/cli.js');
 const work = path.join(os.tmpdir(), 'stack-lint-bench');
 const concurrency = value('--concurrency', undefined);
-// --only cold,corpus,compose,trees,huge,peers,shell: just those sections (the machine's speed drifts; a section can be taken again).
+// --only cold,corpus,compose,trees,huge,peers,shell,one: just those sections (one: a file of each kind against its peer) (the machine's speed drifts; a section can be taken again).
 const only = value('--only', undefined)?.split(',');
 const want = (section) => !only || only.includes(section);
 if (!existsSync(cli)) {
@@ -247,8 +247,9 @@ if (!flag('--no-large') && want('huge')) {
   print();
 }
 
-// Peers on the same files
-if (flag('--peers') && want('peers')) {
+// Peers on the same files. `--only one` runs just the one-file-per-kind rows (a pre-commit hook's case), peers installed on first use.
+const peersWanted = (flag('--peers') && want('peers')) || (only?.includes('one') ?? false);
+if (peersWanted) {
   const peers = path.join(root, '.bench/peers');
   if (!existsSync(path.join(peers, 'node_modules/.bin/dclint')) || !existsSync(path.join(peers, 'node_modules/.bin/dockerfilelint'))) {
     mkdirSync(peers, { recursive: true });
@@ -266,25 +267,31 @@ if (flag('--peers') && want('peers')) {
     }
     const a = median(ours.map((r) => r.cpu));
     const b = median(theirs.map((r) => r.cpu));
+    const rss = (list) => Math.max(...list.map((r) => r.rssMb)).toFixed(0);
     const ratio = b >= a ? `${(b / a).toFixed(1)}× faster` : `${(a / b).toFixed(1)}× slower`;
-    print(`  ${label.padEnd(40)} stack-lint cpu ${ms(a).padStart(8)}   peer cpu ${ms(b).padStart(8)}   ${ratio}`);
+    print(`  ${label.padEnd(40)} stack-lint cpu ${ms(a).padStart(8)} (peak ${rss(ours)} MB)   peer cpu ${ms(b).padStart(8)} (peak ${rss(theirs)} MB)   ${ratio}`);
   };
+  const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
   // One file of each kind, as a pre-commit hook lints it: start-up included (the issue's Dockerfile of 218 lines and script of 382).
   const lineCount = (f) => readFileSync(f, 'utf8').split('\n').length;
   const nearest = (files, lines) => files.map((f) => [f, Math.abs(lineCount(f) - lines)]).sort((x, y) => x[1] - y[1])[0][0];
   const oneDockerfile = nearest(dockerfiles, 218);
   const oneScript = nearest(scripts, 382);
-  row(`dclint, one compose file (${lineCount(medium)} lines)`, [medium], bin('dclint'), [medium]);
-  row(`dockerfilelint, one Dockerfile (${lineCount(oneDockerfile)} lines)`, [oneDockerfile], bin('dockerfilelint'), [oneDockerfile]);
-  const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
-  if (hasShellcheck) row(`shellcheck, one script (${lineCount(oneScript)} lines)`, [oneScript], 'shellcheck', ['-f', 'json1', oneScript]);
-  // Named one by one, stack-lint also reads each file's stack for context (its Dockerfiles and scripts): more work than dclint's.
-  row(`dclint, ${composeFiles.length} compose files`, composeFiles, bin('dclint'), composeFiles);
-  row(`dclint, 200 compose files`, [many], bin('dclint'), [many, '-r'], Math.min(runs, 3));
-  row(`dclint, 1,000 compose files`, [many1000], bin('dclint'), [many1000, '-r'], 1);
-  row(`dockerfilelint, ${dockerfiles.length} Dockerfiles`, dockerfiles, bin('dockerfilelint'), dockerfiles);
-  if (hasShellcheck) row(`shellcheck, ${scripts.length} scripts`, scripts, 'shellcheck', ['-f', 'json1', ...scripts]);
-  else print('  shellcheck not on PATH (apt-get install shellcheck): skipped');
+  if (want('one') || want('peers')) {
+    stackLint([medium], [], { runs: 1 }); // the code cache, written by the first run
+    row(`dclint, one compose file (${lineCount(medium)} lines)`, [medium], bin('dclint'), [medium]);
+    row(`dockerfilelint, one Dockerfile (${lineCount(oneDockerfile)} lines)`, [oneDockerfile], bin('dockerfilelint'), [oneDockerfile]);
+    if (hasShellcheck) row(`shellcheck, one script (${lineCount(oneScript)} lines)`, [oneScript], 'shellcheck', ['-f', 'json1', oneScript]);
+  }
+  if (flag('--peers') && want('peers')) {
+    // Named one by one, stack-lint also reads each file's stack for context (its Dockerfiles and scripts): more work than dclint's.
+    row(`dclint, ${composeFiles.length} compose files`, composeFiles, bin('dclint'), composeFiles);
+    row(`dclint, 200 compose files`, [many], bin('dclint'), [many, '-r'], Math.min(runs, 3));
+    row(`dclint, 1,000 compose files`, [many1000], bin('dclint'), [many1000, '-r'], 1);
+    row(`dockerfilelint, ${dockerfiles.length} Dockerfiles`, dockerfiles, bin('dockerfilelint'), dockerfiles);
+    if (hasShellcheck) row(`shellcheck, ${scripts.length} scripts`, scripts, 'shellcheck', ['-f', 'json1', ...scripts]);
+  }
+  if (!hasShellcheck) print('  shellcheck not on PATH (apt-get install shellcheck): skipped');
   print();
 }
 

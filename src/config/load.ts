@@ -603,15 +603,24 @@ export class ConfigLoader {
     return this.peerAt(path.resolve(this.cwd, dir), 'shellcheck') as ShellcheckRc | undefined;
   }
 
+  /**
+   * The peer's config file that applies in `dir` (as `findUpwards` finds it),
+   * each folder looked at once per loader: the folders of a tree share their
+   * parents, which were otherwise looked in again for every folder below them.
+   */
+  private peerFileFrom(dir: string, tool: 'hadolint' | 'shellcheck'): string | undefined {
+    const dirKey = `${tool}:${dir}`;
+    if (this.peerDirCache.has(dirKey)) return this.peerDirCache.get(dirKey);
+    let found = findUpwards(dir, tool === 'hadolint' ? HADOLINT_FILES : SHELLCHECKRC_FILES, { levels: 1 });
+    if (found === null) found = this.peerFileFrom(path.dirname(dir), tool);
+    this.peerDirCache.set(dirKey, found);
+    return found;
+  }
+
   private peerAt(dir: string, tool: 'hadolint' | 'shellcheck'): HadolintConfig | ShellcheckRc | undefined {
     if (this.noConfigLookup) return undefined;
     const hadolint = tool === 'hadolint';
-    const dirKey = `${tool}:${dir}`;
-    let found = this.peerDirCache.get(dirKey);
-    if (!this.peerDirCache.has(dirKey)) {
-      found = findUpwards(dir, hadolint ? HADOLINT_FILES : SHELLCHECKRC_FILES);
-      this.peerDirCache.set(dirKey, found);
-    }
+    const found = this.peerFileFrom(dir, tool);
     if (!found) return undefined;
     let peer = this.peerCache.get(found);
     if (!peer) {

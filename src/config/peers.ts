@@ -129,13 +129,18 @@ export function parseShellcheckRc(file: string, text: string, known: readonly st
 }
 
 /** The first of `names` in `dir` or the folders above it, stopping after a repository root (as our config's lookup does). */
-export function findUpwards(dir: string, names: readonly string[]): string | undefined {
+export function findUpwards(dir: string, names: readonly string[]): string | undefined;
+/** With `levels`: looks in that many folders only; null when the search would go on above them. */
+export function findUpwards(dir: string, names: readonly string[], options: { levels: number }): string | undefined | null;
+export function findUpwards(dir: string, names: readonly string[], options?: { levels: number }): string | undefined | null {
+  let levels = options?.levels ?? Infinity;
   for (let d = dir; ; d = path.dirname(d)) {
     for (const name of names) {
       const file = path.join(d, name);
       if (isFile(file)) return file;
     }
     if (existsSync(path.join(d, '.git')) || path.dirname(d) === d) return undefined;
+    if (--levels <= 0) return null;
   }
 }
 

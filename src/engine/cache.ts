@@ -15,6 +15,7 @@ import type { FileKind } from '../core/source.js';
 import { buildResult } from '../core/summary.js';
 import { groupByStack } from '../stack/groups.js';
 import type { RuleMeta } from '../core/rule.js';
+import type { EvidenceMemo, RepositoryEvidence } from '../stack/evidence/index.js';
 
 /** Bump when the cached shape or what results depend on changes. */
 const CACHE_FORMAT = 4;
@@ -72,6 +73,77 @@ interface CacheFile {
   shared: Record<string, FileState>[];
   /** By the stack's folder, relative to the project root. */
   entries: Record<string, CacheEntry>;
+  /** The repository's evidence as collected, reused while its files are as they were (see `openCache`). */
+  evidenceData?: StoredEvidence;
+}
+
+/**
+ * The evidence of the run that wrote the cache: the listing it was collected
+ * from (a hash: see `EvidenceMemo`), the states of the files it read and what
+ * came of them (`RepositoryEvidence`), with every path under the run's folder
+ * written relative to it (as `\u0000<relative>`), so that a cache restored in
+ * another checkout still hits. The run's folder is where it is in the project
+ * root (the fingerprint), so these are paths relative to the root too.
+ */
+interface StoredEvidence {
+  listed: string;
+  states: Record<string, FileState>;
+  data: unknown;
+}
+
+/** A cache file read ahead of the run, so that collecting the repository's evidence can reuse what it holds. */
+export interface OpenedCache {
+  readonly file: string;
+  readonly cache: Promise<CacheFile | undefined>;
+  readonly memo: EvidenceMemo;
+  /** The evidence to keep in the cache once the run is done (reused or collected anew). */
+  evidence?: StoredEvidence;
+}
+
+/**
+ * Reads the cache file before the run prepares, and gives the evidence
+ * collector what it may reuse: collecting reads and parses every script,
+ * Makefile, CI file and README of the repository, which was most of a warm
+ * run. `lintWithCache` then takes the same read.
+ */
+export async function openCache(file: string, version: string, cwd: string, overlay: ReadonlyMap<string, string> | undefined, warn: (message: string) => void): Promise<OpenedCache> {
+  const cache = readCache(file, version, warn);
+  const stored = (await cache)?.evidenceData;
+  const states = new StateReader(overlay, Date.now());
+  const opened: OpenedCache = {
+    file,
+    cache,
+    memo: {
+      name: (root) => relTo(cwd, root),
+      reuse: (listed) => {
+        if (!stored || stored.listed !== listed || typeof stored.states !== 'object' || stored.states === null) return undefined;
+        for (const [p, state] of Object.entries(stored.states)) if (!sameState(states.of(path.resolve(cwd, p), state), state)) return undefined;
+        opened.evidence = stored;
+        return fromStored(stored.data, cwd) as RepositoryEvidence;
+      },
+      keep: (listed, evidence) => {
+        const kept: Record<string, FileState> = {};
+        for (const p of [...evidence.read].sort()) kept[relTo(cwd, p)] = states.of(p);
+        opened.evidence = { listed, states: kept, data: toStored(evidence, cwd) };
+      },
+    },
+  };
+  return opened;
+}
+
+/** A value with every path at or under `dir` written relative to it, marked. */
+function toStored(value: unknown, dir: string): unknown {
+  if (typeof value === 'string') return value === dir || value.startsWith(dir + path.sep) ? `\u0000${relTo(dir, value)}` : value;
+  if (Array.isArray(value)) return value.map((v) => toStored(v, dir));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toStored(v, dir)]));
+  return value;
+}
+
+function fromStored(value: unknown, dir: string): unknown {
+  if (typeof value === 'string') return value.startsWith('\u0000') ? (value.length === 1 ? dir : path.join(dir, value.slice(1))) : value;
+  if (Array.isArray(value)) return value.map((v) => fromStored(v, dir));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromStored(v, dir)]));
+  return value;
 }
 
 type RunFile = LintFilesOptions['files'][number];
@@ -90,19 +162,25 @@ type RunFile = LintFilesOptions['files'][number];
  * repository (a CI cache) still hits. Texts for reports (code frames) are
  * read from disk when a report asks for them.
  */
-export async function lintWithCache(options: LintFilesOptions, cacheFile: string, warn: (message: string) => void = () => {}): Promise<LintResult> {
+export async function lintWithCache(options: LintFilesOptions, cacheFile: string, warn: (message: string) => void = () => {}, opened?: OpenedCache): Promise<LintResult> {
   const started = performance.now();
   const now = Date.now();
   const base = options.projectRoot ?? options.cwd;
   const rel = (abs: string): string => relTo(base, abs);
   const abs = (relPath: string): string => path.resolve(base, relPath);
   const fingerprint = hashOf(`${CACHE_FORMAT}\0${options.tool.version}\0${options.rules.map((r) => r.meta.id).join(',')}\0${rel(options.cwd)}`);
-  let cache = await timedAsync('cache:read', () => readCache(cacheFile, options.tool.version, warn));
+  let cache = await timedAsync('cache:read', () => (opened?.file === cacheFile ? opened.cache : readCache(cacheFile, options.tool.version, warn)));
   let t = TIMING ? performance.now() : 0;
   const writable = cache !== undefined;
   // Whether the cache file needs writing: not after a run that changed nothing in it (the common warm run).
   let changed = !cache || cache.fingerprint !== fingerprint;
+  const storedEvidence = cache?.evidenceData;
   if (!cache || cache.fingerprint !== fingerprint) cache = emptyCache(options.tool.version, fingerprint);
+  // The evidence this run collected or reused, for the next run: news when it is not what the file held.
+  if (opened?.evidence) {
+    cache.evidenceData = opened.evidence;
+    if (opened.evidence !== storedEvidence) changed = true;
+  }
   const stateReader = new StateReader(options.overlay, now);
 
   // Every stack read the evidence files: when one of them changed (or one came or went), nothing cached holds.

@@ -10,11 +10,14 @@ import type { ShellDocument, TooComplex } from '../parse/shell/types.js';
 import type { StackModel } from '../stack/model.js';
 import { loadStack } from '../stack/load.js';
 import { ProjectRoot } from '../core/project-root.js';
-import type { BuildRun, RepositoryEvidence } from '../stack/evidence/index.js';
+import type { BuildRun, ComposeRun, RepositoryEvidence } from '../stack/evidence/index.js';
+import { plansFromRuns } from '../stack/evidence/plan.js';
+import { readFileSync } from 'node:fs';
 import type { ConfigProject } from '../config/types.js';
 import { CORE_RULES } from './core-rules.js';
 import type { AnyRule, AnyRulePart } from '../core/rule.js';
 import type { Diagnostic, SeveritySetting } from '../core/diagnostic.js';
+import { DiskMemo } from '../stack/compose-loader.js';
 import { ComposeLoader, confirmShellSyntaxError, dialectFromShellcheckName, parseSource, type ParsedFile } from '../stack/parse-files.js';
 import { configuredProjects } from '../parse/compose/layers.js';
 import path from 'node:path';
@@ -61,7 +64,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
   const readGroup = (group: LintFilesOptions['files']) =>
     timed('read', () => group.map((f) => readOf.get(f.path) ?? readSource(f.path, f.kind, cwd, options.overlay)));
 
-  const { groups, declared, units } = await planRun(options, readOf);
+  const { groups, declared, units } = await planRun(options, readOf, ctx);
   const declaredOf = (group: (typeof groups)[number]) => declared.filter((d) => d.group === group).map((d) => d.project);
   const done = (group: (typeof groups)[number], r: GroupResult): void => {
     absorb(run, r);
@@ -105,7 +108,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult> 
 
 /** The shared context of a run's stacks (a worker thread builds its own). */
 export function groupContext(options: LintFilesOptions, lintedCompose: Set<string>): GroupContext {
-  return { options, byKind: groupRules(options.rules), lintedCompose, ...(options.projectRoot ? { projectRoot: new ProjectRoot(options.projectRoot) } : {}) };
+  return { options, byKind: groupRules(options.rules), lintedCompose, disk: new DiskMemo(), ...(options.projectRoot ? { projectRoot: new ProjectRoot(options.projectRoot) } : {}) };
 }
 
 
@@ -137,6 +140,7 @@ function absorb(run: RunState, r: GroupResult): void {
 async function planRun(
   options: LintFilesOptions,
   readOf: ReadonlyMap<string, ReadOutcome>,
+  ctx: GroupContext,
 ): Promise<{
   groups: LintFilesOptions['files'][number][][];
   declared: { project: PlannedProject; group: LintFilesOptions['files'][number][] }[];
@@ -179,6 +183,8 @@ async function planRun(
         return r?.ok ? r.source.text : undefined;
       },
       declared: declared.map((d) => ({ by: d.by, files: d.project.files })),
+      dotenvOf: (dir) => dotenvText(dir, options, ctx),
+      together: single ? [] : evidenceTogether(options, ctx),
       single,
     });
   const groups = timed('plan', () => plan(single));
@@ -186,6 +192,45 @@ async function planRun(
   const groupOf = new Map<string, (typeof groups)[number]>();
   for (const g of groups) for (const f of g) groupOf.set(f.path, g);
   return { groups, declared: declared.map((d) => ({ project: d.project, group: groupOf.get(d.by)! })), ...(units ? { units } : {}) };
+}
+
+/** The text of the `.env` in a folder, as the compose loader would read it (the overlay's first); undefined when there is none. */
+function dotenvText(dir: string, options: LintFilesOptions, ctx: GroupContext): string | undefined {
+  const abs = path.join(dir, '.env');
+  const given = options.overlay?.get(abs);
+  if (given !== undefined) return given;
+  if (ctx.projectRoot && !ctx.projectRoot.contains(abs)) return undefined;
+  if (!ctx.disk?.list(dir)?.includes('.env')) return undefined;
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the repository's commands run together, for the planner: the files of
+ * each project its `docker compose` commands run (as the compose loader places
+ * them), with the file that runs it and its project directory; each `docker
+ * build`'s Dockerfile with its context and the file that runs it.
+ */
+function evidenceTogether(options: LintFilesOptions, ctx: GroupContext): { files: string[]; folders?: string[] }[] {
+  const items = options.evidence?.items ?? [];
+  if (!items.length) return [];
+  const disk = ctx.disk ?? new DiskMemo();
+  const mayRead = (abs: string) => !ctx.projectRoot || options.overlay?.has(abs) === true || ctx.projectRoot.contains(abs);
+  const env = { exists: (p: string) => options.overlay?.has(p) === true || (mayRead(p) && disk.state(p) === 'file'), yamlFiles: options.evidence?.yamlFiles ?? [] };
+  const runs = items.filter((i): i is ComposeRun => i.kind === 'compose');
+  const out: { files: string[]; folders?: string[] }[] = [];
+  for (const p of plansFromRuns(runs, env)) {
+    out.push({ files: [...p.files, ...p.evidence.map((e) => e.file)], ...(p.projectDirectory ? { folders: [p.projectDirectory] } : {}) });
+  }
+  for (const b of items) {
+    if (b.kind !== 'build') continue;
+    // The context is read from the disk (its `.dockerignore`), not as a linted file: its own group is enough.
+    out.push({ files: [...(b.dockerfile ? [b.dockerfile] : []), ...(b.context ? [path.join(b.context, 'Dockerfile')] : []), b.at.file] });
+  }
+  return out;
 }
 
 /** Reads and lints one stack (a worker thread's job). */
@@ -211,6 +256,7 @@ async function lintGroup(gctx: GroupContext, reads: readonly ReadOutcome[], decl
     ...(options.overlay ? { overlay: options.overlay } : {}),
     ...(options.overlayModes ? { overlayModes: options.overlayModes } : {}),
     ...(options.evidence ? { evidence: options.evidence } : {}),
+    ...(gctx.disk ? { disk: gctx.disk } : {}),
   });
   for (const r of reads) {
     if (r.ok) {

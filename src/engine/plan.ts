@@ -11,8 +11,15 @@
  *   a compose file's whole folder subtree is in its group;
  * - a compose file naming a path outside its folder (`context: ../api`,
  *   `extends: { file: ../base.yaml }`, an absolute path) joins the groups at
- *   and below that path; a build path made of variables (`context: ${DIR}`)
- *   cannot be followed, and makes the run one group;
+ *   and below that path; a path made of variables (`context: ${DIR}`) is
+ *   followed as far as its values can be known: compose takes them from the
+ *   `.env` beside the file and from the defaults written in the file
+ *   (`${DIR:-../api}`), so the paths of the defaults and of the file's text
+ *   interpolated with that `.env` are joined like written ones (a variable
+ *   neither sets is unset, and the model then follows no path at all); an
+ *   absolute path at or above the compose file's own folder counts only where
+ *   a host path goes (`namedOnHost`): `target: /tmp`, `working_dir: /app` are
+ *   paths in the container, and would join every group of a run under them;
  * - a script naming a path outside its folder (`docker compose -f ../x.yaml`,
  *   `cd ../deploy`) joins the group that holds that path;
  * - a script without a shebang that no other script of its group sources,
@@ -20,12 +27,17 @@
  *   matched by file name, as `isSourcedByOther` does), joins one such group
  *   (the rules ask `isSourcedByOther` only about scripts without a shebang);
  * - the files of a project declared in `settings.composeProjects` join the
- *   group of the compose file whose config declares it.
+ *   group of the compose file whose config declares it;
+ * - what the repository's own commands run together (`together`, from its
+ *   evidence: the files of one `docker compose -f … -f …`, its project
+ *   directory, the file that runs it; a `docker build`'s Dockerfile and
+ *   context) is one group.
  * The scan is textual and errs on the side of merging: a bigger group gives
  * the same findings, only with more memory held at once.
  */
 import path from 'node:path';
 import { groupByStack } from '../stack/groups.js';
+import { interpolate, parseDotenv } from '../parse/compose/interpolate.js';
 import type { FileKind } from '../core/source.js';
 
 export interface PlannedFile {
@@ -39,6 +51,10 @@ export interface PlanInput<F extends PlannedFile> {
   textOf(path: string): string | undefined;
   /** Paths of files declared together in `settings.composeProjects`, with the compose file whose config declares them. */
   declared?: readonly { by: string; files: readonly string[] }[];
+  /** The text of the `.env` in a folder, when there is one: where a compose file's variables get their values. */
+  dotenvOf?(dir: string): string | undefined;
+  /** What the repository's commands run together: files (their groups, or the group of their folder) and folders (with every group below them). */
+  together?: readonly { files: readonly string[]; folders?: readonly string[] }[];
   /** Make the whole run one group (e.g. the ShellCheck bridge batches across the run). */
   single?: boolean;
 }
@@ -95,7 +111,6 @@ export function planGroups<F extends PlannedFile>(input: PlanInput<F>): F[][] {
     for (let i = lo; i < sortedRoots.length && sortedRoots[i]!.startsWith(prefix); i++) out.push(sortedRoots[i]!);
     return out;
   };
-  let all = false;
 
   // Nested compose folders: into the outermost.
   for (const root of roots) {
@@ -114,8 +129,7 @@ export function planGroups<F extends PlannedFile>(input: PlanInput<F>): F[][] {
     const dir = path.dirname(f.path);
     const own = groupOf.get(f.path)!;
     if (f.kind === 'compose') {
-      if (VARIABLE_PATH.test(text)) all = true;
-      for (const target of pathTokens(text, dir)) {
+      for (const target of VARIABLE_PATH.test(text) ? variablePathTokens(text, dir, input.dotenvOf?.(dir)) : pathTokens(text, dir, true)) {
         const targets = looksLikeFile(target) ? [owner(path.dirname(target))] : [owner(target), ...under(target)];
         for (const g of targets) if (g) union(own, g, 'compose-path ' + target);
       }
@@ -131,7 +145,6 @@ export function planGroups<F extends PlannedFile>(input: PlanInput<F>): F[][] {
       }
     }
   }
-  if (all) return [[...files]];
 
   // Scripts sourced by name: keep at least one script that sources a file in that file's group.
   for (const f of files) {
@@ -153,6 +166,20 @@ export function planGroups<F extends PlannedFile>(input: PlanInput<F>): F[][] {
     }
   }
 
+  for (const t of input.together ?? []) {
+    const gs: string[] = [];
+    for (const f of t.files) {
+      const g = groupOf.get(f) ?? owner(path.dirname(f));
+      if (g) gs.push(g);
+    }
+    for (const dir of t.folders ?? []) {
+      const g = owner(dir);
+      if (g) gs.push(g);
+      gs.push(...under(dir));
+    }
+    for (const g of gs.slice(1)) union(gs[0]!, g, 'together');
+  }
+
   const merged = new Map<string, F[]>();
   for (const f of files) {
     const root = find(groupOf.get(f.path)!);
@@ -166,19 +193,59 @@ export function planGroups<F extends PlannedFile>(input: PlanInput<F>): F[][] {
 /** A build path made of variables: `context: ${APP_DIR}`, `dockerfile: $DF`. */
 const VARIABLE_PATH = /(?:^|[\s{,])(?:context|dockerfile|build|file|path)\s*:\s*["']?[^#\n]*\$/m;
 
-/** Paths in a text that leave its folder: `../x`, `..`, absolute `/x` (resolved against `dir`); whole-line comments are skipped. */
-function pathTokens(text: string, dir: string): string[] {
+/**
+ * Paths in a text that leave its folder: `../x`, `..`, absolute `/x` (resolved against `dir`); whole-line comments are skipped.
+ * `compose`: an absolute path at or above `dir` counts only where a compose file names a host path (see `namedOnHost`).
+ */
+function pathTokens(text: string, dir: string, compose = false): string[] {
   const out = new Set<string>();
   const code = text.replace(COMMENT_LINE, '');
   for (const m of code.matchAll(/(?<![\w.$}/-])(\.\.(?![.\w])(?:\/[^\s'"`;|&)(\]},#:]*)?)/g)) out.add(path.resolve(dir, m[1]!));
   for (const m of code.matchAll(/(?:^|[\s'"=:,[{(])(\/(?!\/)[^\s'"`;|&)(\]},#:*?$]+)/gm)) {
     // Only absolute paths into the linted tree can matter; `/bin/sh`, `/etc/…` are outside it.
-    out.add(path.resolve(m[1]!));
+    const abs = path.resolve(m[1]!);
+    // `target: /tmp`, `working_dir: /app`: a folder above the file's own, named as a path in the container, not on the host.
+    if (compose && isAncestor(abs, dir) && !namedOnHost(code, m[1]!)) continue;
+    out.add(abs);
   }
   return [...out];
 }
 
 const COMMENT_LINE = /^[ \t]*#.*$/gm;
+
+/** `dir` is `p` or below it. */
+function isAncestor(p: string, dir: string): boolean {
+  return dir === p || dir.startsWith(p.endsWith(path.sep) ? p : p + path.sep);
+}
+
+/**
+ * Whether a compose text names an absolute path where a host path goes: a
+ * build context, Dockerfile, `extends`/`include` file, env file, the source of
+ * a bind mount (`/srv/app:/app`, `source: /srv/app`). Container paths
+ * (`target: /tmp`, `working_dir: /app`, commands) name no file of the run, and
+ * one above the run's folders would join every group of the run.
+ */
+function namedOnHost(text: string, written: string): boolean {
+  written = written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const host = new RegExp(`(?:(?:context|dockerfile|file|path|build|source|env_file)\\s*:\\s*["']?${written}(?![^\\s'"\\]},#])|(?:^|[\\s'"=,[{(])${written}:)`, 'm');
+  return host.test(text);
+}
+
+/**
+ * The paths of a compose file whose paths hold variables: those written, those
+ * in the defaults and alternatives of its `${…}` (`${DIR:-../api}`), and those
+ * of its text interpolated with the `.env` of its folder (where compose takes
+ * the values from: `${BASE}/api` with `BASE=..`). More than compose would
+ * follow, never less.
+ */
+function variablePathTokens(text: string, dir: string, dotenv: string | undefined): string[] {
+  const out = new Set(pathTokens(text, dir, true));
+  // `${X:-../a}` → `${X ../a}`: the word after the operator is then read like a written path.
+  for (const t of pathTokens(text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*):?[-+?]/g, '$${$1 '), dir, true)) out.add(t);
+  const env = dotenv === undefined ? new Map<string, string>() : parseDotenv(dotenv);
+  for (const t of pathTokens(interpolate(text, env).value, dir, true)) out.add(t);
+  return [...out];
+}
 
 /** A path that names a file rather than a folder: its last part has an extension (`compose.yaml`, `lib.sh`, `Dockerfile.dev`) or is a Dockerfile. */
 function looksLikeFile(p: string): boolean {

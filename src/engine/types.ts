@@ -10,6 +10,7 @@ import type { LintedFile, LintResult } from '../core/result.js';
 import type { AnyRule, RuleMeta } from '../core/rule.js';
 import type { FileKind } from '../core/source.js';
 import type { RepositoryEvidence } from '../stack/evidence/index.js';
+import type { DiskMemo } from '../stack/compose-loader.js';
 import type { ParsedFile, RulesByKind } from '../kinds/index.js';
 import type { Suppression } from './suppressions.js';
 
@@ -88,6 +89,8 @@ export interface GroupContext {
   readonly lintedCompose: Set<string>;
   /** `LintFilesOptions.projectRoot`, shared so that its answers are cached once per run. */
   readonly projectRoot?: ProjectRoot;
+  /** What the disk holds, looked at once per run by the compose loaders of its stacks. */
+  readonly disk?: DiskMemo;
 }
 
 /** What linting one stack gives: plain data, so that it can come from a worker thread. */

@@ -1,6 +1,6 @@
 import { compilePolicies } from '../../rules/kit/policies.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { collectEvidence, type RepositoryEvidence } from '../stack/evidence/index.js';
+import { collectEvidence, type EvidenceMemo, type RepositoryEvidence } from '../stack/evidence/index.js';
 import { kindsFromEvidence } from '../stack/evidence/plan.js';
 import { reachedComposeFiles } from '../parse/compose/references.js';
 import { readText } from '../stack/resources.js';
@@ -17,7 +17,7 @@ import { groupContext, lintFiles } from '../engine/lint.js';
 import { type GroupContext, type LintFilesOptions } from '../engine/types.js';
 import { workerPool } from '../engine/workers.js';
 import { type WorkerSetup } from '../engine/types.js';
-import { lintWithCache } from '../engine/cache.js';
+import { lintWithCache, openCache } from '../engine/cache.js';
 import { shardFiles } from '../stack/groups.js';
 import { fixFiles, type FixOutcome } from '../fix/loop.js';
 import type { LintResult } from '../core/result.js';
@@ -119,11 +119,14 @@ export async function prepare(options: RunOptions, hooks: RunHooks = {}): Promis
   removeStaleTempFiles(leftovers);
   for (const dir of new Set(files.filter((f) => f.explicit).map((f) => path.dirname(f.path)))) removeStaleTemps(dir);
   // What the repository's own commands pass with -f is a compose file or a Dockerfile, whatever its name.
-  const evidence = await timedAsync('evidence', async () => collectEvidence(evidenceRoots(options)));
+  const evidence = await timedAsync('evidence', async () => collectEvidence(evidenceRoots(options), hooks.evidenceMemo ? { memo: hooks.evidenceMemo } : {}));
   const known = new Set(files.map((f) => f.path));
   // A path the repository's commands name outside the folders read for evidence is never looked at.
   const inRoots = (p: string) => evidence.roots.some((r) => p.startsWith(r + path.sep));
-  const env = { exists: (p: string) => inRoots(p) && statOrMissing(p) === 'file', yamlFiles: evidence.yamlFiles };
+  // Placing the commands' projects asks about the same few names in every folder (compose.yaml, its overrides and templates): once each.
+  const states = new Map<string, ReturnType<typeof statOrMissing>>();
+  const stateOf = (p: string) => states.get(p) ?? states.set(p, statOrMissing(p)).get(p)!;
+  const env = { exists: (p: string) => inRoots(p) && stateOf(p) === 'file', yamlFiles: evidence.yamlFiles };
   // Only files inside the folders the run was asked to lint, or named on the command line, join it (the evidence may
   // name files anywhere in the repository): `stack-lint build/app.docker` lints the Dockerfile a Makefile builds.
   const lintedDirs: string[] = [];
@@ -291,12 +294,16 @@ function untrusted(options: RunOptions): { codeConfig?: false } {
 export interface RunHooks {
   /** The run's config loader, once made: what it has read (peers' configs too) it does not read again. */
   onConfig?: (loader: ConfigLoader) => void;
+  /** Evidence a cache keeps from an earlier run (see `openCache`). */
+  evidenceMemo?: EvidenceMemo;
 }
 
 export async function run(options: RunOptions, warn?: (message: string) => void, hooks: RunHooks = {}): Promise<LintResult> {
   markRunStart();
-  const prepared = await prepare(options, hooks);
-  const result = await (options.cacheFile && !options.stdin ? lintWithCache(prepared, options.cacheFile, warn) : lintFiles(prepared));
+  // With --cache, the cache file is read first: the repository's evidence it keeps spares collecting it again.
+  const opened = options.cacheFile && !options.stdin ? await timedAsync('cache:read', () => openCache(options.cacheFile!, TOOL.version, options.cwd, undefined, warn ?? (() => {}))) : undefined;
+  const prepared = await prepare(options, { ...hooks, ...(opened ? { evidenceMemo: opened.memo } : {}) });
+  const result = await (opened ? lintWithCache(prepared, opened.file, warn, opened) : lintFiles(prepared));
   markRunEnd();
   return result;
 }

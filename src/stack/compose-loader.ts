@@ -50,6 +50,40 @@ export interface ComposeLoaderOptions {
   root?: ProjectRoot;
   /** What the repository's scripts, Makefiles, CI files and docs say about how compose is run. */
   evidence?: RepositoryEvidence;
+  /** What the disk holds, shared by the loaders of one run's stacks (see `DiskMemo`). */
+  disk?: DiskMemo;
+}
+
+/**
+ * What the disk holds, looked at once per run: a run lints its stacks one at
+ * a time, each with a loader of its own, and without this each asked again
+ * whether the same layers, `.env`s and templates exist and listed the same
+ * folders. Files do not change while a run lints (a fix is written after it),
+ * so the answers hold for the whole run. Also keeps what the repository's
+ * commands run (`plansFromRuns`), which every stack would otherwise work out
+ * again from the same evidence.
+ */
+export class DiskMemo {
+  private readonly states = new Map<string, FileState | undefined>();
+  private readonly names = new Map<string, string[] | undefined>();
+  /** The projects the evidence's commands run, once per run. */
+  evidencePlans?: EvidencePlan[];
+
+  /** `file`, `dir` or `missing`; undefined when it cannot be told. */
+  state(abs: string): FileState | undefined {
+    if (this.states.has(abs)) return this.states.get(abs);
+    const s = stateOnDisk(abs);
+    this.states.set(abs, s);
+    return s;
+  }
+
+  /** A folder's entries; undefined when it cannot be listed. */
+  list(dir: string): string[] | undefined {
+    if (this.names.has(dir)) return this.names.get(dir);
+    const n = namesOnDisk(dir);
+    this.names.set(dir, n);
+    return n;
+  }
 }
 
 /** The projects of a run and which one each linted compose file lints with. */
@@ -296,7 +330,8 @@ export class ComposeLoader {
     const env = { exists: (p: string) => this.existsSync(p), yamlFiles: this.options.evidence?.yamlFiles ?? [] };
     const runs = (this.options.evidence?.items ?? []).filter((i): i is ComposeRun => i.kind === 'compose');
     const outside = (f: string) => lintedFiles.has(f) && !declaredFolders.has(path.dirname(f));
-    const plans = plansFromRuns(runs, env).filter((p) => p.files.some(outside));
+    const all = this.options.disk ? (this.options.disk.evidencePlans ??= plansFromRuns(runs, env)) : plansFromRuns(runs, env);
+    const plans = all.filter((p) => p.files.some(outside));
     const covered = new Set(plans.flatMap((p) => p.files));
     for (const file of lintedFiles) {
       if (covered.has(file) || !outside(file)) continue;
@@ -336,9 +371,13 @@ export class ComposeLoader {
     return { envFileVariables: [...variables].sort(), envTemplates: [...dotenv, ...templates] };
   }
 
+  private onDisk(abs: string): FileState | undefined {
+    return this.options.disk ? this.options.disk.state(abs) : stateOnDisk(abs);
+  }
+
   /** Whether a file is there (the overlay's too); synchronous, for the planner. */
   private existsSync(abs: string): boolean {
-    return this.options.overlay?.has(abs) === true || (this.mayRead(abs) && stateOnDisk(abs) === 'file');
+    return this.options.overlay?.has(abs) === true || (this.mayRead(abs) && this.onDisk(abs) === 'file');
   }
 
   /** `COMPOSE_FILE` as the `.env` of a folder sets it (read once per folder). */
@@ -410,7 +449,7 @@ export class ComposeLoader {
         ? Promise.resolve('file')
         : overlay.some((p) => p.startsWith(abs + path.sep))
           ? Promise.resolve('dir')
-          : Promise.resolve(stateOnDisk(abs));
+          : Promise.resolve(this.onDisk(abs));
       this.stats.set(abs, hit);
     }
     return hit;
@@ -514,7 +553,7 @@ export class ComposeLoader {
   private listing(dir: string): Promise<string[] | undefined> {
     let hit = this.listings.get(dir);
     if (!hit) {
-      hit = Promise.resolve(this.mayRead(dir) ? namesOnDisk(dir) : undefined);
+      hit = Promise.resolve(this.mayRead(dir) ? (this.options.disk ? this.options.disk.list(dir) : namesOnDisk(dir)) : undefined);
       this.listings.set(dir, hit);
     }
     return hit;

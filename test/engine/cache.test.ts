@@ -357,3 +357,24 @@ describe('a cache that cannot be used', () => {
     expect(run.stdout).toBe(expected.stdout);
   });
 });
+
+describe('--cache and the repository evidence', () => {
+  it('keeps the evidence relative to the run, and gives it back while the files it read are as they were', async () => {
+    const { openCache } = await import('../../src/engine/cache.js');
+    const dir = project();
+    writeFileSync(path.join(dir, 'Makefile'), 'up:\n\tdocker compose -f compose.yaml up -d\n');
+    await messages(dir);
+    const text = gunzipSync(readFileSync(path.join(dir, CACHE))).toString('utf8');
+    expect(text).not.toContain(dir);
+    const stored = JSON.parse(text).evidenceData as { listed: string; states: Record<string, unknown> };
+    expect(Object.keys(stored.states)).toContain('Makefile');
+    const version = JSON.parse(text).tool as string;
+    const reused = (await openCache(path.join(dir, CACHE), version, dir, undefined, () => {})).memo.reuse(stored.listed);
+    expect(reused?.read).toContain(path.join(dir, 'Makefile'));
+    expect(reused?.items.some((i) => i.kind === 'compose' && i.at.file === path.join(dir, 'Makefile'))).toBe(true);
+    // Another listing, or a changed evidence file: collected anew.
+    expect((await openCache(path.join(dir, CACHE), version, dir, undefined, () => {})).memo.reuse('other')).toBeUndefined();
+    writeFileSync(path.join(dir, 'Makefile'), 'up:\n\tdocker compose -f compose.yaml -f extra.yaml up -d\n');
+    expect((await openCache(path.join(dir, CACHE), version, dir, undefined, () => {})).memo.reuse(stored.listed)).toBeUndefined();
+  });
+});

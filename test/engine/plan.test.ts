@@ -43,9 +43,9 @@ describe('planning the stacks of a run', () => {
     ]);
   });
 
-  it('ignores paths in comments and `...`, and makes the run one group for a build path made of variables', () => {
+  it('ignores paths in comments and `...`, and follows a build path made of variables to its default', () => {
     expect(plan({ '/r/a/compose.yaml': '# see ../b\nx: "[...]"\n', '/r/b/x.sh': '#!/bin/sh\n' })).toHaveLength(2);
-    expect(plan({ '/r/a/compose.yaml': 'services:\n  x:\n    build:\n      context: ${DIR}\n', '/r/b/x.sh': '#!/bin/sh\n' })).toHaveLength(1);
+    expect(plan({ '/r/a/compose.yaml': 'services:\n  x:\n    build:\n      context: ${DIR:-../b}\n', '/r/b/x.sh': '#!/bin/sh\n' })).toHaveLength(1);
   });
 
   it('joins a script to the folder it names (docker compose -f ../deploy/compose.yaml, cd ../deploy)', () => {
@@ -74,5 +74,47 @@ describe('planning the stacks of a run', () => {
 
   it('makes one group when asked to', () => {
     expect(plan({ '/r/a/x.sh': '', '/r/b/y.sh': '' }, { single: true })).toHaveLength(1);
+  });
+});
+
+describe('planning with variables, container paths and evidence', () => {
+  const files = (spec: Spec): PlannedFile[] =>
+    Object.keys(spec)
+      .sort()
+      .map((p) => ({ path: p, kind: /compose[^/]*\.ya?ml$/.test(p) ? 'compose' : /Dockerfile[^/]*$/.test(p) ? 'dockerfile' : 'shell' }));
+  const groups = (spec: Spec, extra: Partial<Parameters<typeof planGroups>[0]> = {}) =>
+    planGroups({ files: files(spec), textOf: (p) => spec[p], ...extra }).map((g) => g.map((f) => f.path));
+
+  it('follows a build path made of variables through the .env beside the compose file and the defaults, and only there', () => {
+    const spec = {
+      '/r/a/compose.yaml': 'services:\n  x:\n    build:\n      context: ${DIR}\n',
+      '/r/b/Dockerfile': 'FROM x\n',
+      '/r/c/Dockerfile': 'FROM y\n',
+    };
+    // Unset: compose would follow no path, and the run is no longer one group.
+    expect(groups(spec)).toHaveLength(3);
+    expect(groups(spec, { dotenvOf: (d) => (d === '/r/a' ? 'DIR=../b\n' : undefined) })).toEqual([['/r/a/compose.yaml', '/r/b/Dockerfile'], ['/r/c/Dockerfile']]);
+    expect(groups({ ...spec, '/r/a/compose.yaml': 'services:\n  x:\n    build:\n      context: ${DIR:-../c}\n' })).toEqual([['/r/a/compose.yaml', '/r/c/Dockerfile'], ['/r/b/Dockerfile']]);
+    expect(groups({ ...spec, '/r/a/compose.yaml': 'services:\n  x:\n    build:\n      context: ${BASE}/c\n' }, { dotenvOf: () => 'BASE=..\n' })).toEqual([
+      ['/r/a/compose.yaml', '/r/c/Dockerfile'],
+      ['/r/b/Dockerfile'],
+    ]);
+  });
+
+  it('does not take a container path above the file (`target: /r`, `working_dir: /r`) for a host path, but a bind mount or context there', () => {
+    const other = { '/r/x/y/Dockerfile': 'FROM x\n' };
+    expect(groups({ '/r/a/compose.yaml': 'services:\n  x:\n    working_dir: /r\n    volumes:\n      - type: tmpfs\n        target: /r\n', ...other })).toHaveLength(2);
+    expect(groups({ '/r/a/compose.yaml': 'services:\n  x:\n    volumes:\n      - /r:/src\n', ...other })).toHaveLength(1);
+    expect(groups({ '/r/a/compose.yaml': 'services:\n  x:\n    build:\n      context: /r\n', ...other })).toHaveLength(1);
+  });
+
+  it('joins what the repository runs together', () => {
+    const spec = { '/r/a/compose.yaml': 'services: {}\n', '/r/b/compose.extra.yaml': 'services: {}\n', '/r/c/Dockerfile': 'FROM x\n', '/r/d/run.sh': '#!/bin/sh\n' };
+    expect(groups(spec)).toHaveLength(4);
+    expect(groups(spec, { together: [{ files: ['/r/a/compose.yaml', '/r/b/compose.extra.yaml', '/r/d/run.sh'] }] })).toEqual([
+      ['/r/a/compose.yaml', '/r/b/compose.extra.yaml', '/r/d/run.sh'],
+      ['/r/c/Dockerfile'],
+    ]);
+    expect(groups(spec, { together: [{ files: ['/r/d/run.sh'], folders: ['/r/c'] }] })).toEqual([['/r/a/compose.yaml'], ['/r/b/compose.extra.yaml'], ['/r/c/Dockerfile', '/r/d/run.sh']]);
   });
 });

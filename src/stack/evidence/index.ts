@@ -5,6 +5,7 @@
  * read through the stack's resource reader (`readText`), which honours the
  * overlay of standard input and tests.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
@@ -54,17 +55,25 @@ const cache = new Map<string, RepositoryEvidence>();
 
 export const NO_EVIDENCE: RepositoryEvidence = { items: [], yamlFiles: [], read: [], roots: [] };
 
+/**
+ * Evidence an earlier run collected (the `--cache` file's: see
+ * src/engine/cache.ts): reused when the same files are listed under the same
+ * folders and the files read are as they were, since readers look at nothing
+ * else. `listed` names the listing (a hash of the folders and every path found).
+ */
+export interface EvidenceMemo {
+  /** How a scanned folder is named in `listed`: relative to the run's folder, so that a checkout elsewhere hits. */
+  name(root: string): string;
+  reuse(listed: string): RepositoryEvidence | undefined;
+  keep(listed: string, evidence: RepositoryEvidence): void;
+}
+
 /** The evidence under `roots` (absolute folders), with `overlay` texts standing in for files. */
-export function collectEvidence(roots: readonly string[], options: { overlay?: ReadonlyMap<string, string> } = {}): RepositoryEvidence {
+export function collectEvidence(roots: readonly string[], options: { overlay?: ReadonlyMap<string, string>; memo?: EvidenceMemo } = {}): RepositoryEvidence {
   const key = [...roots].sort().join('\u0000');
   const hit = options.overlay ? undefined : cache.get(key);
   if (hit) return hit;
-  const items: EvidenceItem[] = [];
-  const sources: SourceRun[] = [];
-  const texts = new Map<string, string>();
-  const yamlFiles = new Set<string>();
-  const read: string[] = [];
-  const seen = new Set<string>();
+  const listings: string[][] = [];
   for (const root of roots) {
     const listed = fg.sync(['**/*.{yml,yaml}', ...EVIDENCE_READERS.flatMap((r) => r.globs)], {
       cwd: root,
@@ -77,7 +86,23 @@ export function collectEvidence(roots: readonly string[], options: { overlay?: R
       deep: MAX_DEPTH,
     });
     for (const p of options.overlay?.keys() ?? []) if (p.startsWith(root + path.sep)) listed.push(p);
-    for (const raw of listed.sort()) {
+    listings.push(listed.sort());
+  }
+  const memo = options.overlay ? undefined : options.memo;
+  const listedKey = memo ? listingKey(roots, listings, (r) => memo.name(r)) : '';
+  const reused = memo?.reuse(listedKey);
+  if (reused) {
+    cache.set(key, reused);
+    return reused;
+  }
+  const items: EvidenceItem[] = [];
+  const sources: SourceRun[] = [];
+  const texts = new Map<string, string>();
+  const yamlFiles = new Set<string>();
+  const read: string[] = [];
+  const seen = new Set<string>();
+  roots.forEach((root, i) => {
+    for (const raw of listings[i]!) {
       const abs = path.normalize(raw);
       if (seen.has(abs)) continue;
       seen.add(abs);
@@ -91,11 +116,23 @@ export function collectEvidence(roots: readonly string[], options: { overlay?: R
       texts.set(abs, text);
       for (const reader of readers) for (const item of reader.read({ path: abs, text })) (item.kind === 'source' ? sources : items).push(item as never);
     }
-  }
+  });
   items.push(...sourcedInvocations(sources, texts));
   const out = { items, yamlFiles: [...yamlFiles].sort(), read, roots: [...roots] };
   if (!options.overlay) cache.set(key, out);
+  memo?.keep(listedKey, out);
   return out;
+}
+
+/** A hash of the folders scanned and every path listed under them (relative to its folder). */
+function listingKey(roots: readonly string[], listings: readonly string[][], name: (root: string) => string): string {
+  const hash = createHash('sha1');
+  roots.forEach((root, i) => {
+    hash.update(`${name(root)}\u0000`);
+    for (const p of listings[i]!) hash.update(`${path.relative(root, p)}\u0000`);
+    hash.update('\u0001');
+  });
+  return hash.digest('base64url');
 }
 
 /** Each reader's globs as one matcher. */
