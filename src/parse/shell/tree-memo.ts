@@ -87,6 +87,8 @@ export function recallTree(source: ShSource): { root: ShSyntaxNode; hasErrors: b
 /** Keeps the tree just parsed from `source.text` (`root` as `parseTree` returns it). */
 export function rememberTree(source: ShSource, root: ShSyntaxNode, hasErrors: boolean): void {
   if (BUDGET <= 0 || memo.has(source.text)) return;
+  // The text alone (kept as the key) would pass the size limit below: not worth flattening the tree to find out.
+  if (source.text.length * 2 + 200 > BUDGET / 4) return;
   const flat = flatten(root, source.baseOffset, hasErrors, source.text.length);
   if (flat.bytes > BUDGET / 4) return;
   // A `RUN` body is a slice of its Dockerfile's text and would keep all of it alive as the key: keep a copy of its own.
