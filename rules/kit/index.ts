@@ -69,7 +69,7 @@ export { errexitTracker, firstErrexit } from '../../src/parse/shell/options.js';
 export { runEnvironmentValues } from '../../src/parse/shell/run-env.js';
 export { knownValues, providedEnvironment } from './shell/environment.js';
 export type { ProvidedEnvironment, ProvidedSource, ProvidedVariable } from './shell/environment.js';
-export { childByField, walkNodes } from '../../src/parse/shell/tree.js';
+export { childByField, mayContain, walkNodes } from '../../src/parse/shell/tree.js';
 export type { ShCommand, ShNode, ShPipeline, ShWord, ShellDocument } from '../../src/parse/shell/types.js';
 export { safeConstants, staticLists, surelyNonEmpty, variableWrites } from '../../src/parse/shell/vars.js';
 export type { VarWrite } from '../../src/parse/shell/vars.js';

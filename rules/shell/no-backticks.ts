@@ -1,4 +1,4 @@
-import { defineRule, walkNodes } from '../kit/index.js';
+import { defineRule, mayContain, walkNodes } from '../kit/index.js';
 
 export default defineRule<'shell'>({
   meta: {
@@ -12,6 +12,7 @@ export default defineRule<'shell'>({
     compat: { shellcheck: ['SC2006'] },
   },
   check(ctx) {
+    if (!mayContain(ctx.shell.root, 'command_substitution')) return;
     walkNodes(ctx.shell.root, (n) => {
       if (n.type !== 'command_substitution' || n.children[0]?.type !== '`') return;
       const body = n.text.slice(1, -1);

@@ -29,17 +29,27 @@ export default defineRule<'shell'>({
   },
   check(ctx) {
     const { shell } = ctx;
-    const writes = new Map<string, VarWrite[]>();
-    for (const w of variableWrites(shell)) writes.set(w.name, [...(writes.get(w.name) ?? []), w]);
-    const known = knownValues(ctx);
-    const errexit = errexitTracker(shell);
+    // What is known of the variables is worked out at the first `rm -r`: most scripts have none.
+    let writes: Map<string, VarWrite[]> | undefined;
+    let known: ReturnType<typeof knownValues> | undefined;
+    let errexit: ReturnType<typeof errexitTracker> | undefined;
     for (const cmd of flattenCommands(shell.commands)) {
       if (!cmd.name || basename(cmd.name) !== 'rm' || !hasFlag(cmd, '-r', '-R', '--recursive')) continue;
+      if (!writes) {
+        writes = new Map<string, VarWrite[]>();
+        for (const w of variableWrites(shell)) {
+          const list = writes.get(w.name);
+          if (list) list.push(w);
+          else writes.set(w.name, [w]);
+        }
+        known = knownValues(ctx);
+        errexit = errexitTracker(shell);
+      }
       for (const arg of positionalArgs(cmd)) {
         const m = LEADING_VARIABLE.exec(arg.raw);
         if (!m) continue;
         const name = (m[3] ?? m[4])!;
-        if (ALWAYS_SET.has(name) || surelyNonEmpty(writes.get(name) ?? [], name, cmd.start, { known, errexitAt: errexit })) continue;
+        if (ALWAYS_SET.has(name) || surelyNonEmpty(writes.get(name) ?? [], name, cmd.start, { known: known!, errexitAt: errexit! })) continue;
         const start = arg.start + m[1]!.length;
         const end = start + m[2]!.length;
         const rest = arg.raw.slice(m[0].length);

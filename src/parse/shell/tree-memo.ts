@@ -21,7 +21,7 @@
  * estimated size passes `BUDGET` (bytes; `STACK_LINT_TREE_MEMO_MB`, 0 turns the
  * memo off). A text larger than a quarter of the budget is never kept.
  */
-import { adopt, ownCopy, ShSyntaxNode, type ShSource } from './tree.js';
+import { adopt, ownCopy, recordNodeTypes, ShSyntaxNode, type ShSource } from './tree.js';
 
 /** One parsed text: node `i` in pre-order, its parent's index (-1 for the root). */
 export interface FlatTree {
@@ -148,7 +148,9 @@ export function rebuild(flat: FlatTree, source: ShSource): ShSyntaxNode[] {
   const base = source.baseOffset;
   const nodes = new Array<ShSyntaxNode>(flat.count);
   const { type, field, flags, start, end, parent } = flat;
+  const present = new Uint8Array(names.length);
   for (let i = 0; i < flat.count; i++) {
+    present[type[i]!] = 1;
     const p = parent[i]!;
     const up = p < 0 ? undefined : nodes[p]!;
     const f = field[i]!;
@@ -164,6 +166,11 @@ export function rebuild(flat: FlatTree, source: ShSource): ShSyntaxNode[] {
     );
     nodes[i] = node;
     if (up) adopt(up, node);
+  }
+  if (flat.count > 0) {
+    const types = new Set<string>();
+    for (let t = 0; t < present.length; t++) if (present[t]) types.add(names[t]!);
+    recordNodeTypes(nodes[0]!, types);
   }
   return nodes;
 }
