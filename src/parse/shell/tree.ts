@@ -65,6 +65,35 @@ export class ShSyntaxNode implements ShNode {
 }
 
 /**
+ * The children of the nodes on the path of a depth-first conversion, gathered on one stack of
+ * their own: a node's list is made when its last child is known, at its exact length (a list
+ * grown by `push` holds spare room, and for a large tree that room and the copies add up).
+ */
+class SiblingLists {
+  private readonly nodes: ShSyntaxNode[] = [];
+  private top = 0;
+  /** Where each open node's children start; the root's are open from the beginning. */
+  private readonly starts: number[] = [0];
+
+  add(node: ShSyntaxNode): void {
+    this.nodes[this.top++] = node;
+  }
+
+  /** The node just added gets children. */
+  open(): void {
+    this.starts.push(this.top);
+  }
+
+  /** The children of the innermost open node, in order. */
+  close(): readonly ShSyntaxNode[] {
+    const start = this.starts.pop()!;
+    const list = this.nodes.slice(start, this.top);
+    this.top = start;
+    return list;
+  }
+}
+
+/**
  * Maps an index into the text tree-sitter saw to an index into the original
  * text. Identity unless spaces were inserted (see `insertionMap`).
  */
@@ -244,18 +273,21 @@ function convertRaw(b: RawCursorBinding, tree: Tree, cursor: TreeCursor, source:
   try {
     const root = make(undefined);
     if (!b.gotoFirstChild(t)) return root;
+    const kids = new SiblingLists();
     let parent = root;
     let depth = 1;
     for (;;) {
       const node = make(parent);
-      adopt(parent, node);
+      kids.add(node);
       if (depth > MAX_SHELL_TREE_DEPTH) throw new ShellTooDeep(node.start);
       if (b.gotoFirstChild(t)) {
+        kids.open();
         parent = node;
         depth++;
         continue;
       }
       while (!b.gotoNextSibling(t)) {
+        parent.children = kids.close();
         if (!b.gotoParent(t) || parent === root) return root;
         parent = parent.parent!;
         depth--;
@@ -320,18 +352,21 @@ function makeNode(cursor: TreeCursor, parent: ShSyntaxNode | undefined, source: 
 function convertCursor(cursor: TreeCursor, source: ShSource, map: IndexMap, lang: LanguageInfo, missing: boolean, present: Uint8Array): ShSyntaxNode {
   const root = makeNode(cursor, undefined, source, map, lang, missing, present);
   if (!cursor.gotoFirstChild()) return root;
+  const kids = new SiblingLists();
   let parent = root;
   let depth = 1;
   for (;;) {
     const node = makeNode(cursor, parent, source, map, lang, missing, present);
-    adopt(parent, node);
+    kids.add(node);
     if (depth > MAX_SHELL_TREE_DEPTH) throw new ShellTooDeep(node.start);
     if (cursor.gotoFirstChild()) {
+      kids.open();
       parent = node;
       depth++;
       continue;
     }
     while (!cursor.gotoNextSibling()) {
+      parent.children = kids.close();
       if (!cursor.gotoParent() || parent === root) return root;
       parent = parent.parent!;
       depth--;

@@ -101,10 +101,24 @@ export function buildYamlTree(doc: Document, file: SourceFile): YNode | undefine
     const [start, end] = rangeOf(node, fallbackOffset);
     const pairs: YPair[] = [];
     const duplicates: YPair[] = [];
-    const index = new Map<string, YPair>();
+    // A small mapping (nearly all of them) is searched pair by pair; a larger one gets an index by key.
+    let index: Map<string, YPair> | undefined;
+    const find = (key: string): YPair | undefined => {
+      if (index) return index.get(key);
+      for (let i = 0; i < pairs.length; i++) if (pairs[i]!.key === key) return pairs[i];
+      return undefined;
+    };
+    const add = (p: YPair): void => {
+      pairs.push(p);
+      if (index) index.set(p.key, p);
+      else if (pairs.length > SMALL_MAP) {
+        index = new Map();
+        for (const q of pairs) index.set(q.key, q);
+      }
+    };
     const flow = Boolean((node as { flow?: boolean }).flow);
-    const get = (key: string): YNode | undefined => index.get(key)?.value;
-    const pair = (key: string): YPair | undefined => index.get(key);
+    const get = (key: string): YNode | undefined => find(key)?.value;
+    const pair = (key: string): YPair | undefined => find(key);
     // Tag and anchor (rare) come before the methods, as they always have.
     const map: YMap =
       node.tag || node.anchor
@@ -126,21 +140,18 @@ export function buildYamlTree(doc: Document, file: SourceFile): YNode | undefine
       const keyText = keyScalar.value === null ? '' : String(keyScalar.value);
       const value = build(item.value as YamlNode | null, keyScalar.end);
       const pair: YPair = { key: keyText, keyNode: keyScalar, value, merged: false };
-      if (index.has(keyText)) {
+      if (find(keyText)) {
         duplicates.push(pair);
         continue;
       }
-      index.set(keyText, pair);
-      pairs.push(pair);
+      add(pair);
     }
     // Explicit keys win over merged ones; among merge sources the first wins (YAML merge-key spec).
     for (const source of mergeSources ?? []) {
       if (source.type !== 'map') continue;
       for (const p of source.pairs) {
-        if (index.has(p.key)) continue;
-        const pair: YPair = { ...p, merged: true };
-        index.set(p.key, pair);
-        pairs.push(pair);
+        if (find(p.key)) continue;
+        add({ ...p, merged: true });
       }
     }
     return map;
@@ -176,6 +187,9 @@ export function buildYamlTree(doc: Document, file: SourceFile): YNode | undefine
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Mappings of up to this many keys are searched without an index. */
+const SMALL_MAP = 8;
 
 /** Tags Compose gives a meaning to when merging files. */
 const COMPOSE_TAGS = new Set(['!reset', '!override']);
