@@ -94,8 +94,11 @@ export default defineRule<'compose', { envFiles: boolean }>({
           for (const { node, path } of scalarsWithPath(doc.root)) {
             if (node.value === null || typeof node.value !== 'string') continue;
             const text = node.value;
+            const tokens = findTokens(text);
+            const found = throwaway(node.file) ? tokens : [...tokens, ...findUrlPasswords(text)];
+            if (found.length === 0) continue;
             const label = labelOf(path, text);
-            for (const f of [...findTokens(text), ...(throwaway(node.file) ? [] : findUrlPasswords(text))]) {
+            for (const f of found) {
               once(node.file, innerRange(node, f.start, f.end), `${label} contains ${f.what} (${redactSecret(text.slice(f.start, f.end))}); pass it in through a variable or a Compose secret`);
             }
           }

@@ -74,7 +74,7 @@ export type { ProvidedEnvironment, ProvidedSource, ProvidedVariable } from './sh
 export { closestName, shellVariableFacts, SHELL_VARIABLES } from './shell/variables.js';
 export type { ShellVariableFacts, VariableReference } from './shell/variables.js';
 export { leadingGlob, unquotedGlob } from './shell/globs.js';
-export { childByField, walkNodes } from '../../src/parse/shell/tree.js';
+export { childByField, mayContain, walkNodes } from '../../src/parse/shell/tree.js';
 export type { ShCommand, ShNode, ShPipeline, ShWord, ShellDocument } from '../../src/parse/shell/types.js';
 export { safeConstants, staticLists, surelyNonEmpty, variableWrites } from '../../src/parse/shell/vars.js';
 export type { VarWrite } from '../../src/parse/shell/vars.js';

@@ -1,4 +1,4 @@
-import { defineRule, walkNodes, type ShNode } from '../kit/index.js';
+import { defineRule, mayContain, type ShNode, walkNodes } from '../kit/index.js';
 
 /** Special parameters that never split: `$#`, `$?`, `$$`, `$!`, `$-`. */
 const ONE_WORD_SPECIALS = new Set(['#', '?', '$', '!', '-']);
@@ -17,6 +17,7 @@ export default defineRule<'shell'>({
     compat: { shellcheck: ['SC2206'] },
   },
   check(ctx) {
+    if (!mayContain(ctx.shell.root, 'array')) return;
     walkNodes(ctx.shell.root, (n) => {
       if (n.type !== 'array') return;
       for (const item of n.children) {

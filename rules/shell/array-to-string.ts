@@ -1,4 +1,4 @@
-import { defineRule, walkNodes, type ShNode } from '../kit/index.js';
+import { defineRule, mayContain, type ShNode, walkNodes } from '../kit/index.js';
 
 export default defineRule<'shell'>({
   meta: {
@@ -12,6 +12,7 @@ export default defineRule<'shell'>({
     compat: { shellcheck: ['SC2124'] },
   },
   check(ctx) {
+    if (!mayContain(ctx.shell.root, 'variable_assignment')) return;
     walkNodes(ctx.shell.root, (n) => {
       if (n.type !== 'variable_assignment') return;
       const name = n.children.find((c) => c.field === 'name');

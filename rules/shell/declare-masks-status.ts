@@ -1,4 +1,4 @@
-import { defineRule, walkNodes, type ShNode } from '../kit/index.js';
+import { defineRule, mayContain, type ShNode, walkNodes } from '../kit/index.js';
 
 /** Builtins whose own exit status replaces that of a command substitution in their assignments. */
 const DECLARING = new Set(['local', 'export', 'declare', 'typeset', 'readonly']);
@@ -17,6 +17,7 @@ export default defineRule<'shell'>({
     compat: { shellcheck: ['SC2155'] },
   },
   check(ctx) {
+    if (!mayContain(ctx.shell.root, 'declaration_command')) return;
     walkNodes(ctx.shell.root, (n) => {
       if (n.type !== 'declaration_command' || !DECLARING.has(n.children[0]?.text ?? '')) return;
       const keyword = n.children[0]!.text;

@@ -1,4 +1,4 @@
-import { defineRule, GLOB_CHARS, walkNodes, type ShNode } from '../kit/index.js';
+import { defineRule, GLOB_CHARS, mayContain, type ShNode, walkNodes } from '../kit/index.js';
 
 /**
  * Quoted expansions that do give one word per element: `"$@"`, `"${@:2}"`,
@@ -18,6 +18,7 @@ export default defineRule<'shell'>({
     compat: { shellcheck: ['SC2066'] },
   },
   check(ctx) {
+    if (!mayContain(ctx.shell.root, 'for_statement')) return;
     walkNodes(ctx.shell.root, (n) => {
       if (n.type !== 'for_statement') return;
       const items = n.children.filter((c) => c.field === 'value');

@@ -1,4 +1,4 @@
-import { defineRule, walkNodes } from '../kit/index.js';
+import { defineRule, mayContain, walkNodes } from '../kit/index.js';
 
 /** Operators that remove a prefix or suffix matching a pattern. */
 const TRIMS = new Set(['#', '##', '%', '%%']);
@@ -17,6 +17,7 @@ export default defineRule<'shell'>({
     compat: { shellcheck: ['SC2295'] },
   },
   check(ctx) {
+    if (!mayContain(ctx.shell.root, 'expansion')) return;
     walkNodes(ctx.shell.root, (n) => {
       if (n.type !== 'expansion') return;
       const ops = n.children.filter((c) => c.field === 'operator');

@@ -34,7 +34,11 @@ export default defineRule<'shell'>({
     const factsOf = () => {
       if (facts) return facts;
       const writes = new Map<string, VarWrite[]>();
-      for (const w of variableWrites(shell)) writes.set(w.name, [...(writes.get(w.name) ?? []), w]);
+      for (const w of variableWrites(shell)) {
+        const list = writes.get(w.name);
+        if (list) list.push(w);
+        else writes.set(w.name, [w]);
+      }
       return (facts = { writes, known: knownValues(ctx), errexit: errexitTracker(shell) });
     };
     for (const cmd of flattenCommands(shell.commands)) {

@@ -1,4 +1,4 @@
-import { defineRule, walkNodes, type ShNode } from '../kit/index.js';
+import { defineRule, mayContain, type ShNode, walkNodes } from '../kit/index.js';
 
 /** Programs that take code or patterns of their own in single quotes, where `$x` is theirs (or a later shell's) to expand. */
 const TAKES_CODE = new Set([
@@ -21,6 +21,7 @@ export default defineRule<'shell'>({
     compat: { shellcheck: ['SC2016'] },
   },
   check(ctx) {
+    if (!mayContain(ctx.shell.root, 'raw_string')) return;
     walkNodes(ctx.shell.root, (n) => {
       if (n.type !== 'raw_string' || !LOOKS_EXPANDED.test(n.text)) return;
       const command = enclosingCommand(n);

@@ -1,4 +1,4 @@
-import { defineRule, walkNodes, type ShNode } from '../kit/index.js';
+import { defineRule, mayContain, type ShNode, walkNodes } from '../kit/index.js';
 
 const COMPARISONS = new Set(['=', '==', '!=']);
 
@@ -16,6 +16,7 @@ export default defineRule<'shell'>({
     compat: { shellcheck: ['SC2268'] },
   },
   check(ctx) {
+    if (!mayContain(ctx.shell.root, 'binary_expression')) return;
     walkNodes(ctx.shell.root, (n) => {
       if (n.type !== 'binary_expression' || n.parent?.type !== 'test_command') return;
       const op = n.children.find((c) => c.field === 'operator');

@@ -23,11 +23,19 @@ export function dataServiceOf(view: ComposeView, service: ComposeService, images
   const ref = parseImageRef(j.value);
   const base = imageBaseName(ref);
   const repo = ref.repository.toLowerCase();
-  for (const entry of images) {
-    const e = entry.toLowerCase();
+  for (const e of lowerCased(images)) {
     if (e.includes('/') ? repo === e || repo.endsWith(`/${e}`) : base === e) return { family: e, image: ref, imageText: j.value };
   }
   return undefined;
+}
+
+const lowered = new WeakMap<readonly string[], readonly string[]>();
+
+/** The entries lower-cased, once per list (rules ask for every service). */
+function lowerCased(images: readonly string[]): readonly string[] {
+  let out = lowered.get(images);
+  if (!out) lowered.set(images, (out = images.map((e) => e.toLowerCase())));
+  return out;
 }
 
 /** The services of a project that hold data (by `settings.dataServiceImages`), with what they run. */

@@ -63,30 +63,32 @@ export interface Found {
   end: number;
 }
 
-const TOKEN_SHAPES: readonly [RegExp, string][] = [
-  [/(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{20,}/g, 'an Anthropic API key'],
-  [/(?<![A-Za-z0-9_-])sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, 'an OpenAI-style API key'],
-  [/(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Za-z0-9])/g, 'an AWS access key id'],
-  [/(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}/g, 'a GitHub token'],
-  [/(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}/g, 'a GitHub token'],
-  [/(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}/g, 'a GitLab token'],
-  [/(?<![A-Za-z0-9_-])xox[abposr]-[A-Za-z0-9-]{10,}/g, 'a Slack token'],
-  [/(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}/g, 'a Google API key'],
-  [/(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe key'],
-  [/(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}/g, 'an npm token'],
-  [/(?<![A-Za-z0-9_])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token'],
+/** Token shapes: the pattern, what it is, and strings one of which every match contains (a text with none is skipped). */
+const TOKEN_SHAPES: readonly [RegExp, string, readonly string[]][] = [
+  [/(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{20,}/g, 'an Anthropic API key', ['sk-ant-']],
+  [/(?<![A-Za-z0-9_-])sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, 'an OpenAI-style API key', ['sk-']],
+  [/(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Za-z0-9])/g, 'an AWS access key id', ['AKIA', 'ASIA', 'ABIA', 'ACCA']],
+  [/(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}/g, 'a GitHub token', ['gh']],
+  [/(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}/g, 'a GitHub token', ['github_pat_']],
+  [/(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}/g, 'a GitLab token', ['glpat-']],
+  [/(?<![A-Za-z0-9_-])xox[abposr]-[A-Za-z0-9-]{10,}/g, 'a Slack token', ['xox']],
+  [/(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}/g, 'a Google API key', ['AIza']],
+  [/(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe key', ['_live_', '_test_']],
+  [/(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}/g, 'an npm token', ['npm_']],
+  [/(?<![A-Za-z0-9_])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token', ['hf_']],
   // The whole block, to its END line (or the end of the text when it is cut): the key is the body.
-  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[\s\S]*)/g, 'a private key'],
+  [/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[\s\S]*)/g, 'a private key', ['-----BEGIN ']],
 ];
 
 /** Well-known token shapes in a text. */
 export function findTokens(text: string): Found[] {
-  const out: Found[] = [];
-  for (const [re, what] of TOKEN_SHAPES) {
+  let out: Found[] | undefined;
+  for (const [re, what, needs] of TOKEN_SHAPES) {
+    if (!needs.some((n) => text.includes(n))) continue;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ what, start: m.index, end: m.index + m[0].length });
+    for (let m = re.exec(text); m; m = re.exec(text)) (out ??= []).push({ what, start: m.index, end: m.index + m[0].length });
   }
-  return out;
+  return out ?? [];
 }
 
 /** A password written as a stand-in (`***`, `xxx`, `placeholder`, `<password>`), for tools that want some URL while the real one comes at run time. */
@@ -110,6 +112,7 @@ export function isPlaceholderSecret(value: string): boolean {
  */
 export function findUrlPasswords(text: string): Found[] {
   const out: Found[] = [];
+  if (!text.includes('://')) return out;
   const re = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:@/'"]*):([^\s@/'"]+)@/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const password = m[2]!;

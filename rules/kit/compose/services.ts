@@ -6,7 +6,7 @@
 import type { DfStage, DockerfileDocument } from '../../../src/parse/dockerfile/types.js';
 import { isMap, isScalar, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../../../src/parse/yaml/nodes.js';
 import type { StackModel } from '../../../src/stack/model.js';
-import type { ComposeService } from '../../../src/parse/compose/document.js';
+import { firstServiceNamed, type ComposeService } from '../../../src/parse/compose/document.js';
 import { isReset } from '../../../src/parse/compose/merge.js';
 import type { ProjectService } from '../../../src/parse/compose/project.js';
 import type { ComposeProject } from '../../../src/parse/compose/project.js';
@@ -22,7 +22,7 @@ export function extendedService(view: ComposeView, service: ComposeService): Com
     name = certainValue(view, ext.get('service'));
   }
   if (name === undefined) return undefined;
-  return view.services.find((s) => s.name === name) ?? 'external'; // extends is rare: a scan is fine
+  return firstServiceNamed(view.services, name) ?? 'external';
 }
 
 /**

@@ -22,7 +22,7 @@
  */
 import type { ComposeProject, ProjectService } from '../../../src/parse/compose/project.js';
 import type { YNode } from '../../../src/parse/yaml/nodes.js';
-import { envFileRefs } from '../../../src/parse/compose/document.js';
+import { envFileRefs, firstServiceNamed } from '../../../src/parse/compose/document.js';
 import { runEnvironment, runEnvironmentValues } from '../../../src/parse/shell/run-env.js';
 import type { ShellDocument } from '../../../src/parse/shell/types.js';
 import type { DfInstruction, DfStage } from '../../../src/parse/dockerfile/types.js';
@@ -137,7 +137,7 @@ function builtFromScratch(stage: DfStage | undefined): boolean {
 function composeStringEnvironment(stack: StackModel, composePath: string, serviceName: string): ProvidedEnvironment {
   const out = new Collected('compose');
   const project = stack.composeProjectOf(composePath);
-  const service = project?.services.find((s) => s.name === serviceName);
+  const service = project && firstServiceNamed(project.services, serviceName);
   if (!project || !service) {
     out.complete = false;
     return out;

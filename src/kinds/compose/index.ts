@@ -1,7 +1,7 @@
 /** Compose files: `compose.yaml`, `docker-compose.*.yml`, and their committed templates. */
 import type { FixDescriptor, ReportDescriptor } from '../../core/rule.js';
 import { createSourceFile, type SourceFile } from '../../core/source.js';
-import type { ComposeDocument } from '../../parse/compose/document.js';
+import { firstServiceNamed, type ComposeDocument } from '../../parse/compose/document.js';
 import type { ComposeProject } from '../../parse/compose/project.js';
 import { composeScriptEdits, composeScriptSpan, serviceShellStrings, type ComposeShellString } from '../../parse/compose/shell-strings.js';
 import type { ShellDocument } from '../../parse/shell/types.js';
@@ -54,7 +54,7 @@ export const composeKind: FileKindPlugin<'compose', ComposeDocument, ComposeFiel
       const remap = remapInto(file.source, script.file, string);
       if (script.tooComplex) run.tooComplex({ ...script.tooComplex, offset: composeScriptSpan(string, script.tooComplex.offset, script.tooComplex.offset).start });
       await run.shellSyntax(script, remap);
-      const service = file.doc.services.find((s) => s.name === string.service);
+      const service = firstServiceNamed(file.doc.services, string.service);
       const image = service && file.doc.valueOf(service.get('image'));
       const composeScript = { compose: file.doc, string, ...(image ? { image } : {}) };
       for (const rule of run.rules.runBodies) run.runRule(rule, { shell: script, file: script.file, composeScript }, remap);

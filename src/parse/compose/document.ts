@@ -163,6 +163,24 @@ export function parseCompose(file: SourceFile, options: ComposeParseOptions = {}
 }
 
 
+const byName = new WeakMap<readonly { readonly name: string }[], Map<string, { readonly name: string }>>();
+
+/**
+ * The first service of a list with the given name (`services.find` by name), through an index
+ * made once per list: rules ask once per service or per shell string, and a file may hold
+ * thousands of services.
+ */
+export function firstServiceNamed<S extends { readonly name: string }>(services: readonly S[], name: string): S | undefined {
+  if (services.length < 8) return services.find((s) => s.name === name);
+  let index = byName.get(services);
+  if (!index) {
+    index = new Map();
+    for (const s of services) if (!index.has(s.name)) index.set(s.name, s);
+    byName.set(services, index);
+  }
+  return index.get(name) as S | undefined;
+}
+
 /**
  * The `env_file:` entries of a service as `{ node, path, required }`: a string,
  * a list of strings, or a list of `{ path, required, format }`.

@@ -229,15 +229,60 @@ export function locate(node: YNode, from: { readonly file: { readonly path: stri
 /** `service "web"`: how messages name a service. */
 export const svc = (name: string): string => `service "${name}"`;
 
-/** Every scalar under a node with the keys and indices that lead to it (shared alias targets once). */
+/** A step of a path: the key or index, and the steps above it. */
+interface PathLink {
+  readonly up: PathLink | undefined;
+  readonly step: string | number;
+}
+
+/** A scalar and the keys and indices that lead to it, the list made when first read. */
+class ScalarAt {
+  private made: (string | number)[] | undefined;
+  constructor(
+    readonly node: YScalar,
+    private readonly base: readonly (string | number)[],
+    private readonly link: PathLink | undefined,
+  ) {}
+
+  get path(): (string | number)[] {
+    if (!this.made) {
+      const steps: (string | number)[] = [];
+      for (let l = this.link; l; l = l.up) steps.push(l.step);
+      this.made = [...this.base, ...steps.reverse()];
+    }
+    return this.made;
+  }
+}
+
+/**
+ * Every scalar under a node with the keys and indices that lead to it (shared alias targets once),
+ * in document order. A loop with a stack of its own, the path made only when read: a huge file
+ * neither nests generators nor copies a path per node.
+ */
 export function* scalarsWithPath(
   node: YNode | undefined,
   path: (string | number)[] = [],
   seen = new Set<YNode>(),
-): Generator<{ node: YScalar; path: (string | number)[] }> {
-  if (!node || seen.has(node)) return;
-  seen.add(node);
-  if (node.type === 'scalar') yield { node, path };
-  else if (node.type === 'seq') for (let i = 0; i < node.items.length; i++) yield* scalarsWithPath(node.items[i], [...path, i], seen);
-  else for (const p of node.pairs) yield* scalarsWithPath(p.value, [...path, p.key], seen);
+): Generator<{ readonly node: YScalar; readonly path: (string | number)[] }> {
+  const nodes: (YNode | undefined)[] = [node];
+  const links: (PathLink | undefined)[] = [undefined];
+  while (nodes.length > 0) {
+    const n = nodes.pop();
+    const link = links.pop();
+    if (!n || seen.has(n)) continue;
+    seen.add(n);
+    if (n.type === 'scalar') yield new ScalarAt(n, path, link);
+    else if (n.type === 'seq') {
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        nodes.push(n.items[i]);
+        links.push({ up: link, step: i });
+      }
+    } else {
+      for (let i = n.pairs.length - 1; i >= 0; i--) {
+        const p = n.pairs[i]!;
+        nodes.push(p.value);
+        links.push({ up: link, step: p.key });
+      }
+    }
+  }
 }

@@ -8,7 +8,7 @@ import type { SourceFile } from '../../core/source.js';
 import { collectCommands, type CommandEnv } from './commands.js';
 import { derived, registerDocument } from './command-memo.js';
 import { recallTree, rememberTree } from './tree-memo.js';
-import { convertTree, findNodes, insertionMap, ShellTooDeep, ShSyntaxNode, walkNodes, type ShSource } from './tree.js';
+import { convertTree, findNodes, insertionMap, mayContain, ShellTooDeep, ShSyntaxNode, walkNodes, type ShSource } from './tree.js';
 import type { Shebang, ShCommand, ShellDialect, ShellDocument, ShellParseOptions, ShellParser, ShNode, TooComplex } from './types.js';
 
 /** How deep `sh -c "sh -c '…'"` scripts are parsed. */
@@ -55,7 +55,7 @@ export class TreeSitterShellParser implements ShellParser {
         return (commands ??= derived(doc, 'commands', () => collectCommands(root, env)));
       },
       get comments() {
-        return (comments ??= findNodes(root, 'comment'));
+        return (comments ??= mayContain(root, 'comment') ? findNodes(root, 'comment') : []);
       },
       hasErrors,
       ...(tooComplex ? { tooComplex } : {}),

@@ -21,7 +21,7 @@
  * estimated size passes `BUDGET` (bytes; `STACK_LINT_TREE_MEMO_MB`, 0 turns the
  * memo off). A text larger than a quarter of the budget is never kept.
  */
-import { adopt, ownCopy, ShSyntaxNode, type ShSource } from './tree.js';
+import { adopt, ownCopy, recordNodeTypes, ShSyntaxNode, type ShSource } from './tree.js';
 
 /** One parsed text: node `i` in pre-order, its parent's index (-1 for the root). */
 export interface FlatTree {
@@ -87,6 +87,8 @@ export function recallTree(source: ShSource): { root: ShSyntaxNode; hasErrors: b
 /** Keeps the tree just parsed from `source.text` (`root` as `parseTree` returns it). */
 export function rememberTree(source: ShSource, root: ShSyntaxNode, hasErrors: boolean): void {
   if (BUDGET <= 0 || memo.has(source.text)) return;
+  // The text alone (kept as the key) would pass the size limit below: not worth flattening the tree to find out.
+  if (source.text.length * 2 + 200 > BUDGET / 4) return;
   const flat = flatten(root, source.baseOffset, hasErrors, source.text.length);
   if (flat.bytes > BUDGET / 4) return;
   // A `RUN` body is a slice of its Dockerfile's text and would keep all of it alive as the key: keep a copy of its own.
@@ -146,7 +148,9 @@ export function rebuild(flat: FlatTree, source: ShSource): ShSyntaxNode[] {
   const base = source.baseOffset;
   const nodes = new Array<ShSyntaxNode>(flat.count);
   const { type, field, flags, start, end, parent } = flat;
+  const present = new Uint8Array(names.length);
   for (let i = 0; i < flat.count; i++) {
+    present[type[i]!] = 1;
     const p = parent[i]!;
     const up = p < 0 ? undefined : nodes[p]!;
     const f = field[i]!;
@@ -162,6 +166,11 @@ export function rebuild(flat: FlatTree, source: ShSource): ShSyntaxNode[] {
     );
     nodes[i] = node;
     if (up) adopt(up, node);
+  }
+  if (flat.count > 0) {
+    const types = new Set<string>();
+    for (let t = 0; t < present.length; t++) if (present[t]) types.add(names[t]!);
+    recordNodeTypes(nodes[0]!, types);
   }
   return nodes;
 }

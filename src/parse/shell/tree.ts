@@ -65,6 +65,35 @@ export class ShSyntaxNode implements ShNode {
 }
 
 /**
+ * The children of the nodes on the path of a depth-first conversion, gathered on one stack of
+ * their own: a node's list is made when its last child is known, at its exact length (a list
+ * grown by `push` holds spare room, and for a large tree that room and the copies add up).
+ */
+class SiblingLists {
+  private readonly nodes: ShSyntaxNode[] = [];
+  private top = 0;
+  /** Where each open node's children start; the root's are open from the beginning. */
+  private readonly starts: number[] = [0];
+
+  add(node: ShSyntaxNode): void {
+    this.nodes[this.top++] = node;
+  }
+
+  /** The node just added gets children. */
+  open(): void {
+    this.starts.push(this.top);
+  }
+
+  /** The children of the innermost open node, in order. */
+  close(): readonly ShSyntaxNode[] {
+    const start = this.starts.pop()!;
+    const list = this.nodes.slice(start, this.top);
+    this.top = start;
+    return list;
+  }
+}
+
+/**
  * Maps an index into the text tree-sitter saw to an index into the original
  * text. Identity unless spaces were inserted (see `insertionMap`).
  */
@@ -119,7 +148,12 @@ export function convertTree(tree: Tree, source: ShSource, map: IndexMap = identi
     const lang = languageInfo(tree.language);
     // MISSING nodes only exist where the tree has an error: elsewhere, one call per node saved.
     const missing = tree.rootNode.hasError;
-    return raw ? convertRaw(raw, tree, cursor, source, map, lang, missing) : convertCursor(cursor, source, map, lang, missing);
+    const present = new Uint8Array(lang.types.length + 1);
+    const root = raw ? convertRaw(raw, tree, cursor, source, map, lang, missing, present) : convertCursor(cursor, source, map, lang, missing, present);
+    const types = new Set<string>();
+    for (let id = 0; id < present.length; id++) if (present[id]) types.add(lang.types[id] || 'ERROR');
+    recordNodeTypes(root, types);
+    return root;
   } finally {
     cursor.delete();
   }
@@ -189,7 +223,26 @@ export function rawCursorBinding(module: Record<string, unknown>): RawCursorBind
 /** The JS cursor's copy of the wasm cursor: four numbers at indices 0–3 (web-tree-sitter's `marshalTreeCursor`). */
 type CursorHandle = Record<0 | 1 | 2 | 3, number>;
 
-function convertRaw(b: RawCursorBinding, tree: Tree, cursor: TreeCursor, source: ShSource, map: IndexMap, lang: LanguageInfo, missing: boolean): ShSyntaxNode {
+/** The node types of the trees converted or rebuilt (by their root), for `mayContain`. */
+const nodeTypes = new WeakMap<ShNode, ReadonlySet<string>>();
+
+/** Records the node types that occur in the tree under `root` (conversion and rebuilds only). */
+export function recordNodeTypes(root: ShNode, types: ReadonlySet<string>): void {
+  nodeTypes.set(root, types);
+}
+
+/**
+ * False when no node of any of the types occurs under `node`, known without a walk for the
+ * root of a parsed tree (the conversion notes the types it makes); true otherwise. A rule that
+ * looks for one kind of node (`for_statement`, a backtick substitution) skips its walk of a
+ * script that has none.
+ */
+export function mayContain(node: ShNode, ...types: string[]): boolean {
+  const known = nodeTypes.get(node);
+  return !known || types.some((t) => known.has(t));
+}
+
+function convertRaw(b: RawCursorBinding, tree: Tree, cursor: TreeCursor, source: ShSource, map: IndexMap, lang: LanguageInfo, missing: boolean, present: Uint8Array): ShSyntaxNode {
   const t = (tree as unknown as { 0: number })[0];
   const handle = cursor as unknown as CursorHandle;
   const at = b.transferBuffer >> 2;
@@ -201,6 +254,7 @@ function convertRaw(b: RawCursorBinding, tree: Tree, cursor: TreeCursor, source:
   const base = source.baseOffset;
   const make = (parent: ShSyntaxNode | undefined): ShSyntaxNode => {
     const id = b.typeId(t);
+    present[id < present.length ? id : present.length - 1] = 1;
     const type = lang.types[id] || 'ERROR';
     let named = lang.named[id];
     if (named === undefined) named = lang.named[id] = lang.language.nodeTypeIsNamed(id);
@@ -219,18 +273,21 @@ function convertRaw(b: RawCursorBinding, tree: Tree, cursor: TreeCursor, source:
   try {
     const root = make(undefined);
     if (!b.gotoFirstChild(t)) return root;
+    const kids = new SiblingLists();
     let parent = root;
     let depth = 1;
     for (;;) {
       const node = make(parent);
-      adopt(parent, node);
+      kids.add(node);
       if (depth > MAX_SHELL_TREE_DEPTH) throw new ShellTooDeep(node.start);
       if (b.gotoFirstChild(t)) {
+        kids.open();
         parent = node;
         depth++;
         continue;
       }
       while (!b.gotoNextSibling(t)) {
+        parent.children = kids.close();
         if (!b.gotoParent(t) || parent === root) return root;
         parent = parent.parent!;
         depth--;
@@ -272,8 +329,9 @@ function languageInfo(language: Language): LanguageInfo {
   return info;
 }
 
-function makeNode(cursor: TreeCursor, parent: ShSyntaxNode | undefined, source: ShSource, map: IndexMap, lang: LanguageInfo, missing: boolean): ShSyntaxNode {
+function makeNode(cursor: TreeCursor, parent: ShSyntaxNode | undefined, source: ShSource, map: IndexMap, lang: LanguageInfo, missing: boolean, present: Uint8Array): ShSyntaxNode {
   const id = cursor.nodeTypeId;
+  present[id < present.length ? id : present.length - 1] = 1;
   const type = lang.types[id] || 'ERROR';
   let named = lang.named[id];
   if (named === undefined) named = lang.named[id] = lang.language.nodeTypeIsNamed(id);
@@ -291,21 +349,24 @@ function makeNode(cursor: TreeCursor, parent: ShSyntaxNode | undefined, source: 
   );
 }
 
-function convertCursor(cursor: TreeCursor, source: ShSource, map: IndexMap, lang: LanguageInfo, missing: boolean): ShSyntaxNode {
-  const root = makeNode(cursor, undefined, source, map, lang, missing);
+function convertCursor(cursor: TreeCursor, source: ShSource, map: IndexMap, lang: LanguageInfo, missing: boolean, present: Uint8Array): ShSyntaxNode {
+  const root = makeNode(cursor, undefined, source, map, lang, missing, present);
   if (!cursor.gotoFirstChild()) return root;
+  const kids = new SiblingLists();
   let parent = root;
   let depth = 1;
   for (;;) {
-    const node = makeNode(cursor, parent, source, map, lang, missing);
-    adopt(parent, node);
+    const node = makeNode(cursor, parent, source, map, lang, missing, present);
+    kids.add(node);
     if (depth > MAX_SHELL_TREE_DEPTH) throw new ShellTooDeep(node.start);
     if (cursor.gotoFirstChild()) {
+      kids.open();
       parent = node;
       depth++;
       continue;
     }
     while (!cursor.gotoNextSibling()) {
+      parent.children = kids.close();
       if (!cursor.gotoParent() || parent === root) return root;
       parent = parent.parent!;
       depth--;

@@ -37,25 +37,37 @@ const STYLES: Record<string, ScalarStyle> = {
  * because schema validation and rules walk the expansion.
  */
 export function buildYamlTree(doc: Document, file: SourceFile): YNode | undefined {
+  // Only an anchored node can be reached a second time (through an alias): only those are remembered.
   const built = new Map<YamlNode, YNode>();
   const sizes = new Map<YNode, number>();
+  /** Nodes built (each written node once). */
+  let count = 0;
+  /** Aliases met: without any, the tree is as written and nothing can expand it. */
+  let aliases = 0;
 
   const build = (node: YamlNode | null | undefined, fallbackOffset: number): YNode => {
     if (!node) return nullScalar(file, fallbackOffset);
     if (isAlias(node)) {
+      aliases++;
       const target = node.resolve(doc);
       if (!target) return nullScalar(file, node.range?.[0] ?? fallbackOffset);
       return build(target, fallbackOffset);
     }
-    const done = built.get(node);
-    if (done) return done;
+    const anchored = Boolean(node.anchor);
+    if (anchored) {
+      const done = built.get(node);
+      if (done) return done;
+    }
+    count++;
     let out: YNode;
     if (isYamlScalar(node)) {
-      const [start, end] = rangeOf(node, fallbackOffset);
+      const range = node.range;
+      const start = range ? range[0] : fallbackOffset;
+      const end = range ? range[1] : fallbackOffset;
       // The yaml library leaves a scalar under a tag it does not know as a string;
       // compose's own tags (`!reset null`, `!override 8080`) keep the plain meaning.
       const value = node.tag && COMPOSE_TAGS.has(node.tag) && (node.type ?? 'PLAIN') === 'PLAIN' ? resolvePlain(String(node.value)) : node.value;
-      out = {
+      const scalar: Writable<YScalar> = {
         type: 'scalar',
         value: normaliseScalar(value),
         style: STYLES[node.type ?? 'PLAIN'] ?? 'plain',
@@ -63,49 +75,63 @@ export function buildYamlTree(doc: Document, file: SourceFile): YNode | undefine
         start,
         end,
         file,
-        ...(node.tag ? { tag: node.tag } : {}),
-        ...(node.anchor ? { anchor: node.anchor } : {}),
-      } satisfies YScalar;
+      };
+      if (node.tag) scalar.tag = node.tag;
+      if (node.anchor) scalar.anchor = node.anchor;
+      out = scalar;
     } else if (isYamlSeq(node)) {
       const [start, end] = rangeOf(node, fallbackOffset);
-      const items: YNode[] = [];
-      const seq: YSeq = { type: 'seq', items, flow: Boolean(node.flow), start, end, file, ...tagAndAnchor(node) };
-      built.set(node, seq);
-      for (const item of node.items) items.push(build(item as YamlNode, start));
+      const source = node.items;
+      const items = new Array<YNode>(source.length);
+      const seq: Writable<YSeq> = { type: 'seq', items, flow: Boolean(node.flow), start, end, file };
+      addTagAndAnchor(seq, node);
+      if (anchored) built.set(node, seq);
+      for (let i = 0; i < source.length; i++) items[i] = build(source[i] as YamlNode, start);
       out = seq;
     } else if (isYamlMap(node)) {
-      out = buildMap(node.items as Pair[], node, fallbackOffset);
+      out = buildMap(node.items as Pair[], node, fallbackOffset, anchored);
     } else {
       out = nullScalar(file, fallbackOffset);
     }
-    built.set(node, out);
+    if (anchored) built.set(node, out);
     return out;
   };
 
-  const buildMap = (items: Pair[], node: YamlNode, fallbackOffset: number): YMap => {
+  const buildMap = (items: Pair[], node: YamlNode, fallbackOffset: number, anchored: boolean): YMap => {
     const [start, end] = rangeOf(node, fallbackOffset);
     const pairs: YPair[] = [];
     const duplicates: YPair[] = [];
-    const index = new Map<string, YPair>();
-    const map: YMap = {
-      type: 'map',
-      pairs,
-      duplicates,
-      flow: Boolean((node as { flow?: boolean }).flow),
-      start,
-      end,
-      file,
-      ...tagAndAnchor(node),
-      get: (key) => index.get(key)?.value,
-      pair: (key) => index.get(key),
+    // A small mapping (nearly all of them) is searched pair by pair; a larger one gets an index by key.
+    let index: Map<string, YPair> | undefined;
+    const find = (key: string): YPair | undefined => {
+      if (index) return index.get(key);
+      for (let i = 0; i < pairs.length; i++) if (pairs[i]!.key === key) return pairs[i];
+      return undefined;
     };
-    built.set(node, map);
-    const mergeSources: YNode[] = [];
+    const add = (p: YPair): void => {
+      pairs.push(p);
+      if (index) index.set(p.key, p);
+      else if (pairs.length > SMALL_MAP) {
+        index = new Map();
+        for (const q of pairs) index.set(q.key, q);
+      }
+    };
+    const flow = Boolean((node as { flow?: boolean }).flow);
+    const get = (key: string): YNode | undefined => find(key)?.value;
+    const pair = (key: string): YPair | undefined => find(key);
+    // Tag and anchor (rare) come before the methods, as they always have.
+    const map: YMap =
+      node.tag || node.anchor
+        ? { type: 'map', pairs, duplicates, flow, start, end, file, ...tagAndAnchor(node), get, pair }
+        : { type: 'map', pairs, duplicates, flow, start, end, file, get, pair };
+    if (anchored) built.set(node, map);
+    let mergeSources: YNode[] | undefined;
     for (const item of items) {
       const keyNode = item.key as YamlNode | null;
       if (isMergeKey(keyNode)) {
         const value = build(item.value as YamlNode | null, start);
-        if (value.type === 'seq') mergeSources.push(...value.items);
+        mergeSources ??= [];
+        if (value.type === 'seq') for (const v of value.items) mergeSources.push(v);
         else mergeSources.push(value);
         continue;
       }
@@ -114,21 +140,18 @@ export function buildYamlTree(doc: Document, file: SourceFile): YNode | undefine
       const keyText = keyScalar.value === null ? '' : String(keyScalar.value);
       const value = build(item.value as YamlNode | null, keyScalar.end);
       const pair: YPair = { key: keyText, keyNode: keyScalar, value, merged: false };
-      if (index.has(keyText)) {
+      if (find(keyText)) {
         duplicates.push(pair);
         continue;
       }
-      index.set(keyText, pair);
-      pairs.push(pair);
+      add(pair);
     }
     // Explicit keys win over merged ones; among merge sources the first wins (YAML merge-key spec).
-    for (const source of mergeSources) {
+    for (const source of mergeSources ?? []) {
       if (source.type !== 'map') continue;
       for (const p of source.pairs) {
-        if (index.has(p.key)) continue;
-        const pair: YPair = { ...p, merged: true };
-        index.set(p.key, pair);
-        pairs.push(pair);
+        if (find(p.key)) continue;
+        add({ ...p, merged: true });
       }
     }
     return map;
@@ -155,11 +178,18 @@ export function buildYamlTree(doc: Document, file: SourceFile): YNode | undefine
   const contents = doc.contents as YamlNode | null;
   if (!contents) return undefined;
   const root = build(contents, 0);
+  // Without aliases every node is met once: at most one node and one pair per written node, under the limit.
+  if (aliases === 0) return root;
   // Pairs count as a node each in expandedSize, so allow two per written node.
-  limit = 2 * built.size + MAX_ALIAS_EXPANSION;
+  limit = 2 * count + MAX_ALIAS_EXPANSION;
   expandedSize(root);
   return root;
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Mappings of up to this many keys are searched without an index. */
+const SMALL_MAP = 8;
 
 /** Tags Compose gives a meaning to when merging files. */
 const COMPOSE_TAGS = new Set(['!reset', '!override']);
@@ -197,9 +227,13 @@ function rangeOf(node: YamlNode, fallback: number): [number, number] {
 
 function tagAndAnchor(node: YamlNode): { tag?: string; anchor?: string } {
   const out: { tag?: string; anchor?: string } = {};
+  addTagAndAnchor(out, node);
+  return out;
+}
+
+function addTagAndAnchor(out: { tag?: string; anchor?: string }, node: YamlNode): void {
   if (node.tag) out.tag = node.tag;
   if (node.anchor) out.anchor = node.anchor;
-  return out;
 }
 
 function scalarAt(file: SourceFile, start: number, end: number): YScalar {

@@ -17,6 +17,103 @@ export function yamlDepthMessage(): string {
  * each node's height is worked out once, however many aliases point to it.
  */
 export function yamlTooDeep(doc: Document): number | undefined {
+  // Nearly every document is shallow: a walk that keeps no per-node state says so; only a
+  // document it finds too deep is walked again by the full algorithm, for the place.
+  return fitsDepth(doc) ? undefined : yamlTooDeepAt(doc);
+}
+
+/**
+ * True when no node (aliases followed) nests deeper than `MAX_YAML_DEPTH`:
+ * the walk of `yamlTooDeepAt`, in the same order, without building lists of
+ * kids, and remembering heights (and the nodes on the path) only for anchored
+ * nodes, the only ones an alias can reach a second time. So it finds a node
+ * too deep exactly when `yamlTooDeepAt` does.
+ */
+function fitsDepth(doc: Document): boolean {
+  const root = doc.contents;
+  if (!isNode(root)) return true;
+  const resolve = (n: unknown): YamlNode | undefined => {
+    const node = isAlias(n) ? n.resolve(doc) : n;
+    return isNode(node) && !isAlias(node) ? node : undefined;
+  };
+  const height = new Map<YamlNode, number>();
+  const onPath = new Set<YamlNode>();
+  // Per level of the path: the node, its items, the next item, whether that item's (a pair's) key is done, its height so far.
+  const nodes: YamlNode[] = [];
+  const items: (readonly unknown[] | undefined)[] = [];
+  const next: number[] = [];
+  const keyDone: boolean[] = [];
+  const heights: number[] = [];
+  let depth = 0;
+  const push = (n: YamlNode): void => {
+    nodes[depth] = n;
+    items[depth] = isMap(n) || isSeq(n) ? (n.items as readonly unknown[]) : undefined;
+    next[depth] = 0;
+    keyDone[depth] = false;
+    heights[depth] = 0;
+    depth++;
+    if (n.anchor) onPath.add(n);
+  };
+  /** The next kid of the top node, or undefined when it has no more. */
+  const nextKid = (d: number): YamlNode | undefined => {
+    const list = items[d];
+    if (!list) return undefined;
+    const pairs = isMap(nodes[d]);
+    while (next[d]! < list.length) {
+      const item = list[next[d]!];
+      if (!pairs) {
+        next[d]!++;
+        const c = resolve(item);
+        if (c) return c;
+        continue;
+      }
+      if (!isPair(item)) {
+        next[d]!++;
+        continue;
+      }
+      if (!keyDone[d]) {
+        keyDone[d] = true;
+        const k = resolve(item.key);
+        if (k) return k;
+      }
+      keyDone[d] = false;
+      next[d]!++;
+      const v = resolve(item.value);
+      if (v) return v;
+    }
+    return undefined;
+  };
+  push(root);
+  while (depth > 0) {
+    const d = depth - 1;
+    const kid = nextKid(d);
+    if (kid) {
+      const known = kid.anchor ? height.get(kid) : undefined;
+      if (known !== undefined) {
+        if (depth + known > MAX_YAML_DEPTH) return false;
+        if (known > heights[d]!) heights[d] = known;
+      } else if (!kid.anchor || !onPath.has(kid)) {
+        if (depth + 1 > MAX_YAML_DEPTH) return false;
+        push(kid);
+      }
+      continue;
+    }
+    depth--;
+    const node = nodes[d]!;
+    const h = heights[d]! + 1;
+    nodes[d] = undefined as unknown as YamlNode;
+    items[d] = undefined;
+    if (node.anchor) {
+      onPath.delete(node);
+      height.set(node, h);
+    }
+    if (d > 0 && h > heights[d - 1]!) heights[d - 1] = h;
+  }
+  return true;
+}
+
+/** `yamlTooDeep` by the walk that keeps every node's height, for the place of the first node too deep. */
+export function yamlTooDeepAt(doc: Document): number | undefined {
   const root = doc.contents;
   if (!isNode(root)) return undefined;
   const resolve = (n: unknown): YamlNode | undefined => {
@@ -84,6 +181,7 @@ function deepestBelow(node: YamlNode, depth: number, height: ReadonlyMap<YamlNod
 
 /** Offset (in the file) of the first scalar for which `test` gives an offset into its value, pre-order. */
 export function firstScalarWhere(doc: Document, test: (value: string) => number | undefined): number | undefined {
+  // Aliases are not followed, so only a node met twice as itself is skipped: remembered when anchored.
   const seen = new Set<YamlNode>();
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
@@ -92,8 +190,11 @@ export function firstScalarWhere(doc: Document, test: (value: string) => number 
       stack.push(n.value, n.key);
       continue;
     }
-    if (!isNode(n) || isAlias(n) || seen.has(n)) continue;
-    seen.add(n);
+    if (!isNode(n) || isAlias(n)) continue;
+    if (n.anchor) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+    }
     if (isScalar(n)) {
       if (typeof n.value !== 'string') continue;
       const at = test(n.value);

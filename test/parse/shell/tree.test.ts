@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Parser, Tree } from 'web-tree-sitter';
 import { findGrammarWasm, findNodes, getShellParser, getShellParserSync } from '../../../src/parse/shell/index.js';
 import { setTreeMemo } from '../../../src/parse/shell/tree-memo.js';
-import { insertionMap } from '../../../src/parse/shell/tree.js';
+import { insertionMap, mayContain } from '../../../src/parse/shell/tree.js';
 import type { ShNode } from '../../../src/parse/shell/types.js';
 import { createSourceFile } from '../../../src/core/source.js';
 import { parse, shellFile } from './helpers.js';
@@ -173,5 +173,42 @@ describe('memory', () => {
     console.log(`1000 parses: ${ms.toFixed(0)} ms (${(ms / 1000).toFixed(2)} ms each)`);
     expect(parseSpy.mock.calls.length).toBeGreaterThanOrEqual(1000);
     expect(deleteSpy).toHaveBeenCalledTimes(parseSpy.mock.calls.length);
+  });
+});
+
+describe('mayContain', () => {
+  const typesUnder = (root: ShNode): Set<string> => {
+    const out = new Set<string>();
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      out.add(n.type);
+      stack.push(...n.children);
+    }
+    return out;
+  };
+  const scripts = [
+    'x=1\nfor f in "$@"; do echo `date` "$f"; done\ncase $x in a) :;; esac # note\n',
+    'if [ -f /etc/x ]; then cp /etc/x /tmp/ && echo "ok $1"; fi\n',
+    'echo "unterminated\n',
+    'f() { local y=$(cmd); }\n',
+  ];
+
+  it('knows, for a parsed tree and a tree rebuilt from the memo, exactly the types it holds', async () => {
+    for (const text of scripts) {
+      for (const round of [0, 1]) {
+        // The second parse of the same text is rebuilt from the tree memo.
+        const root = (await parse(text, { path: `/repo/s${round}.sh` })).root;
+        const present = typesUnder(root);
+        for (const type of ['program', 'comment', 'for_statement', 'case_statement', 'command_substitution', 'variable_assignment', 'ERROR', 'declaration_command', 'heredoc_body']) {
+          expect([text, round, type, mayContain(root, type)]).toEqual([text, round, type, present.has(type)]);
+        }
+      }
+    }
+  });
+
+  it('answers true for a node it knows nothing of', async () => {
+    const root = (await parse('echo hi\n')).root;
+    expect(mayContain(root.children[0]!, 'for_statement')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * because an earlier pattern of the same `case` matches everything they do.
  */
 import picomatch from 'picomatch';
-import { walkNodes } from '../tree.js';
+import { mayContain, walkNodes } from '../tree.js';
 import type { ShellDocument, ShNode } from '../types.js';
 import { makeWord } from '../words.js';
 
@@ -30,6 +30,7 @@ const MATCH_OPTIONS = { bash: true, dot: true, nobrace: true, nonegate: true, no
 /** Patterns later in a `case` that an earlier pattern always takes first, in source order. */
 export function shadowedCasePatterns(shell: ShellDocument): ShadowedPattern[] {
   const out: ShadowedPattern[] = [];
+  if (!mayContain(shell.root, 'case_statement')) return out;
   walkNodes(shell.root, (n) => {
     if (n.type !== 'case_statement') return;
     const seen: CasePattern[] = [];

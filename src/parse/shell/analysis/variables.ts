@@ -57,7 +57,11 @@ export function variableUse(shell: ShellDocument): VariableUse {
           if (nameNode) read.add(nameNode.type === 'subscript' ? (nameNode.children.find((c) => c.field === 'name')?.text ?? '') : nameNode.text);
           return;
         }
-        if (nameNode?.type === 'variable_name' && n.parent?.type !== 'command') assigned.set(nameNode.text, [...(assigned.get(nameNode.text) ?? []), nameNode]);
+        if (nameNode?.type === 'variable_name' && n.parent?.type !== 'command') {
+          const list = assigned.get(nameNode.text);
+          if (list) list.push(nameNode);
+          else assigned.set(nameNode.text, [nameNode]);
+        }
         return;
       }
       case 'variable_name':
