@@ -120,8 +120,21 @@ export function sourceTarget(stack: StackModel, script: ShellDocument, cmd: ShCo
   if (file === undefined) return { kind: 'dynamic' };
   if (script.file.kind !== 'shell') return { kind: 'missing', path: file };
   const candidates = sourceCandidates(file, script.file.path, stack.cwd ?? path.dirname(script.file.path), stack.sourcePathOf?.(script.file.path) ?? []);
-  const found = candidates.map((p) => stack.scripts.find((s) => s.file.path === p)).find((s) => s !== undefined);
+  const byPath = scriptsByPath(stack);
+  const found = candidates.map((p) => byPath.get(p)).find((s) => s !== undefined);
   return found ? { kind: 'script', script: found } : { kind: 'missing', path: file };
+}
+
+/** The run's scripts by path, once per stack: every `source` of every script looks its target up here. */
+const SCRIPTS_BY_PATH = new WeakMap<StackModel, ReadonlyMap<string, ShellDocument>>();
+
+function scriptsByPath(stack: StackModel): ReadonlyMap<string, ShellDocument> {
+  let byPath = SCRIPTS_BY_PATH.get(stack);
+  if (byPath) return byPath;
+  const index = new Map<string, ShellDocument>();
+  for (const s of stack.scripts) if (!index.has(s.file.path)) index.set(s.file.path, s); // the first of a path, as a search would find
+  SCRIPTS_BY_PATH.set(stack, index);
+  return index;
 }
 
 interface Sourced {
