@@ -87,7 +87,7 @@ export { cudaIn, exposedPortsOf, lastUser, toolIn } from '../../src/stack/image.
 export type { ExposedPort } from '../../src/stack/image.js';
 export type { ComposeCall, ComposeFileRef, ServiceBuild, StackModel } from '../../src/stack/model.js';
 export { canRunTogether, gpuRequest, healthcheckTest, knownProfiles, runsAsNonRoot } from '../../src/stack/services.js';
-export { declaresDialect, isSourcedByOther, sourceTarget, sourcedScript, sourcersOf } from '../../src/stack/sourcing.js';
+export { declaresDialect, isSourcedByOther, sourceTarget, sourcersOf } from '../../src/stack/sourcing.js';
 export type { SourceTarget } from '../../src/stack/sourcing.js';
 
 // Rule helpers shared by the built-in rules

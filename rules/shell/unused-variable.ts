@@ -1,4 +1,4 @@
-import { defineRule, sourcedScript, sourcersOf, variableUse, type ShellDocument, type StackModel } from '../kit/index.js';
+import { defineRule, sourcersOf, sourceTarget, variableUse, type ShellDocument, type StackModel } from '../kit/index.js';
 
 /** Variables the shell itself or the programs it starts read without the script naming them. */
 const READ_BY_THE_SHELL = new Set(['IFS', 'PATH', 'PS1', 'PS2', 'PS4', 'CDPATH', 'HOME', 'OPTIND', 'TMOUT', 'TMPDIR', 'LANG', 'LANGUAGE', 'TZ', 'BASH_XTRACEFD', 'HISTFILE', 'SHELLOPTS', 'POSIXLY_CORRECT', 'GLOBIGNORE', 'TIMEFORMAT', 'MAILPATH', 'ENV']);
@@ -53,9 +53,10 @@ function readsOfSourced(shell: ShellDocument, stack: StackModel, script: ShellDo
   const names = new Set<string>();
   const sourcing = shell.commands.filter((c) => c.name === 'source' || c.name === '.');
   for (const cmd of sourcing) {
-    const file = script ? sourcedScript(script, cmd, stack) : undefined;
-    if (file === null) continue;
-    if (!file || depth > 3) return undefined;
+    const target = script ? sourceTarget(stack, script, cmd) : undefined;
+    if (target?.kind === 'ignored') continue;
+    if (target?.kind !== 'script' || depth > 3) return undefined;
+    const file = target.script;
     if (file === shell) continue;
     const use = variableUse(file);
     if (use.opaque) return undefined;

@@ -181,18 +181,6 @@ export function declaresDialect(doc: ShellDocument): boolean {
   return doc.comments.some((c) => c.start < first && /^#\s*shellcheck\s+shell=/.test(c.text));
 }
 
-/**
- * The script of the run a `source`/`.` command reads, found by path as
- * ShellCheck finds it (a file name alone is not enough: another folder may
- * hold a file of that name). `null` for a `# shellcheck source=/dev/null`
- * (nothing to read), undefined when the run holds no such script.
- */
-export function sourcedScript(script: ShellDocument, cmd: ShCommand, stack: StackModel): ShellDocument | null | undefined {
-  const target = sourceTarget(stack, script, cmd);
-  if (target.kind === 'ignored') return null;
-  return target.kind === 'script' ? target.script : undefined;
-}
-
 /** The other scripts of the run that source this one (by path, else by file name). */
 export function sourcersOf(doc: ShellDocument, stack: StackModel): ShellDocument[] {
   const { byPath, byName } = sourcedIn(stack);

@@ -19,7 +19,7 @@ export interface VariableUse {
    * programs (an `eval` that builds a name, as in `eval "v=\$$name"`,
    * namerefs, `${!prefix*}`, `set -a`): what looks unused may not be.
    * `source`/`.` is not counted: the file it reads may read any variable set
-   * before, so a caller looks the file up (`sourcedScript` in the rule kit)
+   * before, so a caller looks the file up (`sourceTarget` in the rule kit)
    * and counts its reads, or stays quiet when the run does not hold it.
    */
   readonly opaque: boolean;
