@@ -222,7 +222,8 @@ function evidenceTogether(options: LintFilesOptions, ctx: GroupContext): { files
   const env = { exists: (p: string) => options.overlay?.has(p) === true || (mayRead(p) && disk.state(p) === 'file'), yamlFiles: options.evidence?.yamlFiles ?? [] };
   const runs = items.filter((i): i is ComposeRun => i.kind === 'compose');
   const out: { files: string[]; folders?: string[] }[] = [];
-  for (const p of plansFromRuns(runs, env)) {
+  // the same plans the stacks' compose loaders place their files by: worked out once per run
+  for (const p of (disk.evidencePlans ??= plansFromRuns(runs, env))) {
     out.push({ files: [...p.files, ...p.evidence.map((e) => e.file)], ...(p.projectDirectory ? { folders: [p.projectDirectory] } : {}) });
   }
   for (const b of items) {
